@@ -1,0 +1,53 @@
+# colloquy: `make serve` builds and serves the page; `make test` runs every suite.
+# Both install whatever is missing first (scripts/setup.sh).
+
+PORT ?= 8080
+CHROMEDRIVER ?= /usr/bin/chromedriver
+WASM_RUNNER = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: serve site pkg setup setup-test test test-fmt test-clippy test-rust test-wasm test-e2e clean
+
+serve: site
+	@echo "colloquy: open http://127.0.0.1:$(PORT)/"
+	node scripts/serve.mjs site --port $(PORT)
+
+site: pkg
+	scripts/build-site.sh
+
+pkg: setup
+	scripts/build-pkg.sh
+
+setup:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+test: setup-test test-fmt test-clippy test-rust test-wasm site test-e2e
+	@echo "colloquy: all suites passed"
+
+test-fmt:
+	cargo fmt --all --check
+
+test-clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p colloquy-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+test-rust:
+	cargo test --workspace
+
+test-wasm:
+	@echo "== wasm-bindgen-test under Node"
+	$(WASM_RUNNER) cargo test -p colloquy-wasm --target wasm32-unknown-unknown
+	@echo "== wasm-bindgen-test in headless Chromium"
+	$(WASM_RUNNER) WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) \
+	  WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/webdriver.json \
+	  cargo test -p colloquy-wasm --target wasm32-unknown-unknown
+
+test-e2e:
+	node --test --test-reporter=spec --test-concurrency=1 e2e/
+
+clean:
+	rm -rf pkg site target/wasm32-unknown-unknown

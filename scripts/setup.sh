@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs whatever the build and the tests need and is missing.
+# Idempotent and quick when everything is present: it checks, it does not reinstall.
+#
+#   scripts/setup.sh build   # wasm32 target, matching wasm-bindgen-cli, npm dependencies
+#   scripts/setup.sh test    # the above, plus Chromium and ChromeDriver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-build}"
+
+say() { printf 'setup: %s\n' "$*"; }
+
+# 1. The wasm32 target.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# 2. wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock.
+want="$(scripts/wasm-bindgen-version.sh)"
+have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have" != "$want" ]; then
+  say "installing wasm-bindgen-cli $want (found: ${have:-none}); this takes a few minutes"
+  # No --locked: it fails on this registry mirror (a missing webpki-roots version).
+  cargo install wasm-bindgen-cli --version "$want" --force
+fi
+
+# 3. npm dependencies, from the lock file.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dependencies"
+  npm ci --no-audit --no-fund
+fi
+
+# 4. Chromium and ChromeDriver, for the browser tests.
+if [ "$what" = test ]; then
+  chrome="${CHROME_BIN:-/usr/bin/chromium}"
+  driver="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+  if [ ! -x "$chrome" ] || [ ! -x "$driver" ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      say "installing chromium and chromium-driver with apt"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    else
+      echo "setup: Chromium not found at $chrome (or ChromeDriver at $driver)." >&2
+      echo "setup: install Debian's chromium and chromium-driver, or set CHROME_BIN and CHROMEDRIVER to their paths." >&2
+      exit 1
+    fi
+  fi
+fi
