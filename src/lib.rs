@@ -1,15 +1,46 @@
 //! colloquy: discourse analysis for transcripts.
 //!
 //! The crate is the pure core: it knows nothing of JavaScript, files or the
-//! browser. Fronts (`colloquy-wasm`, `colloquy-cli`) call [`analyse`].
+//! browser. Fronts (`colloquy-wasm`, `colloquy-cli`) call [`analyse`], or build a
+//! [`Document`] once and query it.
+//!
+//! The pipeline: [`parse`] finds speakers and turns ([`Transcript`]); [`tokenize`]
+//! cuts the speech into interned token ids once ([`Document`] holds both);
+//! [`Counts`] counts everything in one pass and merges across chunks;
+//! [`Counts::report`] renders the views into an [`Analysis`].
 //!
 //! ```
-//! let analysis = colloquy::analyse("Alice: Hello, hello world.", &colloquy::Options::default());
+//! let analysis = colloquy::analyse("Alice: Hello, hello world.\nBob: Hello.", &colloquy::Options::default());
+//! assert_eq!(analysis.speakers[0].name, "Alice");
 //! assert_eq!(analysis.terms[0].term, "hello");
-//! assert_eq!(analysis.terms[0].count, 2);
+//! assert_eq!(analysis.terms[0].count, 3);
 //! ```
 
 mod analysis;
-mod tokenize;
+mod counts;
+mod diagnostic;
+mod document;
+#[cfg(feature = "serde")]
+pub mod json;
+mod language;
+mod options;
+mod parse;
+mod report;
+mod span;
+mod token;
 
-pub use analysis::{analyse, Analysis, Options, Summary, Term};
+pub use analysis::analyse;
+pub use counts::Counts;
+pub use diagnostic::{Diagnostic, DiagnosticKind};
+pub use document::Document;
+pub use language::{detect as detect_language, stopword_languages, stopwords, Detected};
+pub use options::{
+    Alias, Format, Options, ParseOptions, Stopwords, TokenizeOptions, ViewOptions, MAX_NGRAM,
+};
+pub use parse::{
+    parse, AliasSuggestion, Script, Segment, Speaker, StageDirection, Transcript, Turn,
+    UNATTRIBUTED,
+};
+pub use report::{Analysis, DirectionCount, Phrase, SpeakerStats, Summary, TermStats, TurnStats};
+pub use span::Span;
+pub use token::{tokenize, Sentence, Token, TokenKind, Tokens, Vocab};

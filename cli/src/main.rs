@@ -23,9 +23,6 @@ enum Command {
         /// A file, or `-` for standard input.
         #[arg(default_value = "-")]
         input: String,
-        /// How many terms to report; 0 means all.
-        #[arg(long, default_value_t = 50)]
-        top: usize,
     },
 }
 
@@ -42,9 +39,9 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Analyse { input, top } => {
+        Command::Analyse { input } => {
             let text = read_input(&input)?;
-            let analysis = colloquy::analyse(&text, &colloquy::Options { top });
+            let analysis = colloquy::analyse(&text, &colloquy::Options::default());
             println!("{}", serde_json::to_string_pretty(&analysis)?);
             Ok(())
         }

@@ -1,0 +1,294 @@
+//! Counts: everything the views need, computed in one pass over token ids, and
+//! mergeable: counts of two texts split at a turn boundary merge into the counts of
+//! the whole.
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
+
+use crate::language::{truncate, SAMPLE_BYTES};
+use crate::parse::script::ScriptCounts;
+use crate::token::Vocab;
+use crate::{Diagnostic, Document, Format, Span, MAX_NGRAM};
+
+/// An n-gram as token ids, padded with `u32::MAX`.
+pub(crate) type NgramKey = [u32; MAX_NGRAM];
+pub(crate) const PAD: u32 = u32::MAX;
+
+/// Per-speaker counts of one item, sorted by speaker index.
+pub(crate) type BySpeaker = SmallVec<[(u32, u32); 1]>;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NgramStat {
+    pub count: u32,
+    /// Byte offset of the first occurrence.
+    pub first: usize,
+    pub by_speaker: BySpeaker,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SpeakerEntry {
+    pub name: String,
+    pub attributed: bool,
+    pub questions: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TurnEntry {
+    pub speaker: u32,
+    pub words: u64,
+    pub span: Span,
+}
+
+/// Mergeable counts of one text.
+#[derive(Debug, Clone)]
+pub struct Counts {
+    pub(crate) vocab: Vocab,
+    pub(crate) term_counts: Vec<u64>,
+    pub(crate) term_by_speaker: FxHashMap<(u32, u32), u32>,
+    pub(crate) speakers: Vec<SpeakerEntry>,
+    pub(crate) turns: Vec<TurnEntry>,
+    pub(crate) ngrams: FxHashMap<NgramKey, NgramStat>,
+    pub(crate) max_n: usize,
+    pub(crate) tokens: u64,
+    pub(crate) sentences: u64,
+    pub(crate) directions: BTreeMap<String, u64>,
+    pub(crate) furniture: Vec<Span>,
+    pub(crate) furniture_lines: u64,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    pub(crate) text_len: usize,
+    pub(crate) sample: String,
+    pub(crate) scripts: ScriptCounts,
+    pub(crate) format: Format,
+}
+
+fn bump(by: &mut BySpeaker, speaker: u32, n: u32) {
+    match by.binary_search_by_key(&speaker, |e| e.0) {
+        Ok(i) => {
+            if let Some(e) = by.get_mut(i) {
+                e.1 += n;
+            }
+        }
+        Err(i) => by.insert(i, (speaker, n)),
+    }
+}
+
+impl Counts {
+    /// Counts `doc`, with phrases up to `max_n` words (clamped to 1..=8).
+    pub fn new(doc: &Document, max_n: usize) -> Counts {
+        let max_n = max_n.clamp(1, MAX_NGRAM);
+        let text = doc.text();
+        let transcript = doc.transcript();
+        let toks = doc.tokens();
+        let vocab = toks.vocab.clone();
+        let mut term_counts = vec![0u64; vocab.len()];
+        let mut term_by_speaker: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+        let mut ngrams: FxHashMap<NgramKey, NgramStat> = FxHashMap::default();
+        let mut speakers: Vec<SpeakerEntry> = transcript
+            .speakers
+            .iter()
+            .map(|s| SpeakerEntry {
+                name: s.name.clone(),
+                attributed: s.attributed,
+                questions: 0,
+            })
+            .collect();
+        let mut turns = Vec::with_capacity(transcript.turns.len());
+        let mut sentence_iter = toks.sentences.iter().peekable();
+        let mut sentences = 0u64;
+        let mut sample = String::new();
+        let mut scripts = ScriptCounts::default();
+        for (turn, range) in transcript.turns.iter().zip(&toks.turns) {
+            let speaker = u32::try_from(turn.speaker).unwrap_or(u32::MAX);
+            let words = (range.end - range.start) as u64;
+            turns.push(TurnEntry {
+                speaker,
+                words,
+                span: turn.span,
+            });
+            for segment in &turn.segments {
+                let s = segment.span.slice(text);
+                scripts.add(s);
+                if sample.len() < SAMPLE_BYTES {
+                    sample.push_str(s);
+                    sample.push('\n');
+                }
+            }
+            let Some(turn_tokens) = toks.tokens.get(range.clone()) else {
+                continue;
+            };
+            for t in turn_tokens {
+                if let Some(c) = term_counts.get_mut(t.id as usize) {
+                    *c += 1;
+                }
+                *term_by_speaker.entry((speaker, t.id)).or_default() += 1;
+            }
+            while let Some(sentence) = sentence_iter.next_if(|s| s.tokens.start < range.end) {
+                sentences += 1;
+                if sentence.question {
+                    if let Some(s) = speakers.get_mut(turn.speaker) {
+                        s.questions += 1;
+                    }
+                }
+                let Some(st) = toks.tokens.get(sentence.tokens.clone()) else {
+                    continue;
+                };
+                for n in 2..=max_n {
+                    for window in st.windows(n) {
+                        let mut key = [PAD; MAX_NGRAM];
+                        for (k, t) in key.iter_mut().zip(window) {
+                            *k = t.id;
+                        }
+                        let first = window.first().map_or(0, |t| t.span.start);
+                        let stat = ngrams.entry(key).or_insert_with(|| NgramStat {
+                            count: 0,
+                            first,
+                            by_speaker: SmallVec::new(),
+                        });
+                        stat.count += 1;
+                        bump(&mut stat.by_speaker, speaker, 1);
+                    }
+                }
+            }
+        }
+        truncate(&mut sample, SAMPLE_BYTES);
+        let mut directions = BTreeMap::new();
+        for d in &transcript.directions {
+            *directions.entry(d.kind.clone()).or_default() += 1;
+        }
+        let furniture_lines = transcript
+            .furniture
+            .iter()
+            .map(|s| {
+                s.slice(text)
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .count() as u64
+            })
+            .sum();
+        speakers.shrink_to_fit();
+        Counts {
+            vocab,
+            term_counts,
+            term_by_speaker,
+            speakers,
+            turns,
+            ngrams,
+            max_n,
+            tokens: toks.tokens.len() as u64,
+            sentences,
+            directions,
+            furniture: transcript.furniture.clone(),
+            furniture_lines,
+            diagnostics: transcript.diagnostics.clone(),
+            text_len: text.len(),
+            sample,
+            scripts,
+            format: transcript.format,
+        }
+    }
+
+    /// Merges `other`, the counts of the text that follows this one, into `self`.
+    ///
+    /// If `other`'s text starts with a turn by the speaker who ends this one, the two
+    /// turns become one, as they would in the whole text. Diagnostics are kept from
+    /// both parts (shifted), not recomputed.
+    pub fn merge(&mut self, other: Counts) {
+        let shift = self.text_len;
+        let ids: Vec<u32> = (0..other.vocab.len())
+            .map(|i| {
+                let id = u32::try_from(i).unwrap_or(u32::MAX);
+                self.vocab.intern(other.vocab.string(id))
+            })
+            .collect();
+        self.term_counts.resize(self.vocab.len(), 0);
+        for (i, c) in other.term_counts.iter().enumerate() {
+            if let Some(&id) = ids.get(i) {
+                if let Some(slot) = self.term_counts.get_mut(id as usize) {
+                    *slot += c;
+                }
+            }
+        }
+        let speakers: Vec<u32> = other
+            .speakers
+            .iter()
+            .map(|s| {
+                let found = self
+                    .speakers
+                    .iter()
+                    .position(|m| m.name == s.name && m.attributed == s.attributed);
+                let index = found.unwrap_or_else(|| {
+                    self.speakers.push(SpeakerEntry {
+                        questions: 0,
+                        ..s.clone()
+                    });
+                    self.speakers.len() - 1
+                });
+                if let Some(m) = self.speakers.get_mut(index) {
+                    m.questions += s.questions;
+                }
+                u32::try_from(index).unwrap_or(u32::MAX)
+            })
+            .collect();
+        let map_speaker = |s: u32| speakers.get(s as usize).copied().unwrap_or(u32::MAX);
+        let map_id = |i: u32| ids.get(i as usize).copied().unwrap_or(u32::MAX);
+        for ((s, id), n) in other.term_by_speaker {
+            *self
+                .term_by_speaker
+                .entry((map_speaker(s), map_id(id)))
+                .or_default() += n;
+        }
+        for (i, turn) in other.turns.into_iter().enumerate() {
+            let speaker = map_speaker(turn.speaker);
+            let span = turn.span.shift(shift);
+            match self.turns.last_mut() {
+                Some(last) if i == 0 && last.speaker == speaker => {
+                    last.words += turn.words;
+                    last.span.end = span.end;
+                }
+                _ => self.turns.push(TurnEntry {
+                    speaker,
+                    words: turn.words,
+                    span,
+                }),
+            }
+        }
+        for (key, stat) in other.ngrams {
+            let mut k = key;
+            for id in k.iter_mut().filter(|id| **id != PAD) {
+                *id = map_id(*id);
+            }
+            let first = stat.first + shift;
+            let entry = self.ngrams.entry(k).or_insert_with(|| NgramStat {
+                count: 0,
+                first,
+                by_speaker: SmallVec::new(),
+            });
+            entry.count += stat.count;
+            entry.first = entry.first.min(first);
+            for (s, n) in stat.by_speaker {
+                bump(&mut entry.by_speaker, map_speaker(s), n);
+            }
+        }
+        self.tokens += other.tokens;
+        self.sentences += other.sentences;
+        for (k, n) in other.directions {
+            *self.directions.entry(k).or_default() += n;
+        }
+        self.furniture
+            .extend(other.furniture.iter().map(|s| s.shift(shift)));
+        self.furniture_lines += other.furniture_lines;
+        self.diagnostics
+            .extend(other.diagnostics.into_iter().map(|mut d| {
+                d.start += shift;
+                d.end += shift;
+                d
+            }));
+        self.text_len += other.text_len;
+        self.sample.push_str(&other.sample);
+        truncate(&mut self.sample, SAMPLE_BYTES);
+        self.scripts.merge(&other.scripts);
+        self.max_n = self.max_n.min(other.max_n);
+    }
+}

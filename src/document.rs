@@ -1,0 +1,42 @@
+//! A document: the text, parsed and tokenised once, ready to be queried many times.
+
+use crate::token::{tokenize, Tokens};
+use crate::{parse, Options, Transcript};
+
+/// A parsed and tokenised transcript. Build it once; every view reads from it.
+///
+/// ```
+/// let doc = colloquy::Document::new("Alice: Hello there.\nBob: Hello.".to_owned(), &colloquy::Options::default());
+/// assert_eq!(doc.transcript().speakers.len(), 2);
+/// assert_eq!(doc.tokens().tokens.len(), 3);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Document {
+    text: String,
+    transcript: Transcript,
+    tokens: Tokens,
+}
+
+impl Document {
+    pub fn new(text: String, options: &Options) -> Document {
+        let transcript = parse(&text, &options.parse);
+        let tokens = tokenize(&text, &transcript, &options.tokenize);
+        Document {
+            text,
+            transcript,
+            tokens,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn transcript(&self) -> &Transcript {
+        &self.transcript
+    }
+
+    pub fn tokens(&self) -> &Tokens {
+        &self.tokens
+    }
+}

@@ -1,0 +1,129 @@
+//! The options as JSON: the flat, camelCase form shared by the CLI and the wasm
+//! API. Unknown keys are errors (`deny_unknown_fields`).
+//!
+//! ```
+//! let o: colloquy::json::JsonOptions = serde_json::from_str(r#"{"ngramMax": 3, "stopwords": "none"}"#).unwrap();
+//! let options = o.into_options().unwrap();
+//! assert_eq!(options.view.ngram_max, 3);
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::{Alias, Format, Options, Stopwords, MAX_NGRAM};
+
+/// `"auto"`, `"none"`, a language code, or a list of words.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum JsonStopwords {
+    Named(String),
+    List(Vec<String>),
+}
+
+/// Every option of [`Options`], flat and camelCase.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsonOptions {
+    pub format: Option<Format>,
+    pub keep_furniture: Option<bool>,
+    pub label_pattern: Option<String>,
+    /// `{ "Lavrov": "Sergey Lavrov" }`.
+    pub aliases: Option<BTreeMap<String, String>>,
+    pub split_hyphens: Option<bool>,
+    pub stopwords: Option<JsonStopwords>,
+    pub extra_stopwords: Option<Vec<String>>,
+    pub min_term_length: Option<usize>,
+    pub include_numbers: Option<bool>,
+    pub ngram_min: Option<usize>,
+    pub ngram_max: Option<usize>,
+    pub min_count: Option<usize>,
+    pub phrase_edge_stopwords: Option<bool>,
+    pub top_terms: Option<usize>,
+    pub top_phrases: Option<usize>,
+}
+
+impl JsonOptions {
+    /// Converts to [`Options`], checking ranges. Errors name the offending key.
+    pub fn into_options(self) -> Result<Options, String> {
+        let mut o = Options::default();
+        if let Some(f) = self.format {
+            o.parse.format = f;
+        }
+        if let Some(k) = self.keep_furniture {
+            o.parse.keep_furniture = k;
+        }
+        if let Some(p) = self.label_pattern {
+            regex::Regex::new(&p)
+                .map_err(|e| format!("labelPattern: not a valid regular expression: {e}"))?;
+            o.parse.label_pattern = Some(p);
+        }
+        if let Some(a) = self.aliases {
+            o.parse.aliases = a.into_iter().map(|(from, to)| Alias { from, to }).collect();
+        }
+        if let Some(s) = self.split_hyphens {
+            o.tokenize.split_hyphens = s;
+        }
+        if let Some(s) = self.stopwords {
+            o.view.stopwords = match s {
+                JsonStopwords::List(words) => Stopwords::Custom(words),
+                JsonStopwords::Named(name) => {
+                    parse_stopwords(&name).map_err(|e| format!("stopwords: {e}"))?
+                }
+            };
+        }
+        if let Some(w) = self.extra_stopwords {
+            o.view.extra_stopwords = w;
+        }
+        if let Some(n) = self.min_term_length {
+            o.view.min_term_length = n;
+        }
+        if let Some(b) = self.include_numbers {
+            o.view.include_numbers = b;
+        }
+        if let Some(n) = self.ngram_min {
+            o.view.ngram_min = n;
+        }
+        if let Some(n) = self.ngram_max {
+            o.view.ngram_max = n;
+        }
+        if !(2..=MAX_NGRAM).contains(&o.view.ngram_min) {
+            return Err(format!("ngramMin: must be between 2 and {MAX_NGRAM}"));
+        }
+        if !(2..=MAX_NGRAM).contains(&o.view.ngram_max) {
+            return Err(format!("ngramMax: must be between 2 and {MAX_NGRAM}"));
+        }
+        if o.view.ngram_min > o.view.ngram_max {
+            return Err("ngramMin: must not exceed ngramMax".to_owned());
+        }
+        if let Some(n) = self.min_count {
+            if n == 0 {
+                return Err("minCount: must be at least 1".to_owned());
+            }
+            o.view.min_count = n;
+        }
+        if let Some(b) = self.phrase_edge_stopwords {
+            o.view.phrase_edge_stopwords = b;
+        }
+        if let Some(n) = self.top_terms {
+            o.view.top_terms = n;
+        }
+        if let Some(n) = self.top_phrases {
+            o.view.top_phrases = n;
+        }
+        Ok(o)
+    }
+}
+
+/// `auto`, `none`, or a language code with a stopword list.
+pub fn parse_stopwords(name: &str) -> Result<Stopwords, String> {
+    match name {
+        "auto" => Ok(Stopwords::Auto),
+        "none" => Ok(Stopwords::None),
+        code if crate::stopwords(code).is_some() => Ok(Stopwords::Language(code.to_owned())),
+        other => Err(format!(
+            "\"{other}\" is not auto, none, or a language with a stopword list ({})",
+            crate::stopword_languages().join(", ")
+        )),
+    }
+}

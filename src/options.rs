@@ -1,0 +1,107 @@
+//! Options: one Config struct per concern, all with sensible defaults.
+
+/// Which transcript format to read. `Auto` detects it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Format {
+    #[default]
+    Auto,
+    /// Plain text with speaker labels (`Name: text`, `NAME:` lines, Rev, Otter, …).
+    Text,
+    /// WebVTT captions.
+    Vtt,
+    /// SubRip captions.
+    Srt,
+}
+
+/// An explicit speaker alias: label `from` is speaker `to`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Alias {
+    pub from: String,
+    pub to: String,
+}
+
+/// How to read the transcript.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ParseOptions {
+    pub format: Format,
+    /// Keep a trailing or leading block of page furniture in the counts.
+    pub keep_furniture: bool,
+    /// A regex matched at the start of each line; it replaces label detection.
+    /// The speaker is the group named `speaker`, else group 1, else the match.
+    pub label_pattern: Option<String>,
+    pub aliases: Vec<Alias>,
+}
+
+/// How to cut speech into tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TokenizeOptions {
+    /// Split hyphenated compounds (`post-Soviet` → `post`, `soviet`).
+    pub split_hyphens: bool,
+}
+
+/// Which stopwords the term and phrase views leave out.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Stopwords {
+    /// The list for the detected language, if there is one.
+    #[default]
+    Auto,
+    /// Keep every word.
+    None,
+    /// An ISO 639-1 code such as `en` or `ru`.
+    Language(String),
+    /// Exactly these words.
+    Custom(Vec<String>),
+}
+
+/// What the views show. None of these changes the underlying counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewOptions {
+    pub stopwords: Stopwords,
+    /// Added to the stopword list in force.
+    pub extra_stopwords: Vec<String>,
+    /// Terms shorter than this many characters are left out of the term view.
+    pub min_term_length: usize,
+    /// Show number tokens in the term and phrase views.
+    pub include_numbers: bool,
+    /// Shortest and longest phrase, in words (2..=8).
+    pub ngram_min: usize,
+    pub ngram_max: usize,
+    /// Phrases seen fewer times are not reported.
+    pub min_count: usize,
+    /// Allow phrases that start or end with a stopword.
+    pub phrase_edge_stopwords: bool,
+    /// How many terms and phrases to report; 0 means all.
+    pub top_terms: usize,
+    pub top_phrases: usize,
+}
+
+/// Longest phrase that can be counted.
+pub const MAX_NGRAM: usize = 8;
+
+impl Default for ViewOptions {
+    fn default() -> Self {
+        ViewOptions {
+            stopwords: Stopwords::Auto,
+            extra_stopwords: Vec::new(),
+            min_term_length: 1,
+            include_numbers: false,
+            ngram_min: 2,
+            ngram_max: 5,
+            min_count: 2,
+            phrase_edge_stopwords: false,
+            top_terms: 50,
+            top_phrases: 50,
+        }
+    }
+}
+
+/// Everything [`crate::analyse`] needs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Options {
+    pub parse: ParseOptions,
+    pub tokenize: TokenizeOptions,
+    pub view: ViewOptions,
+}

@@ -1,0 +1,131 @@
+//! Suggesting that two labels name the same speaker: `Lavrov`, `MR. LAVROV` and
+//! `S. Lavrov` all look like `Sergey Lavrov`. Suggestions only; nothing is merged.
+
+use crate::parse::Speaker;
+
+/// A suggestion that speaker `from` is the same person as speaker `to`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct AliasSuggestion {
+    pub from: String,
+    pub to: String,
+}
+
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "hon",
+    "rt",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "madam",
+    "madame",
+    "mme",
+    "m",
+    "herr",
+    "frau",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "minister",
+    "president",
+    "ambassador",
+    "judge",
+    "justice",
+    "the",
+    "г-н",
+    "г-жа",
+    "господин",
+    "госпожа",
+];
+
+/// The words of a name that identify a person: lowercased, split on spaces and dots,
+/// honorifics dropped.
+fn key_words(name: &str) -> Vec<String> {
+    name.to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '.' || c == ',')
+        .filter(|w| !w.is_empty() && !HONORIFICS.contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether `short` names the same person as `long`: same surname, and every other
+/// word equal to or an initial of a word of `long`.
+fn is_short_form(short: &[String], long: &[String]) -> bool {
+    let (Some(s_last), Some(l_last)) = (short.last(), long.last()) else {
+        return false;
+    };
+    if s_last != l_last || short.len() > long.len() {
+        return false;
+    }
+    let rest = &long[..long.len() - 1];
+    short[..short.len() - 1].iter().all(|w| {
+        rest.iter()
+            .any(|l| l == w || (w.chars().count() == 1 && l.starts_with(w.as_str())))
+    })
+}
+
+/// Suggestions over `speakers`, with `turns[i]` the number of turns of speaker `i`.
+/// The speaker with fewer turns is suggested to merge into the one with more.
+pub(crate) fn suggest_aliases(speakers: &[Speaker], turns: &[usize]) -> Vec<(usize, usize)> {
+    let keys: Vec<Vec<String>> = speakers.iter().map(|s| key_words(&s.name)).collect();
+    let mut out = Vec::new();
+    for a in 0..speakers.len() {
+        for b in 0..speakers.len() {
+            let (Some(sa), Some(sb)) = (speakers.get(a), speakers.get(b)) else {
+                continue;
+            };
+            if a == b || !sa.attributed || !sb.attributed {
+                continue;
+            }
+            let (Some(ka), Some(kb)) = (keys.get(a), keys.get(b)) else {
+                continue;
+            };
+            if ka.is_empty() || kb.is_empty() {
+                continue;
+            }
+            let ta = turns.get(a).copied().unwrap_or(0);
+            let tb = turns.get(b).copied().unwrap_or(0);
+            let same = ka == kb;
+            // For identical keys, suggest once: the less used into the more used.
+            let into_b = if same {
+                (ta, b) < (tb, a)
+            } else {
+                ka.len() < kb.len() && is_short_form(ka, kb)
+            };
+            if into_b {
+                out.push((a, b));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(a: &str, b: &str) -> bool {
+        is_short_form(&key_words(a), &key_words(b))
+    }
+
+    #[test]
+    fn short_forms() {
+        assert!(check("Lavrov", "Sergey Lavrov"));
+        assert!(check("MR. LAVROV", "Sergey Lavrov"));
+        assert!(check("S. Lavrov", "Sergey Lavrov"));
+        assert!(!check("Lebedev", "Sergey Lavrov"));
+        assert!(!check("A. Lavrov", "Sergey Lavrov"));
+    }
+}

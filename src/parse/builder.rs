@@ -1,0 +1,160 @@
+//! Assembles turns from labels and pieces of speech; shared by every format.
+
+use rustc_hash::FxHashMap;
+
+use crate::parse::stage::{find_asides, Aside};
+use crate::parse::{Segment, Speaker, StageDirection, Turn, UNATTRIBUTED};
+use crate::{Alias, Diagnostic, Span};
+
+pub(crate) struct Builder<'a> {
+    text: &'a str,
+    aliases: &'a [Alias],
+    pub speakers: Vec<Speaker>,
+    index: FxHashMap<(String, bool), usize>,
+    /// How many labels named each speaker, and where the first one was.
+    pub labels: Vec<(usize, Span)>,
+    pub turns: Vec<Turn>,
+    pub directions: Vec<StageDirection>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The next piece starts a new paragraph: a hard sentence boundary.
+    hard_break: bool,
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(text: &'a str, aliases: &'a [Alias]) -> Builder<'a> {
+        Builder {
+            text,
+            aliases,
+            speakers: Vec::new(),
+            index: FxHashMap::default(),
+            labels: Vec::new(),
+            turns: Vec::new(),
+            directions: Vec::new(),
+            diagnostics: Vec::new(),
+            hard_break: true,
+        }
+    }
+
+    /// A label for `name` at `label_span`. Continues the current turn if the same
+    /// speaker is already talking (such turns count as one).
+    pub fn label(&mut self, name: &str, label_span: Span) {
+        let name = self.resolve_alias(name);
+        let speaker = self.speaker(&name, true);
+        if let Some((count, first)) = self.labels.get_mut(speaker) {
+            if *count == 0 {
+                *first = label_span;
+            }
+            *count += 1;
+        }
+        self.hard_break = true;
+        if self.turns.last().is_some_and(|t| t.speaker == speaker) {
+            return;
+        }
+        self.turns.push(Turn {
+            speaker,
+            span: label_span,
+            segments: Vec::new(),
+        });
+    }
+
+    /// A paragraph break: the next piece starts a new sentence.
+    pub fn paragraph_break(&mut self) {
+        self.hard_break = true;
+    }
+
+    /// Speech (possibly holding stage directions) at `span`. `whole_line` says the
+    /// span is a line of its own; `soft` lets a sentence run on from the previous piece.
+    pub fn speech(&mut self, span: Span, whole_line: bool) {
+        let piece = span.slice(self.text);
+        let trimmed_start = piece.len() - piece.trim_start().len();
+        let span = Span::new(
+            span.start + trimmed_start,
+            span.start + piece.trim_end().len(),
+        );
+        if span.is_empty() {
+            return;
+        }
+        if self.turns.is_empty() {
+            let speaker = self.speaker(UNATTRIBUTED, false);
+            self.turns.push(Turn {
+                speaker,
+                span: Span::new(span.start, span.start),
+                segments: Vec::new(),
+            });
+        }
+        let piece = span.slice(self.text);
+        let asides = find_asides(piece, span.start, whole_line);
+        let mut cursor = span.start;
+        let mut pieces = Vec::new();
+        for aside in asides {
+            let a = aside.span();
+            pieces.push(Span::new(cursor, a.start));
+            cursor = a.end;
+            if let Aside::Direction { kind, span } = aside {
+                let speaker = self.turns.last().map(|t| t.speaker);
+                self.directions.push(StageDirection {
+                    kind,
+                    span,
+                    speaker,
+                });
+            }
+            pieces.push(Span::new(a.start, a.start)); // marks a hard boundary
+        }
+        pieces.push(Span::new(cursor, span.end));
+        let mut hard = self.hard_break;
+        for p in pieces {
+            if p.is_empty() {
+                hard = true;
+                continue;
+            }
+            let text = p.slice(self.text);
+            if text.trim().is_empty() {
+                continue;
+            }
+            if let Some(turn) = self.turns.last_mut() {
+                turn.segments.push(Segment {
+                    span: p,
+                    joins_previous: !hard,
+                });
+            }
+            hard = false;
+        }
+        if let Some(turn) = self.turns.last_mut() {
+            turn.span.end = turn.span.end.max(span.end);
+        }
+        self.hard_break = hard;
+    }
+
+    fn resolve_alias(&self, name: &str) -> String {
+        let exact = self.aliases.iter().find(|a| collapse(&a.from) == name);
+        let folded = || {
+            self.aliases
+                .iter()
+                .find(|a| collapse(&a.from).to_lowercase() == name.to_lowercase())
+        };
+        match exact.or_else(folded) {
+            Some(alias) => collapse(&alias.to),
+            None => name.to_owned(),
+        }
+    }
+
+    fn speaker(&mut self, name: &str, attributed: bool) -> usize {
+        let key = (name.to_owned(), attributed);
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        let i = self.speakers.len();
+        self.speakers.push(Speaker {
+            name: name.to_owned(),
+            attributed,
+        });
+        self.labels.push((0, Span::default()));
+        self.index.insert(key, i);
+        i
+    }
+}
+
+/// Collapses runs of whitespace to one space and trims.
+pub(crate) fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,129 @@
+//! Coarse writing-system classification of letters, for furniture detection.
+
+/// A writing system, coarse enough to tell page furniture from the transcript.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Armenian,
+    Georgian,
+    Hebrew,
+    Arabic,
+    Devanagari,
+    Bengali,
+    Thai,
+    Hangul,
+    Kana,
+    Han,
+    Other,
+}
+
+impl Script {
+    /// The script of a letter, or `None` for anything that is not a letter.
+    pub fn of(c: char) -> Option<Script> {
+        if !c.is_alphabetic() {
+            return None;
+        }
+        Some(match c as u32 {
+            0x0041..=0x024F
+            | 0x1E00..=0x1EFF
+            | 0x2C60..=0x2C7F
+            | 0xA720..=0xA7FF
+            | 0xFF21..=0xFF5A => Script::Latin,
+            0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
+            0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => {
+                Script::Cyrillic
+            }
+            0x0530..=0x058F => Script::Armenian,
+            0x10A0..=0x10FF | 0x1C90..=0x1CBF => Script::Georgian,
+            0x0590..=0x05FF | 0xFB1D..=0xFB4F => Script::Hebrew,
+            0x0600..=0x06FF
+            | 0x0750..=0x077F
+            | 0x08A0..=0x08FF
+            | 0xFB50..=0xFDFF
+            | 0xFE70..=0xFEFF => Script::Arabic,
+            0x0900..=0x097F | 0xA8E0..=0xA8FF => Script::Devanagari,
+            0x0980..=0x09FF => Script::Bengali,
+            0x0E00..=0x0E7F => Script::Thai,
+            0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Script::Hangul,
+            0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Script::Kana,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF => Script::Han,
+            _ => Script::Other,
+        })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Script::Latin => "Latin",
+            Script::Cyrillic => "Cyrillic",
+            Script::Greek => "Greek",
+            Script::Armenian => "Armenian",
+            Script::Georgian => "Georgian",
+            Script::Hebrew => "Hebrew",
+            Script::Arabic => "Arabic",
+            Script::Devanagari => "Devanagari",
+            Script::Bengali => "Bengali",
+            Script::Thai => "Thai",
+            Script::Hangul => "Hangul",
+            Script::Kana => "Kana",
+            Script::Han => "Han",
+            Script::Other => "Other",
+        }
+    }
+}
+
+/// Letter counts per script.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScriptCounts([u64; 14]);
+
+impl ScriptCounts {
+    pub fn of(text: &str) -> ScriptCounts {
+        let mut counts = ScriptCounts::default();
+        counts.add(text);
+        counts
+    }
+
+    pub fn add(&mut self, text: &str) {
+        for c in text.chars() {
+            if let Some(script) = Script::of(c) {
+                if let Some(slot) = self.0.get_mut(script as usize) {
+                    *slot += 1;
+                }
+            }
+        }
+    }
+
+    pub fn merge(&mut self, other: &ScriptCounts) {
+        for (a, b) in self.0.iter_mut().zip(other.0.iter()) {
+            *a += b;
+        }
+    }
+
+    /// The script with the most letters (the first in declaration order on a tie).
+    pub fn dominant(&self) -> Option<Script> {
+        const ALL: [Script; 14] = [
+            Script::Latin,
+            Script::Cyrillic,
+            Script::Greek,
+            Script::Armenian,
+            Script::Georgian,
+            Script::Hebrew,
+            Script::Arabic,
+            Script::Devanagari,
+            Script::Bengali,
+            Script::Thai,
+            Script::Hangul,
+            Script::Kana,
+            Script::Han,
+            Script::Other,
+        ];
+        let mut best: Option<(Script, u64)> = None;
+        for (script, &n) in ALL.iter().zip(self.0.iter()) {
+            if n > 0 && best.is_none_or(|(_, m)| n > m) {
+                best = Some((*script, n));
+            }
+        }
+        best.map(|(s, _)| s)
+    }
+}

@@ -1,0 +1,509 @@
+//! The views: turning [`Counts`] into the [`Analysis`] contract.
+
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::counts::{BySpeaker, Counts, NgramKey, PAD};
+use crate::language::{self, detect};
+use crate::parse::alias::suggest_aliases;
+use crate::parse::Speaker;
+use crate::token::TokenKind;
+use crate::{AliasSuggestion, Diagnostic, DiagnosticKind, Format, Span, Stopwords, ViewOptions};
+
+#[cfg(feature = "serde")]
+use serde::Serialize;
+
+/// Totals over the whole transcript.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct Summary {
+    /// Tokens of speech (words and numbers), excluding labels, stage directions and furniture.
+    pub tokens: u64,
+    /// Distinct tokens.
+    pub types: u64,
+    pub sentences: u64,
+    pub turns: u64,
+    pub speakers: u64,
+    pub format: Format,
+    /// The dominant script of the speech (`Latin`, `Cyrillic`, …).
+    pub script: Option<String>,
+    /// The detected language's code (`en`), if any.
+    pub language: Option<String>,
+    pub language_name: Option<String>,
+    /// The stopword list in force for the views (`en`, `custom`, `none`).
+    pub stopwords: String,
+    /// Stage directions removed from speech.
+    pub stage_directions: u64,
+    /// Lines of page furniture left out of the counts.
+    pub excluded_furniture_lines: u64,
+}
+
+/// One speaker's share of the talk.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct SpeakerStats {
+    pub name: String,
+    /// `false` for the `(unattributed)` pseudo-speaker.
+    pub attributed: bool,
+    pub words: u64,
+    /// Of all words, attributed or not; shares sum to 1.
+    pub share: f64,
+    pub turns: u64,
+    pub mean_turn_words: f64,
+    pub median_turn_words: f64,
+    pub longest_turn_words: u64,
+    /// Sentences ending in a question mark.
+    pub questions: u64,
+    pub types: u64,
+    /// Types / words.
+    pub ttr: f64,
+    /// Byte offset where the speaker's first and last turns start.
+    pub first_position: usize,
+    pub last_position: usize,
+}
+
+/// A term and its counts.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct TermStats {
+    pub term: String,
+    pub count: u64,
+    /// Occurrences per 10,000 tokens.
+    pub per10k: f64,
+    pub by_speaker: BTreeMap<String, u64>,
+}
+
+/// A recurring phrase.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct Phrase {
+    pub text: String,
+    pub n: usize,
+    pub count: u64,
+    pub by_speaker: BTreeMap<String, u64>,
+    /// Byte offset of the first occurrence.
+    pub first: usize,
+}
+
+/// A turn, as counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct TurnStats {
+    pub speaker: String,
+    pub start: usize,
+    pub end: usize,
+    pub words: u64,
+}
+
+/// How often one kind of stage direction occurred.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct DirectionCount {
+    pub kind: String,
+    pub count: u64,
+}
+
+/// Everything computed from one transcript: the JSON contract of the CLI and wasm.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct Analysis {
+    pub summary: Summary,
+    /// By words, descending; ties by first appearance.
+    pub speakers: Vec<SpeakerStats>,
+    /// By count, descending; ties by term.
+    pub terms: Vec<TermStats>,
+    /// By count, descending; then longer first; then text.
+    pub phrases: Vec<Phrase>,
+    pub turns: Vec<TurnStats>,
+    pub stage_directions: Vec<DirectionCount>,
+    pub alias_suggestions: Vec<AliasSuggestion>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Counts {
+    /// Renders the views.
+    pub fn report(&self, view: &ViewOptions) -> Analysis {
+        let mut diagnostics = self.diagnostics.clone();
+        let detected = detect(&self.sample);
+        let (stop, stop_name) = self.stopword_ids(view, detected.as_ref(), &mut diagnostics);
+        let names: Vec<&str> = self.speakers.iter().map(|s| s.name.as_str()).collect();
+        let by_speaker = |by: &mut dyn Iterator<Item = (u32, u64)>| -> BTreeMap<String, u64> {
+            let mut map = BTreeMap::new();
+            for (s, n) in by {
+                if let Some(name) = names.get(s as usize) {
+                    *map.entry((*name).to_owned()).or_default() += n;
+                }
+            }
+            map
+        };
+        let speakers = self.speaker_stats();
+        let terms = self.terms(view, &stop, &by_speaker);
+        let phrases = self.phrases(view, &stop, &by_speaker);
+        let turns = self
+            .turns
+            .iter()
+            .map(|t| TurnStats {
+                speaker: names
+                    .get(t.speaker as usize)
+                    .map_or_else(String::new, |s| (*s).to_owned()),
+                start: t.span.start,
+                end: t.span.end,
+                words: t.words,
+            })
+            .collect();
+        let mut stage_directions: Vec<DirectionCount> = self
+            .directions
+            .iter()
+            .map(|(kind, &count)| DirectionCount {
+                kind: kind.clone(),
+                count,
+            })
+            .collect();
+        stage_directions.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.kind.cmp(&b.kind)));
+        let alias_suggestions = self.alias_suggestions();
+        let types = self.term_counts.iter().filter(|&&c| c > 0).count() as u64;
+        let summary = Summary {
+            tokens: self.tokens,
+            types,
+            sentences: self.sentences,
+            turns: self.turns.len() as u64,
+            speakers: speakers.len() as u64,
+            format: self.format,
+            script: self.scripts.dominant().map(|s| s.name().to_owned()),
+            language: detected.as_ref().map(|d| d.code.to_owned()),
+            language_name: detected.as_ref().map(|d| d.name.to_owned()),
+            stopwords: stop_name,
+            stage_directions: stage_directions.iter().map(|d| d.count).sum(),
+            excluded_furniture_lines: self.furniture_lines,
+        };
+        Analysis {
+            summary,
+            speakers,
+            terms,
+            phrases,
+            turns,
+            stage_directions,
+            alias_suggestions,
+            diagnostics,
+        }
+    }
+
+    fn stopword_ids(
+        &self,
+        view: &ViewOptions,
+        detected: Option<&language::Detected>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> (FxHashSet<u32>, String) {
+        let mut words: Vec<&str> = Vec::new();
+        let name = match &view.stopwords {
+            Stopwords::None => "none".to_owned(),
+            Stopwords::Custom(list) => {
+                words.extend(list.iter().map(String::as_str));
+                "custom".to_owned()
+            }
+            Stopwords::Language(code) => {
+                match language::stopwords(code) {
+                    Some(list) => {
+                        words.extend(list.iter().copied());
+                        code.clone()
+                    }
+                    None => {
+                        diagnostics.push(Diagnostic::new(
+                        DiagnosticKind::UnknownStopwordLanguage,
+                        Span::default(),
+                        format!("no stopword list for language \"{code}\"; no stopwords were removed"),
+                    ));
+                        "none".to_owned()
+                    }
+                }
+            }
+            Stopwords::Auto => match auto_language(detected, &self.scripts)
+                .and_then(|c| Some((c, language::stopwords(c)?)))
+            {
+                Some((code, list)) => {
+                    words.extend(list.iter().copied());
+                    code.to_owned()
+                }
+                None => "none".to_owned(),
+            },
+        };
+        words.extend(view.extra_stopwords.iter().map(String::as_str));
+        let mut folded = String::new();
+        let mut ids = FxHashSet::default();
+        for w in words {
+            crate::token::fold_word(w.trim(), &mut folded);
+            if let Some(id) = self.vocab.get(&folded) {
+                ids.insert(id);
+            }
+        }
+        (ids, name)
+    }
+
+    fn speaker_stats(&self) -> Vec<SpeakerStats> {
+        let total: u64 = self.turns.iter().map(|t| t.words).sum();
+        let mut turn_words: Vec<Vec<u64>> = vec![Vec::new(); self.speakers.len()];
+        let mut first: Vec<Option<usize>> = vec![None; self.speakers.len()];
+        let mut last: Vec<usize> = vec![0; self.speakers.len()];
+        for t in &self.turns {
+            let s = t.speaker as usize;
+            if let Some(v) = turn_words.get_mut(s) {
+                v.push(t.words);
+            }
+            if let Some(f) = first.get_mut(s) {
+                f.get_or_insert(t.span.start);
+            }
+            if let Some(l) = last.get_mut(s) {
+                *l = t.span.start;
+            }
+        }
+        let mut types = vec![0u64; self.speakers.len()];
+        for &(s, _) in self.term_by_speaker.keys() {
+            if let Some(t) = types.get_mut(s as usize) {
+                *t += 1;
+            }
+        }
+        let mut out: Vec<(usize, SpeakerStats)> = Vec::new();
+        for (i, entry) in self.speakers.iter().enumerate() {
+            let Some(turns) = turn_words.get(i) else {
+                continue;
+            };
+            if turns.is_empty() {
+                continue;
+            }
+            let words: u64 = turns.iter().sum();
+            let n = turns.len() as u64;
+            let mut sorted = turns.clone();
+            sorted.sort_unstable();
+            let median = match sorted.len() {
+                0 => 0.0,
+                len if len % 2 == 1 => sorted.get(len / 2).copied().unwrap_or(0) as f64,
+                len => {
+                    let a = sorted.get(len / 2 - 1).copied().unwrap_or(0);
+                    let b = sorted.get(len / 2).copied().unwrap_or(0);
+                    (a + b) as f64 / 2.0
+                }
+            };
+            let t = types.get(i).copied().unwrap_or(0);
+            out.push((
+                first.get(i).copied().flatten().unwrap_or(0),
+                SpeakerStats {
+                    name: entry.name.clone(),
+                    attributed: entry.attributed,
+                    words,
+                    share: if total > 0 {
+                        words as f64 / total as f64
+                    } else {
+                        0.0
+                    },
+                    turns: n,
+                    mean_turn_words: words as f64 / n as f64,
+                    median_turn_words: median,
+                    longest_turn_words: sorted.last().copied().unwrap_or(0),
+                    questions: entry.questions,
+                    types: t,
+                    ttr: if words > 0 {
+                        t as f64 / words as f64
+                    } else {
+                        0.0
+                    },
+                    first_position: first.get(i).copied().flatten().unwrap_or(0),
+                    last_position: last.get(i).copied().unwrap_or(0),
+                },
+            ));
+        }
+        out.sort_by(|(fa, a), (fb, b)| {
+            b.words
+                .cmp(&a.words)
+                .then(fa.cmp(fb))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        out.into_iter().map(|(_, s)| s).collect()
+    }
+
+    fn in_term_view(&self, id: u32, view: &ViewOptions, stop: &FxHashSet<u32>) -> bool {
+        (view.include_numbers || self.vocab.kind(id) == TokenKind::Word)
+            && !stop.contains(&id)
+            && self.vocab.string(id).chars().count() >= view.min_term_length
+    }
+
+    fn terms(
+        &self,
+        view: &ViewOptions,
+        stop: &FxHashSet<u32>,
+        by_speaker: &dyn Fn(&mut dyn Iterator<Item = (u32, u64)>) -> BTreeMap<String, u64>,
+    ) -> Vec<TermStats> {
+        let mut ids: Vec<u32> = (0..self.term_counts.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .filter(|&id| self.term_counts.get(id as usize).is_some_and(|&c| c > 0))
+            .filter(|&id| self.in_term_view(id, view, stop))
+            .collect();
+        let count = |id: u32| self.term_counts.get(id as usize).copied().unwrap_or(0);
+        ids.sort_by(|&a, &b| {
+            count(b)
+                .cmp(&count(a))
+                .then_with(|| self.vocab.string(a).cmp(self.vocab.string(b)))
+        });
+        if view.top_terms > 0 {
+            ids.truncate(view.top_terms);
+        }
+        let wanted: FxHashMap<u32, usize> =
+            ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+        let mut per: Vec<Vec<(u32, u64)>> = vec![Vec::new(); ids.len()];
+        for (&(s, id), &n) in &self.term_by_speaker {
+            if let Some(&i) = wanted.get(&id) {
+                if let Some(v) = per.get_mut(i) {
+                    v.push((s, u64::from(n)));
+                }
+            }
+        }
+        let total = self.tokens.max(1) as f64;
+        ids.iter()
+            .zip(per)
+            .map(|(&id, mut v)| {
+                v.sort_unstable();
+                TermStats {
+                    term: self.vocab.string(id).to_owned(),
+                    count: count(id),
+                    per10k: count(id) as f64 * 10_000.0 / total,
+                    by_speaker: by_speaker(&mut v.into_iter()),
+                }
+            })
+            .collect()
+    }
+
+    fn phrases(
+        &self,
+        view: &ViewOptions,
+        stop: &FxHashSet<u32>,
+        by_speaker: &dyn Fn(&mut dyn Iterator<Item = (u32, u64)>) -> BTreeMap<String, u64>,
+    ) -> Vec<Phrase> {
+        let min_n = view.ngram_min.max(2);
+        let max_n = view.ngram_max.min(self.max_n);
+        let min_count = view.min_count.max(1) as u32;
+        let ok_edge = |id: u32| {
+            (view.phrase_edge_stopwords || !stop.contains(&id))
+                && (view.include_numbers || self.vocab.kind(id) == TokenKind::Word)
+        };
+        let mut candidates: Vec<(&NgramKey, usize, u32)> = self
+            .ngrams
+            .iter()
+            .filter(|(_, s)| s.count >= min_count)
+            .filter_map(|(k, s)| {
+                let n = k.iter().take_while(|&&id| id != PAD).count();
+                let words = k.get(..n)?;
+                let numbers_ok = view.include_numbers
+                    || words
+                        .iter()
+                        .all(|&id| self.vocab.kind(id) == TokenKind::Word);
+                let edges = ok_edge(*words.first()?) && ok_edge(*words.last()?);
+                ((min_n..=max_n).contains(&n) && numbers_ok && edges).then_some((k, n, s.count))
+            })
+            .collect();
+        // Longest first, so a phrase meets every longer reported phrase before it.
+        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
+        // Highest count among reported phrases that contain each sub-phrase.
+        let mut covered: FxHashMap<NgramKey, u32> = FxHashMap::default();
+        let mut reported: Vec<(&NgramKey, usize, u32)> = Vec::new();
+        for (key, n, count) in candidates {
+            if covered.get(key).is_some_and(|&c| c >= count) {
+                continue;
+            }
+            for len in min_n..n {
+                for start in 0..=(n - len) {
+                    let mut sub = [PAD; crate::MAX_NGRAM];
+                    if let (Some(dst), Some(src)) =
+                        (sub.get_mut(..len), key.get(start..start + len))
+                    {
+                        dst.copy_from_slice(src);
+                    }
+                    let c = covered.entry(sub).or_default();
+                    *c = (*c).max(count);
+                }
+            }
+            reported.push((key, n, count));
+        }
+        reported.sort_by(|a, b| {
+            b.2.cmp(&a.2)
+                .then(b.1.cmp(&a.1))
+                .then_with(|| self.key_text(a.0).cmp(&self.key_text(b.0)))
+        });
+        if view.top_phrases > 0 {
+            reported.truncate(view.top_phrases);
+        }
+        reported
+            .into_iter()
+            .filter_map(|(key, n, count)| {
+                let stat = self.ngrams.get(key)?;
+                let by: &BySpeaker = &stat.by_speaker;
+                Some(Phrase {
+                    text: self.key_text(key),
+                    n,
+                    count: u64::from(count),
+                    by_speaker: by_speaker(&mut by.iter().map(|&(s, c)| (s, u64::from(c)))),
+                    first: stat.first,
+                })
+            })
+            .collect()
+    }
+
+    fn key_text(&self, key: &NgramKey) -> String {
+        key.iter()
+            .take_while(|&&id| id != PAD)
+            .map(|&id| self.vocab.string(id))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    fn alias_suggestions(&self) -> Vec<AliasSuggestion> {
+        let speakers: Vec<Speaker> = self
+            .speakers
+            .iter()
+            .map(|s| Speaker {
+                name: s.name.clone(),
+                attributed: s.attributed,
+            })
+            .collect();
+        let mut turns = vec![0usize; speakers.len()];
+        for t in &self.turns {
+            if let Some(n) = turns.get_mut(t.speaker as usize) {
+                *n += 1;
+            }
+        }
+        let mut out: Vec<AliasSuggestion> = suggest_aliases(&speakers, &turns)
+            .into_iter()
+            .filter_map(|(a, b)| {
+                Some(AliasSuggestion {
+                    from: speakers.get(a)?.name.clone(),
+                    to: speakers.get(b)?.name.clone(),
+                })
+            })
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+/// The language whose stopwords `auto` uses: the detected one when detection is
+/// confident, else a guess from the script (English for Latin, Russian for Cyrillic).
+fn auto_language(
+    detected: Option<&language::Detected>,
+    scripts: &crate::parse::script::ScriptCounts,
+) -> Option<&'static str> {
+    use crate::parse::Script;
+    match detected {
+        Some(d) if d.reliable || d.confidence >= 0.5 => Some(d.code),
+        _ => match scripts.dominant() {
+            Some(Script::Latin) => Some("en"),
+            Some(Script::Cyrillic) => Some("ru"),
+            _ => None,
+        },
+    }
+}
