@@ -14,6 +14,9 @@ use crate::{AliasSuggestion, Diagnostic, DiagnosticKind, Format, Span, Stopwords
 #[cfg(feature = "serde")]
 use serde::Serialize;
 
+/// Turns per-speaker counts keyed by speaker index into a map keyed by name.
+type BySpeakerFn<'a> = dyn Fn(&mut dyn Iterator<Item = (u32, u64)>) -> BTreeMap<String, u64> + 'a;
+
 /// Totals over the whole transcript.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
@@ -338,7 +341,7 @@ impl Counts {
         &self,
         view: &ViewOptions,
         stop: &FxHashSet<u32>,
-        by_speaker: &dyn Fn(&mut dyn Iterator<Item = (u32, u64)>) -> BTreeMap<String, u64>,
+        by_speaker: &BySpeakerFn<'_>,
     ) -> Vec<TermStats> {
         let mut ids: Vec<u32> = (0..self.term_counts.len())
             .filter_map(|i| u32::try_from(i).ok())
@@ -383,7 +386,7 @@ impl Counts {
         &self,
         view: &ViewOptions,
         stop: &FxHashSet<u32>,
-        by_speaker: &dyn Fn(&mut dyn Iterator<Item = (u32, u64)>) -> BTreeMap<String, u64>,
+        by_speaker: &BySpeakerFn<'_>,
     ) -> Vec<Phrase> {
         let min_n = view.ngram_min.max(2);
         let max_n = view.ngram_max.min(self.max_n);

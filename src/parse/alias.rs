@@ -76,37 +76,38 @@ fn is_short_form(short: &[String], long: &[String]) -> bool {
     })
 }
 
-/// Suggestions over `speakers`, with `turns[i]` the number of turns of speaker `i`.
-/// The speaker with fewer turns is suggested to merge into the one with more.
+/// Suggestions over `speakers`, with `turns[i]` the number of turns of speaker `i`,
+/// as pairs `(from, to)`. Each speaker gets at most one suggestion: the fullest name
+/// it may be short for (most name words, then most turns, then first seen). Labels
+/// that differ only in case or honorifics suggest the less used into the more used.
+/// How good a merge target is: name words, turns, earliness.
+type Rank = (usize, usize, std::cmp::Reverse<usize>);
+
 pub(crate) fn suggest_aliases(speakers: &[Speaker], turns: &[usize]) -> Vec<(usize, usize)> {
     let keys: Vec<Vec<String>> = speakers.iter().map(|s| key_words(&s.name)).collect();
+    let turns_of = |i: usize| turns.get(i).copied().unwrap_or(0);
     let mut out = Vec::new();
-    for a in 0..speakers.len() {
-        for b in 0..speakers.len() {
-            let (Some(sa), Some(sb)) = (speakers.get(a), speakers.get(b)) else {
-                continue;
-            };
-            if a == b || !sa.attributed || !sb.attributed {
-                continue;
-            }
-            let (Some(ka), Some(kb)) = (keys.get(a), keys.get(b)) else {
-                continue;
-            };
-            if ka.is_empty() || kb.is_empty() {
+    for (a, (sa, ka)) in speakers.iter().zip(&keys).enumerate() {
+        if !sa.attributed || ka.is_empty() {
+            continue;
+        }
+        let mut best: Option<(usize, Rank)> = None;
+        for (b, (sb, kb)) in speakers.iter().zip(&keys).enumerate() {
+            if a == b || !sb.attributed || kb.is_empty() {
                 continue;
             }
-            let ta = turns.get(a).copied().unwrap_or(0);
-            let tb = turns.get(b).copied().unwrap_or(0);
-            let same = ka == kb;
-            // For identical keys, suggest once: the less used into the more used.
-            let into_b = if same {
-                (ta, b) < (tb, a)
+            let candidate = if ka == kb {
+                (turns_of(a), b) < (turns_of(b), a)
             } else {
-                ka.len() < kb.len() && is_short_form(ka, kb)
+                ka.len() <= kb.len() && is_short_form(ka, kb)
             };
-            if into_b {
-                out.push((a, b));
+            let rank = (kb.len(), turns_of(b), std::cmp::Reverse(b));
+            if candidate && best.as_ref().is_none_or(|(_, r)| rank > *r) {
+                best = Some((b, rank));
             }
+        }
+        if let Some((b, _)) = best {
+            out.push((a, b));
         }
     }
     out
@@ -127,5 +128,6 @@ mod tests {
         assert!(check("S. Lavrov", "Sergey Lavrov"));
         assert!(!check("Lebedev", "Sergey Lavrov"));
         assert!(!check("A. Lavrov", "Sergey Lavrov"));
+        assert!(!check("Sergey Lavrov", "S. Lavrov"));
     }
 }

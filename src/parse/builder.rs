@@ -47,7 +47,8 @@ impl<'a> Builder<'a> {
             *count += 1;
         }
         self.hard_break = true;
-        if self.turns.last().is_some_and(|t| t.speaker == speaker) {
+        if let Some(turn) = self.turns.last_mut().filter(|t| t.speaker == speaker) {
+            turn.span.end = turn.span.end.max(label_span.end);
             return;
         }
         self.turns.push(Turn {

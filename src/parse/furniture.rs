@@ -6,6 +6,7 @@ use crate::parse::script::{Script, ScriptCounts};
 
 const MAX_LINE_CHARS: usize = 80;
 const MAX_LINE_WORDS: usize = 8;
+const MIN_LINES: usize = 2;
 
 /// A run of lines (indices into the line list) that is page furniture.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +45,7 @@ fn scan<'a>(
     let mut range: Option<(usize, usize)> = None;
     let mut foreign: Option<Script> = None;
     let mut any_dominant_after = false;
+    let mut lines_seen = 0;
     for (i, line) in lines {
         let s = line.text(text).trim();
         if s.is_empty() {
@@ -59,12 +61,17 @@ fn scan<'a>(
         if let Some(script) = script {
             foreign.get_or_insert(script);
         }
+        lines_seen += 1;
         range = Some(match range {
             None => (i, i),
             Some((a, b)) => (a.min(i), b.max(i)),
         });
     }
     let (first_line, last_line) = range?;
+    // One short line is too little evidence: it may be the last words of a turn.
+    if lines_seen < MIN_LINES {
+        return None;
+    }
     // The whole text is never furniture.
     if !any_dominant_after {
         return None;

@@ -23,7 +23,7 @@ const MAX_PAREN_CHARS: usize = 80;
 const PARTICLES: &[&str] = &[
     "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "bint",
     "ibn", "al", "el", "ben", "y", "e", "dos", "das", "do", "of", "the", "and", "on", "for", "ter",
-    "zu", "st",
+    "zu", "st", "hon.", "hon", "member", "members",
 ];
 
 /// Words that start lines with a colon but are not speakers.
@@ -126,7 +126,7 @@ const NOT_SPEAKERS: &[&str] = &[
 
 /// Recognises a label at the start of `line`.
 ///
-/// ```ignore
+/// ```text
 /// let label = match_label("Sergey Lavrov: They are insecure.").unwrap();
 /// assert_eq!(label.name, "Sergey Lavrov");
 /// ```
@@ -152,8 +152,7 @@ fn colon_label(line: &str, name_start: usize) -> Option<Label> {
     let rest = &line[name_start..];
     let mut name_end = None;
     let mut colon_end = None;
-    let mut chars = rest.char_indices();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in rest.char_indices() {
         match c {
             ':' | '：' => {
                 name_end = Some(i);

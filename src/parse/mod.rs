@@ -259,7 +259,7 @@ fn finish(text: &str, format: Format, b: Builder<'_>, furniture: Vec<Span>) -> T
             ),
         ));
     }
-    diagnostics.sort_by(|a, b| (a.start, a.end, a.kind).cmp(&(b.start, b.end, b.kind)));
+    diagnostics.sort_by_key(|d| (d.start, d.end, d.kind));
     Transcript {
         format,
         speakers,

@@ -26,7 +26,7 @@ impl Aside {
     }
 }
 
-const MAX_WORDS: usize = 8;
+const MAX_WORDS: usize = 12;
 const MAX_BYTES: usize = 120;
 
 /// Words that mark a parenthesis as a direction (compared lowercased).
@@ -142,7 +142,7 @@ fn is_direction(inner: &str, square: bool, alone: bool) -> bool {
     if first.is_some_and(|w| DIRECTION_WORDS.contains(&w.as_str())) {
         return true;
     }
-    alone && words.len() <= 6 && inner.chars().next().is_some_and(char::is_uppercase)
+    alone && words.len() <= 12 && inner.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// `Laughter.` → `laughter`; `inaudible 00:12` → `inaudible`; `CROSSTALK` → `crosstalk`.

@@ -2,7 +2,7 @@
 
 /// Writes the folded form of `word` into `out` (cleared first).
 ///
-/// ```ignore
+/// ```text
 /// let mut s = String::new();
 /// fold("Don’t", &mut s);
 /// assert_eq!(s, "don't");

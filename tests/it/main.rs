@@ -1,0 +1,7 @@
+//! The core's integration tests: one binary, data-driven from `tests/fixtures/`.
+
+mod formats;
+mod merge;
+mod properties;
+mod render;
+mod seed;

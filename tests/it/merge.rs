@@ -1,0 +1,48 @@
+//! Counts of two texts split at a turn boundary merge into the counts of the whole.
+
+use colloquy::{Analysis, Counts, Document, Options, Stopwords};
+
+pub fn options() -> Options {
+    let mut o = Options::default();
+    o.view.stopwords = Stopwords::Language("en".to_owned());
+    o.view.top_terms = 0;
+    o.view.top_phrases = 0;
+    // Furniture is found at the ends of a text, so a part's end is not the whole's.
+    o.parse.keep_furniture = true;
+    o
+}
+
+pub fn counts(text: &str, o: &Options) -> Counts {
+    Counts::new(&Document::new(text.to_owned(), o), o.view.ngram_max)
+}
+
+/// The analysis without diagnostics, which are per part and not recomputed.
+pub fn comparable(mut a: Analysis) -> Analysis {
+    a.diagnostics.clear();
+    a
+}
+
+pub fn check_merge(a: &str, b: &str) {
+    let o = options();
+    let whole = comparable(counts(&format!("{a}{b}"), &o).report(&o.view));
+    let mut merged = counts(a, &o);
+    merged.merge(counts(b, &o));
+    let merged = comparable(merged.report(&o.view));
+    assert_eq!(merged, whole);
+}
+
+#[test]
+fn merge_at_a_turn_boundary() {
+    check_merge(
+        "Opening words here.\nAlice: We shall talk about the budget plan.\nBob: The budget plan is late.\n",
+        "Alice: The budget plan is late again? Really.\nBob: Yes.\n",
+    );
+}
+
+#[test]
+fn merge_when_the_same_speaker_continues() {
+    check_merge(
+        "Alice: The budget plan.\n",
+        "Alice: The budget plan again.\nBob: Fine.\n",
+    );
+}

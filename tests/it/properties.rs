@@ -1,0 +1,165 @@
+//! Property tests for the core's invariants.
+
+use proptest::prelude::*;
+
+use colloquy::{analyse, parse, tokenize, Options, ParseOptions, Stopwords, TokenizeOptions};
+
+const WORDS: &[&str] = &[
+    "the",
+    "budget",
+    "plan",
+    "is",
+    "late",
+    "we",
+    "talk",
+    "about",
+    "cis",
+    "post-soviet",
+    "don’t",
+    "1,000",
+    "council",
+    "of",
+    "foreign",
+    "ministers",
+    "Москва",
+    "und",
+    "question",
+    "yes",
+    "no",
+    "2024",
+    "мир",
+];
+const NAMES: &[&str] = &["Alice", "Bob", "MR. PRICE", "Sergey Lavrov", "Question"];
+const PUNCT: &[&str] = &[
+    " ",
+    " ",
+    " ",
+    ", ",
+    ". ",
+    "? ",
+    "! ",
+    " (Laughter.) ",
+    " [crosstalk] ",
+    "\n",
+    "\n\n",
+];
+
+/// A transcript: turns of labelled speech, after some unlabelled text.
+fn transcript() -> impl Strategy<Value = String> {
+    transcript_with_lead(0..10)
+}
+
+/// A transcript that starts with a label (a turn boundary).
+fn labelled() -> impl Strategy<Value = String> {
+    transcript_with_lead(0..1).prop_map(|s| s.trim_start().to_owned())
+}
+
+fn transcript_with_lead(lead: std::ops::Range<usize>) -> impl Strategy<Value = String> {
+    let turn = (
+        0..NAMES.len(),
+        prop::collection::vec((0..WORDS.len(), 0..PUNCT.len()), 0..30),
+    );
+    (
+        prop::collection::vec((0..WORDS.len(), 0..PUNCT.len()), lead),
+        prop::collection::vec(turn, 0..8),
+    )
+        .prop_map(|(lead, turns)| {
+            let mut s = String::new();
+            for (w, p) in lead {
+                s.push_str(WORDS[w]);
+                s.push_str(PUNCT[p]);
+            }
+            s.push('\n');
+            for (name, words) in turns {
+                s.push_str(NAMES[name]);
+                s.push_str(": ");
+                for (w, p) in words {
+                    s.push_str(WORDS[w]);
+                    s.push_str(PUNCT[p]);
+                }
+                s.push('\n');
+            }
+            s
+        })
+}
+
+fn everything() -> Options {
+    let mut o = Options::default();
+    o.view.stopwords = Stopwords::None;
+    o.view.include_numbers = true;
+    o.view.min_term_length = 0;
+    o.view.top_terms = 0;
+    o.view.top_phrases = 0;
+    o.view.min_count = 1;
+    o
+}
+
+proptest! {
+    #[test]
+    fn speaker_words_sum_to_tokens_and_shares_to_one(text in transcript()) {
+        let a = analyse(&text, &Options::default());
+        let words: u64 = a.speakers.iter().map(|s| s.words).sum();
+        prop_assert_eq!(words, a.summary.tokens);
+        if a.summary.tokens > 0 {
+            let share: f64 = a.speakers.iter().map(|s| s.share).sum();
+            prop_assert!((share - 1.0).abs() < 1e-9, "shares sum to {}", share);
+        }
+    }
+
+    #[test]
+    fn term_counts_sum_to_tokens_when_stopwords_are_kept(text in transcript()) {
+        let a = analyse(&text, &everything());
+        let sum: u64 = a.terms.iter().map(|t| t.count).sum();
+        prop_assert_eq!(sum, a.summary.tokens);
+        let by_speaker: u64 = a.terms.iter().flat_map(|t| t.by_speaker.values()).sum();
+        prop_assert_eq!(by_speaker, a.summary.tokens);
+    }
+
+    #[test]
+    fn a_phrase_is_never_more_frequent_than_its_words(text in transcript()) {
+        let a = analyse(&text, &everything());
+        for p in &a.phrases {
+            for w in p.text.split(' ') {
+                let c = a.terms.iter().find(|t| t.term == w).map_or(0, |t| t.count);
+                prop_assert!(p.count <= c, "{} ×{} but {} ×{}", p.text, p.count, w, c);
+            }
+        }
+    }
+
+    #[test]
+    fn merge_equals_whole_at_turn_boundaries(a in transcript(), b in labelled()) {
+        crate::merge::check_merge(&a, &b);
+    }
+
+    #[test]
+    fn output_is_deterministic(text in transcript()) {
+        prop_assert_eq!(analyse(&text, &Options::default()), analyse(&text, &Options::default()));
+    }
+
+    #[test]
+    fn spans_are_valid_on_arbitrary_input(text in any::<String>()) {
+        let t = parse(&text, &ParseOptions::default());
+        for turn in &t.turns {
+            for seg in &turn.segments {
+                prop_assert!(text.get(seg.span.start..seg.span.end).is_some());
+            }
+        }
+        let toks = tokenize(&text, &t, &TokenizeOptions::default());
+        for tok in &toks.tokens {
+            let s = text.get(tok.span.start..tok.span.end);
+            prop_assert!(s.is_some_and(|s| !s.is_empty()));
+        }
+        let _ = analyse(&text, &Options::default());
+    }
+
+    #[test]
+    fn spans_are_valid_on_unicode_soup(text in "(\\PC|[\\u{300}\\u{200d}\\u{200f}\\u{2028}\\r\\n:\\[\\]()<>]|👩‍👩‍👧){0,200}") {
+        let a = analyse(&text, &Options::default());
+        for d in &a.diagnostics {
+            prop_assert!(text.get(d.start..d.end).is_some());
+        }
+        for t in &a.turns {
+            prop_assert!(text.get(t.start..t.end).is_some());
+        }
+    }
+}
