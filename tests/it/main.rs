@@ -2,6 +2,7 @@
 
 mod formats;
 mod merge;
+mod options;
 mod properties;
 mod render;
 mod seed;
