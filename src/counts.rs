@@ -32,6 +32,9 @@ pub(crate) struct SpeakerEntry {
     pub name: String,
     pub attributed: bool,
     pub questions: u64,
+    /// Labels naming this speaker, and the span of the first.
+    pub labels: u64,
+    pub first_label: Span,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,10 +91,13 @@ impl Counts {
         let mut speakers: Vec<SpeakerEntry> = transcript
             .speakers
             .iter()
-            .map(|s| SpeakerEntry {
+            .zip(&transcript.labels)
+            .map(|(s, l)| SpeakerEntry {
                 name: s.name.clone(),
                 attributed: s.attributed,
                 questions: 0,
+                labels: l.count as u64,
+                first_label: l.first,
             })
             .collect();
         let mut turns = Vec::with_capacity(transcript.turns.len());
@@ -102,11 +108,7 @@ impl Counts {
         for (turn, range) in transcript.turns.iter().zip(&toks.turns) {
             let speaker = u32::try_from(turn.speaker).unwrap_or(u32::MAX);
             let words = (range.end - range.start) as u64;
-            turns.push(TurnEntry {
-                speaker,
-                words,
-                span: turn.span,
-            });
+            turns.push(TurnEntry { speaker, words, span: turn.span });
             for segment in &turn.segments {
                 let s = segment.span.slice(text);
                 scripts.add(s);
@@ -160,12 +162,7 @@ impl Counts {
         let furniture_lines = transcript
             .furniture
             .iter()
-            .map(|s| {
-                s.slice(text)
-                    .lines()
-                    .filter(|l| !l.trim().is_empty())
-                    .count() as u64
-            })
+            .map(|s| s.slice(text).lines().filter(|l| !l.trim().is_empty()).count() as u64)
             .sum();
         speakers.shrink_to_fit();
         Counts {
@@ -214,19 +211,17 @@ impl Counts {
             .speakers
             .iter()
             .map(|s| {
-                let found = self
-                    .speakers
-                    .iter()
-                    .position(|m| m.name == s.name && m.attributed == s.attributed);
+                let found = self.speakers.iter().position(|m| m.name == s.name && m.attributed == s.attributed);
                 let index = found.unwrap_or_else(|| {
-                    self.speakers.push(SpeakerEntry {
-                        questions: 0,
-                        ..s.clone()
-                    });
+                    self.speakers.push(SpeakerEntry { questions: 0, labels: 0, ..s.clone() });
                     self.speakers.len() - 1
                 });
                 if let Some(m) = self.speakers.get_mut(index) {
                     m.questions += s.questions;
+                    if m.labels == 0 {
+                        m.first_label = s.first_label.shift(shift);
+                    }
+                    m.labels += s.labels;
                 }
                 u32::try_from(index).unwrap_or(u32::MAX)
             })
@@ -234,10 +229,7 @@ impl Counts {
         let map_speaker = |s: u32| speakers.get(s as usize).copied().unwrap_or(u32::MAX);
         let map_id = |i: u32| ids.get(i as usize).copied().unwrap_or(u32::MAX);
         for ((s, id), n) in other.term_by_speaker {
-            *self
-                .term_by_speaker
-                .entry((map_speaker(s), map_id(id)))
-                .or_default() += n;
+            *self.term_by_speaker.entry((map_speaker(s), map_id(id))).or_default() += n;
         }
         for (i, turn) in other.turns.into_iter().enumerate() {
             let speaker = map_speaker(turn.speaker);
@@ -247,11 +239,7 @@ impl Counts {
                     last.words += turn.words;
                     last.span.end = span.end;
                 }
-                _ => self.turns.push(TurnEntry {
-                    speaker,
-                    words: turn.words,
-                    span,
-                }),
+                _ => self.turns.push(TurnEntry { speaker, words: turn.words, span }),
             }
         }
         for (key, stat) in other.ngrams {
@@ -260,11 +248,8 @@ impl Counts {
                 *id = map_id(*id);
             }
             let first = stat.first + shift;
-            let entry = self.ngrams.entry(k).or_insert_with(|| NgramStat {
-                count: 0,
-                first,
-                by_speaker: SmallVec::new(),
-            });
+            let entry =
+                self.ngrams.entry(k).or_insert_with(|| NgramStat { count: 0, first, by_speaker: SmallVec::new() });
             entry.count += stat.count;
             entry.first = entry.first.min(first);
             for (s, n) in stat.by_speaker {
@@ -276,15 +261,13 @@ impl Counts {
         for (k, n) in other.directions {
             *self.directions.entry(k).or_default() += n;
         }
-        self.furniture
-            .extend(other.furniture.iter().map(|s| s.shift(shift)));
+        self.furniture.extend(other.furniture.iter().map(|s| s.shift(shift)));
         self.furniture_lines += other.furniture_lines;
-        self.diagnostics
-            .extend(other.diagnostics.into_iter().map(|mut d| {
-                d.start += shift;
-                d.end += shift;
-                d
-            }));
+        self.diagnostics.extend(other.diagnostics.into_iter().map(|mut d| {
+            d.start += shift;
+            d.end += shift;
+            d
+        }));
         self.text_len += other.text_len;
         self.sample.push_str(&other.sample);
         truncate(&mut self.sample, SAMPLE_BYTES);

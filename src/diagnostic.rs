@@ -40,12 +40,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(kind: DiagnosticKind, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            kind,
-            message: message.into(),
-            start: span.start,
-            end: span.end,
-        }
+        Diagnostic { kind, message: message.into(), start: span.start, end: span.end }
     }
 
     pub fn span(&self) -> Span {

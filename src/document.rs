@@ -21,11 +21,7 @@ impl Document {
     pub fn new(text: String, options: &Options) -> Document {
         let transcript = parse(&text, &options.parse);
         let tokens = tokenize(&text, &transcript, &options.tokenize);
-        Document {
-            text,
-            transcript,
-            tokens,
-        }
+        Document { text, transcript, tokens }
     }
 
     pub fn text(&self) -> &str {

@@ -54,8 +54,7 @@ impl JsonOptions {
             o.parse.keep_furniture = k;
         }
         if let Some(p) = self.label_pattern {
-            regex::Regex::new(&p)
-                .map_err(|e| format!("labelPattern: not a valid regular expression: {e}"))?;
+            regex::Regex::new(&p).map_err(|e| format!("labelPattern: not a valid regular expression: {e}"))?;
             o.parse.label_pattern = Some(p);
         }
         if let Some(a) = self.aliases {
@@ -67,9 +66,7 @@ impl JsonOptions {
         if let Some(s) = self.stopwords {
             o.view.stopwords = match s {
                 JsonStopwords::List(words) => Stopwords::Custom(words),
-                JsonStopwords::Named(name) => {
-                    parse_stopwords(&name).map_err(|e| format!("stopwords: {e}"))?
-                }
+                JsonStopwords::Named(name) => parse_stopwords(&name).map_err(|e| format!("stopwords: {e}"))?,
             };
         }
         if let Some(w) = self.extra_stopwords {

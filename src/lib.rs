@@ -34,12 +34,9 @@ pub use counts::Counts;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use document::Document;
 pub use language::{detect as detect_language, stopword_languages, stopwords, Detected};
-pub use options::{
-    Alias, Format, Options, ParseOptions, Stopwords, TokenizeOptions, ViewOptions, MAX_NGRAM,
-};
+pub use options::{Alias, Format, Options, ParseOptions, Stopwords, TokenizeOptions, ViewOptions, MAX_NGRAM};
 pub use parse::{
-    parse, AliasSuggestion, Script, Segment, Speaker, StageDirection, Transcript, Turn,
-    UNATTRIBUTED,
+    parse, AliasSuggestion, LabelUse, Script, Segment, Speaker, StageDirection, Transcript, Turn, UNATTRIBUTED,
 };
 pub use report::{Analysis, DirectionCount, Phrase, SpeakerStats, Summary, TermStats, TurnStats};
 pub use span::Span;

@@ -154,24 +154,18 @@ impl Counts {
             .turns
             .iter()
             .map(|t| TurnStats {
-                speaker: names
-                    .get(t.speaker as usize)
-                    .map_or_else(String::new, |s| (*s).to_owned()),
+                speaker: names.get(t.speaker as usize).map_or_else(String::new, |s| (*s).to_owned()),
                 start: t.span.start,
                 end: t.span.end,
                 words: t.words,
             })
             .collect();
-        let mut stage_directions: Vec<DirectionCount> = self
-            .directions
-            .iter()
-            .map(|(kind, &count)| DirectionCount {
-                kind: kind.clone(),
-                count,
-            })
-            .collect();
+        let mut stage_directions: Vec<DirectionCount> =
+            self.directions.iter().map(|(kind, &count)| DirectionCount { kind: kind.clone(), count }).collect();
         stage_directions.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.kind.cmp(&b.kind)));
         let alias_suggestions = self.alias_suggestions();
+        self.diagnose(&alias_suggestions, &mut diagnostics);
+        diagnostics.sort_by_key(|d| (d.start, d.end, d.kind));
         let types = self.term_counts.iter().filter(|&&c| c > 0).count() as u64;
         let summary = Summary {
             tokens: self.tokens,
@@ -187,15 +181,46 @@ impl Counts {
             stage_directions: stage_directions.iter().map(|d| d.count).sum(),
             excluded_furniture_lines: self.furniture_lines,
         };
-        Analysis {
-            summary,
-            speakers,
-            terms,
-            phrases,
-            turns,
-            stage_directions,
-            alias_suggestions,
-            diagnostics,
+        Analysis { summary, speakers, terms, phrases, turns, stage_directions, alias_suggestions, diagnostics }
+    }
+
+    /// Diagnostics about the whole transcript, which no part of it can decide alone.
+    fn diagnose(&self, aliases: &[AliasSuggestion], out: &mut Vec<Diagnostic>) {
+        let attributed = self.speakers.iter().any(|s| s.attributed);
+        let is_unattributed =
+            |t: &&crate::counts::TurnEntry| self.speakers.get(t.speaker as usize).is_some_and(|s| !s.attributed);
+        if !attributed {
+            if self.tokens > 0 {
+                out.push(Diagnostic::new(
+                    DiagnosticKind::NoSpeakers,
+                    Span::new(0, self.text_len),
+                    "no speaker labels found: all speech is attributed to (unattributed)",
+                ));
+            }
+        } else if let Some(first) = self.turns.iter().find(is_unattributed) {
+            let words: u64 = self.turns.iter().filter(is_unattributed).map(|t| t.words).sum();
+            out.push(Diagnostic::new(
+                DiagnosticKind::UnattributedText,
+                first.span,
+                format!("text before the first speaker label ({words} words) is attributed to (unattributed)"),
+            ));
+        }
+        if self.speakers.iter().any(|s| s.labels >= 2) {
+            for s in self.speakers.iter().filter(|s| s.attributed && s.labels == 1) {
+                out.push(Diagnostic::new(
+                    DiagnosticKind::SingleUseLabel,
+                    s.first_label,
+                    format!("the label \"{}\" is used only once; check that it names a speaker", s.name),
+                ));
+            }
+        }
+        for a in aliases {
+            let span = self.speakers.iter().find(|s| s.attributed && s.name == a.from).map(|s| s.first_label);
+            out.push(Diagnostic::new(
+                DiagnosticKind::AliasSuggestion,
+                span.unwrap_or_default(),
+                format!("\"{}\" may be the same speaker as \"{}\"; merge them with an alias if so", a.from, a.to),
+            ));
         }
     }
 
@@ -212,31 +237,29 @@ impl Counts {
                 words.extend(list.iter().map(String::as_str));
                 "custom".to_owned()
             }
-            Stopwords::Language(code) => {
-                match language::stopwords(code) {
-                    Some(list) => {
-                        words.extend(list.iter().copied());
-                        code.clone()
-                    }
-                    None => {
-                        diagnostics.push(Diagnostic::new(
+            Stopwords::Language(code) => match language::stopwords(code) {
+                Some(list) => {
+                    words.extend(list.iter().copied());
+                    code.clone()
+                }
+                None => {
+                    diagnostics.push(Diagnostic::new(
                         DiagnosticKind::UnknownStopwordLanguage,
                         Span::default(),
                         format!("no stopword list for language \"{code}\"; no stopwords were removed"),
                     ));
-                        "none".to_owned()
+                    "none".to_owned()
+                }
+            },
+            Stopwords::Auto => {
+                match auto_language(detected, &self.scripts).and_then(|c| Some((c, language::stopwords(c)?))) {
+                    Some((code, list)) => {
+                        words.extend(list.iter().copied());
+                        code.to_owned()
                     }
+                    None => "none".to_owned(),
                 }
             }
-            Stopwords::Auto => match auto_language(detected, &self.scripts)
-                .and_then(|c| Some((c, language::stopwords(c)?)))
-            {
-                Some((code, list)) => {
-                    words.extend(list.iter().copied());
-                    code.to_owned()
-                }
-                None => "none".to_owned(),
-            },
         };
         words.extend(view.extra_stopwords.iter().map(String::as_str));
         let mut folded = String::new();
@@ -301,33 +324,20 @@ impl Counts {
                     name: entry.name.clone(),
                     attributed: entry.attributed,
                     words,
-                    share: if total > 0 {
-                        words as f64 / total as f64
-                    } else {
-                        0.0
-                    },
+                    share: if total > 0 { words as f64 / total as f64 } else { 0.0 },
                     turns: n,
                     mean_turn_words: words as f64 / n as f64,
                     median_turn_words: median,
                     longest_turn_words: sorted.last().copied().unwrap_or(0),
                     questions: entry.questions,
                     types: t,
-                    ttr: if words > 0 {
-                        t as f64 / words as f64
-                    } else {
-                        0.0
-                    },
+                    ttr: if words > 0 { t as f64 / words as f64 } else { 0.0 },
                     first_position: first.get(i).copied().flatten().unwrap_or(0),
                     last_position: last.get(i).copied().unwrap_or(0),
                 },
             ));
         }
-        out.sort_by(|(fa, a), (fb, b)| {
-            b.words
-                .cmp(&a.words)
-                .then(fa.cmp(fb))
-                .then_with(|| a.name.cmp(&b.name))
-        });
+        out.sort_by(|(fa, a), (fb, b)| b.words.cmp(&a.words).then(fa.cmp(fb)).then_with(|| a.name.cmp(&b.name)));
         out.into_iter().map(|(_, s)| s).collect()
     }
 
@@ -337,28 +347,18 @@ impl Counts {
             && self.vocab.string(id).chars().count() >= view.min_term_length
     }
 
-    fn terms(
-        &self,
-        view: &ViewOptions,
-        stop: &FxHashSet<u32>,
-        by_speaker: &BySpeakerFn<'_>,
-    ) -> Vec<TermStats> {
+    fn terms(&self, view: &ViewOptions, stop: &FxHashSet<u32>, by_speaker: &BySpeakerFn<'_>) -> Vec<TermStats> {
         let mut ids: Vec<u32> = (0..self.term_counts.len())
             .filter_map(|i| u32::try_from(i).ok())
             .filter(|&id| self.term_counts.get(id as usize).is_some_and(|&c| c > 0))
             .filter(|&id| self.in_term_view(id, view, stop))
             .collect();
         let count = |id: u32| self.term_counts.get(id as usize).copied().unwrap_or(0);
-        ids.sort_by(|&a, &b| {
-            count(b)
-                .cmp(&count(a))
-                .then_with(|| self.vocab.string(a).cmp(self.vocab.string(b)))
-        });
+        ids.sort_by(|&a, &b| count(b).cmp(&count(a)).then_with(|| self.vocab.string(a).cmp(self.vocab.string(b))));
         if view.top_terms > 0 {
             ids.truncate(view.top_terms);
         }
-        let wanted: FxHashMap<u32, usize> =
-            ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+        let wanted: FxHashMap<u32, usize> = ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
         let mut per: Vec<Vec<(u32, u64)>> = vec![Vec::new(); ids.len()];
         for (&(s, id), &n) in &self.term_by_speaker {
             if let Some(&i) = wanted.get(&id) {
@@ -382,12 +382,7 @@ impl Counts {
             .collect()
     }
 
-    fn phrases(
-        &self,
-        view: &ViewOptions,
-        stop: &FxHashSet<u32>,
-        by_speaker: &BySpeakerFn<'_>,
-    ) -> Vec<Phrase> {
+    fn phrases(&self, view: &ViewOptions, stop: &FxHashSet<u32>, by_speaker: &BySpeakerFn<'_>) -> Vec<Phrase> {
         let min_n = view.ngram_min.max(2);
         let max_n = view.ngram_max.min(self.max_n);
         let min_count = view.min_count.max(1) as u32;
@@ -402,10 +397,7 @@ impl Counts {
             .filter_map(|(k, s)| {
                 let n = k.iter().take_while(|&&id| id != PAD).count();
                 let words = k.get(..n)?;
-                let numbers_ok = view.include_numbers
-                    || words
-                        .iter()
-                        .all(|&id| self.vocab.kind(id) == TokenKind::Word);
+                let numbers_ok = view.include_numbers || words.iter().all(|&id| self.vocab.kind(id) == TokenKind::Word);
                 let edges = ok_edge(*words.first()?) && ok_edge(*words.last()?);
                 ((min_n..=max_n).contains(&n) && numbers_ok && edges).then_some((k, n, s.count))
             })
@@ -422,9 +414,7 @@ impl Counts {
             for len in min_n..n {
                 for start in 0..=(n - len) {
                     let mut sub = [PAD; crate::MAX_NGRAM];
-                    if let (Some(dst), Some(src)) =
-                        (sub.get_mut(..len), key.get(start..start + len))
-                    {
+                    if let (Some(dst), Some(src)) = (sub.get_mut(..len), key.get(start..start + len)) {
                         dst.copy_from_slice(src);
                     }
                     let c = covered.entry(sub).or_default();
@@ -434,9 +424,7 @@ impl Counts {
             reported.push((key, n, count));
         }
         reported.sort_by(|a, b| {
-            b.2.cmp(&a.2)
-                .then(b.1.cmp(&a.1))
-                .then_with(|| self.key_text(a.0).cmp(&self.key_text(b.0)))
+            b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then_with(|| self.key_text(a.0).cmp(&self.key_text(b.0)))
         });
         if view.top_phrases > 0 {
             reported.truncate(view.top_phrases);
@@ -458,22 +446,12 @@ impl Counts {
     }
 
     fn key_text(&self, key: &NgramKey) -> String {
-        key.iter()
-            .take_while(|&&id| id != PAD)
-            .map(|&id| self.vocab.string(id))
-            .collect::<Vec<_>>()
-            .join(" ")
+        key.iter().take_while(|&&id| id != PAD).map(|&id| self.vocab.string(id)).collect::<Vec<_>>().join(" ")
     }
 
     fn alias_suggestions(&self) -> Vec<AliasSuggestion> {
-        let speakers: Vec<Speaker> = self
-            .speakers
-            .iter()
-            .map(|s| Speaker {
-                name: s.name.clone(),
-                attributed: s.attributed,
-            })
-            .collect();
+        let speakers: Vec<Speaker> =
+            self.speakers.iter().map(|s| Speaker { name: s.name.clone(), attributed: s.attributed }).collect();
         let mut turns = vec![0usize; speakers.len()];
         for t in &self.turns {
             if let Some(n) = turns.get_mut(t.speaker as usize) {
@@ -483,10 +461,7 @@ impl Counts {
         let mut out: Vec<AliasSuggestion> = suggest_aliases(&speakers, &turns)
             .into_iter()
             .filter_map(|(a, b)| {
-                Some(AliasSuggestion {
-                    from: speakers.get(a)?.name.clone(),
-                    to: speakers.get(b)?.name.clone(),
-                })
+                Some(AliasSuggestion { from: speakers.get(a)?.name.clone(), to: speakers.get(b)?.name.clone() })
             })
             .collect();
         out.sort();

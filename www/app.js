@@ -13,7 +13,7 @@ await init({ module_or_path: new URL('./pkg/colloquy_bg.wasm', import.meta.url) 
 function run() {
   const text = input.value;
   const started = performance.now();
-  const result = analyse(text, { top: 25 });
+  const result = analyse(text, { topTerms: 25 });
   const ms = performance.now() - started;
   $('summary').textContent =
     `${result.summary.tokens.toLocaleString()} tokens, ${result.summary.types.toLocaleString()} types`;

@@ -70,10 +70,9 @@ fn is_short_form(short: &[String], long: &[String]) -> bool {
         return false;
     }
     let rest = &long[..long.len() - 1];
-    short[..short.len() - 1].iter().all(|w| {
-        rest.iter()
-            .any(|l| l == w || (w.chars().count() == 1 && l.starts_with(w.as_str())))
-    })
+    short[..short.len() - 1]
+        .iter()
+        .all(|w| rest.iter().any(|l| l == w || (w.chars().count() == 1 && l.starts_with(w.as_str()))))
 }
 
 /// Suggestions over `speakers`, with `turns[i]` the number of turns of speaker `i`,

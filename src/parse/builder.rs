@@ -51,11 +51,7 @@ impl<'a> Builder<'a> {
             turn.span.end = turn.span.end.max(label_span.end);
             return;
         }
-        self.turns.push(Turn {
-            speaker,
-            span: label_span,
-            segments: Vec::new(),
-        });
+        self.turns.push(Turn { speaker, span: label_span, segments: Vec::new() });
     }
 
     /// A paragraph break: the next piece starts a new sentence.
@@ -68,20 +64,13 @@ impl<'a> Builder<'a> {
     pub fn speech(&mut self, span: Span, whole_line: bool) {
         let piece = span.slice(self.text);
         let trimmed_start = piece.len() - piece.trim_start().len();
-        let span = Span::new(
-            span.start + trimmed_start,
-            span.start + piece.trim_end().len(),
-        );
+        let span = Span::new(span.start + trimmed_start, span.start + piece.trim_end().len());
         if span.is_empty() {
             return;
         }
         if self.turns.is_empty() {
             let speaker = self.speaker(UNATTRIBUTED, false);
-            self.turns.push(Turn {
-                speaker,
-                span: Span::new(span.start, span.start),
-                segments: Vec::new(),
-            });
+            self.turns.push(Turn { speaker, span: Span::new(span.start, span.start), segments: Vec::new() });
         }
         let piece = span.slice(self.text);
         let asides = find_asides(piece, span.start, whole_line);
@@ -93,11 +82,7 @@ impl<'a> Builder<'a> {
             cursor = a.end;
             if let Aside::Direction { kind, span } = aside {
                 let speaker = self.turns.last().map(|t| t.speaker);
-                self.directions.push(StageDirection {
-                    kind,
-                    span,
-                    speaker,
-                });
+                self.directions.push(StageDirection { kind, span, speaker });
             }
             pieces.push(Span::new(a.start, a.start)); // marks a hard boundary
         }
@@ -113,10 +98,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             if let Some(turn) = self.turns.last_mut() {
-                turn.segments.push(Segment {
-                    span: p,
-                    joins_previous: !hard,
-                });
+                turn.segments.push(Segment { span: p, joins_previous: !hard });
             }
             hard = false;
         }
@@ -128,11 +110,7 @@ impl<'a> Builder<'a> {
 
     fn resolve_alias(&self, name: &str) -> String {
         let exact = self.aliases.iter().find(|a| collapse(&a.from) == name);
-        let folded = || {
-            self.aliases
-                .iter()
-                .find(|a| collapse(&a.from).to_lowercase() == name.to_lowercase())
-        };
+        let folded = || self.aliases.iter().find(|a| collapse(&a.from).to_lowercase() == name.to_lowercase());
         match exact.or_else(folded) {
             Some(alias) => collapse(&alias.to),
             None => name.to_owned(),
@@ -145,10 +123,7 @@ impl<'a> Builder<'a> {
             return i;
         }
         let i = self.speakers.len();
-        self.speakers.push(Speaker {
-            name: name.to_owned(),
-            attributed,
-        });
+        self.speakers.push(Speaker { name: name.to_owned(), attributed });
         self.labels.push((0, Span::default()));
         self.index.insert(key, i);
         i

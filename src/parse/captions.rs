@@ -102,9 +102,7 @@ fn cues(text: &str, format: Format, b: &mut Builder<'_>) -> Vec<Cue> {
             line.span,
             "caption text outside a cue (no timing line before it); counted as speech",
         ));
-        out.push(Cue {
-            lines: vec![cue_line(text, line)],
-        });
+        out.push(Cue { lines: vec![cue_line(text, line)] });
     };
     for &line in &all {
         let s = line.text(text);
@@ -143,10 +141,7 @@ fn cues(text: &str, format: Format, b: &mut Builder<'_>) -> Vec<Cue> {
             State::Outside => {
                 let header = trimmed.starts_with("WEBVTT")
                     || ["NOTE", "STYLE", "REGION"].iter().any(|k| {
-                        trimmed == *k
-                            || trimmed
-                                .strip_prefix(k)
-                                .is_some_and(|r| r.starts_with(char::is_whitespace))
+                        trimmed == *k || trimmed.strip_prefix(k).is_some_and(|r| r.starts_with(char::is_whitespace))
                     });
                 if format == Format::Vtt && header {
                     state = State::Skip;
@@ -167,10 +162,7 @@ fn is_rolling(cues: &[Cue]) -> bool {
     let mut repeats = 0;
     for pair in cues.windows(2) {
         let [a, b] = pair else { continue };
-        if b.lines
-            .iter()
-            .any(|l| !l.plain.is_empty() && a.lines.iter().any(|m| m.plain == l.plain))
-        {
+        if b.lines.iter().any(|l| !l.plain.is_empty() && a.lines.iter().any(|m| m.plain == l.plain)) {
             repeats += 1;
         }
     }
@@ -199,12 +191,7 @@ fn cue_line(text: &str, line: Line) -> CueLine {
                 }
             })
         } else if rest.starts_with('&') {
-            rest.find(';').filter(|&n| {
-                n <= 10
-                    && rest[1..n]
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || c == '#')
-            })
+            rest.find(';').filter(|&n| n <= 10 && rest[1..n].chars().all(|c| c.is_ascii_alphanumeric() || c == '#'))
         } else {
             None
         };
@@ -222,17 +209,9 @@ fn cue_line(text: &str, line: Line) -> CueLine {
     if s.len() > start {
         pieces.push(Span::new(base + start, base + s.len()));
     }
-    let plain = pieces
-        .iter()
-        .map(|p| p.slice(text))
-        .collect::<Vec<_>>()
-        .join("");
+    let plain = pieces.iter().map(|p| p.slice(text)).collect::<Vec<_>>().join("");
     let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    CueLine {
-        voice,
-        pieces,
-        plain,
-    }
+    CueLine { voice, pieces, plain }
 }
 
 /// Feeds one cue line to the builder: its speaker change, then its speech.

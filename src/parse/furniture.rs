@@ -27,9 +27,7 @@ pub(crate) fn find_furniture(text: &str, lines: &[Line]) -> Vec<Furniture> {
         out.push(block.clone());
     }
     if let Some(block) = scan(text, lines.iter().enumerate().rev(), dominant) {
-        let overlaps = leading
-            .as_ref()
-            .is_some_and(|l| block.first_line <= l.last_line);
+        let overlaps = leading.as_ref().is_some_and(|l| block.first_line <= l.last_line);
         if !overlaps {
             out.push(block);
         }
@@ -37,11 +35,7 @@ pub(crate) fn find_furniture(text: &str, lines: &[Line]) -> Vec<Furniture> {
     out
 }
 
-fn scan<'a>(
-    text: &str,
-    lines: impl Iterator<Item = (usize, &'a Line)>,
-    dominant: Script,
-) -> Option<Furniture> {
+fn scan<'a>(text: &str, lines: impl Iterator<Item = (usize, &'a Line)>, dominant: Script) -> Option<Furniture> {
     let mut range: Option<(usize, usize)> = None;
     let mut foreign: Option<Script> = None;
     let mut any_dominant_after = false;
@@ -51,8 +45,7 @@ fn scan<'a>(
         if s.is_empty() {
             continue;
         }
-        let short =
-            s.chars().count() <= MAX_LINE_CHARS && s.split_whitespace().count() <= MAX_LINE_WORDS;
+        let short = s.chars().count() <= MAX_LINE_CHARS && s.split_whitespace().count() <= MAX_LINE_WORDS;
         let script = ScriptCounts::of(s).dominant();
         if !short || script == Some(dominant) {
             any_dominant_after = true;
@@ -76,9 +69,5 @@ fn scan<'a>(
     if !any_dominant_after {
         return None;
     }
-    Some(Furniture {
-        first_line,
-        last_line,
-        script: foreign?,
-    })
+    Some(Furniture { first_line, last_line, script: foreign? })
 }

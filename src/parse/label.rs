@@ -21,9 +21,9 @@ const MAX_PAREN_CHARS: usize = 80;
 
 /// Lowercase words that may appear inside a name (`Charles de Gaulle`).
 const PARTICLES: &[&str] = &[
-    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "bint",
-    "ibn", "al", "el", "ben", "y", "e", "dos", "das", "do", "of", "the", "and", "on", "for", "ter",
-    "zu", "st", "hon.", "hon", "member", "members",
+    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "bint", "ibn", "al", "el",
+    "ben", "y", "e", "dos", "das", "do", "of", "the", "and", "on", "for", "ter", "zu", "st", "hon.", "hon", "member",
+    "members",
 ];
 
 /// Words that start lines with a colon but are not speakers.
@@ -189,10 +189,7 @@ fn colon_label(line: &str, name_start: usize) -> Option<Label> {
     }
     let name = valid_name(&rest[..name_end])?;
     let content = after.trim_start();
-    Some(Label {
-        name,
-        content_start: line.len() - content.len(),
-    })
+    Some(Label { name, content_start: line.len() - content.len() })
 }
 
 /// Otter: `Jane Doe  0:05` — a name, two or more spaces, a time, nothing else.
@@ -204,10 +201,7 @@ fn otter_header(line: &str, name_start: usize) -> Option<Label> {
         return None;
     }
     let name = valid_name(&rest[..gap])?;
-    Some(Label {
-        name,
-        content_start: line.len(),
-    })
+    Some(Label { name, content_start: line.len() })
 }
 
 fn strip_bracket_timestamp(s: &str) -> Option<&str> {
@@ -225,9 +219,7 @@ pub(crate) fn is_time(s: &str) -> bool {
     let main = s.split(['.', ',']).next().unwrap_or("");
     let parts: Vec<&str> = main.split(':').collect();
     (2..=3).contains(&parts.len())
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts.iter().all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
         && s.len() - main.len() <= 4
         && s[main.len()..].chars().skip(1).all(|c| c.is_ascii_digit())
 }
@@ -259,8 +251,7 @@ fn valid_word(word: &str, first: bool) -> bool {
     let Some(c) = word.chars().next() else {
         return false;
     };
-    let allowed =
-        |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '\'' | '’' | '‐') || is_mark(c);
+    let allowed = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '\'' | '’' | '‐') || is_mark(c);
     if !word.chars().all(allowed) {
         return false;
     }
@@ -289,36 +280,18 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(
-            name("Sergey Lavrov: They are insecure.").as_deref(),
-            Some("Sergey Lavrov")
-        );
+        assert_eq!(name("Sergey Lavrov: They are insecure.").as_deref(), Some("Sergey Lavrov"));
         assert_eq!(name("Question:").as_deref(), Some("Question"));
-        assert_eq!(
-            name("MR. PRICE: Good afternoon.").as_deref(),
-            Some("MR. PRICE")
-        );
-        assert_eq!(
-            name("THE PRESIDENT: Thank you.").as_deref(),
-            Some("THE PRESIDENT")
-        );
-        assert_eq!(
-            name("Hon. Jane Doe (Riding, Party): Mr. Speaker").as_deref(),
-            Some("Hon. Jane Doe")
-        );
+        assert_eq!(name("MR. PRICE: Good afternoon.").as_deref(), Some("MR. PRICE"));
+        assert_eq!(name("THE PRESIDENT: Thank you.").as_deref(), Some("THE PRESIDENT"));
+        assert_eq!(name("Hon. Jane Doe (Riding, Party): Mr. Speaker").as_deref(), Some("Hon. Jane Doe"));
         assert_eq!(name("Ned Price (00:04):").as_deref(), Some("Ned Price"));
         assert_eq!(name("[00:01:23] John: hi").as_deref(), Some("John"));
         assert_eq!(name("Jane Doe  0:05").as_deref(), Some("Jane Doe"));
-        assert_eq!(
-            name("С.В.Лавров: Добрый день.").as_deref(),
-            Some("С.В.Лавров")
-        );
+        assert_eq!(name("С.В.Лавров: Добрый день.").as_deref(), Some("С.В.Лавров"));
         assert_eq!(name("First Citizen:").as_deref(), Some("First Citizen"));
         assert_eq!(name("Speaker 1: yes").as_deref(), Some("Speaker 1"));
-        assert_eq!(
-            name("Charles de Gaulle: Non.").as_deref(),
-            Some("Charles de Gaulle")
-        );
+        assert_eq!(name("Charles de Gaulle: Non.").as_deref(), Some("Charles de Gaulle"));
     }
 
     #[test]

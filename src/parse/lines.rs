@@ -32,17 +32,11 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
                 }
             }
             // U+2028 and U+2029 are E2 80 A8 / E2 80 A9.
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-            {
-                3
-            }
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
             _ => 0,
         };
         if terminator > 0 {
-            out.push(Line {
-                span: Span::new(start, i),
-            });
+            out.push(Line { span: Span::new(start, i) });
             i += terminator;
             start = i;
         } else {
@@ -50,9 +44,7 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
         }
     }
     if start < text.len() {
-        out.push(Line {
-            span: Span::new(start, text.len()),
-        });
+        out.push(Line { span: Span::new(start, text.len()) });
     }
     out
 }

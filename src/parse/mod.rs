@@ -54,18 +54,29 @@ pub struct StageDirection {
     pub speaker: Option<usize>,
 }
 
+/// How often a speaker's label was used, and where first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LabelUse {
+    pub count: usize,
+    pub first: Span,
+}
+
 /// The parsed transcript.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Transcript {
     /// The format that was read (never `Auto`).
     pub format: Format,
     pub speakers: Vec<Speaker>,
+    /// Parallel to `speakers`.
+    pub labels: Vec<LabelUse>,
     pub turns: Vec<Turn>,
     pub directions: Vec<StageDirection>,
     /// Spans left out of the counts as page furniture.
     pub furniture: Vec<Span>,
     /// Pairs `(from, to)` of speaker indices that look like the same person.
     pub alias_suggestions: Vec<(usize, usize)>,
+    /// Diagnostics about this text's lines. Diagnostics about the whole transcript
+    /// (missing labels, single-use labels, aliases) come with the [`crate::Analysis`].
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -88,7 +99,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Transcript {
         Format::Vtt | Format::Srt => captions::parse(text, format, &mut builder),
         Format::Auto | Format::Text => furniture = parse_text(text, options, &mut builder),
     }
-    finish(text, format, builder, furniture)
+    finish(format, builder, furniture)
 }
 
 fn parse_text(text: &str, options: &ParseOptions, b: &mut Builder<'_>) -> Vec<Span> {
@@ -97,26 +108,16 @@ fn parse_text(text: &str, options: &ParseOptions, b: &mut Builder<'_>) -> Vec<Sp
     let mut furniture_spans = Vec::new();
     if !options.keep_furniture {
         for block in furniture::find_furniture(text, &lines) {
-            let (Some(first), Some(last)) =
-                (lines.get(block.first_line), lines.get(block.last_line))
-            else {
+            let (Some(first), Some(last)) = (lines.get(block.first_line), lines.get(block.last_line)) else {
                 continue;
             };
             let span = Span::new(first.span.start, last.span.end);
-            for flag in excluded
-                .iter_mut()
-                .take(block.last_line + 1)
-                .skip(block.first_line)
-            {
+            for flag in excluded.iter_mut().take(block.last_line + 1).skip(block.first_line) {
                 *flag = true;
             }
             let n = lines
                 .get(block.first_line..=block.last_line)
-                .map_or(0, |ls| {
-                    ls.iter()
-                        .filter(|l| !l.text(text).trim().is_empty())
-                        .count()
-                });
+                .map_or(0, |ls| ls.iter().filter(|l| !l.text(text).trim().is_empty()).count());
             b.diagnostics.push(Diagnostic::new(
                 DiagnosticKind::FurnitureExcluded,
                 span,
@@ -128,10 +129,7 @@ fn parse_text(text: &str, options: &ParseOptions, b: &mut Builder<'_>) -> Vec<Sp
             furniture_spans.push(span);
         }
     }
-    let custom = options
-        .label_pattern
-        .as_deref()
-        .and_then(|p| custom_pattern(p, b));
+    let custom = options.label_pattern.as_deref().and_then(|p| custom_pattern(p, b));
     for (line, skip) in lines.iter().zip(excluded) {
         let s = line.text(text);
         if skip || s.trim().is_empty() {
@@ -146,10 +144,7 @@ fn parse_text(text: &str, options: &ParseOptions, b: &mut Builder<'_>) -> Vec<Sp
             Some(label) => {
                 let label_span = Span::new(line.span.start, line.span.start + label.content_start);
                 b.label(&label.name, label_span);
-                b.speech(
-                    Span::new(line.span.start + label.content_start, line.span.end),
-                    false,
-                );
+                b.speech(Span::new(line.span.start + label.content_start, line.span.end), false);
             }
             None => b.speech(line.span, true),
         }
@@ -177,96 +172,25 @@ fn custom_label(re: &regex::Regex, line: &str) -> Option<label::Label> {
     if whole.is_empty() {
         return None;
     }
-    let name = caps
-        .name("speaker")
-        .or_else(|| caps.get(1))
-        .unwrap_or(whole)
-        .as_str();
+    let name = caps.name("speaker").or_else(|| caps.get(1)).unwrap_or(whole).as_str();
     let name = builder::collapse(name.trim().trim_end_matches([':', '：']));
     if name.is_empty() {
         return None;
     }
     let rest = &line[whole.end()..];
-    Some(label::Label {
-        name,
-        content_start: line.len() - rest.trim_start().len(),
-    })
+    Some(label::Label { name, content_start: line.len() - rest.trim_start().len() })
 }
 
-fn finish(text: &str, format: Format, b: Builder<'_>, furniture: Vec<Span>) -> Transcript {
-    let Builder {
-        speakers,
-        labels,
-        turns,
-        directions,
-        mut diagnostics,
-        ..
-    } = b;
+fn finish(format: Format, b: Builder<'_>, furniture: Vec<Span>) -> Transcript {
+    let Builder { speakers, labels, turns, directions, mut diagnostics, .. } = b;
     let mut turn_counts = vec![0usize; speakers.len()];
     for t in &turns {
         if let Some(n) = turn_counts.get_mut(t.speaker) {
             *n += 1;
         }
     }
-    let attributed = speakers.iter().filter(|s| s.attributed).count();
-    let unattributed: Vec<&Turn> = turns
-        .iter()
-        .filter(|t| speakers.get(t.speaker).is_some_and(|s| !s.attributed))
-        .collect();
-    if attributed == 0 {
-        if !text.trim().is_empty() {
-            diagnostics.push(Diagnostic::new(
-                DiagnosticKind::NoSpeakers,
-                Span::new(0, text.len()),
-                "no speaker labels found: all speech is attributed to (unattributed)",
-            ));
-        }
-    } else if let Some(first) = unattributed.first() {
-        let words: usize = unattributed.iter().map(|t| t.span.len()).sum();
-        diagnostics.push(Diagnostic::new(
-            DiagnosticKind::UnattributedText,
-            first.span,
-            format!("text before the first speaker label ({words} bytes) is attributed to (unattributed)"),
-        ));
-    }
-    let recurring = labels.iter().any(|(n, _)| *n >= 2);
-    if recurring {
-        for (speaker, (n, span)) in speakers.iter().zip(&labels) {
-            if speaker.attributed && *n == 1 {
-                diagnostics.push(Diagnostic::new(
-                    DiagnosticKind::SingleUseLabel,
-                    *span,
-                    format!(
-                        "the label \"{}\" is used only once; check that it names a speaker",
-                        speaker.name
-                    ),
-                ));
-            }
-        }
-    }
     let alias_suggestions = alias::suggest_aliases(&speakers, &turn_counts);
-    for &(from, to) in &alias_suggestions {
-        let (Some(f), Some(t)) = (speakers.get(from), speakers.get(to)) else {
-            continue;
-        };
-        let span = labels.get(from).map(|l| l.1).unwrap_or_default();
-        diagnostics.push(Diagnostic::new(
-            DiagnosticKind::AliasSuggestion,
-            span,
-            format!(
-                "\"{}\" may be the same speaker as \"{}\"; merge them with an alias if so",
-                f.name, t.name
-            ),
-        ));
-    }
     diagnostics.sort_by_key(|d| (d.start, d.end, d.kind));
-    Transcript {
-        format,
-        speakers,
-        turns,
-        directions,
-        furniture,
-        alias_suggestions,
-        diagnostics,
-    }
+    let labels = labels.into_iter().map(|(count, first)| LabelUse { count, first }).collect();
+    Transcript { format, speakers, labels, turns, directions, furniture, alias_suggestions, diagnostics }
 }

@@ -111,15 +111,11 @@ pub(crate) fn find_asides(piece: &str, base: usize, whole_line: bool) -> Vec<Asi
         let inner = piece[open + 1..close].trim();
         let span = Span::new(base + open, base + end);
         if end - open <= MAX_BYTES && !inner.is_empty() {
-            let alone =
-                whole_line && piece[..open].trim().is_empty() && piece[end..].trim().is_empty();
+            let alone = whole_line && piece[..open].trim().is_empty() && piece[end..].trim().is_empty();
             if is_time(inner) {
                 out.push(Aside::Timestamp { span });
             } else if is_direction(inner, open_char == '[', alone) {
-                out.push(Aside::Direction {
-                    span,
-                    kind: kind_of(inner),
-                });
+                out.push(Aside::Direction { span, kind: kind_of(inner) });
             }
         }
         search = end;
@@ -135,10 +131,8 @@ fn is_direction(inner: &str, square: bool, alone: bool) -> bool {
     if square {
         return true;
     }
-    let first = words.first().map(|w| {
-        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '_')
-            .to_lowercase()
-    });
+    let first =
+        words.first().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '_').to_lowercase());
     if first.is_some_and(|w| DIRECTION_WORDS.contains(&w.as_str())) {
         return true;
     }
@@ -150,10 +144,7 @@ fn kind_of(inner: &str) -> String {
     let words: Vec<String> = inner
         .split_whitespace()
         .filter(|w| !is_time(w) && !w.chars().all(|c| !c.is_alphabetic()))
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .filter(|w| !w.is_empty())
         .collect();
     if words.is_empty() {

@@ -61,41 +61,29 @@ pub fn tokenize(text: &str, transcript: &Transcript, options: &TokenizeOptions) 
             let seg_text = segment.span.slice(text);
             let base = segment.span.start;
             if !segment.joins_previous {
-                close(
-                    &mut out,
-                    &mut sentence_start,
-                    last.map(|(end, seg)| trailing(text, end, seg)),
-                );
+                close(&mut out, &mut sentence_start, last.map(|(end, seg)| trailing(text, end, seg)));
                 last = None;
             }
             // The token being assembled: (start, end, end of a hyphen just after it).
             let mut pending: Option<(usize, usize, Option<usize>)> = None;
-            let mut emit =
-                |out: &mut Tokens, start: usize, end: usize, last: &mut Option<(usize, Span)>| {
-                    let word = &text[start..end];
-                    if let Some((prev_end, prev_seg)) = *last {
-                        let gap = gap_text(text, prev_end, prev_seg, start, segment.span);
-                        let previous = out.tokens.last().map_or("", |t| out.vocab.string(t.id));
-                        if let Gap::End { question } = classify(&gap, previous, word.chars().next())
-                        {
-                            let end_index = out.tokens.len();
-                            if end_index > sentence_start {
-                                out.sentences.push(Sentence {
-                                    tokens: sentence_start..end_index,
-                                    question,
-                                });
-                            }
-                            sentence_start = end_index;
+            let mut emit = |out: &mut Tokens, start: usize, end: usize, last: &mut Option<(usize, Span)>| {
+                let word = &text[start..end];
+                if let Some((prev_end, prev_seg)) = *last {
+                    let gap = gap_text(text, prev_end, prev_seg, start, segment.span);
+                    let previous = out.tokens.last().map_or("", |t| out.vocab.string(t.id));
+                    if let Gap::End { question } = classify(&gap, previous, word.chars().next()) {
+                        let end_index = out.tokens.len();
+                        if end_index > sentence_start {
+                            out.sentences.push(Sentence { tokens: sentence_start..end_index, question });
                         }
+                        sentence_start = end_index;
                     }
-                    fold::fold(word, &mut folded);
-                    let id = out.vocab.intern(&folded);
-                    out.tokens.push(Token {
-                        id,
-                        span: Span::new(start, end),
-                    });
-                    *last = Some((end, segment.span));
-                };
+                }
+                fold::fold(word, &mut folded);
+                let id = out.vocab.intern(&folded);
+                out.tokens.push(Token { id, span: Span::new(start, end) });
+                *last = Some((end, segment.span));
+            };
             for (offset, piece) in seg_text.split_word_bound_indices() {
                 let start = base + offset;
                 let end = start + piece.len();
@@ -105,9 +93,7 @@ pub fn tokenize(text: &str, transcript: &Transcript, options: &TokenizeOptions) 
                         pending = Some((s, end, None));
                         continue;
                     }
-                    Some((s, e, None))
-                        if !options.split_hyphens && is_hyphen(piece) && e == start =>
-                    {
+                    Some((s, e, None)) if !options.split_hyphens && is_hyphen(piece) && e == start => {
                         pending = Some((s, e, Some(end)));
                         continue;
                     }
@@ -126,11 +112,7 @@ pub fn tokenize(text: &str, transcript: &Transcript, options: &TokenizeOptions) 
                 emit(&mut out, s, e, &mut last);
             }
         }
-        close(
-            &mut out,
-            &mut sentence_start,
-            last.map(|(end, seg)| trailing(text, end, seg)),
-        );
+        close(&mut out, &mut sentence_start, last.map(|(end, seg)| trailing(text, end, seg)));
         out.turns.push(turn_start..out.tokens.len());
     }
     out
@@ -140,12 +122,8 @@ pub fn tokenize(text: &str, transcript: &Transcript, options: &TokenizeOptions) 
 fn close(out: &mut Tokens, sentence_start: &mut usize, tail: Option<&str>) {
     let end = out.tokens.len();
     if end > *sentence_start {
-        let question =
-            tail.is_some_and(|t| matches!(classify(t, "", None), Gap::End { question: true }));
-        out.sentences.push(Sentence {
-            tokens: *sentence_start..end,
-            question,
-        });
+        let question = tail.is_some_and(|t| matches!(classify(t, "", None), Gap::End { question: true }));
+        out.sentences.push(Sentence { tokens: *sentence_start..end, question });
     }
     *sentence_start = end;
 }

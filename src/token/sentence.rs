@@ -11,11 +11,10 @@ pub(crate) enum Gap {
 }
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "hon", "gen", "col", "lt", "sgt", "capt",
-    "gov", "sen", "rep", "rev", "vs", "etc", "inc", "ltd", "co", "corp", "vol", "pp", "fig",
-    "approx", "dept", "est", "mt", "ft", "no", "nos", "art", "para", "cf", "al", "jan", "feb",
-    "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "г", "гг", "т", "д", "им", "ул",
-    "тов", "см",
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "hon", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
+    "rev", "vs", "etc", "inc", "ltd", "co", "corp", "vol", "pp", "fig", "approx", "dept", "est", "mt", "ft", "no",
+    "nos", "art", "para", "cf", "al", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "г", "гг",
+    "т", "д", "им", "ул", "тов", "см",
 ];
 
 /// Classifies the punctuation in `gap` after the token `previous` (folded), when the
@@ -25,9 +24,7 @@ pub(crate) fn classify(gap: &str, previous: &str, next_first: Option<char>) -> G
     for c in gap.chars() {
         match c {
             '?' | '？' | '؟' | '\u{037E}' | '⸮' => return Gap::End { question: true },
-            '!' | '！' | '。' | '｡' | '।' | '॥' | '۔' | '‼' => {
-                return Gap::End { question: false }
-            }
+            '!' | '！' | '。' | '｡' | '।' | '॥' | '۔' | '‼' => return Gap::End { question: false },
             '.' | '…' | '．' => full_stop = true,
             _ => {}
         }
@@ -54,14 +51,8 @@ mod tests {
 
     #[test]
     fn ends() {
-        assert_eq!(
-            classify(". ", "done", Some('T')),
-            Gap::End { question: false }
-        );
-        assert_eq!(
-            classify("? ", "this", Some('S')),
-            Gap::End { question: true }
-        );
+        assert_eq!(classify(". ", "done", Some('T')), Gap::End { question: false });
+        assert_eq!(classify("? ", "this", Some('S')), Gap::End { question: true });
         assert_eq!(classify(". ", "mr", Some('P')), Gap::Continue);
         assert_eq!(classify(". ", "u.s", Some('P')), Gap::Continue);
         assert_eq!(classify(". ", "s", Some('L')), Gap::Continue);

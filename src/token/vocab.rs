@@ -26,11 +26,7 @@ impl Vocab {
         }
         let id = u32::try_from(self.strings.len()).unwrap_or(u32::MAX);
         let boxed: Box<str> = folded.into();
-        let kind = if folded.chars().any(char::is_alphabetic) {
-            TokenKind::Word
-        } else {
-            TokenKind::Number
-        };
+        let kind = if folded.chars().any(char::is_alphabetic) { TokenKind::Word } else { TokenKind::Number };
         self.strings.push(boxed.clone());
         self.kinds.push(kind);
         self.map.insert(boxed, id);
@@ -46,10 +42,7 @@ impl Vocab {
     }
 
     pub fn kind(&self, id: u32) -> TokenKind {
-        self.kinds
-            .get(id as usize)
-            .copied()
-            .unwrap_or(TokenKind::Word)
+        self.kinds.get(id as usize).copied().unwrap_or(TokenKind::Word)
     }
 
     pub fn len(&self) -> usize {

@@ -7,12 +7,8 @@ use crate::render::render;
 
 #[test]
 fn formats() {
-    insta::glob!(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/formats"),
-        "*.*",
-        |path| {
-            let text = std::fs::read_to_string(path).expect("fixture is UTF-8");
-            insta::assert_snapshot!(render(&text, &Options::default()));
-        }
-    );
+    insta::glob!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/formats"), "*.*", |path| {
+        let text = std::fs::read_to_string(path).expect("fixture is UTF-8");
+        insta::assert_snapshot!(render(&text, &Options::default()));
+    });
 }

@@ -12,17 +12,10 @@ fn names(a: &colloquy::Analysis) -> Vec<&str> {
 fn explicit_aliases_merge_speakers() {
     let text = "Sergey Lavrov: One.\nQuestion: Two?\nLavrov: Three.\n";
     let mut o = Options::default();
-    o.parse.aliases = vec![Alias {
-        from: "Lavrov".into(),
-        to: "Sergey Lavrov".into(),
-    }];
+    o.parse.aliases = vec![Alias { from: "Lavrov".into(), to: "Sergey Lavrov".into() }];
     let a = analyse(text, &o);
     assert_eq!(names(&a), ["Question", "Sergey Lavrov"]);
-    let lavrov = a
-        .speakers
-        .iter()
-        .find(|s| s.name == "Sergey Lavrov")
-        .map(|s| s.turns);
+    let lavrov = a.speakers.iter().find(|s| s.name == "Sergey Lavrov").map(|s| s.turns);
     assert_eq!(lavrov, Some(2));
 }
 
@@ -33,10 +26,7 @@ fn a_label_pattern_overrides_detection() {
     o.parse.label_pattern = Some(r"> (?P<speaker>\w+) said:".into());
     let a = analyse(text, &o);
     assert_eq!(names(&a), ["ann", "bob"]);
-    assert_eq!(
-        a.terms.iter().find(|t| t.term == "alice").map(|t| t.count),
-        Some(1)
-    );
+    assert_eq!(a.terms.iter().find(|t| t.term == "alice").map(|t| t.count), Some(1));
 }
 
 #[test]
@@ -44,28 +34,19 @@ fn an_invalid_label_pattern_is_a_diagnostic_not_a_failure() {
     let mut o = Options::default();
     o.parse.label_pattern = Some("(unclosed".into());
     let a = analyse("Alice: hi\n", &o);
-    assert!(a
-        .diagnostics
-        .iter()
-        .any(|d| d.kind == DiagnosticKind::InvalidLabelPattern));
+    assert!(a.diagnostics.iter().any(|d| d.kind == DiagnosticKind::InvalidLabelPattern));
     assert_eq!(names(&a), ["Alice"], "falls back to detection");
 }
 
 #[test]
 fn forcing_a_format() {
     let srt = "1\n00:00:01,000 --> 00:00:02,000\nJOHN: Hello there.\n";
-    assert_eq!(
-        analyse(srt, &Options::default()).summary.format,
-        Format::Srt
-    );
+    assert_eq!(analyse(srt, &Options::default()).summary.format, Format::Srt);
     let mut o = Options::default();
     o.parse.format = Format::Text;
     let a = analyse(srt, &o);
     assert_eq!(a.summary.format, Format::Text);
-    assert!(
-        a.summary.tokens > 2,
-        "timing digits are read as text when forced"
-    );
+    assert!(a.summary.tokens > 2, "timing digits are read as text when forced");
 }
 
 #[test]
@@ -74,38 +55,21 @@ fn stopword_choices() {
     let term_list = |s: Stopwords| {
         let mut o = Options::default();
         o.view.stopwords = s;
-        analyse(text, &o)
-            .terms
-            .into_iter()
-            .map(|t| t.term)
-            .collect::<Vec<_>>()
+        analyse(text, &o).terms.into_iter().map(|t| t.term).collect::<Vec<_>>()
     };
-    assert_eq!(
-        term_list(Stopwords::Language("en".into())),
-        ["budget", "plan"]
-    );
+    assert_eq!(term_list(Stopwords::Language("en".into())), ["budget", "plan"]);
     assert_eq!(term_list(Stopwords::None), ["the", "and", "budget", "plan"]);
-    assert_eq!(
-        term_list(Stopwords::Custom(vec!["PLAN".into()])),
-        ["the", "and", "budget"]
-    );
+    assert_eq!(term_list(Stopwords::Custom(vec!["PLAN".into()])), ["the", "and", "budget"]);
 }
 
 #[test]
 fn russian_stopwords_and_labels() {
-    let text =
-        "С.В.Лавров: Мы обсудили соглашение и его выполнение.\nВопрос: А что с соглашением?\n";
+    let text = "С.В.Лавров: Мы обсудили соглашение и его выполнение.\nВопрос: А что с соглашением?\n";
     let a = analyse(text, &Options::default());
     assert_eq!(names(&a), ["Вопрос", "С.В.Лавров"]);
     assert_eq!(a.summary.stopwords, "ru");
     assert!(!a.terms.iter().any(|t| t.term == "и" || t.term == "что"));
-    assert_eq!(
-        a.speakers
-            .iter()
-            .find(|s| s.name == "Вопрос")
-            .map(|s| s.questions),
-        Some(1)
-    );
+    assert_eq!(a.speakers.iter().find(|s| s.name == "Вопрос").map(|s| s.questions), Some(1));
 }
 
 #[test]
@@ -116,14 +80,8 @@ fn numbers_are_kept_out_of_views_by_default() {
     let mut o = Options::default();
     o.view.include_numbers = true;
     let b = analyse(text, &o);
-    assert_eq!(
-        b.terms.iter().find(|t| t.term == "2024").map(|t| t.count),
-        Some(2)
-    );
-    assert_eq!(
-        a.summary.tokens, b.summary.tokens,
-        "numbers still count as tokens"
-    );
+    assert_eq!(b.terms.iter().find(|t| t.term == "2024").map(|t| t.count), Some(2));
+    assert_eq!(a.summary.tokens, b.summary.tokens, "numbers still count as tokens");
 }
 
 #[test]
@@ -132,18 +90,8 @@ fn phrases_never_cross_sentences_or_stage_directions() {
     let mut o = Options::default();
     o.view.min_count = 1;
     let a = analyse(text, &o);
-    assert!(
-        a.phrases.iter().all(|p| p.text != "plan budget"),
-        "{:?}",
-        a.phrases
-    );
-    assert_eq!(
-        a.phrases
-            .iter()
-            .find(|p| p.text == "budget plan")
-            .map(|p| p.count),
-        Some(3)
-    );
+    assert!(a.phrases.iter().all(|p| p.text != "plan budget"), "{:?}", a.phrases);
+    assert_eq!(a.phrases.iter().find(|p| p.text == "budget plan").map(|p| p.count), Some(3));
     assert_eq!(a.summary.stage_directions, 2);
 }
 

@@ -30,19 +30,7 @@ const WORDS: &[&str] = &[
     "мир",
 ];
 const NAMES: &[&str] = &["Alice", "Bob", "MR. PRICE", "Sergey Lavrov", "Question"];
-const PUNCT: &[&str] = &[
-    " ",
-    " ",
-    " ",
-    ", ",
-    ". ",
-    "? ",
-    "! ",
-    " (Laughter.) ",
-    " [crosstalk] ",
-    "\n",
-    "\n\n",
-];
+const PUNCT: &[&str] = &[" ", " ", " ", ", ", ". ", "? ", "! ", " (Laughter.) ", " [crosstalk] ", "\n", "\n\n"];
 
 /// A transcript: turns of labelled speech, after some unlabelled text.
 fn transcript() -> impl Strategy<Value = String> {
@@ -55,15 +43,9 @@ fn labelled() -> impl Strategy<Value = String> {
 }
 
 fn transcript_with_lead(lead: std::ops::Range<usize>) -> impl Strategy<Value = String> {
-    let turn = (
-        0..NAMES.len(),
-        prop::collection::vec((0..WORDS.len(), 0..PUNCT.len()), 0..30),
-    );
-    (
-        prop::collection::vec((0..WORDS.len(), 0..PUNCT.len()), lead),
-        prop::collection::vec(turn, 0..8),
-    )
-        .prop_map(|(lead, turns)| {
+    let turn = (0..NAMES.len(), prop::collection::vec((0..WORDS.len(), 0..PUNCT.len()), 0..30));
+    (prop::collection::vec((0..WORDS.len(), 0..PUNCT.len()), lead), prop::collection::vec(turn, 0..8)).prop_map(
+        |(lead, turns)| {
             let mut s = String::new();
             for (w, p) in lead {
                 s.push_str(WORDS[w]);
@@ -80,7 +62,8 @@ fn transcript_with_lead(lead: std::ops::Range<usize>) -> impl Strategy<Value = S
                 s.push('\n');
             }
             s
-        })
+        },
+    )
 }
 
 fn everything() -> Options {

@@ -23,13 +23,7 @@ pub fn render(text: &str, options: &Options) -> String {
         let speech: Vec<String> = turn
             .segments
             .iter()
-            .map(|seg| {
-                format!(
-                    "{}{}",
-                    if seg.joins_previous { "+" } else { "" },
-                    seg.span.slice(doc.text())
-                )
-            })
+            .map(|seg| format!("{}{}", if seg.joins_previous { "+" } else { "" }, seg.span.slice(doc.text())))
             .collect();
         let _ = writeln!(out, "  [{}] {}", speaker.name, speech.join(" | "));
     }
@@ -50,36 +44,19 @@ pub fn render(text: &str, options: &Options) -> String {
             sp.ttr
         );
     }
-    let terms: Vec<String> = analysis
-        .terms
-        .iter()
-        .take(12)
-        .map(|t| format!("{} {}", t.term, t.count))
-        .collect();
+    let terms: Vec<String> = analysis.terms.iter().take(12).map(|t| format!("{} {}", t.term, t.count)).collect();
     let _ = writeln!(out, "\nterms: {}", terms.join(", "));
     let _ = writeln!(out, "\nphrases:");
     for p in analysis.phrases.iter().take(10) {
-        let by: Vec<String> = p
-            .by_speaker
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect();
+        let by: Vec<String> = p.by_speaker.iter().map(|(k, v)| format!("{k}={v}")).collect();
         let _ = writeln!(out, "  {} ×{} ({})", p.text, p.count, by.join(", "));
     }
     if !analysis.stage_directions.is_empty() {
-        let d: Vec<String> = analysis
-            .stage_directions
-            .iter()
-            .map(|d| format!("{} ×{}", d.kind, d.count))
-            .collect();
+        let d: Vec<String> = analysis.stage_directions.iter().map(|d| format!("{} ×{}", d.kind, d.count)).collect();
         let _ = writeln!(out, "\nstage directions: {}", d.join(", "));
     }
     if !analysis.alias_suggestions.is_empty() {
-        let a: Vec<String> = analysis
-            .alias_suggestions
-            .iter()
-            .map(|a| format!("{} → {}", a.from, a.to))
-            .collect();
+        let a: Vec<String> = analysis.alias_suggestions.iter().map(|a| format!("{} → {}", a.from, a.to)).collect();
         let _ = writeln!(out, "\nalias suggestions: {}", a.join(", "));
     }
     let _ = writeln!(out, "\ndiagnostics:");

@@ -12,10 +12,7 @@ fn all() -> Options {
 }
 
 fn speaker<'a>(a: &'a Analysis, name: &str) -> &'a colloquy::SpeakerStats {
-    a.speakers
-        .iter()
-        .find(|s| s.name == name)
-        .unwrap_or_else(|| panic!("no speaker {name}"))
+    a.speakers.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no speaker {name}"))
 }
 
 fn phrase(a: &Analysis, text: &str) -> Option<u64> {
@@ -38,20 +35,13 @@ fn opening_statement_is_unattributed() {
     assert_eq!(first.speaker, UNATTRIBUTED);
     assert!(SEED[first.start..first.end].contains("Colleagues,"));
     assert!(!speaker(&a, UNATTRIBUTED).attributed);
-    assert!(a
-        .diagnostics
-        .iter()
-        .any(|d| d.kind == DiagnosticKind::UnattributedText));
+    assert!(a.diagnostics.iter().any(|d| d.kind == DiagnosticKind::UnattributedText));
 }
 
 #[test]
 fn russian_furniture_is_excluded_with_a_diagnostic() {
     let a = analyse(SEED, &all());
-    let d = a
-        .diagnostics
-        .iter()
-        .find(|d| d.kind == DiagnosticKind::FurnitureExcluded)
-        .expect("a diagnostic");
+    let d = a.diagnostics.iter().find(|d| d.kind == DiagnosticKind::FurnitureExcluded).expect("a diagnostic");
     assert!(SEED[d.start..d.end].contains("Дополнительные материалы"));
     assert!(SEED[d.start..d.end].contains("Международная безопасность"));
     assert!(!a.terms.iter().any(|t| t.term == "фото"));
@@ -61,10 +51,7 @@ fn russian_furniture_is_excluded_with_a_diagnostic() {
     keep.parse.keep_furniture = true;
     let kept = analyse(SEED, &keep);
     assert!(kept.terms.iter().any(|t| t.term == "фото"));
-    assert!(!kept
-        .diagnostics
-        .iter()
-        .any(|d| d.kind == DiagnosticKind::FurnitureExcluded));
+    assert!(!kept.diagnostics.iter().any(|d| d.kind == DiagnosticKind::FurnitureExcluded));
 }
 
 #[test]
@@ -72,33 +59,18 @@ fn labels_are_not_words() {
     let mut o = all();
     o.view.stopwords = Stopwords::None;
     let a = analyse(SEED, &o);
-    let lavrov = a
-        .terms
-        .iter()
-        .find(|t| t.term == "lavrov")
-        .expect("lavrov in the title");
+    let lavrov = a.terms.iter().find(|t| t.term == "lavrov").expect("lavrov in the title");
     assert_eq!(lavrov.count, 1);
     assert_eq!(lavrov.by_speaker.get(UNATTRIBUTED), Some(&1));
     let question = a.terms.iter().find(|t| t.term == "question");
-    assert_eq!(
-        question.map(|t| t.count),
-        None,
-        "the label Question: is not a word"
-    );
+    assert_eq!(question.map(|t| t.count), None, "the label Question: is not a word");
 }
 
 #[test]
 fn recurring_phrases_with_subsumption() {
     let a = analyse(SEED, &all());
-    assert_eq!(
-        phrase(&a, "president of belarus alexander lukashenko"),
-        Some(2)
-    );
-    assert_eq!(
-        phrase(&a, "alexander lukashenko"),
-        None,
-        "subsumed by the longer phrase"
-    );
+    assert_eq!(phrase(&a, "president of belarus alexander lukashenko"), Some(2));
+    assert_eq!(phrase(&a, "alexander lukashenko"), None, "subsumed by the longer phrase");
     assert_eq!(phrase(&a, "cis council of foreign ministers"), Some(2));
     assert_eq!(phrase(&a, "council of foreign ministers"), Some(3));
 }
