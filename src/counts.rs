@@ -186,6 +186,29 @@ impl Counts {
         }
     }
 
+    /// Rewrites every offset with `f` (for instance to UTF-16 units), including the
+    /// text length that [`Counts::merge`] shifts by.
+    pub fn map_offsets(&mut self, f: impl Fn(usize) -> usize) {
+        let span = |s: Span| Span::new(f(s.start), f(s.end));
+        for t in &mut self.turns {
+            t.span = span(t.span);
+        }
+        for stat in self.ngrams.values_mut() {
+            stat.first = f(stat.first);
+        }
+        for d in &mut self.diagnostics {
+            d.start = f(d.start);
+            d.end = f(d.end);
+        }
+        for s in &mut self.furniture {
+            *s = span(*s);
+        }
+        for s in &mut self.speakers {
+            s.first_label = span(s.first_label);
+        }
+        self.text_len = f(self.text_len);
+    }
+
     /// Merges `other`, the counts of the text that follows this one, into `self`.
     ///
     /// If `other`'s text starts with a turn by the speaker who ends this one, the two

@@ -54,7 +54,7 @@ impl JsonOptions {
             o.parse.keep_furniture = k;
         }
         if let Some(p) = self.label_pattern {
-            regex::Regex::new(&p).map_err(|e| format!("labelPattern: not a valid regular expression: {e}"))?;
+            crate::check_label_pattern(&p).map_err(|e| format!("labelPattern: {e}"))?;
             o.parse.label_pattern = Some(p);
         }
         if let Some(a) = self.aliases {
@@ -84,19 +84,12 @@ impl JsonOptions {
         if let Some(n) = self.ngram_max {
             o.view.ngram_max = n;
         }
-        if !(2..=MAX_NGRAM).contains(&o.view.ngram_min) {
-            return Err(format!("ngramMin: must be between 2 and {MAX_NGRAM}"));
-        }
-        if !(2..=MAX_NGRAM).contains(&o.view.ngram_max) {
-            return Err(format!("ngramMax: must be between 2 and {MAX_NGRAM}"));
-        }
-        if o.view.ngram_min > o.view.ngram_max {
-            return Err("ngramMin: must not exceed ngramMax".to_owned());
-        }
+        crate::check_ngram_range(o.view.ngram_min, o.view.ngram_max).map_err(|e| {
+            let key = if (2..=MAX_NGRAM).contains(&o.view.ngram_min) { "ngramMax" } else { "ngramMin" };
+            format!("{key}: {e}")
+        })?;
         if let Some(n) = self.min_count {
-            if n == 0 {
-                return Err("minCount: must be at least 1".to_owned());
-            }
+            crate::check_min_count(n).map_err(|e| format!("minCount: {e}"))?;
             o.view.min_count = n;
         }
         if let Some(b) = self.phrase_edge_stopwords {

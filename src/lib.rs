@@ -23,10 +23,12 @@ mod document;
 #[cfg(feature = "serde")]
 pub mod json;
 mod language;
+mod offsets;
 mod options;
 mod parse;
 mod report;
 mod span;
+mod stream;
 mod token;
 
 pub use analysis::analyse;
@@ -34,10 +36,15 @@ pub use counts::Counts;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use document::Document;
 pub use language::{detect as detect_language, stopword_languages, stopwords, Detected};
-pub use options::{Alias, Format, Options, ParseOptions, Stopwords, TokenizeOptions, ViewOptions, MAX_NGRAM};
+pub use offsets::{utf16_len, Utf16Map};
+pub use options::{
+    check_label_pattern, check_min_count, check_ngram_range, Alias, Ends, Format, Options, ParseOptions, Stopwords,
+    TokenizeOptions, ViewOptions, MAX_NGRAM,
+};
 pub use parse::{
     parse, AliasSuggestion, LabelUse, Script, Segment, Speaker, StageDirection, Transcript, Turn, UNATTRIBUTED,
 };
 pub use report::{Analysis, DirectionCount, Phrase, SpeakerStats, Summary, TermStats, TurnStats};
 pub use span::Span;
+pub use stream::{OffsetUnit, Stream, StreamConfig};
 pub use token::{tokenize, Sentence, Token, TokenKind, Tokens, Vocab};

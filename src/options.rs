@@ -23,6 +23,20 @@ pub struct Alias {
     pub to: String,
 }
 
+/// Which ends of the text may hold page furniture. A part of a longer text
+/// (see [`crate::Stream`]) only has the ends the whole text has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ends {
+    pub start: bool,
+    pub end: bool,
+}
+
+impl Default for Ends {
+    fn default() -> Self {
+        Ends { start: true, end: true }
+    }
+}
+
 /// How to read the transcript.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ParseOptions {
@@ -33,6 +47,8 @@ pub struct ParseOptions {
     /// The speaker is the group named `speaker`, else group 1, else the match.
     pub label_pattern: Option<String>,
     pub aliases: Vec<Alias>,
+    /// Where to look for page furniture (both ends by default).
+    pub ends: Ends,
 }
 
 /// How to cut speech into tokens.
@@ -104,4 +120,42 @@ pub struct Options {
     pub parse: ParseOptions,
     pub tokenize: TokenizeOptions,
     pub view: ViewOptions,
+}
+
+/// Checks a phrase-length range: both within `2..=MAX_NGRAM`, min not above max.
+/// Shared by every front, so they all refuse the same values with the same words.
+///
+/// ```
+/// assert!(colloquy::check_ngram_range(2, 5).is_ok());
+/// assert!(colloquy::check_ngram_range(5, 2).is_err());
+/// ```
+pub fn check_ngram_range(min: usize, max: usize) -> Result<(), String> {
+    if !(2..=MAX_NGRAM).contains(&min) || !(2..=MAX_NGRAM).contains(&max) {
+        return Err(format!("phrase lengths must be between 2 and {MAX_NGRAM} words"));
+    }
+    if min > max {
+        return Err(format!("the minimum ({min}) is greater than the maximum ({max})"));
+    }
+    Ok(())
+}
+
+/// Checks a minimum phrase count (at least 1).
+pub fn check_min_count(n: usize) -> Result<(), String> {
+    if n == 0 {
+        return Err("must be at least 1".to_owned());
+    }
+    Ok(())
+}
+
+/// Checks a label pattern compiles; the message is the regex error's last line.
+pub fn check_label_pattern(pattern: &str) -> Result<(), String> {
+    match regex::Regex::new(pattern) {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let full = e.to_string();
+            let reason = full.lines().rev().map(str::trim).find(|l| !l.is_empty()).unwrap_or("invalid");
+            let reason = reason.strip_prefix("error: ").unwrap_or(reason);
+            Err(format!("not a valid regular expression: {reason}"))
+        }
+    }
 }

@@ -1,64 +1,66 @@
-//! `colloquy`: the command-line front end.
+//! `colloquy`: the command-line front end. Thin: it reads the input, maps flags
+//! onto the core's options, calls [`colloquy::analyse`] and prints the result.
+//!
+//! Exit codes: 0 on success, 1 for unreadable or invalid input (and failed
+//! output), 2 for usage errors.
 
-use std::io::Read;
+mod args;
+mod csv_out;
+mod error;
+mod input;
+mod table;
+
+use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::Parser;
 
-#[derive(Parser)]
-#[command(
-    name = "colloquy",
-    version,
-    about = "Discourse analysis for transcripts"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Analyse a transcript and print JSON.
-    Analyse {
-        /// A file, or `-` for standard input.
-        #[arg(default_value = "-")]
-        input: String,
-    },
-}
+use args::{AnalyseArgs, Cli, Command, OutputFormat};
+use error::CliError;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("colloquy: {e:#}");
-            ExitCode::from(1)
+            eprintln!("colloquy: {e}");
+            ExitCode::from(e.exit_code())
         }
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<()> {
+fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
-        Command::Analyse { input } => {
-            let text = read_input(&input)?;
-            let analysis = colloquy::analyse(&text, &colloquy::Options::default());
-            println!("{}", serde_json::to_string_pretty(&analysis)?);
-            Ok(())
-        }
+        Command::Analyse(args) => analyse(&args),
     }
 }
 
-fn read_input(path: &str) -> anyhow::Result<String> {
-    let mut bytes = Vec::new();
-    if path == "-" {
-        std::io::stdin().read_to_end(&mut bytes)?;
-    } else {
-        bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{path}: {e}"))?;
+fn analyse(args: &AnalyseArgs) -> Result<(), CliError> {
+    if args.view.is_some() && args.format != OutputFormat::Csv {
+        return Err(CliError::usage("--view only applies to --format csv"));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{path}: not UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    let options = args.options()?;
+    let text = input::read(&args.input)?;
+    let analysis = colloquy::analyse(&text, &options);
+    let output = match (args.format, args.view) {
+        (OutputFormat::Json, _) => {
+            let mut out =
+                serde_json::to_vec_pretty(&analysis).map_err(|e| CliError::failure(format!("writing JSON: {e}")))?;
+            out.push(b'\n');
+            out
+        }
+        (OutputFormat::Table, _) => table::render(&analysis).into_bytes(),
+        (OutputFormat::Csv, Some(view)) => csv_out::render(&analysis, view)?,
+        (OutputFormat::Csv, None) => return Err(CliError::usage("--format csv needs --view terms|speakers|phrases")),
+    };
+    print(&output)
+}
+
+/// Writes `bytes` to standard output. A closed pipe (`colloquy … | head`) is not an error.
+fn print(bytes: &[u8]) -> Result<(), CliError> {
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(CliError::failure(format!("writing output: {e}"))),
+        _ => Ok(()),
+    }
 }

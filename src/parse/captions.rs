@@ -10,15 +10,25 @@ use crate::parse::label::{is_time, match_label};
 use crate::parse::lines::{lines, Line};
 use crate::{Diagnostic, DiagnosticKind, Format, Span};
 
+/// How much of the text format detection reads: the first 400 lines of the first
+/// 256 KiB. A prefix, so a stream can decide as soon as it has that much.
+pub(crate) const DETECT_BYTES: usize = 256 * 1024;
+const DETECT_LINES: usize = 400;
+
 /// Detects the format of `text`: WebVTT by its header, SRT by its timing lines.
 pub(crate) fn detect(text: &str) -> Format {
+    let mut end = text.len().min(DETECT_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = text.get(..end).unwrap_or("");
     let start = text.trim_start_matches('\u{feff}').trim_start();
     if start.starts_with("WEBVTT") {
         return Format::Vtt;
     }
     let mut nonblank = 0;
     let mut timings = 0;
-    for line in lines(text).iter().take(400) {
+    for line in lines(text).iter().take(DETECT_LINES) {
         let s = line.text(text).trim();
         if s.is_empty() {
             continue;

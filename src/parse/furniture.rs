@@ -3,6 +3,7 @@
 
 use crate::parse::lines::Line;
 use crate::parse::script::{Script, ScriptCounts};
+use crate::Ends;
 
 const MAX_LINE_CHARS: usize = 80;
 const MAX_LINE_WORDS: usize = 8;
@@ -16,23 +17,47 @@ pub(crate) struct Furniture {
     pub script: Script,
 }
 
-/// Finds the leading and trailing furniture blocks of `lines`.
-pub(crate) fn find_furniture(text: &str, lines: &[Line]) -> Vec<Furniture> {
-    let Some(dominant) = ScriptCounts::of(text).dominant() else {
-        return Vec::new();
-    };
+/// How much text at each end decides the transcript's script. Local, so a part of
+/// a stream decides as the whole text would.
+const WINDOW: usize = 64 * 1024;
+
+/// Finds the furniture blocks of `lines` at the requested ends.
+pub(crate) fn find_furniture(text: &str, lines: &[Line], ends: Ends) -> Vec<Furniture> {
     let mut out = Vec::new();
-    let leading = scan(text, lines.iter().enumerate(), dominant);
-    if let Some(block) = &leading {
-        out.push(block.clone());
+    let mut leading: Option<Furniture> = None;
+    if ends.start {
+        let head = text.get(..floor_boundary(text, WINDOW.min(text.len()))).unwrap_or("");
+        if let Some(dominant) = ScriptCounts::of(head).dominant() {
+            leading = scan(text, lines.iter().enumerate(), dominant);
+        }
+        out.extend(leading.clone());
     }
-    if let Some(block) = scan(text, lines.iter().enumerate().rev(), dominant) {
-        let overlaps = leading.as_ref().is_some_and(|l| block.first_line <= l.last_line);
-        if !overlaps {
-            out.push(block);
+    if ends.end {
+        let tail = text.get(ceil_boundary(text, text.len().saturating_sub(WINDOW))..).unwrap_or("");
+        if let Some(dominant) = ScriptCounts::of(tail).dominant() {
+            if let Some(block) = scan(text, lines.iter().enumerate().rev(), dominant) {
+                let overlaps = leading.as_ref().is_some_and(|l| block.first_line <= l.last_line);
+                if !overlaps {
+                    out.push(block);
+                }
+            }
         }
     }
     out
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 fn scan<'a>(text: &str, lines: impl Iterator<Item = (usize, &'a Line)>, dominant: Script) -> Option<Furniture> {

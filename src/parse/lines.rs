@@ -15,11 +15,12 @@ impl Line {
 }
 
 /// Splits on `\n`, `\r\n`, `\r`, U+2028 and U+2029.
+/// A leading byte-order mark is not part of the first line.
 pub(crate) fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
-    let mut start = 0;
+    let mut start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut i = start;
     while i < bytes.len() {
         let b = bytes[i];
         let terminator = match b {
@@ -58,5 +59,11 @@ mod tests {
         let text = "a\r\nb\rc\u{2028}d\n\ne";
         let got: Vec<&str> = lines(text).iter().map(|l| l.text(text)).collect();
         assert_eq!(got, ["a", "b", "c", "d", "", "e"]);
+    }
+
+    #[test]
+    fn byte_order_mark() {
+        let text = "\u{feff}Alice: hi";
+        assert_eq!(lines(text)[0].text(text), "Alice: hi");
     }
 }

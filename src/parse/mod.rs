@@ -4,10 +4,10 @@
 
 pub(crate) mod alias;
 mod builder;
-mod captions;
+pub(crate) mod captions;
 mod furniture;
-mod label;
-mod lines;
+pub(crate) mod label;
+pub(crate) mod lines;
 pub(crate) mod script;
 mod stage;
 
@@ -107,7 +107,7 @@ fn parse_text(text: &str, options: &ParseOptions, b: &mut Builder<'_>) -> Vec<Sp
     let mut excluded = vec![false; lines.len()];
     let mut furniture_spans = Vec::new();
     if !options.keep_furniture {
-        for block in furniture::find_furniture(text, &lines) {
+        for block in furniture::find_furniture(text, &lines, options.ends) {
             let (Some(first), Some(last)) = (lines.get(block.first_line), lines.get(block.last_line)) else {
                 continue;
             };

@@ -6,3 +6,4 @@ mod options;
 mod properties;
 mod render;
 mod seed;
+mod stream;

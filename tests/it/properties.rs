@@ -33,7 +33,7 @@ const NAMES: &[&str] = &["Alice", "Bob", "MR. PRICE", "Sergey Lavrov", "Question
 const PUNCT: &[&str] = &[" ", " ", " ", ", ", ". ", "? ", "! ", " (Laughter.) ", " [crosstalk] ", "\n", "\n\n"];
 
 /// A transcript: turns of labelled speech, after some unlabelled text.
-fn transcript() -> impl Strategy<Value = String> {
+pub fn transcript() -> impl Strategy<Value = String> {
     transcript_with_lead(0..10)
 }
 

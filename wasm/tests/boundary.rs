@@ -26,8 +26,6 @@ fn unknown_option_is_an_error_naming_it() {
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"bogus".into(), &1.into()).unwrap();
     let err = colloquy_wasm::analyse("x", options.into()).expect_err("an error");
-    let message = get(&JsValue::from(err), "message")
-        .as_string()
-        .unwrap_or_default();
+    let message = get(&JsValue::from(err), "message").as_string().unwrap_or_default();
     assert!(message.contains("bogus"), "{message}");
 }

@@ -1,0 +1,192 @@
+//! Streaming analysis: text arrives in chunks split anywhere (mid-word, mid-label);
+//! it is analysed in parts cut at turn boundaries, and the parts' [`Counts`] merge
+//! into exactly what analysing the whole text gives.
+//!
+//! Only the unprocessed tail of the text is kept, so memory holds the counts, not
+//! the text. Captions (VTT, SRT) are buffered whole: rolling-caption de-duplication
+//! looks across the whole file.
+
+use crate::parse::captions::{detect, DETECT_BYTES};
+use crate::parse::label::match_label;
+use crate::parse::lines::lines;
+use crate::{Analysis, Counts, DiagnosticKind, Document, Ends, Format, Options, Utf16Map};
+
+/// The unit of every offset in the result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OffsetUnit {
+    /// UTF-8 bytes (Rust strings).
+    #[default]
+    Utf8,
+    /// UTF-16 code units (JavaScript strings).
+    Utf16,
+}
+
+/// How big the parts are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StreamConfig {
+    /// A part is cut at the first turn boundary after this many bytes.
+    pub part_bytes: usize,
+    /// At least this much text stays unprocessed until the end, so the end of the
+    /// text (page furniture) is judged on the last part. Keep it above 64 KiB.
+    pub tail_bytes: usize,
+}
+
+impl Default for StreamConfig {
+    fn default() -> Self {
+        StreamConfig { part_bytes: 1 << 20, tail_bytes: 128 * 1024 }
+    }
+}
+
+/// A streaming analysis.
+///
+/// ```
+/// use colloquy::{analyse, Options, OffsetUnit, Stream};
+/// let text = "Alice: Hello there.\nBob: Hi Alice!\n";
+/// let mut stream = Stream::new(Options::default(), OffsetUnit::Utf8);
+/// for chunk in ["Alice: Hel", "lo there.\nBo", "b: Hi Alice!\n"] {
+///     stream.push(chunk);
+/// }
+/// assert_eq!(stream.finish(), analyse(text, &Options::default()));
+/// ```
+#[derive(Debug)]
+pub struct Stream {
+    options: Options,
+    unit: OffsetUnit,
+    config: StreamConfig,
+    buffer: String,
+    counts: Option<Counts>,
+    format: Option<Format>,
+    processed: usize,
+    /// The user's label pattern, compiled once (it is checked at each cut).
+    label_pattern: Option<regex::Regex>,
+}
+
+impl Stream {
+    pub fn new(options: Options, unit: OffsetUnit) -> Stream {
+        Stream::with_config(options, unit, StreamConfig::default())
+    }
+
+    pub fn with_config(options: Options, unit: OffsetUnit, config: StreamConfig) -> Stream {
+        let format = match options.parse.format {
+            Format::Auto => None,
+            forced => Some(forced),
+        };
+        let label_pattern =
+            options.parse.label_pattern.as_deref().and_then(|p| regex::Regex::new(&format!("^(?:{p})")).ok());
+        Stream { options, unit, config, buffer: String::new(), counts: None, format, processed: 0, label_pattern }
+    }
+
+    /// Adds text. Complete turns far enough from the end are analysed now.
+    pub fn push(&mut self, chunk: &str) {
+        self.buffer.push_str(chunk);
+        let buffer = std::mem::take(&mut self.buffer);
+        let consumed = self.process_available(&buffer);
+        self.buffer = buffer;
+        self.buffer.drain(..consumed);
+    }
+
+    /// Bytes of text analysed so far (the rest is buffered).
+    pub fn processed_bytes(&self) -> usize {
+        self.processed
+    }
+
+    /// Bytes of text waiting in the buffer.
+    pub fn buffered_bytes(&self) -> usize {
+        self.buffer.len()
+    }
+
+    /// Analyses what is left and returns the analysis of everything pushed.
+    pub fn finish(mut self) -> Analysis {
+        let buffer = std::mem::take(&mut self.buffer);
+        let consumed = self.process_available(&buffer);
+        let rest = buffer.get(consumed..).unwrap_or("");
+        self.process_part(rest, true);
+        match self.counts {
+            Some(counts) => counts.report(&self.options.view),
+            None => Counts::new(&Document::new(String::new(), &self.options), 1).report(&self.options.view),
+        }
+    }
+
+    /// Analyses whole parts of `text`; returns how many bytes were consumed.
+    fn process_available(&mut self, text: &str) -> usize {
+        if self.format.is_none() {
+            if text.len() < DETECT_BYTES {
+                return 0;
+            }
+            self.format = Some(detect(text));
+        }
+        if matches!(self.format, Some(Format::Vtt | Format::Srt)) {
+            return 0;
+        }
+        let mut consumed = 0;
+        loop {
+            let rest = text.get(consumed..).unwrap_or("");
+            let Some(cut) = self.cut_point(rest) else { break };
+            self.process_part(rest.get(..cut).unwrap_or(""), false);
+            consumed += cut;
+        }
+        consumed
+    }
+
+    /// The start of the first label line at or after `part_bytes`, leaving at least
+    /// `tail_bytes` after it, whose line is complete.
+    fn cut_point(&self, rest: &str) -> Option<usize> {
+        let min_len = self.config.part_bytes.saturating_add(self.config.tail_bytes);
+        if rest.len() < min_len {
+            return None;
+        }
+        let bytes = rest.as_bytes();
+        let mut from = self.config.part_bytes.max(1);
+        while from + self.config.tail_bytes <= rest.len() {
+            let newline = from - 1 + memchr_newline(bytes.get(from - 1..)?)?;
+            let start = newline + 1;
+            if rest.len() - start < self.config.tail_bytes {
+                return None;
+            }
+            let after = rest.get(start..)?;
+            let line_end = memchr_newline(after.as_bytes())?;
+            let candidate = after.get(..line_end)?;
+            if let Some(first) = lines(candidate).first() {
+                if self.is_label(first.text(candidate)) {
+                    return Some(start);
+                }
+            }
+            from = start + 1;
+        }
+        None
+    }
+
+    fn is_label(&self, line: &str) -> bool {
+        match (&self.options.parse.label_pattern, &self.label_pattern) {
+            (Some(_), Some(re)) => re.find(line).is_some_and(|m| !m.is_empty()),
+            // An invalid pattern falls back to detection, as in `parse`.
+            _ => match_label(line).is_some(),
+        }
+    }
+
+    fn process_part(&mut self, part: &str, last: bool) {
+        let first = self.counts.is_none();
+        let mut options = self.options.clone();
+        options.parse.format = self.format.unwrap_or(options.parse.format);
+        options.parse.ends =
+            Ends { start: first && self.options.parse.ends.start, end: last && self.options.parse.ends.end };
+        let doc = Document::new(part.to_owned(), &options);
+        let mut counts = Counts::new(&doc, options.view.ngram_max);
+        if !first {
+            counts.diagnostics.retain(|d| d.kind != DiagnosticKind::InvalidLabelPattern);
+        }
+        if self.unit == OffsetUnit::Utf16 {
+            let map = Utf16Map::new(part);
+            counts.map_offsets(|b| map.utf16(b));
+        }
+        self.processed += part.len();
+        match &mut self.counts {
+            Some(all) => all.merge(counts),
+            None => self.counts = Some(counts),
+        }
+    }
+}
+
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
