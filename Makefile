@@ -33,6 +33,7 @@ test-fmt:
 
 test-clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p colloquy --all-targets --all-features -- -D warnings
 	cargo clippy -p colloquy-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 test-rust:

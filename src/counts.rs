@@ -31,16 +31,16 @@ pub(crate) struct NgramStat {
 pub(crate) struct SpeakerEntry {
     pub name: String,
     pub attributed: bool,
-    pub questions: u64,
+    pub questions: usize,
     /// Labels naming this speaker, and the span of the first.
-    pub labels: u64,
+    pub labels: usize,
     pub first_label: Span,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct TurnEntry {
     pub speaker: u32,
-    pub words: u64,
+    pub words: usize,
     pub span: Span,
 }
 
@@ -48,17 +48,17 @@ pub(crate) struct TurnEntry {
 #[derive(Debug, Clone)]
 pub struct Counts {
     pub(crate) vocab: Vocab,
-    pub(crate) term_counts: Vec<u64>,
+    pub(crate) term_counts: Vec<usize>,
     pub(crate) term_by_speaker: FxHashMap<(u32, u32), u32>,
     pub(crate) speakers: Vec<SpeakerEntry>,
     pub(crate) turns: Vec<TurnEntry>,
     pub(crate) ngrams: FxHashMap<NgramKey, NgramStat>,
     pub(crate) max_n: usize,
-    pub(crate) tokens: u64,
-    pub(crate) sentences: u64,
-    pub(crate) directions: BTreeMap<String, u64>,
+    pub(crate) tokens: usize,
+    pub(crate) sentences: usize,
+    pub(crate) directions: BTreeMap<String, usize>,
     pub(crate) furniture: Vec<Span>,
-    pub(crate) furniture_lines: u64,
+    pub(crate) furniture_lines: usize,
     pub(crate) diagnostics: Vec<Diagnostic>,
     pub(crate) text_len: usize,
     pub(crate) sample: String,
@@ -85,7 +85,7 @@ impl Counts {
         let transcript = doc.transcript();
         let toks = doc.tokens();
         let vocab = toks.vocab.clone();
-        let mut term_counts = vec![0u64; vocab.len()];
+        let mut term_counts = vec![0usize; vocab.len()];
         let mut term_by_speaker: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         let mut ngrams: FxHashMap<NgramKey, NgramStat> = FxHashMap::default();
         let mut speakers: Vec<SpeakerEntry> = transcript
@@ -96,18 +96,18 @@ impl Counts {
                 name: s.name.clone(),
                 attributed: s.attributed,
                 questions: 0,
-                labels: l.count as u64,
+                labels: l.count,
                 first_label: l.first,
             })
             .collect();
         let mut turns = Vec::with_capacity(transcript.turns.len());
         let mut sentence_iter = toks.sentences.iter().peekable();
-        let mut sentences = 0u64;
+        let mut sentences = 0usize;
         let mut sample = String::new();
         let mut scripts = ScriptCounts::default();
         for (turn, range) in transcript.turns.iter().zip(&toks.turns) {
             let speaker = u32::try_from(turn.speaker).unwrap_or(u32::MAX);
-            let words = (range.end - range.start) as u64;
+            let words = range.end - range.start;
             turns.push(TurnEntry { speaker, words, span: turn.span });
             for segment in &turn.segments {
                 let s = segment.span.slice(text);
@@ -159,11 +159,8 @@ impl Counts {
         for d in &transcript.directions {
             *directions.entry(d.kind.clone()).or_default() += 1;
         }
-        let furniture_lines = transcript
-            .furniture
-            .iter()
-            .map(|s| s.slice(text).lines().filter(|l| !l.trim().is_empty()).count() as u64)
-            .sum();
+        let furniture_lines =
+            transcript.furniture.iter().map(|s| s.slice(text).lines().filter(|l| !l.trim().is_empty()).count()).sum();
         speakers.shrink_to_fit();
         Counts {
             vocab,
@@ -173,7 +170,7 @@ impl Counts {
             turns,
             ngrams,
             max_n,
-            tokens: toks.tokens.len() as u64,
+            tokens: toks.tokens.len(),
             sentences,
             directions,
             furniture: transcript.furniture.clone(),
@@ -184,6 +181,15 @@ impl Counts {
             scripts,
             format: transcript.format,
         }
+    }
+
+    /// A rough size in bytes of these counts in memory.
+    pub fn approx_bytes(&self) -> usize {
+        let ngram = std::mem::size_of::<(NgramKey, NgramStat)>() + 8;
+        self.ngrams.capacity() * ngram
+            + self.term_by_speaker.capacity() * 16
+            + self.vocab.len() * 64
+            + self.turns.capacity() * std::mem::size_of::<TurnEntry>()
     }
 
     /// Rewrites every offset with `f` (for instance to UTF-16 units), including the

@@ -15,6 +15,8 @@ use crate::{Alias, Format, Options, Stopwords, MAX_NGRAM};
 
 /// `"auto"`, `"none"`, a language code, or a list of words.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "StopwordsOption"))]
 #[serde(untagged)]
 pub enum JsonStopwords {
     Named(String),
@@ -23,6 +25,8 @@ pub enum JsonStopwords {
 
 /// Every option of [`Options`], flat and camelCase.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "AnalyseOptions", optional_fields))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 pub struct JsonOptions {
     pub format: Option<Format>,

@@ -3,6 +3,7 @@
 /// Which transcript format to read. `Auto` detects it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Format {
     #[default]
@@ -18,6 +19,7 @@ pub enum Format {
 /// An explicit speaker alias: label `from` is speaker `to`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Alias {
     pub from: String,
     pub to: String,

@@ -15,20 +15,21 @@ use crate::{AliasSuggestion, Diagnostic, DiagnosticKind, Format, Span, Stopwords
 use serde::Serialize;
 
 /// Turns per-speaker counts keyed by speaker index into a map keyed by name.
-type BySpeakerFn<'a> = dyn Fn(&mut dyn Iterator<Item = (u32, u64)>) -> BTreeMap<String, u64> + 'a;
+type BySpeakerFn<'a> = dyn Fn(&mut dyn Iterator<Item = (u32, usize)>) -> BTreeMap<String, usize> + 'a;
 
 /// Totals over the whole transcript.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Summary {
     /// Tokens of speech (words and numbers), excluding labels, stage directions and furniture.
-    pub tokens: u64,
+    pub tokens: usize,
     /// Distinct tokens.
-    pub types: u64,
-    pub sentences: u64,
-    pub turns: u64,
-    pub speakers: u64,
+    pub types: usize,
+    pub sentences: usize,
+    pub turns: usize,
+    pub speakers: usize,
     pub format: Format,
     /// The dominant script of the speech (`Latin`, `Cyrillic`, …).
     pub script: Option<String>,
@@ -38,29 +39,30 @@ pub struct Summary {
     /// The stopword list in force for the views (`en`, `custom`, `none`).
     pub stopwords: String,
     /// Stage directions removed from speech.
-    pub stage_directions: u64,
+    pub stage_directions: usize,
     /// Lines of page furniture left out of the counts.
-    pub excluded_furniture_lines: u64,
+    pub excluded_furniture_lines: usize,
 }
 
 /// One speaker's share of the talk.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct SpeakerStats {
     pub name: String,
     /// `false` for the `(unattributed)` pseudo-speaker.
     pub attributed: bool,
-    pub words: u64,
+    pub words: usize,
     /// Of all words, attributed or not; shares sum to 1.
     pub share: f64,
-    pub turns: u64,
+    pub turns: usize,
     pub mean_turn_words: f64,
     pub median_turn_words: f64,
-    pub longest_turn_words: u64,
+    pub longest_turn_words: usize,
     /// Sentences ending in a question mark.
-    pub questions: u64,
-    pub types: u64,
+    pub questions: usize,
+    pub types: usize,
     /// Types / words.
     pub ttr: f64,
     /// Byte offset where the speaker's first and last turns start.
@@ -71,24 +73,26 @@ pub struct SpeakerStats {
 /// A term and its counts.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct TermStats {
     pub term: String,
-    pub count: u64,
+    pub count: usize,
     /// Occurrences per 10,000 tokens.
     pub per10k: f64,
-    pub by_speaker: BTreeMap<String, u64>,
+    pub by_speaker: BTreeMap<String, usize>,
 }
 
 /// A recurring phrase.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Phrase {
     pub text: String,
     pub n: usize,
-    pub count: u64,
-    pub by_speaker: BTreeMap<String, u64>,
+    pub count: usize,
+    pub by_speaker: BTreeMap<String, usize>,
     /// Byte offset of the first occurrence.
     pub first: usize,
 }
@@ -96,26 +100,29 @@ pub struct Phrase {
 /// A turn, as counted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct TurnStats {
     pub speaker: String,
     pub start: usize,
     pub end: usize,
-    pub words: u64,
+    pub words: usize,
 }
 
 /// How often one kind of stage direction occurred.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct DirectionCount {
     pub kind: String,
-    pub count: u64,
+    pub count: usize,
 }
 
 /// Everything computed from one transcript: the JSON contract of the CLI and wasm.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
 pub struct Analysis {
     pub summary: Summary,
@@ -138,7 +145,7 @@ impl Counts {
         let detected = detect(&self.sample);
         let (stop, stop_name) = self.stopword_ids(view, detected.as_ref(), &mut diagnostics);
         let names: Vec<&str> = self.speakers.iter().map(|s| s.name.as_str()).collect();
-        let by_speaker = |by: &mut dyn Iterator<Item = (u32, u64)>| -> BTreeMap<String, u64> {
+        let by_speaker = |by: &mut dyn Iterator<Item = (u32, usize)>| -> BTreeMap<String, usize> {
             let mut map = BTreeMap::new();
             for (s, n) in by {
                 if let Some(name) = names.get(s as usize) {
@@ -166,13 +173,13 @@ impl Counts {
         let alias_suggestions = self.alias_suggestions();
         self.diagnose(&alias_suggestions, &mut diagnostics);
         diagnostics.sort_by_key(|d| (d.start, d.end, d.kind));
-        let types = self.term_counts.iter().filter(|&&c| c > 0).count() as u64;
+        let types = self.term_counts.iter().filter(|&&c| c > 0).count();
         let summary = Summary {
             tokens: self.tokens,
             types,
             sentences: self.sentences,
-            turns: self.turns.len() as u64,
-            speakers: speakers.len() as u64,
+            turns: self.turns.len(),
+            speakers: speakers.len(),
             format: self.format,
             script: self.scripts.dominant().map(|s| s.name().to_owned()),
             language: detected.as_ref().map(|d| d.code.to_owned()),
@@ -198,7 +205,7 @@ impl Counts {
                 ));
             }
         } else if let Some(first) = self.turns.iter().find(is_unattributed) {
-            let words: u64 = self.turns.iter().filter(is_unattributed).map(|t| t.words).sum();
+            let words: usize = self.turns.iter().filter(is_unattributed).map(|t| t.words).sum();
             out.push(Diagnostic::new(
                 DiagnosticKind::UnattributedText,
                 first.span,
@@ -274,8 +281,8 @@ impl Counts {
     }
 
     fn speaker_stats(&self) -> Vec<SpeakerStats> {
-        let total: u64 = self.turns.iter().map(|t| t.words).sum();
-        let mut turn_words: Vec<Vec<u64>> = vec![Vec::new(); self.speakers.len()];
+        let total: usize = self.turns.iter().map(|t| t.words).sum();
+        let mut turn_words: Vec<Vec<usize>> = vec![Vec::new(); self.speakers.len()];
         let mut first: Vec<Option<usize>> = vec![None; self.speakers.len()];
         let mut last: Vec<usize> = vec![0; self.speakers.len()];
         for t in &self.turns {
@@ -290,7 +297,7 @@ impl Counts {
                 *l = t.span.start;
             }
         }
-        let mut types = vec![0u64; self.speakers.len()];
+        let mut types = vec![0usize; self.speakers.len()];
         for &(s, _) in self.term_by_speaker.keys() {
             if let Some(t) = types.get_mut(s as usize) {
                 *t += 1;
@@ -304,8 +311,8 @@ impl Counts {
             if turns.is_empty() {
                 continue;
             }
-            let words: u64 = turns.iter().sum();
-            let n = turns.len() as u64;
+            let words: usize = turns.iter().sum();
+            let n = turns.len();
             let mut sorted = turns.clone();
             sorted.sort_unstable();
             let median = match sorted.len() {
@@ -359,11 +366,11 @@ impl Counts {
             ids.truncate(view.top_terms);
         }
         let wanted: FxHashMap<u32, usize> = ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
-        let mut per: Vec<Vec<(u32, u64)>> = vec![Vec::new(); ids.len()];
+        let mut per: Vec<Vec<(u32, usize)>> = vec![Vec::new(); ids.len()];
         for (&(s, id), &n) in &self.term_by_speaker {
             if let Some(&i) = wanted.get(&id) {
                 if let Some(v) = per.get_mut(i) {
-                    v.push((s, u64::from(n)));
+                    v.push((s, n as usize));
                 }
             }
         }
@@ -437,8 +444,8 @@ impl Counts {
                 Some(Phrase {
                     text: self.key_text(key),
                     n,
-                    count: u64::from(count),
-                    by_speaker: by_speaker(&mut by.iter().map(|&(s, c)| (s, u64::from(c)))),
+                    count: count as usize,
+                    by_speaker: by_speaker(&mut by.iter().map(|&(s, c)| (s, c as usize))),
                     first: stat.first,
                 })
             })

@@ -76,6 +76,19 @@ impl Stream {
         Stream { options, unit, config, buffer: String::new(), counts: None, format, processed: 0, label_pattern }
     }
 
+    /// Analyses `text` in parts without copying it into a buffer first.
+    pub fn once(options: Options, unit: OffsetUnit, text: &str) -> Analysis {
+        let mut stream = Stream::new(options, unit);
+        let consumed = stream.process_available(text);
+        stream.process_part(text.get(consumed..).unwrap_or(""), true);
+        stream.report()
+    }
+
+    /// A rough size in bytes of what the stream holds (buffer and counts).
+    pub fn approx_bytes(&self) -> usize {
+        self.buffer.capacity() + self.counts.as_ref().map_or(0, Counts::approx_bytes)
+    }
+
     /// Adds text. Complete turns far enough from the end are analysed now.
     pub fn push(&mut self, chunk: &str) {
         self.buffer.push_str(chunk);
@@ -101,6 +114,10 @@ impl Stream {
         let consumed = self.process_available(&buffer);
         let rest = buffer.get(consumed..).unwrap_or("");
         self.process_part(rest, true);
+        self.report()
+    }
+
+    fn report(self) -> Analysis {
         match self.counts {
             Some(counts) => counts.report(&self.options.view),
             None => Counts::new(&Document::new(String::new(), &self.options), 1).report(&self.options.view),

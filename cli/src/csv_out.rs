@@ -84,7 +84,7 @@ fn speakers(w: &mut csv::Writer<Vec<u8>>, a: &Analysis) -> csv::Result<()> {
 }
 
 /// The speakers list, then (should a map name anyone else) the other names, sorted.
-fn speaker_columns<'a>(a: &'a Analysis, maps: impl Iterator<Item = &'a BTreeMap<String, u64>>) -> Vec<&'a str> {
+fn speaker_columns<'a>(a: &'a Analysis, maps: impl Iterator<Item = &'a BTreeMap<String, usize>>) -> Vec<&'a str> {
     let mut columns: Vec<&str> = a.speakers.iter().map(|s| s.name.as_str()).collect();
     let mut extra: Vec<&str> =
         maps.flat_map(BTreeMap::keys).map(String::as_str).filter(|name| !columns.contains(name)).collect();
@@ -94,6 +94,6 @@ fn speaker_columns<'a>(a: &'a Analysis, maps: impl Iterator<Item = &'a BTreeMap<
     columns
 }
 
-fn counts<'a>(by_speaker: &'a BTreeMap<String, u64>, columns: &'a [&str]) -> impl Iterator<Item = String> + 'a {
+fn counts<'a>(by_speaker: &'a BTreeMap<String, usize>, columns: &'a [&str]) -> impl Iterator<Item = String> + 'a {
     columns.iter().map(|name| by_speaker.get(*name).copied().unwrap_or(0).to_string())
 }

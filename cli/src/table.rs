@@ -172,8 +172,8 @@ fn speaker_order(a: &Analysis) -> BTreeMap<&str, usize> {
 }
 
 /// `A 18, B 3, C 2, +2 more`: the biggest counts first, ties in speaker order.
-fn by_speaker(counts: &BTreeMap<String, u64>, order: &BTreeMap<&str, usize>) -> String {
-    let mut v: Vec<(&String, u64)> = counts.iter().filter(|(_, &n)| n > 0).map(|(k, &n)| (k, n)).collect();
+fn by_speaker(counts: &BTreeMap<String, usize>, order: &BTreeMap<&str, usize>) -> String {
+    let mut v: Vec<(&String, usize)> = counts.iter().filter(|(_, &n)| n > 0).map(|(k, &n)| (k, n)).collect();
     v.sort_by(|a, b| {
         b.1.cmp(&a.1).then_with(|| {
             let rank = |name: &String| order.get(name.as_str()).copied().unwrap_or(usize::MAX);
@@ -300,7 +300,7 @@ mod tests {
 
     #[test]
     fn by_speaker_lists_the_biggest_first() {
-        let counts: BTreeMap<String, u64> =
+        let counts: BTreeMap<String, usize> =
             [("A", 1), ("B", 5), ("C", 1), ("D", 1), ("E", 0)].into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         let order: BTreeMap<&str, usize> = [("D", 0), ("C", 1), ("B", 2), ("A", 3)].into_iter().collect();
         assert_eq!(by_speaker(&counts, &order), "B 5, D 1, C 1, +1 more");

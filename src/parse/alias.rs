@@ -6,6 +6,7 @@ use crate::parse::Speaker;
 /// A suggestion that speaker `from` is the same person as speaker `to`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct AliasSuggestion {
     pub from: String,
     pub to: String,

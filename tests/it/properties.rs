@@ -81,7 +81,7 @@ proptest! {
     #[test]
     fn speaker_words_sum_to_tokens_and_shares_to_one(text in transcript()) {
         let a = analyse(&text, &Options::default());
-        let words: u64 = a.speakers.iter().map(|s| s.words).sum();
+        let words: usize = a.speakers.iter().map(|s| s.words).sum();
         prop_assert_eq!(words, a.summary.tokens);
         if a.summary.tokens > 0 {
             let share: f64 = a.speakers.iter().map(|s| s.share).sum();
@@ -92,9 +92,9 @@ proptest! {
     #[test]
     fn term_counts_sum_to_tokens_when_stopwords_are_kept(text in transcript()) {
         let a = analyse(&text, &everything());
-        let sum: u64 = a.terms.iter().map(|t| t.count).sum();
+        let sum: usize = a.terms.iter().map(|t| t.count).sum();
         prop_assert_eq!(sum, a.summary.tokens);
-        let by_speaker: u64 = a.terms.iter().flat_map(|t| t.by_speaker.values()).sum();
+        let by_speaker: usize = a.terms.iter().flat_map(|t| t.by_speaker.values()).sum();
         prop_assert_eq!(by_speaker, a.summary.tokens);
     }
 

@@ -15,7 +15,7 @@ fn speaker<'a>(a: &'a Analysis, name: &str) -> &'a colloquy::SpeakerStats {
     a.speakers.iter().find(|s| s.name == name).unwrap_or_else(|| panic!("no speaker {name}"))
 }
 
-fn phrase(a: &Analysis, text: &str) -> Option<u64> {
+fn phrase(a: &Analysis, text: &str) -> Option<usize> {
     a.phrases.iter().find(|p| p.text == text).map(|p| p.count)
 }
 

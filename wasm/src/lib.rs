@@ -1,33 +1,40 @@
-//! JavaScript bindings of the colloquy core. Thin: conversion only.
+//! JavaScript bindings of the colloquy core: the only Rust that knows JavaScript.
+//!
+//! Thin by design: options in (validated, unknown keys refused), results out as plain
+//! objects with UTF-16 offsets, errors as JS `Error`s. No analysis logic lives here.
 
+mod analyzer;
+mod convert;
+mod limits;
+
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
-/// Analyses `text` and returns a plain JS object.
-#[wasm_bindgen]
-pub fn analyse(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub use analyzer::Analyzer;
+use convert::{options_from_js, text_from_js, to_js, JsResult};
+
+pub use limits::{MAX_ANALYSE_UNITS, MAX_STATE_BYTES, MAX_STREAM_UNITS};
+
+/// Analyses a transcript. Offsets in the result index the JS string (UTF-16).
+///
+/// Throws an `Error` naming the key for unknown or ill-typed options, and for texts
+/// over 256 Mi UTF-16 code units (use `Analyzer` for those).
+#[wasm_bindgen(unchecked_return_type = "Analysis")]
+pub fn analyse(
+    text: &JsString,
+    #[wasm_bindgen(unchecked_optional_param_type = "AnalyseOptions")] options: Option<JsValue>,
+) -> JsResult<JsValue> {
     let options = options_from_js(options)?;
-    let analysis = colloquy::analyse(text, &options);
+    if let Some(message) = limits::analyse_too_long(u64::from(text.length())) {
+        return Err(JsError::new(&message));
+    }
+    let text = text_from_js(text);
+    let analysis = colloquy::Stream::once(options, colloquy::OffsetUnit::Utf16, &text);
     to_js(&analysis)
 }
 
-/// Reads options from a JS object, rejecting unknown keys and wrong types by name.
-///
-/// The object goes through `serde_json::Value` because serde-wasm-bindgen only
-/// reads the keys a struct names, so it cannot see unknown ones.
-fn options_from_js(value: JsValue) -> Result<colloquy::Options, JsError> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(colloquy::Options::default());
-    }
-    let json: serde_json::Value =
-        serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
-    let parsed: colloquy::json::JsonOptions = serde_path_to_error::deserialize(json).map_err(|e| {
-        let path = e.path().to_string();
-        JsError::new(&format!("invalid options: `{path}`: {}", e.into_inner()))
-    })?;
-    parsed.into_options().map_err(|e| JsError::new(&format!("invalid options: {e}")))
-}
-
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+/// The version of colloquy.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
 }

@@ -2,30 +2,145 @@
 //! (`make test-wasm`).
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsValue;
+use colloquy_wasm::{analyse, version, Analyzer};
+use js_sys::{Array, JsString, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
+const SEED: &str = include_str!("../../tests/fixtures/mfa-cis-press-conference-2024-04-12.txt");
+
 fn get(value: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn js(text: &str) -> JsString {
+    JsString::from(text)
+}
+
+fn options(json: &str) -> Option<JsValue> {
+    Some(JSON::parse(json).expect("test options are JSON"))
+}
+
+fn stringify(value: &JsValue) -> String {
+    JSON::stringify(value).map(String::from).unwrap_or_default()
+}
+
+fn error_message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
+    let err: JsValue = result.expect_err("an error").into();
+    assert!(err.is_instance_of::<js_sys::Error>(), "a JS Error");
+    get(&err, "message").as_string().unwrap_or_default()
+}
+
+fn is_plain_object(value: &JsValue) -> bool {
+    value.is_object() && Object::get_prototype_of(value) == Object::get_prototype_of(&Object::new())
 }
 
 #[wasm_bindgen_test]
-fn analyse_returns_a_plain_object() {
-    let result = colloquy_wasm::analyse("Alice: hello hello world", JsValue::UNDEFINED).unwrap();
-    let summary = get(&result, "summary");
-    assert_eq!(get(&summary, "tokens").as_f64(), Some(4.0));
-    let terms = js_sys::Array::from(&get(&result, "terms"));
-    let first = terms.get(0);
-    assert_eq!(get(&first, "term").as_string().as_deref(), Some("hello"));
-    assert_eq!(get(&first, "count").as_f64(), Some(2.0));
-    assert!(js_sys::Array::is_array(&get(&result, "terms")));
+fn the_result_is_plain_objects_arrays_and_numbers() {
+    let a = analyse(&js(SEED), None).expect("analysis");
+    assert!(is_plain_object(&a));
+    for key in ["speakers", "terms", "phrases", "turns", "diagnostics", "stageDirections", "aliasSuggestions"] {
+        assert!(Array::is_array(&get(&a, key)), "{key} is an array");
+    }
+    let summary = get(&a, "summary");
+    assert!(is_plain_object(&summary));
+    assert_eq!(get(&summary, "turns").as_f64(), Some(11.0));
+    let speakers = Array::from(&get(&a, "speakers"));
+    let lavrov = speakers.iter().find(|s| get(s, "name").as_string().as_deref() == Some("Sergey Lavrov"));
+    assert_eq!(lavrov.map(|s| get(&s, "turns").as_f64()), Some(Some(5.0)));
+    let term = Array::from(&get(&a, "terms")).get(0);
+    assert_eq!(get(&term, "term").as_string().as_deref(), Some("cis"));
+    let by_speaker = get(&term, "bySpeaker");
+    assert!(is_plain_object(&by_speaker), "bySpeaker is a plain object, not a Map");
+    assert!(get(&by_speaker, "Sergey Lavrov").as_f64().is_some());
+    assert!(!version().is_empty());
 }
 
 #[wasm_bindgen_test]
-fn unknown_option_is_an_error_naming_it() {
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"bogus".into(), &1.into()).unwrap();
-    let err = colloquy_wasm::analyse("x", options.into()).expect_err("an error");
-    let message = get(&JsValue::from(err), "message").as_string().unwrap_or_default();
-    assert!(message.contains("bogus"), "{message}");
+fn options_are_validated_by_name() {
+    let text = js("Alice: hi");
+    assert!(error_message(analyse(&text, options(r#"{"bogus": 1}"#))).contains("bogus"));
+    assert!(error_message(analyse(&text, options(r#"{"ngramMax": "x"}"#))).contains("ngramMax"));
+    assert!(error_message(analyse(&text, options(r#"{"ngramMax": 9}"#))).contains("ngramMax"));
+    assert!(error_message(analyse(&text, options(r#"{"minCount": 0}"#))).contains("minCount"));
+    assert!(error_message(analyse(&text, options(r#"{"stopwords": "xx"}"#))).contains("stopwords"));
+    assert!(error_message(analyse(&text, options(r#"{"labelPattern": "("}"#))).contains("labelPattern"));
+    assert!(error_message(analyse(&text, options(r#"{"aliases": {"a": 1}}"#))).contains("aliases"));
+    assert!(error_message(analyse(&text, options("[1]"))).contains("object"));
+    assert!(error_message(analyse(&text, Some(JsValue::from(3)))).contains("object"));
+    let ok = analyse(&text, options(r#"{"ngramMax": 3, "stopwords": ["hi"], "aliases": {"Alice": "A"}}"#));
+    assert!(ok.is_ok());
+}
+
+#[wasm_bindgen_test]
+fn spans_slice_the_js_string_after_emoji_cyrillic_and_cjk() {
+    let text = "😀👩‍👩‍👧 Привет, 日本語のテキスト.\nAlice: the budget plan 🎉 is late.\nBob: The budget plan again.\n";
+    let s = js(text);
+    let a = analyse(&s, options(r#"{"minCount": 2}"#)).expect("analysis");
+    let turns = Array::from(&get(&a, "turns"));
+    let slice = |start: JsValue, end: JsValue| -> String {
+        String::from(s.slice(start.as_f64().unwrap_or(0.0) as u32, end.as_f64().unwrap_or(0.0) as u32))
+    };
+    let alice = turns.iter().find(|t| get(t, "speaker").as_string().as_deref() == Some("Alice")).expect("Alice");
+    assert_eq!(slice(get(&alice, "start"), get(&alice, "end")), "Alice: the budget plan 🎉 is late.");
+    let phrases = Array::from(&get(&a, "phrases"));
+    let plan = phrases.iter().find(|p| get(p, "text").as_string().as_deref() == Some("budget plan")).expect("phrase");
+    let first = get(&plan, "first").as_f64().unwrap_or(0.0) as u32;
+    assert_eq!(String::from(s.slice(first, first + 11)), "budget plan");
+    let diagnostic = Array::from(&get(&a, "diagnostics")).get(0);
+    assert_eq!(slice(get(&diagnostic, "start"), get(&diagnostic, "end")), "😀👩‍👩‍👧 Привет, 日本語のテキスト.");
+}
+
+/// A small deterministic generator (xorshift), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u32) -> u32 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % u64::from(n.max(1))) as u32
+    }
+}
+
+#[wasm_bindgen_test]
+fn streaming_equals_one_shot_for_random_chunkings() {
+    let text = format!("😀 Пролог.\n{SEED}\nAlice: 🎉🎉 end.\n");
+    let s = js(&text);
+    let whole = stringify(&analyse(&s, None).expect("analysis"));
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for round in 0..12 {
+        let mut analyzer = Analyzer::new(None).expect("analyzer");
+        let mut at = 0;
+        let len = s.length();
+        while at < len {
+            // Tiny chunks (splitting surrogate pairs and labels) and big ones.
+            let size = if round % 3 == 0 { 1 + rng.below(3) } else { 1 + rng.below(len / 4) };
+            let end = (at + size).min(len);
+            analyzer.push(&s.slice(at, end)).expect("push");
+            at = end;
+        }
+        assert_eq!(analyzer.pushed_units(), f64::from(len));
+        let streamed = stringify(&analyzer.finish().expect("finish"));
+        assert_eq!(streamed, whole, "round {round}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_finished_analyzer_refuses_more_text() {
+    let mut analyzer = Analyzer::new(None).expect("analyzer");
+    analyzer.push(&js("Alice: hi")).expect("push");
+    assert!(analyzer.finish().is_ok());
+    let err: JsValue = analyzer.push(&js("more")).expect_err("refused").into();
+    assert!(get(&err, "message").as_string().unwrap_or_default().contains("finished"));
+}
+
+#[wasm_bindgen_test]
+fn the_module_keeps_working_after_errors() {
+    for _ in 0..3 {
+        assert!(analyse(&js("x"), options(r#"{"nope": true}"#)).is_err());
+        assert!(Analyzer::new(options(r#"{"minCount": -1}"#)).is_err());
+        let a = analyse(&js("Alice: still fine"), None).expect("analysis");
+        assert_eq!(get(&get(&a, "summary"), "tokens").as_f64(), Some(2.0));
+    }
 }

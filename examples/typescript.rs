@@ -1,0 +1,37 @@
+//! Prints the TypeScript declarations of the JSON contract: the `Analysis` result and
+//! the `AnalyseOptions` it is computed with. `scripts/build-pkg.sh` appends them to the
+//! npm package's `.d.ts`.
+//!
+//! ```sh
+//! cargo run -q --example typescript --features typescript
+//! ```
+
+use colloquy::json::{JsonOptions, JsonStopwords};
+use colloquy::{
+    AliasSuggestion, Analysis, Diagnostic, DiagnosticKind, DirectionCount, Format, Phrase, SpeakerStats, Summary,
+    TermStats, TurnStats,
+};
+use ts_rs::{Config, TS};
+
+fn main() {
+    let config = Config::default();
+    let decls = [
+        Analysis::decl(&config),
+        Summary::decl(&config),
+        SpeakerStats::decl(&config),
+        TermStats::decl(&config),
+        Phrase::decl(&config),
+        TurnStats::decl(&config),
+        DirectionCount::decl(&config),
+        AliasSuggestion::decl(&config),
+        Diagnostic::decl(&config),
+        DiagnosticKind::decl(&config),
+        Format::decl(&config),
+        JsonOptions::decl(&config),
+        JsonStopwords::decl(&config),
+    ];
+    println!("// Generated from the Rust types by `cargo run --example typescript`. Do not edit.");
+    for decl in decls {
+        println!("export {decl}");
+    }
+}
