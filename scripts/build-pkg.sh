@@ -19,6 +19,9 @@ if [ "${WASM_OPT:-1}" != 0 ]; then
 fi
 # The declarations of Analysis, AnalyseOptions and the types they use.
 cargo run -q --example typescript --features typescript >> pkg/colloquy.d.ts
+# wasm-bindgen types the raw wasm exports' JS handles as `any`; `unknown` is as true
+# and keeps `any` out of the public declarations.
+sed -i 's/\bany\b/unknown/g' pkg/colloquy.d.ts pkg/colloquy_bg.wasm.d.ts
 cp -R wasm/npm/. pkg/
 version="$(awk -F'"' '/^\[workspace.package\]/{w=1} w && /^version/{print $2; exit}' Cargo.toml)"
 sed -i "s/\"version\": \"[^\"]*\"/\"version\": \"$version\"/" pkg/package.json
