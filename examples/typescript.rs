@@ -6,10 +6,10 @@
 //! cargo run -q --example typescript --features typescript
 //! ```
 
-use colloquy::json::{JsonOptions, JsonStopwords};
+use colloquy::json::{JsonDispersionOptions, JsonKwicOptions, JsonOptions, JsonParts, JsonStopwords};
 use colloquy::{
-    AliasSuggestion, Analysis, Diagnostic, DiagnosticKind, DirectionCount, Format, Phrase, SpeakerStats, Summary,
-    TermStats, TurnStats,
+    AliasSuggestion, Analysis, Diagnostic, DiagnosticKind, DirectionCount, Dispersion, Format, KwicHit, KwicSort,
+    Phrase, SpeakerStats, SpeakerTerm, Summary, TermStats, TurnStats,
 };
 use ts_rs::{Config, TS};
 
@@ -19,6 +19,7 @@ fn main() {
         Analysis::decl(&config),
         Summary::decl(&config),
         SpeakerStats::decl(&config),
+        SpeakerTerm::decl(&config),
         TermStats::decl(&config),
         Phrase::decl(&config),
         TurnStats::decl(&config),
@@ -29,6 +30,12 @@ fn main() {
         Format::decl(&config),
         JsonOptions::decl(&config),
         JsonStopwords::decl(&config),
+        KwicHit::decl(&config),
+        KwicSort::decl(&config),
+        JsonKwicOptions::decl(&config),
+        Dispersion::decl(&config),
+        JsonDispersionOptions::decl(&config),
+        JsonParts::decl(&config),
     ];
     println!("// Generated from the Rust types by `cargo run --example typescript`. Do not edit.");
     for decl in decls {

@@ -183,6 +183,11 @@ impl Counts {
         }
     }
 
+    /// The longest phrase these counts hold.
+    pub fn max_ngram(&self) -> usize {
+        self.max_n
+    }
+
     /// A rough size in bytes of these counts in memory.
     pub fn approx_bytes(&self) -> usize {
         let ngram = std::mem::size_of::<(NgramKey, NgramStat)>() + 8;

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::{Alias, Format, Options, Stopwords, MAX_NGRAM};
+use crate::{Alias, DispersionParts, Format, KwicOptions, KwicSort, Options, Stopwords, MAX_NGRAM};
 
 /// `"auto"`, `"none"`, a language code, or a list of words.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -45,12 +45,17 @@ pub struct JsonOptions {
     pub phrase_edge_stopwords: Option<bool>,
     pub top_terms: Option<usize>,
     pub top_phrases: Option<usize>,
+    pub top_speaker_terms: Option<usize>,
 }
 
 impl JsonOptions {
     /// Converts to [`Options`], checking ranges. Errors name the offending key.
     pub fn into_options(self) -> Result<Options, String> {
-        let mut o = Options::default();
+        self.apply_to(Options::default())
+    }
+
+    /// Sets the keys present in `self` on `o`, checking ranges.
+    pub fn apply_to(self, mut o: Options) -> Result<Options, String> {
         if let Some(f) = self.format {
             o.parse.format = f;
         }
@@ -105,6 +110,9 @@ impl JsonOptions {
         if let Some(n) = self.top_phrases {
             o.view.top_phrases = n;
         }
+        if let Some(n) = self.top_speaker_terms {
+            o.view.top_speaker_terms = n;
+        }
         Ok(o)
     }
 }
@@ -119,5 +127,61 @@ pub fn parse_stopwords(name: &str) -> Result<Stopwords, String> {
             "\"{other}\" is not auto, none, or a language with a stopword list ({})",
             crate::stopword_languages().join(", ")
         )),
+    }
+}
+
+/// Options of a KWIC query, as JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "KwicOptions", optional_fields))]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsonKwicOptions {
+    /// Context on each side, in words (default 8).
+    pub width: Option<usize>,
+    pub sort: Option<KwicSort>,
+    /// At most this many hits; 0 (the default) means all.
+    pub limit: Option<usize>,
+}
+
+impl JsonKwicOptions {
+    pub fn into_options(self) -> KwicOptions {
+        let d = KwicOptions::default();
+        KwicOptions {
+            width: self.width.unwrap_or(d.width),
+            sort: self.sort.unwrap_or(d.sort),
+            limit: self.limit.unwrap_or(d.limit),
+        }
+    }
+}
+
+/// `"speakers"`, or a number of equal parts.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "DispersionPartsOption"))]
+#[serde(untagged)]
+pub enum JsonParts {
+    Equal(usize),
+    Named(String),
+}
+
+/// Options of a dispersion query, as JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "DispersionOptions", optional_fields))]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsonDispersionOptions {
+    /// The corpus parts for DP: `"speakers"` or a number of equal parts (default 10).
+    pub parts: Option<JsonParts>,
+}
+
+impl JsonDispersionOptions {
+    pub fn into_parts(self) -> Result<DispersionParts, String> {
+        match self.parts {
+            None => Ok(DispersionParts::default()),
+            Some(JsonParts::Equal(0)) => Err("parts: must be at least 1".to_owned()),
+            Some(JsonParts::Equal(n)) => Ok(DispersionParts::Equal(n)),
+            Some(JsonParts::Named(s)) if s == "speakers" => Ok(DispersionParts::Speakers),
+            Some(JsonParts::Named(s)) => Err(format!("parts: \"{s}\" is not \"speakers\" or a number")),
+        }
     }
 }

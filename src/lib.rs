@@ -26,6 +26,7 @@ mod language;
 mod offsets;
 mod options;
 mod parse;
+mod query;
 mod report;
 mod span;
 mod stream;
@@ -36,7 +37,7 @@ pub use counts::Counts;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use document::Document;
 pub use language::{detect as detect_language, stopword_languages, stopwords, Detected};
-pub use offsets::{utf16_len, Utf16Map};
+pub use offsets::{utf16_len, Utf16Index, Utf16Map};
 pub use options::{
     check_label_pattern, check_min_count, check_ngram_range, Alias, Ends, Format, Options, ParseOptions, Stopwords,
     TokenizeOptions, ViewOptions, MAX_NGRAM,
@@ -44,7 +45,8 @@ pub use options::{
 pub use parse::{
     parse, AliasSuggestion, LabelUse, Script, Segment, Speaker, StageDirection, Transcript, Turn, UNATTRIBUTED,
 };
-pub use report::{Analysis, DirectionCount, Phrase, SpeakerStats, Summary, TermStats, TurnStats};
+pub use query::{Dispersion, DispersionParts, KwicHit, KwicOptions, KwicSort};
+pub use report::{Analysis, DirectionCount, Phrase, SpeakerStats, SpeakerTerm, Summary, TermStats, TurnStats};
 pub use span::Span;
 pub use stream::{OffsetUnit, Stream, StreamConfig};
 pub use token::{tokenize, Sentence, Token, TokenKind, Tokens, Vocab};

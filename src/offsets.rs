@@ -18,22 +18,22 @@ fn units(bytes: &[u8]) -> usize {
 const STEP: usize = 32;
 
 /// Maps byte offsets of one text to UTF-16 offsets in O(1) amortised time, with a
-/// checkpoint every 32 bytes (an eighth of the text's size in memory).
+/// checkpoint every 32 bytes (an eighth of the text's size in memory). It does not
+/// borrow the text, so it can live beside it; pass the same text to [`Utf16Index::utf16`].
 ///
 /// ```
 /// let text = "Зд😀x";
-/// let map = colloquy::Utf16Map::new(text);
-/// assert_eq!(map.utf16(text.find('x').unwrap()), 4);
+/// let index = colloquy::Utf16Index::new(text);
+/// assert_eq!(index.utf16(text, text.find('x').unwrap()), 4);
 /// ```
-#[derive(Debug, Clone)]
-pub struct Utf16Map<'a> {
-    text: &'a [u8],
+#[derive(Debug, Clone, Default)]
+pub struct Utf16Index {
     ascii: bool,
     checkpoints: Vec<usize>,
 }
 
-impl<'a> Utf16Map<'a> {
-    pub fn new(text: &'a str) -> Utf16Map<'a> {
+impl Utf16Index {
+    pub fn new(text: &str) -> Utf16Index {
         let bytes = text.as_bytes();
         let ascii = text.is_ascii();
         let mut checkpoints = Vec::new();
@@ -45,18 +45,36 @@ impl<'a> Utf16Map<'a> {
                 at += units(chunk);
             }
         }
-        Utf16Map { text: bytes, ascii, checkpoints }
+        Utf16Index { ascii, checkpoints }
     }
 
-    /// The UTF-16 offset of byte offset `byte` (clamped to the text's end).
-    pub fn utf16(&self, byte: usize) -> usize {
-        let byte = byte.min(self.text.len());
+    /// The UTF-16 offset of byte offset `byte` of `text` (clamped to its end).
+    pub fn utf16(&self, text: &str, byte: usize) -> usize {
+        let byte = byte.min(text.len());
         if self.ascii {
             return byte;
         }
         let block = byte / STEP;
         let base = self.checkpoints.get(block).copied().unwrap_or(0);
-        base + self.text.get(block * STEP..byte).map_or(0, units)
+        base + text.as_bytes().get(block * STEP..byte).map_or(0, units)
+    }
+}
+
+/// A [`Utf16Index`] together with the text it indexes.
+#[derive(Debug, Clone)]
+pub struct Utf16Map<'a> {
+    text: &'a str,
+    index: Utf16Index,
+}
+
+impl<'a> Utf16Map<'a> {
+    pub fn new(text: &'a str) -> Utf16Map<'a> {
+        Utf16Map { text, index: Utf16Index::new(text) }
+    }
+
+    /// The UTF-16 offset of byte offset `byte` (clamped to the text's end).
+    pub fn utf16(&self, byte: usize) -> usize {
+        self.index.utf16(self.text, byte)
     }
 }
 

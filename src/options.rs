@@ -48,6 +48,8 @@ pub struct ParseOptions {
     /// A regex matched at the start of each line; it replaces label detection.
     /// The speaker is the group named `speaker`, else group 1, else the match.
     pub label_pattern: Option<String>,
+    /// Label `from` is speaker `to`. `from` may be `(unattributed)` to give the text
+    /// before the first label to a speaker.
     pub aliases: Vec<Alias>,
     /// Where to look for page furniture (both ends by default).
     pub ends: Ends,
@@ -94,6 +96,8 @@ pub struct ViewOptions {
     /// How many terms and phrases to report; 0 means all.
     pub top_terms: usize,
     pub top_phrases: usize,
+    /// How many of each speaker's own top terms to report; 0 means all.
+    pub top_speaker_terms: usize,
 }
 
 /// Longest phrase that can be counted.
@@ -112,6 +116,7 @@ impl Default for ViewOptions {
             phrase_edge_stopwords: false,
             top_terms: 50,
             top_phrases: 50,
+            top_speaker_terms: 20,
         }
     }
 }

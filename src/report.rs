@@ -68,6 +68,18 @@ pub struct SpeakerStats {
     /// Byte offset where the speaker's first and last turns start.
     pub first_position: usize,
     pub last_position: usize,
+    /// The speaker's own most frequent terms (same filters as the term view).
+    pub top_terms: Vec<SpeakerTerm>,
+}
+
+/// A term in one speaker's top terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct SpeakerTerm {
+    pub term: String,
+    pub count: usize,
 }
 
 /// A term and its counts.
@@ -138,6 +150,27 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl Analysis {
+    /// Rewrites every offset with `f` (for instance to UTF-16 units).
+    pub fn map_offsets(&mut self, f: impl Fn(usize) -> usize) {
+        for s in &mut self.speakers {
+            s.first_position = f(s.first_position);
+            s.last_position = f(s.last_position);
+        }
+        for p in &mut self.phrases {
+            p.first = f(p.first);
+        }
+        for t in &mut self.turns {
+            t.start = f(t.start);
+            t.end = f(t.end);
+        }
+        for d in &mut self.diagnostics {
+            d.start = f(d.start);
+            d.end = f(d.end);
+        }
+    }
+}
+
 impl Counts {
     /// Renders the views.
     pub fn report(&self, view: &ViewOptions) -> Analysis {
@@ -154,7 +187,8 @@ impl Counts {
             }
             map
         };
-        let speakers = self.speaker_stats();
+        let mut speakers = self.speaker_stats();
+        self.add_speaker_terms(&mut speakers, view, &stop);
         let terms = self.terms(view, &stop, &by_speaker);
         let phrases = self.phrases(view, &stop, &by_speaker);
         let turns = self
@@ -341,11 +375,35 @@ impl Counts {
                     ttr: if words > 0 { t as f64 / words as f64 } else { 0.0 },
                     first_position: first.get(i).copied().flatten().unwrap_or(0),
                     last_position: last.get(i).copied().unwrap_or(0),
+                    top_terms: Vec::new(),
                 },
             ));
         }
         out.sort_by(|(fa, a), (fb, b)| b.words.cmp(&a.words).then(fa.cmp(fb)).then_with(|| a.name.cmp(&b.name)));
         out.into_iter().map(|(_, s)| s).collect()
+    }
+
+    fn add_speaker_terms(&self, speakers: &mut [SpeakerStats], view: &ViewOptions, stop: &FxHashSet<u32>) {
+        let mut per: FxHashMap<&str, Vec<(u32, usize)>> = FxHashMap::default();
+        for (&(s, id), &n) in &self.term_by_speaker {
+            if !self.in_term_view(id, view, stop) {
+                continue;
+            }
+            if let Some(entry) = self.speakers.get(s as usize) {
+                per.entry(entry.name.as_str()).or_default().push((id, n as usize));
+            }
+        }
+        for stats in speakers {
+            let Some(mut terms) = per.remove(stats.name.as_str()) else { continue };
+            terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| self.vocab.string(a.0).cmp(self.vocab.string(b.0))));
+            if view.top_speaker_terms > 0 {
+                terms.truncate(view.top_speaker_terms);
+            }
+            stats.top_terms = terms
+                .into_iter()
+                .map(|(id, count)| SpeakerTerm { term: self.vocab.string(id).to_owned(), count })
+                .collect();
+        }
     }
 
     fn in_term_view(&self, id: u32, view: &ViewOptions, stop: &FxHashSet<u32>) -> bool {

@@ -69,7 +69,13 @@ impl<'a> Builder<'a> {
             return;
         }
         if self.turns.is_empty() {
-            let speaker = self.speaker(UNATTRIBUTED, false);
+            // An alias for `(unattributed)` assigns the text before the first label.
+            let resolved = self.resolve_alias(UNATTRIBUTED);
+            let speaker = if resolved == UNATTRIBUTED {
+                self.speaker(UNATTRIBUTED, false)
+            } else {
+                self.speaker(&resolved, true)
+            };
             self.turns.push(Turn { speaker, span: Span::new(span.start, span.start), segments: Vec::new() });
         }
         let piece = span.slice(self.text);

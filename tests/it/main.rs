@@ -4,6 +4,7 @@ mod formats;
 mod merge;
 mod options;
 mod properties;
+mod query;
 mod render;
 mod seed;
 mod stream;

@@ -104,3 +104,29 @@ fn empty_and_blank_input() {
         assert!(a.diagnostics.is_empty());
     }
 }
+
+#[test]
+fn unattributed_text_can_be_assigned_to_a_speaker() {
+    let text = "Opening words here.\nQuestion: Why?\nSergey Lavrov: Because.\n";
+    let mut o = Options::default();
+    o.parse.aliases = vec![Alias { from: colloquy::UNATTRIBUTED.into(), to: "Sergey Lavrov".into() }];
+    let a = analyse(text, &o);
+    assert_eq!(names(&a), ["Question", "Sergey Lavrov"]);
+    let lavrov = a.speakers.iter().find(|s| s.name == "Sergey Lavrov").expect("Lavrov");
+    assert_eq!((lavrov.words, lavrov.turns), (4, 2));
+    assert!(!a.diagnostics.iter().any(|d| d.kind == DiagnosticKind::UnattributedText));
+}
+
+#[test]
+fn each_speaker_has_their_own_top_terms() {
+    let text = "Alice: budget budget plan\nBob: roadmap roadmap roadmap budget\n";
+    let a = analyse(text, &Options::default());
+    let top = |name: &str| {
+        a.speakers
+            .iter()
+            .find(|s| s.name == name)
+            .map(|s| s.top_terms.iter().map(|t| (t.term.clone(), t.count)).collect::<Vec<_>>())
+    };
+    assert_eq!(top("Alice"), Some(vec![("budget".into(), 2), ("plan".into(), 1)]));
+    assert_eq!(top("Bob"), Some(vec![("roadmap".into(), 3), ("budget".into(), 1)]));
+}

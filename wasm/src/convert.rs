@@ -14,16 +14,22 @@ pub fn options_from_js(value: Option<JsValue>) -> JsResult<colloquy::Options> {
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(colloquy::Options::default());
     };
-    if !value.is_object() || js_sys::Array::is_array(&value) {
+    let parsed: colloquy::json::JsonOptions = from_js(value, "options")?;
+    parsed.into_options().map_err(|e| JsError::new(&format!("invalid options: {e}")))
+}
+
+/// Reads a JS value into `T`, naming the offending key on error. Options must be
+/// plain objects.
+pub fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> JsResult<T> {
+    if what == "options" && (!value.is_object() || js_sys::Array::is_array(&value)) {
         return Err(JsError::new("invalid options: expected an object such as { ngramMax: 3 }"));
     }
     let json: serde_json::Value =
-        serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
-    let parsed: colloquy::json::JsonOptions = serde_path_to_error::deserialize(json).map_err(|e| {
+        serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))?;
+    serde_path_to_error::deserialize(json).map_err(|e| {
         let path = e.path().to_string();
-        JsError::new(&format!("invalid options: `{path}`: {}", e.into_inner()))
-    })?;
-    parsed.into_options().map_err(|e| JsError::new(&format!("invalid options: {e}")))
+        JsError::new(&format!("invalid {what}: `{path}`: {}", e.into_inner()))
+    })
 }
 
 /// A JS string as Rust text; lone surrogates become U+FFFD.

@@ -5,6 +5,7 @@
 
 mod analyzer;
 mod convert;
+mod document;
 mod limits;
 
 use js_sys::JsString;
@@ -12,6 +13,7 @@ use wasm_bindgen::prelude::*;
 
 pub use analyzer::Analyzer;
 use convert::{options_from_js, text_from_js, to_js, JsResult};
+pub use document::Document;
 
 pub use limits::{MAX_ANALYSE_UNITS, MAX_STATE_BYTES, MAX_STREAM_UNITS};
 

@@ -144,3 +144,35 @@ fn the_module_keeps_working_after_errors() {
         assert_eq!(get(&get(&a, "summary"), "tokens").as_f64(), Some(2.0));
     }
 }
+
+#[wasm_bindgen_test]
+fn a_document_is_loaded_once_and_queried() {
+    let text = format!("😀 日本語.\n{SEED}");
+    let s = js(&text);
+    let mut doc = colloquy_wasm::Document::load(&s, None).expect("load");
+    let a = doc.analysis(None).expect("analysis");
+    let whole = analyse(&s, None).expect("analyse");
+    assert_eq!(stringify(&a), stringify(&whole), "same result as analyse()");
+
+    let hits = Array::from(&doc.kwic("cis", options(r#"{"width": 3, "sort": "right"}"#)).expect("kwic"));
+    assert_eq!(hits.length(), 23);
+    for hit in hits.iter() {
+        let (start, end) = (get(&hit, "start").as_f64().unwrap_or(0.0), get(&hit, "end").as_f64().unwrap_or(0.0));
+        assert_eq!(String::from(s.slice(start as u32, end as u32)), "CIS");
+        assert_eq!(get(&hit, "match").as_string().as_deref(), Some("CIS"));
+        assert!(get(&hit, "speaker").as_string().is_some_and(|n| !n.is_empty()));
+    }
+
+    let terms = Array::of2(&"cis".into(), &"council of foreign ministers".into());
+    let d = Array::from(&doc.dispersion(terms.into(), options(r#"{"parts": "speakers"}"#)).expect("dispersion"));
+    assert_eq!(get(&d.get(0), "count").as_f64(), Some(23.0));
+    assert_eq!(get(&d.get(1), "count").as_f64(), Some(3.0));
+    assert!(get(&d.get(0), "dp").as_f64().is_some_and(|dp| (0.0..=1.0).contains(&dp)));
+
+    let fewer = doc.analysis(options(r#"{"minCount": 3, "ngramMax": 8}"#)).expect("view options");
+    assert!(Array::from(&get(&fewer, "phrases")).iter().all(|p| get(&p, "count").as_f64() >= Some(3.0)));
+    let err = doc.analysis(options(r#"{"keepFurniture": true}"#)).map(|_| ());
+    assert!(error_message(err.map(|()| JsValue::NULL)).contains("Document.load"));
+    assert!(error_message(doc.kwic("x", options(r#"{"sort": "up"}"#))).contains("sort"));
+    assert!(error_message(doc.dispersion(JsValue::from("cis"), None)).contains("terms"));
+}

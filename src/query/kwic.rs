@@ -1,0 +1,129 @@
+//! Keyword in context: every occurrence of a query, with its speaker, the words
+//! around it and its span.
+
+use crate::query::pattern::compile;
+use crate::{Document, Span};
+
+/// How to order hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum KwicSort {
+    /// In text order.
+    #[default]
+    Position,
+    /// By the words before the match, nearest first.
+    Left,
+    /// By the words after the match.
+    Right,
+}
+
+/// Options of [`Document::kwic`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KwicOptions {
+    /// Context on each side, in words.
+    pub width: usize,
+    pub sort: KwicSort,
+    /// At most this many hits; 0 means all.
+    pub limit: usize,
+}
+
+impl Default for KwicOptions {
+    fn default() -> Self {
+        KwicOptions { width: 8, sort: KwicSort::Position, limit: 0 }
+    }
+}
+
+/// One occurrence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct KwicHit {
+    pub speaker: String,
+    /// The text before the match (up to `width` words, within the turn).
+    pub left: String,
+    /// The match as written.
+    #[cfg_attr(feature = "serde", serde(rename = "match"))]
+    pub matched: String,
+    pub right: String,
+    /// The match's offsets in the text.
+    pub start: usize,
+    pub end: usize,
+    /// The index of the match's first token.
+    pub token: usize,
+}
+
+impl Document {
+    /// Finds `query` (a term, a phrase, or words with `*`) in the speech. A phrase
+    /// matches within one sentence, as phrases are counted.
+    ///
+    /// ```
+    /// let doc = colloquy::Document::new("Alice: The CIS met. The cis again.".into(), &Default::default());
+    /// let hits = doc.kwic("cis", &Default::default());
+    /// assert_eq!(hits.len(), 2);
+    /// assert_eq!(hits[0].matched, "CIS");
+    /// assert_eq!(hits[0].left, "The ");
+    /// ```
+    pub fn kwic(&self, query: &str, options: &KwicOptions) -> Vec<KwicHit> {
+        let toks = self.tokens();
+        let Some(pattern) = compile(query, &toks.vocab) else { return Vec::new() };
+        let n = pattern.len();
+        let text = self.text();
+        let transcript = self.transcript();
+        let mut hits = Vec::new();
+        let mut turn_index = 0;
+        for sentence in &toks.sentences {
+            let Some(st) = toks.tokens.get(sentence.tokens.clone()) else { continue };
+            if st.len() < n {
+                continue;
+            }
+            for (offset, window) in st.windows(n).enumerate() {
+                if !window.iter().zip(&pattern).all(|(t, w)| w.matches(t.id)) {
+                    continue;
+                }
+                let first = sentence.tokens.start + offset;
+                let last = first + n - 1;
+                while toks.turns.get(turn_index).is_some_and(|r| r.end <= first) {
+                    turn_index += 1;
+                }
+                let range = toks.turns.get(turn_index).cloned().unwrap_or(first..last + 1);
+                let span = |i: usize| toks.tokens.get(i).map_or(Span::default(), |t| t.span);
+                let (start, end) = (span(first).start, span(last).end);
+                let left_from = first.saturating_sub(options.width).max(range.start);
+                let right_to = (last + options.width).min(range.end.saturating_sub(1));
+                let left_start = if left_from < first { span(left_from).start } else { start };
+                let right_end = if right_to > last { span(right_to).end } else { end };
+                let speaker = transcript
+                    .turns
+                    .get(turn_index)
+                    .and_then(|t| transcript.speakers.get(t.speaker))
+                    .map_or_else(String::new, |s| s.name.clone());
+                hits.push(KwicHit {
+                    speaker,
+                    left: text.get(left_start..start).unwrap_or("").to_owned(),
+                    matched: text.get(start..end).unwrap_or("").to_owned(),
+                    right: text.get(end..right_end).unwrap_or("").to_owned(),
+                    start,
+                    end,
+                    token: first,
+                });
+            }
+        }
+        let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
+        match options.sort {
+            KwicSort::Position => {}
+            KwicSort::Left => hits.sort_by_cached_key(|h| {
+                let mut w = words(&h.left);
+                w.reverse();
+                (w, h.token)
+            }),
+            KwicSort::Right => hits.sort_by_cached_key(|h| (words(&h.right), h.token)),
+        }
+        if options.limit > 0 {
+            hits.truncate(options.limit);
+        }
+        hits
+    }
+}

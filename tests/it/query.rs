@@ -1,0 +1,68 @@
+//! KWIC and dispersion over a document.
+
+use colloquy::{DispersionParts, Document, KwicOptions, KwicSort, Options};
+
+const SEED: &str = include_str!("../fixtures/mfa-cis-press-conference-2024-04-12.txt");
+
+fn seed() -> Document {
+    Document::new(SEED.to_owned(), &Options::default())
+}
+
+#[test]
+fn kwic_finds_every_occurrence_with_spans_that_slice_back() {
+    let doc = seed();
+    let hits = doc.kwic("cis", &KwicOptions::default());
+    let mut o = Options::default();
+    o.view.top_terms = 0;
+    let count = colloquy::analyse(SEED, &o).terms.iter().find(|t| t.term == "cis").map(|t| t.count);
+    assert_eq!(Some(hits.len()), count);
+    for h in &hits {
+        assert_eq!(&SEED[h.start..h.end], "CIS");
+        assert_eq!(h.matched, "CIS");
+        let words = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        assert!(words(&h.left) <= 8 && words(&h.right) <= 8, "{h:?}");
+    }
+    assert!(hits.windows(2).all(|w| w[0].start < w[1].start), "in text order");
+}
+
+#[test]
+fn kwic_phrases_wildcards_and_sorting() {
+    let doc = seed();
+    assert_eq!(doc.kwic("council of foreign ministers", &KwicOptions::default()).len(), 3);
+    let wild = doc.kwic("agreement*", &KwicOptions::default());
+    assert!(wild.iter().any(|h| h.matched == "agreements") && wild.iter().any(|h| h.matched == "agreement"));
+    let gap = doc.kwic("president of *", &KwicOptions::default());
+    assert!(gap.iter().all(|h| h.matched.to_lowercase().starts_with("president of ")));
+    let by_right = doc.kwic("the", &KwicOptions { width: 2, sort: KwicSort::Right, limit: 0 });
+    let keys: Vec<String> = by_right.iter().map(|h| h.right.trim().to_lowercase()).collect();
+    let first_words: Vec<String> = keys.iter().map(|k| k.split_whitespace().next().unwrap_or("").to_owned()).collect();
+    assert!(first_words.windows(2).all(|w| w[0] <= w[1]), "sorted by the right context");
+    assert!(doc.kwic("", &KwicOptions::default()).is_empty());
+    assert!(doc.kwic("zzzz", &KwicOptions::default()).is_empty());
+}
+
+#[test]
+fn kwic_carries_speakers_and_stays_in_its_turn() {
+    let doc = Document::new("Alice: one two three\nBob: four five six".into(), &Options::default());
+    let hits = doc.kwic("four", &KwicOptions { width: 5, ..KwicOptions::default() });
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].speaker, "Bob");
+    assert_eq!(hits[0].left, "", "context does not reach into Alice's turn");
+    assert_eq!(hits[0].right, " five six");
+}
+
+#[test]
+fn dispersion_positions_speakers_and_dp() {
+    let doc = seed();
+    let d = doc.dispersion(&["cis", "lukashenko", "zzzz"], DispersionParts::Equal(10));
+    assert_eq!(d[0].count, d[0].positions.len());
+    assert_eq!(d[0].speakers.len(), d[0].count);
+    assert!(d[0].positions.windows(2).all(|w| w[0] < w[1]));
+    assert!(d[0].positions.iter().all(|&p| p < d[0].tokens));
+    assert_eq!(d[1].count, 2);
+    let (even, lumpy) = (d[0].dp.unwrap_or(1.0), d[1].dp.unwrap_or(0.0));
+    assert!(even < lumpy, "cis ({even}) is spread more evenly than lukashenko ({lumpy})");
+    assert_eq!(d[2].dp, None);
+    let by_speaker = doc.dispersion(&["cis"], DispersionParts::Speakers);
+    assert!(by_speaker[0].dp.is_some_and(|dp| (0.0..=1.0).contains(&dp)));
+}

@@ -1,0 +1,120 @@
+//! `Document`: a transcript parsed and tokenised once, queried many times.
+
+use js_sys::JsString;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{from_js, options_from_js, text_from_js, to_js, JsResult};
+use crate::limits;
+
+/// A transcript loaded once. `analysis()`, `kwic()` and `dispersion()` read the same
+/// parse and tokens; nothing is re-tokenised per query. Offsets are UTF-16.
+///
+/// ```js
+/// using doc = Document.load(text, { aliases: { Lavrov: 'Sergey Lavrov' } });
+/// const a = doc.analysis({ minCount: 3 });
+/// const hits = doc.kwic('cis', { width: 6, sort: 'right' });
+/// ```
+#[wasm_bindgen]
+pub struct Document {
+    doc: colloquy::Document,
+    counts: colloquy::Counts,
+    options: colloquy::Options,
+    index: colloquy::Utf16Index,
+}
+
+#[wasm_bindgen]
+impl Document {
+    /// Parses and tokenises `text`.
+    pub fn load(
+        text: &JsString,
+        #[wasm_bindgen(unchecked_optional_param_type = "AnalyseOptions")] options: Option<JsValue>,
+    ) -> JsResult<Document> {
+        let options = options_from_js(options)?;
+        if let Some(message) = limits::analyse_too_long(u64::from(text.length())) {
+            return Err(JsError::new(&message));
+        }
+        let text = text_from_js(text);
+        let index = colloquy::Utf16Index::new(&text);
+        let doc = colloquy::Document::new(text, &options);
+        let counts = colloquy::Counts::new(&doc, options.view.ngram_max);
+        Ok(Document { doc, counts, options, index })
+    }
+
+    /// The analysis, optionally with other view options (stopwords, counts, top-K).
+    /// Options that change parsing (aliases, label pattern, format, furniture,
+    /// hyphens) need a new `Document.load`.
+    #[wasm_bindgen(unchecked_return_type = "Analysis")]
+    pub fn analysis(
+        &mut self,
+        #[wasm_bindgen(unchecked_optional_param_type = "AnalyseOptions")] view: Option<JsValue>,
+    ) -> JsResult<JsValue> {
+        let options = match view.filter(|v| !v.is_undefined() && !v.is_null()) {
+            None => self.options.clone(),
+            Some(v) => {
+                let json: colloquy::json::JsonOptions = from_js(v, "options")?;
+                let o =
+                    json.apply_to(self.options.clone()).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+                if o.parse != self.options.parse || o.tokenize != self.options.tokenize {
+                    return Err(JsError::new(
+                        "invalid options: these options change how the text is parsed; use Document.load with them",
+                    ));
+                }
+                o
+            }
+        };
+        if options.view.ngram_max > self.counts.max_ngram() {
+            // Longer phrases: count again from the token ids (no re-tokenising).
+            self.counts = colloquy::Counts::new(&self.doc, options.view.ngram_max);
+        }
+        let mut analysis = self.counts.report(&options.view);
+        let text = self.doc.text();
+        analysis.map_offsets(|b| self.index.utf16(text, b));
+        to_js(&analysis)
+    }
+
+    /// Every occurrence of a term, a phrase or a `*` pattern, in context.
+    #[wasm_bindgen(unchecked_return_type = "KwicHit[]")]
+    pub fn kwic(
+        &self,
+        query: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "KwicOptions")] options: Option<JsValue>,
+    ) -> JsResult<JsValue> {
+        let options: colloquy::json::JsonKwicOptions = optional(options)?;
+        let mut hits = self.doc.kwic(query, &options.into_options());
+        let text = self.doc.text();
+        for h in &mut hits {
+            h.start = self.index.utf16(text, h.start);
+            h.end = self.index.utf16(text, h.end);
+        }
+        to_js(&hits)
+    }
+
+    /// Where each term occurs, and how evenly (Gries' DP).
+    #[wasm_bindgen(unchecked_return_type = "Dispersion[]")]
+    pub fn dispersion(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] terms: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "DispersionOptions")] options: Option<JsValue>,
+    ) -> JsResult<JsValue> {
+        let terms: Vec<String> = from_js(terms, "terms")?;
+        let options: colloquy::json::JsonDispersionOptions = optional(options)?;
+        let parts = options.into_parts().map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+        let refs: Vec<&str> = terms.iter().map(String::as_str).collect();
+        let mut out = self.doc.dispersion(&refs, parts);
+        let text = self.doc.text();
+        for d in &mut out {
+            for s in &mut d.starts {
+                *s = self.index.utf16(text, *s);
+            }
+        }
+        to_js(&out)
+    }
+}
+
+fn optional<T: DeserializeOwned + Default>(value: Option<JsValue>) -> JsResult<T> {
+    match value.filter(|v| !v.is_undefined() && !v.is_null()) {
+        None => Ok(T::default()),
+        Some(v) => from_js(v, "options"),
+    }
+}
