@@ -73,7 +73,7 @@ impl Document {
             DispersionParts::Equal(n) => {
                 let n = n.clamp(1, total.max(1));
                 let mut sizes = vec![0usize; n];
-                let part = move |i: usize| if total == 0 { 0 } else { i * n / total };
+                let part = move |i: usize| (i * n).checked_div(total).unwrap_or(0);
                 for i in 0..total {
                     if let Some(s) = sizes.get_mut(part(i)) {
                         *s += 1;
