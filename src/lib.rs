@@ -29,6 +29,7 @@ mod parse;
 mod query;
 mod report;
 mod span;
+pub mod stats;
 mod stream;
 mod token;
 
