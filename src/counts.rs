@@ -9,6 +9,7 @@ use smallvec::SmallVec;
 
 use crate::language::{truncate, SAMPLE_BYTES};
 use crate::parse::script::ScriptCounts;
+use crate::stats::mattr::{Mattr, WINDOW};
 use crate::token::Vocab;
 use crate::{Diagnostic, Document, Format, Span, MAX_NGRAM};
 
@@ -32,6 +33,9 @@ pub(crate) struct SpeakerEntry {
     pub name: String,
     pub attributed: bool,
     pub questions: usize,
+    pub sentences: usize,
+    /// MATTR state of this speaker's tokens, in order.
+    pub mattr: Mattr,
     /// Labels naming this speaker, and the span of the first.
     pub labels: usize,
     pub first_label: Span,
@@ -64,6 +68,7 @@ pub struct Counts {
     pub(crate) sample: String,
     pub(crate) scripts: ScriptCounts,
     pub(crate) format: Format,
+    pub(crate) mattr: Mattr,
 }
 
 fn bump(by: &mut BySpeaker, speaker: u32, n: u32) {
@@ -96,10 +101,13 @@ impl Counts {
                 name: s.name.clone(),
                 attributed: s.attributed,
                 questions: 0,
+                sentences: 0,
+                mattr: Mattr::default(),
                 labels: l.count,
                 first_label: l.first,
             })
             .collect();
+        let mut sequences: Vec<Vec<u32>> = vec![Vec::new(); speakers.len()];
         let mut turns = Vec::with_capacity(transcript.turns.len());
         let mut sentence_iter = toks.sentences.iter().peekable();
         let mut sentences = 0usize;
@@ -126,12 +134,14 @@ impl Counts {
                 }
                 *term_by_speaker.entry((speaker, t.id)).or_default() += 1;
             }
+            if let Some(seq) = sequences.get_mut(turn.speaker) {
+                seq.extend(turn_tokens.iter().map(|t| t.id));
+            }
             while let Some(sentence) = sentence_iter.next_if(|s| s.tokens.start < range.end) {
                 sentences += 1;
-                if sentence.question {
-                    if let Some(s) = speakers.get_mut(turn.speaker) {
-                        s.questions += 1;
-                    }
+                if let Some(s) = speakers.get_mut(turn.speaker) {
+                    s.sentences += 1;
+                    s.questions += usize::from(sentence.question);
                 }
                 let Some(st) = toks.tokens.get(sentence.tokens.clone()) else {
                     continue;
@@ -161,8 +171,15 @@ impl Counts {
         }
         let furniture_lines =
             transcript.furniture.iter().map(|s| s.slice(text).lines().filter(|l| !l.trim().is_empty()).count()).sum();
+        for (entry, seq) in speakers.iter_mut().zip(&sequences) {
+            entry.mattr = Mattr::of(seq, WINDOW);
+        }
+        drop(sequences);
+        let all_ids: Vec<u32> = toks.tokens.iter().map(|t| t.id).collect();
+        let mattr = Mattr::of(&all_ids, WINDOW);
         speakers.shrink_to_fit();
         Counts {
+            mattr,
             vocab,
             term_counts,
             term_by_speaker,
@@ -247,11 +264,19 @@ impl Counts {
             .map(|s| {
                 let found = self.speakers.iter().position(|m| m.name == s.name && m.attributed == s.attributed);
                 let index = found.unwrap_or_else(|| {
-                    self.speakers.push(SpeakerEntry { questions: 0, labels: 0, ..s.clone() });
+                    self.speakers.push(SpeakerEntry {
+                        questions: 0,
+                        sentences: 0,
+                        labels: 0,
+                        mattr: Mattr::default(),
+                        ..s.clone()
+                    });
                     self.speakers.len() - 1
                 });
                 if let Some(m) = self.speakers.get_mut(index) {
                     m.questions += s.questions;
+                    m.sentences += s.sentences;
+                    m.mattr.merge(&s.mattr.mapped(|id| ids.get(id as usize).copied().unwrap_or(u32::MAX)), WINDOW);
                     if m.labels == 0 {
                         m.first_label = s.first_label.shift(shift);
                     }
@@ -290,6 +315,7 @@ impl Counts {
                 bump(&mut entry.by_speaker, map_speaker(s), n);
             }
         }
+        self.mattr.merge(&other.mattr.mapped(map_id), WINDOW);
         self.tokens += other.tokens;
         self.sentences += other.sentences;
         for (k, n) in other.directions {

@@ -47,7 +47,9 @@ pub use parse::{
     parse, AliasSuggestion, LabelUse, Script, Segment, Speaker, StageDirection, Transcript, Turn, UNATTRIBUTED,
 };
 pub use query::{Dispersion, DispersionParts, KwicHit, KwicOptions, KwicSort};
-pub use report::{Analysis, DirectionCount, Phrase, SpeakerStats, SpeakerTerm, Summary, TermStats, TurnStats};
+pub use report::{
+    Analysis, DirectionCount, Distinctive, Phrase, SpeakerStats, SpeakerTerm, Summary, TermStats, TurnStats,
+};
 pub use span::Span;
 pub use stream::{OffsetUnit, Stream, StreamConfig};
 pub use token::{tokenize, Sentence, Token, TokenKind, Tokens, Vocab};

@@ -8,6 +8,8 @@ use crate::counts::{BySpeaker, Counts, NgramKey, PAD};
 use crate::language::{self, detect};
 use crate::parse::alias::suggest_aliases;
 use crate::parse::Speaker;
+use crate::stats::keyness::{fightin_words, g2, log_ratio};
+use crate::stats::readability::coleman_liau;
 use crate::token::TokenKind;
 use crate::{AliasSuggestion, Diagnostic, DiagnosticKind, Format, Span, Stopwords, ViewOptions};
 
@@ -42,6 +44,16 @@ pub struct Summary {
     pub stage_directions: usize,
     /// Lines of page furniture left out of the counts.
     pub excluded_furniture_lines: usize,
+    /// Types / tokens.
+    pub ttr: f64,
+    /// Moving-average TTR over windows of 500 tokens (the TTR for shorter texts).
+    pub mattr: Option<f64>,
+    /// Types that occur once.
+    pub hapax: usize,
+    /// Tokens per sentence.
+    pub mean_sentence_length: f64,
+    /// Coleman–Liau index: 0.0588·L − 0.296·S − 15.8 (L letters and S sentences per 100 words).
+    pub coleman_liau: Option<f64>,
 }
 
 /// One speaker's share of the talk.
@@ -70,6 +82,36 @@ pub struct SpeakerStats {
     pub last_position: usize,
     /// The speaker's own most frequent terms (same filters as the term view).
     pub top_terms: Vec<SpeakerTerm>,
+    pub sentences: usize,
+    pub hapax: usize,
+    pub mattr: Option<f64>,
+    pub coleman_liau: Option<f64>,
+    /// Words this speaker uses more than everyone else, by Fightin' Words z (descending).
+    pub distinctive: Vec<Distinctive>,
+    /// Words this speaker uses less than everyone else, most avoided first.
+    pub avoided: Vec<Distinctive>,
+}
+
+/// A word's keyness for one speaker against all the others.
+///
+/// `delta` and `z`: Fightin' Words (Monroe, Colaresi & Quinn 2008), the weighted
+/// log-odds ratio with an informative Dirichlet prior taken from the whole transcript.
+/// `g2`: four-term log-likelihood, signed (negative when the speaker uses the word
+/// less); `log_ratio`: log2 of the ratio of relative frequencies (Hardie 2014).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct Distinctive {
+    pub term: String,
+    /// Occurrences in this speaker's speech.
+    pub count: usize,
+    /// Occurrences in everyone else's.
+    pub other_count: usize,
+    pub delta: f64,
+    pub z: f64,
+    pub g2: f64,
+    pub log_ratio: f64,
 }
 
 /// A term in one speaker's top terms.
@@ -189,6 +231,8 @@ impl Counts {
         };
         let mut speakers = self.speaker_stats();
         self.add_speaker_terms(&mut speakers, view, &stop);
+        self.add_speaker_statistics(&mut speakers);
+        self.add_distinctive(&mut speakers, view, &stop);
         let terms = self.terms(view, &stop, &by_speaker);
         let phrases = self.phrases(view, &stop, &by_speaker);
         let turns = self
@@ -221,6 +265,15 @@ impl Counts {
             stopwords: stop_name,
             stage_directions: stage_directions.iter().map(|d| d.count).sum(),
             excluded_furniture_lines: self.furniture_lines,
+            ttr: if self.tokens > 0 { types as f64 / self.tokens as f64 } else { 0.0 },
+            mattr: self.mattr.value(types),
+            hapax: self.term_counts.iter().filter(|&&c| c == 1).count(),
+            mean_sentence_length: if self.sentences > 0 { self.tokens as f64 / self.sentences as f64 } else { 0.0 },
+            coleman_liau: coleman_liau(
+                self.term_counts.iter().enumerate().map(|(id, &c)| c * self.letters(id)).sum(),
+                self.word_tokens(self.term_counts.iter().enumerate().map(|(id, &c)| (id, c))),
+                self.sentences,
+            ),
         };
         Analysis { summary, speakers, terms, phrases, turns, stage_directions, alias_suggestions, diagnostics }
     }
@@ -376,11 +429,108 @@ impl Counts {
                     first_position: first.get(i).copied().flatten().unwrap_or(0),
                     last_position: last.get(i).copied().unwrap_or(0),
                     top_terms: Vec::new(),
+                    sentences: entry.sentences,
+                    hapax: 0,
+                    mattr: entry.mattr.value(t),
+                    coleman_liau: None,
+                    distinctive: Vec::new(),
+                    avoided: Vec::new(),
                 },
             ));
         }
         out.sort_by(|(fa, a), (fb, b)| b.words.cmp(&a.words).then(fa.cmp(fb)).then_with(|| a.name.cmp(&b.name)));
         out.into_iter().map(|(_, s)| s).collect()
+    }
+
+    /// Letters in the type `id` (for Coleman–Liau).
+    fn letters(&self, id: usize) -> usize {
+        u32::try_from(id).map_or(0, |id| self.vocab.string(id).chars().filter(|c| c.is_alphabetic()).count())
+    }
+
+    /// Tokens of kind word among `(id, count)` pairs.
+    fn word_tokens(&self, counts: impl Iterator<Item = (usize, usize)>) -> usize {
+        counts
+            .filter(|&(id, _)| u32::try_from(id).is_ok_and(|id| self.vocab.kind(id) == TokenKind::Word))
+            .map(|(_, c)| c)
+            .sum()
+    }
+
+    fn add_speaker_statistics(&self, speakers: &mut [SpeakerStats]) {
+        let index: FxHashMap<&str, usize> = speakers.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
+        let mut letters = vec![0usize; speakers.len()];
+        let mut words = vec![0usize; speakers.len()];
+        let mut hapax = vec![0usize; speakers.len()];
+        for (&(s, id), &n) in &self.term_by_speaker {
+            let Some(&i) = self.speakers.get(s as usize).and_then(|e| index.get(e.name.as_str())) else { continue };
+            if let (Some(l), Some(w), Some(h)) = (letters.get_mut(i), words.get_mut(i), hapax.get_mut(i)) {
+                *l += n as usize * self.letters(id as usize);
+                *w += self.word_tokens(std::iter::once((id as usize, n as usize)));
+                *h += usize::from(n == 1);
+            }
+        }
+        for (i, stats) in speakers.iter_mut().enumerate() {
+            stats.hapax = hapax.get(i).copied().unwrap_or(0);
+            stats.coleman_liau =
+                coleman_liau(letters.get(i).copied().unwrap_or(0), words.get(i).copied().unwrap_or(0), stats.sentences);
+        }
+    }
+
+    /// Fightin' Words for each speaker against all the others (for the 50 speakers
+    /// with most words), with G² and Log Ratio beside it.
+    fn add_distinctive(&self, speakers: &mut [SpeakerStats], view: &ViewOptions, stop: &FxHashSet<u32>) {
+        const SPEAKERS: usize = 50;
+        const TERMS: usize = 15;
+        if speakers.iter().filter(|s| s.words > 0).count() < 2 {
+            return;
+        }
+        let n_all: usize = self.tokens;
+        let by_name: FxHashMap<&str, u32> = self
+            .speakers
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| Some((e.name.as_str(), u32::try_from(i).ok()?)))
+            .collect();
+        let mut per_speaker: FxHashMap<u32, FxHashMap<u32, usize>> = FxHashMap::default();
+        for (&(s, id), &n) in &self.term_by_speaker {
+            per_speaker.entry(s).or_default().insert(id, n as usize);
+        }
+        let candidates: Vec<u32> = (0..self.term_counts.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .filter(|&id| {
+                self.term_counts.get(id as usize).is_some_and(|&c| c > 0) && self.in_term_view(id, view, stop)
+            })
+            .collect();
+        for stats in speakers.iter_mut().take(SPEAKERS) {
+            let Some(own) = by_name.get(stats.name.as_str()).and_then(|s| per_speaker.get(s)) else { continue };
+            let n_i = stats.words as f64;
+            let n_j = (n_all - stats.words) as f64;
+            if n_i == 0.0 || n_j == 0.0 {
+                continue;
+            }
+            let mut scored: Vec<Distinctive> = candidates
+                .iter()
+                .map(|&id| {
+                    let total = self.term_counts.get(id as usize).copied().unwrap_or(0);
+                    let y_i = own.get(&id).copied().unwrap_or(0);
+                    let y_j = total - y_i;
+                    let (delta, z) = fightin_words(y_i as f64, n_i, y_j as f64, n_j, total as f64, n_all as f64);
+                    let g = g2(y_i as f64, y_j as f64, n_i - y_i as f64, n_j - y_j as f64);
+                    let lr = log_ratio(y_i as f64, n_i, y_j as f64, n_j);
+                    Distinctive {
+                        term: self.vocab.string(id).to_owned(),
+                        count: y_i,
+                        other_count: y_j,
+                        delta,
+                        z,
+                        g2: if lr < 0.0 { -g } else { g },
+                        log_ratio: lr,
+                    }
+                })
+                .collect();
+            scored.sort_by(|a, b| b.z.total_cmp(&a.z).then_with(|| a.term.cmp(&b.term)));
+            stats.distinctive = scored.iter().filter(|d| d.z > 0.0).take(TERMS).cloned().collect();
+            stats.avoided = scored.iter().rev().filter(|d| d.z < 0.0).take(TERMS).cloned().collect();
+        }
     }
 
     fn add_speaker_terms(&self, speakers: &mut [SpeakerStats], view: &ViewOptions, stop: &FxHashSet<u32>) {

@@ -56,6 +56,16 @@ impl Mattr {
         self.len += other.len;
     }
 
+    /// The same state with every token id passed through `f` (for merging counts
+    /// whose ids differ).
+    pub fn mapped(&self, f: impl Fn(u32) -> u32) -> Mattr {
+        Mattr {
+            head: self.head.iter().map(|&t| f(t)).collect(),
+            tail: self.tail.iter().map(|&t| f(t)).collect(),
+            ..self.clone()
+        }
+    }
+
     /// MATTR, or `types / len` for a text shorter than a window (`None` if empty).
     pub fn value(&self, types: usize) -> Option<f64> {
         if self.len == 0 {
