@@ -6,10 +6,14 @@
 //! cargo run -q --example typescript --features typescript
 //! ```
 
-use colloquy::json::{JsonDispersionOptions, JsonKwicOptions, JsonOptions, JsonParts, JsonStopwords};
+use colloquy::json::{
+    JsonCollocationOptions, JsonDispersionOptions, JsonKwicOptions, JsonOptions, JsonParts, JsonSpreadOptions,
+    JsonStopwords,
+};
 use colloquy::{
-    AliasSuggestion, Analysis, Diagnostic, DiagnosticKind, DirectionCount, Dispersion, Format, KwicHit, KwicSort,
-    Phrase, SpeakerStats, SpeakerTerm, Summary, TermStats, TurnStats,
+    AliasSuggestion, Analysis, Collocate, CollocationSort, Diagnostic, DiagnosticKind, DirectionCount, Dispersion,
+    Distinctive, Format, KwicHit, KwicSort, Phrase, SpeakerStats, SpeakerTerm, Spread, Summary, TermSpread, TermStats,
+    TurnStats,
 };
 use ts_rs::{Config, TS};
 
@@ -36,6 +40,13 @@ fn main() {
         Dispersion::decl(&config),
         JsonDispersionOptions::decl(&config),
         JsonParts::decl(&config),
+        Distinctive::decl(&config),
+        Collocate::decl(&config),
+        CollocationSort::decl(&config),
+        JsonCollocationOptions::decl(&config),
+        Spread::decl(&config),
+        TermSpread::decl(&config),
+        JsonSpreadOptions::decl(&config),
     ];
     println!("// Generated from the Rust types by `cargo run --example typescript`. Do not edit.");
     for decl in decls {

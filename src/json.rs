@@ -11,7 +11,10 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::{Alias, DispersionParts, Format, KwicOptions, KwicSort, Options, Stopwords, MAX_NGRAM};
+use crate::{
+    Alias, CollocationOptions, CollocationSort, DispersionParts, Format, KwicOptions, KwicSort, Options, Stopwords,
+    MAX_NGRAM,
+};
 
 /// `"auto"`, `"none"`, a language code, or a list of words.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -183,5 +186,70 @@ impl JsonDispersionOptions {
             Some(JsonParts::Named(s)) if s == "speakers" => Ok(DispersionParts::Speakers),
             Some(JsonParts::Named(s)) => Err(format!("parts: \"{s}\" is not \"speakers\" or a number")),
         }
+    }
+}
+
+fn stopwords_option(s: Option<JsonStopwords>) -> Result<Stopwords, String> {
+    match s {
+        None => Ok(Stopwords::Auto),
+        Some(JsonStopwords::List(words)) => Ok(Stopwords::Custom(words)),
+        Some(JsonStopwords::Named(name)) => parse_stopwords(&name).map_err(|e| format!("stopwords: {e}")),
+    }
+}
+
+/// Options of a collocation query, as JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "CollocationOptions", optional_fields))]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsonCollocationOptions {
+    /// Words on each side of the node (default 5).
+    pub window: Option<usize>,
+    /// Pairs seen fewer times are left out (default 3; MI needs 5).
+    pub min_count: Option<usize>,
+    pub sort: Option<CollocationSort>,
+    /// At most this many (default 50; 0 for all).
+    pub limit: Option<usize>,
+    /// Stopwords left out as collocates (default: the detected language's).
+    pub stopwords: Option<JsonStopwords>,
+}
+
+impl JsonCollocationOptions {
+    pub fn into_options(self) -> Result<CollocationOptions, String> {
+        let d = CollocationOptions::default();
+        let window = self.window.unwrap_or(d.window);
+        if window == 0 {
+            return Err("window: must be at least 1".to_owned());
+        }
+        Ok(CollocationOptions {
+            window,
+            min_count: self.min_count.unwrap_or(d.min_count),
+            sort: self.sort.unwrap_or(d.sort),
+            limit: self.limit.unwrap_or(d.limit),
+            stopwords: stopwords_option(self.stopwords)?,
+        })
+    }
+}
+
+/// Options of the most/least evenly spread lists, as JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "SpreadOptions", optional_fields))]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsonSpreadOptions {
+    /// Terms seen fewer times are left out (default 5).
+    pub min_count: Option<usize>,
+    /// `"speakers"` or a number of equal parts (default 10).
+    pub parts: Option<JsonParts>,
+    /// How many terms in each list (default 10).
+    pub limit: Option<usize>,
+    pub stopwords: Option<JsonStopwords>,
+}
+
+impl JsonSpreadOptions {
+    /// `(min_count, parts, limit, stopwords)`.
+    pub fn into_options(self) -> Result<(usize, DispersionParts, usize, Stopwords), String> {
+        let parts = JsonDispersionOptions { parts: self.parts }.into_parts()?;
+        Ok((self.min_count.unwrap_or(5), parts, self.limit.unwrap_or(10), stopwords_option(self.stopwords)?))
     }
 }

@@ -46,7 +46,10 @@ pub use options::{
 pub use parse::{
     parse, AliasSuggestion, LabelUse, Script, Segment, Speaker, StageDirection, Transcript, Turn, UNATTRIBUTED,
 };
-pub use query::{Dispersion, DispersionParts, KwicHit, KwicOptions, KwicSort};
+pub use query::{
+    Collocate, CollocationOptions, CollocationSort, Dispersion, DispersionParts, KwicHit, KwicOptions, KwicSort,
+    Spread, TermSpread, MI_MIN_COUNT,
+};
 pub use report::{
     Analysis, DirectionCount, Distinctive, Phrase, SpeakerStats, SpeakerTerm, Summary, TermStats, TurnStats,
 };

@@ -686,7 +686,7 @@ impl Counts {
 
 /// The language whose stopwords `auto` uses: the detected one when detection is
 /// confident, else a guess from the script (English for Latin, Russian for Cyrillic).
-fn auto_language(
+pub(crate) fn auto_language(
     detected: Option<&language::Detected>,
     scripts: &crate::parse::script::ScriptCounts,
 ) -> Option<&'static str> {

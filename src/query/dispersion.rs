@@ -54,34 +54,14 @@ impl Document {
     pub fn dispersion(&self, terms: &[&str], parts: DispersionParts) -> Vec<Dispersion> {
         let toks = self.tokens();
         let total = toks.tokens.len();
-        let transcript = self.transcript();
-        // The part of every token, and each part's size.
-        let (part_of, sizes): (Box<dyn Fn(usize) -> usize + '_>, Vec<usize>) = match parts {
-            DispersionParts::Speakers => {
-                let mut turn_of = vec![0usize; total];
-                let mut sizes = vec![0usize; transcript.speakers.len()];
-                for (turn, range) in transcript.turns.iter().zip(&toks.turns) {
-                    for slot in turn_of.get_mut(range.clone()).into_iter().flatten() {
-                        *slot = turn.speaker;
-                    }
-                    if let Some(s) = sizes.get_mut(turn.speaker) {
-                        *s += range.len();
-                    }
-                }
-                (Box::new(move |i| turn_of.get(i).copied().unwrap_or(0)), sizes)
+        let (n_parts, part) = self.part_layout(parts);
+        let mut sizes = vec![0usize; n_parts];
+        for &p in &part {
+            if let Some(s) = sizes.get_mut(p) {
+                *s += 1;
             }
-            DispersionParts::Equal(n) => {
-                let n = n.clamp(1, total.max(1));
-                let mut sizes = vec![0usize; n];
-                let part = move |i: usize| (i * n).checked_div(total).unwrap_or(0);
-                for i in 0..total {
-                    if let Some(s) = sizes.get_mut(part(i)) {
-                        *s += 1;
-                    }
-                }
-                (Box::new(part), sizes)
-            }
-        };
+        }
+        let part_of = |i: usize| part.get(i).copied().unwrap_or(0);
         let options = KwicOptions { width: 0, ..KwicOptions::default() };
         terms
             .iter()
@@ -104,6 +84,91 @@ impl Document {
                 }
             })
             .collect()
+    }
+}
+
+/// A term's DP, for the most and least evenly spread lists.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct TermSpread {
+    pub term: String,
+    pub count: usize,
+    pub dp: f64,
+}
+
+/// The terms spread most and least evenly across the transcript.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct Spread {
+    /// Lowest DP first.
+    pub even: Vec<TermSpread>,
+    /// Highest DP first.
+    pub uneven: Vec<TermSpread>,
+}
+
+impl Document {
+    /// The number of parts and the part of every token.
+    fn part_layout(&self, parts: DispersionParts) -> (usize, Vec<usize>) {
+        let toks = self.tokens();
+        let total = toks.tokens.len();
+        match parts {
+            DispersionParts::Speakers => {
+                let transcript = self.transcript();
+                let mut part_of = vec![0usize; total];
+                for (turn, range) in transcript.turns.iter().zip(&toks.turns) {
+                    for slot in part_of.get_mut(range.clone()).into_iter().flatten() {
+                        *slot = turn.speaker;
+                    }
+                }
+                (transcript.speakers.len().max(1), part_of)
+            }
+            DispersionParts::Equal(n) => {
+                let n = n.clamp(1, total.max(1));
+                (n, (0..total).map(|i| (i * n).checked_div(total).unwrap_or(0)).collect())
+            }
+        }
+    }
+
+    /// DP of every term seen at least `min_count` times (stopwords and numbers left
+    /// out, as in the term view), over `parts`; the `k` most and least even.
+    pub fn spread(&self, min_count: usize, parts: DispersionParts, k: usize, stopwords: &crate::Stopwords) -> Spread {
+        let toks = self.tokens();
+        let stop = self.stopword_ids(stopwords);
+        let (n_parts, part_of) = self.part_layout(parts);
+        let vocab = toks.vocab.len();
+        let mut counts = vec![0usize; vocab * n_parts];
+        let mut sizes = vec![0usize; n_parts];
+        for (t, &p) in toks.tokens.iter().zip(&part_of) {
+            if let Some(c) = counts.get_mut(t.id as usize * n_parts + p) {
+                *c += 1;
+            }
+            if let Some(s) = sizes.get_mut(p) {
+                *s += 1;
+            }
+        }
+        let mut scored: Vec<TermSpread> = (0..vocab)
+            .filter_map(|id| {
+                let id32 = u32::try_from(id).ok()?;
+                if stop.contains(&id32) || toks.vocab.kind(id32) != crate::TokenKind::Word {
+                    return None;
+                }
+                let v = counts.get(id * n_parts..(id + 1) * n_parts)?;
+                let count: usize = v.iter().sum();
+                if count < min_count.max(1) {
+                    return None;
+                }
+                Some(TermSpread { term: toks.vocab.string(id32).to_owned(), count, dp: gries_dp(v, &sizes)? })
+            })
+            .collect();
+        scored.sort_by(|a, b| a.dp.total_cmp(&b.dp).then(b.count.cmp(&a.count)).then_with(|| a.term.cmp(&b.term)));
+        let even = scored.iter().take(k).cloned().collect();
+        scored.sort_by(|a, b| b.dp.total_cmp(&a.dp).then(b.count.cmp(&a.count)).then_with(|| a.term.cmp(&b.term)));
+        let uneven = scored.into_iter().take(k).collect();
+        Spread { even, uneven }
     }
 }
 

@@ -66,3 +66,33 @@ fn dispersion_positions_speakers_and_dp() {
     let by_speaker = doc.dispersion(&["cis"], DispersionParts::Speakers);
     assert!(by_speaker[0].dp.is_some_and(|dp| (0.0..=1.0).contains(&dp)));
 }
+
+#[test]
+fn collocations_of_a_node_and_all_bigrams() {
+    use colloquy::{CollocationOptions, CollocationSort};
+    let doc = seed();
+    let options = CollocationOptions { min_count: 2, ..CollocationOptions::default() };
+    let c = doc.collocations(Some("foreign"), &options);
+    let ministers = c.iter().find(|c| c.term == "ministers").expect("ministers near foreign");
+    assert!(ministers.count >= 3 && ministers.node_count == 8);
+    assert!(c.windows(2).all(|w| w[0].log_dice >= w[1].log_dice), "sorted by logDice");
+    assert!(c.iter().all(|c| c.count >= 2));
+    assert!(c.iter().all(|c| c.mi.is_some() == (c.count >= colloquy::MI_MIN_COUNT)));
+    let by_t = doc.collocations(Some("foreign"), &CollocationOptions { sort: CollocationSort::T, ..options.clone() });
+    assert!(by_t.windows(2).all(|w| w[0].t >= w[1].t));
+    let bigrams = doc.collocations(None, &options);
+    assert!(bigrams.iter().any(|b| b.term == "united states" && b.count == 3), "{:?}", &bigrams[..5]);
+    assert!(doc.collocations(Some("zzzz"), &options).is_empty());
+    assert!(doc.collocations(Some("two words"), &options).is_empty());
+}
+
+#[test]
+fn most_and_least_evenly_spread_terms() {
+    let doc = seed();
+    let s = doc.spread(4, DispersionParts::Equal(10), 5, &colloquy::Stopwords::Auto);
+    assert_eq!(s.even.len(), 5);
+    assert!(s.even.windows(2).all(|w| w[0].dp <= w[1].dp));
+    assert!(s.uneven.windows(2).all(|w| w[0].dp >= w[1].dp));
+    assert!(s.even[0].dp < s.uneven[0].dp);
+    assert!(s.even.iter().chain(&s.uneven).all(|t| t.count >= 4 && t.term != "the"));
+}

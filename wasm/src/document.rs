@@ -112,6 +112,34 @@ impl Document {
     }
 }
 
+#[wasm_bindgen]
+impl Document {
+    /// Collocates of `node` within ±`window` words, or all bigrams when `node` is
+    /// `null`, scored by MI, t-score, logDice and G².
+    #[wasm_bindgen(unchecked_return_type = "Collocate[]")]
+    pub fn collocations(
+        &self,
+        node: Option<String>,
+        #[wasm_bindgen(unchecked_optional_param_type = "CollocationOptions")] options: Option<JsValue>,
+    ) -> JsResult<JsValue> {
+        let options: colloquy::json::JsonCollocationOptions = optional(options)?;
+        let options = options.into_options().map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+        to_js(&self.doc.collocations(node.as_deref(), &options))
+    }
+
+    /// The terms spread most and least evenly (Gries' DP).
+    #[wasm_bindgen(unchecked_return_type = "Spread")]
+    pub fn spread(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "SpreadOptions")] options: Option<JsValue>,
+    ) -> JsResult<JsValue> {
+        let options: colloquy::json::JsonSpreadOptions = optional(options)?;
+        let (min_count, parts, limit, stopwords) =
+            options.into_options().map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+        to_js(&self.doc.spread(min_count, parts, limit, &stopwords))
+    }
+}
+
 fn optional<T: DeserializeOwned + Default>(value: Option<JsValue>) -> JsResult<T> {
     match value.filter(|v| !v.is_undefined() && !v.is_null()) {
         None => Ok(T::default()),

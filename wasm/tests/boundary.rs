@@ -176,3 +176,22 @@ fn a_document_is_loaded_once_and_queried() {
     assert!(error_message(doc.kwic("x", options(r#"{"sort": "up"}"#))).contains("sort"));
     assert!(error_message(doc.dispersion(JsValue::from("cis"), None)).contains("terms"));
 }
+
+#[wasm_bindgen_test]
+fn collocations_and_spread() {
+    let doc = colloquy_wasm::Document::load(&js(SEED), None).expect("load");
+    let c = Array::from(
+        &doc.collocations(Some("foreign".into()), options(r#"{"minCount": 2, "sort": "t"}"#)).expect("collocations"),
+    );
+    assert!(c.iter().any(|x| get(&x, "term").as_string().as_deref() == Some("ministers")));
+    let first = c.get(0);
+    for key in ["count", "nodeCount", "collocateCount", "t", "logDice", "g2"] {
+        assert!(get(&first, key).as_f64().is_some(), "{key}");
+    }
+    let bigrams = Array::from(&doc.collocations(None, None).expect("bigrams"));
+    assert!(bigrams.iter().all(|b| get(&b, "term").as_string().is_some_and(|t| t.contains(' '))));
+    assert!(error_message(doc.collocations(Some("x".into()), options(r#"{"window": 0}"#))).contains("window"));
+    let s = doc.spread(options(r#"{"minCount": 4, "limit": 3}"#)).expect("spread");
+    assert_eq!(Array::from(&get(&s, "even")).length(), 3);
+    assert_eq!(Array::from(&get(&s, "uneven")).length(), 3);
+}

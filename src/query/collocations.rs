@@ -1,0 +1,216 @@
+//! Collocations: words that keep company with a node word within ±k words (never
+//! across a turn), or all adjacent word pairs (bigrams, within sentences), scored by
+//! MI, t-score, logDice and G² (see [`crate::stats::assoc`]).
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::query::pattern::compile;
+use crate::stats::assoc::associate;
+use crate::token::TokenKind;
+use crate::{Document, Stopwords};
+
+/// MI is only reported for pairs seen at least this often: it overrates rare pairs.
+pub const MI_MIN_COUNT: usize = 5;
+
+/// Which score orders the collocates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub enum CollocationSort {
+    #[cfg_attr(feature = "serde", serde(rename = "logDice"))]
+    #[default]
+    LogDice,
+    #[cfg_attr(feature = "serde", serde(rename = "mi"))]
+    Mi,
+    #[cfg_attr(feature = "serde", serde(rename = "t"))]
+    T,
+    #[cfg_attr(feature = "serde", serde(rename = "g2"))]
+    G2,
+    #[cfg_attr(feature = "serde", serde(rename = "count"))]
+    Count,
+}
+
+/// Options of [`Document::collocations`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollocationOptions {
+    /// Words on each side of the node (±k).
+    pub window: usize,
+    /// Pairs seen fewer times are left out.
+    pub min_count: usize,
+    pub sort: CollocationSort,
+    /// At most this many collocates; 0 means all.
+    pub limit: usize,
+    /// Leave out stopwords and numbers as collocates (the list of the detected language).
+    pub stopwords: Stopwords,
+}
+
+impl Default for CollocationOptions {
+    fn default() -> Self {
+        CollocationOptions {
+            window: 5,
+            min_count: 3,
+            sort: CollocationSort::LogDice,
+            limit: 50,
+            stopwords: Stopwords::Auto,
+        }
+    }
+}
+
+/// A collocate of the node (or, for bigrams, a word pair `"w1 w2"`).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
+pub struct Collocate {
+    pub term: String,
+    /// Co-occurrences within the window (or occurrences of the bigram).
+    pub count: usize,
+    pub node_count: usize,
+    pub collocate_count: usize,
+    /// `None` below [`MI_MIN_COUNT`] co-occurrences.
+    pub mi: Option<f64>,
+    pub t: f64,
+    pub log_dice: f64,
+    pub g2: f64,
+}
+
+impl Document {
+    /// Collocates of `node` (a word or `*` pattern), or all bigrams for `None`.
+    ///
+    /// ```
+    /// use colloquy::{CollocationOptions, Document};
+    /// let doc = Document::new("A: strong tea and strong tea and strong tea".into(), &Default::default());
+    /// let c = doc.collocations(Some("strong"), &CollocationOptions { window: 1, min_count: 1, ..Default::default() });
+    /// assert_eq!(c[0].term, "tea");
+    /// assert_eq!(c[0].count, 3);
+    /// ```
+    pub fn collocations(&self, node: Option<&str>, options: &CollocationOptions) -> Vec<Collocate> {
+        let toks = self.tokens();
+        let total = toks.tokens.len();
+        let mut freq = vec![0usize; toks.vocab.len()];
+        for t in &toks.tokens {
+            if let Some(f) = freq.get_mut(t.id as usize) {
+                *f += 1;
+            }
+        }
+        let stop = self.stopword_ids(&options.stopwords);
+        let keep = |id: u32| !stop.contains(&id) && toks.vocab.kind(id) == TokenKind::Word;
+        let f = |id: u32| freq.get(id as usize).copied().unwrap_or(0);
+        // (key, node id or first word, collocate id or second word) → co-occurrences.
+        let mut pairs: FxHashMap<(u32, u32), usize> = FxHashMap::default();
+        let span;
+        match node {
+            Some(query) => {
+                let Some(pattern) = compile(query, &toks.vocab) else { return Vec::new() };
+                let [first] = pattern.as_slice() else { return Vec::new() };
+                span = 2 * options.window;
+                for range in &toks.turns {
+                    for i in range.clone() {
+                        let Some(t) = toks.tokens.get(i) else { continue };
+                        if !first.matches(t.id) {
+                            continue;
+                        }
+                        let from = i.saturating_sub(options.window).max(range.start);
+                        let to = (i + options.window).min(range.end.saturating_sub(1));
+                        for j in (from..=to).filter(|&j| j != i) {
+                            if let Some(c) = toks.tokens.get(j).filter(|c| keep(c.id)) {
+                                *pairs.entry((u32::MAX, c.id)).or_default() += 1;
+                            }
+                        }
+                    }
+                }
+                let node_count: usize = (0..toks.vocab.len())
+                    .filter_map(|i| u32::try_from(i).ok())
+                    .filter(|&id| first.matches(id))
+                    .map(f)
+                    .sum();
+                let mut out: Vec<Collocate> = pairs
+                    .into_iter()
+                    .filter(|&(_, o)| o >= options.min_count.max(1))
+                    .map(|((_, c), o)| score(toks.vocab.string(c).to_owned(), o, node_count, f(c), total, span))
+                    .collect();
+                finish(&mut out, options);
+                out
+            }
+            None => {
+                span = 1;
+                for sentence in &toks.sentences {
+                    let Some(st) = toks.tokens.get(sentence.tokens.clone()) else { continue };
+                    for w in st.windows(2) {
+                        if let [a, b] = w {
+                            if keep(a.id) && keep(b.id) {
+                                *pairs.entry((a.id, b.id)).or_default() += 1;
+                            }
+                        }
+                    }
+                }
+                let mut out: Vec<Collocate> = pairs
+                    .into_iter()
+                    .filter(|&(_, o)| o >= options.min_count.max(1))
+                    .map(|((a, b), o)| {
+                        let term = format!("{} {}", toks.vocab.string(a), toks.vocab.string(b));
+                        score(term, o, f(a), f(b), total, span)
+                    })
+                    .collect();
+                finish(&mut out, options);
+                out
+            }
+        }
+    }
+
+    /// The ids of the stopwords in force for `choice` (`Auto`: the detected language).
+    pub(crate) fn stopword_ids(&self, choice: &Stopwords) -> FxHashSet<u32> {
+        let vocab = &self.tokens().vocab;
+        let words: Vec<String> = match choice {
+            Stopwords::None => Vec::new(),
+            Stopwords::Custom(list) => list.clone(),
+            Stopwords::Language(code) => {
+                crate::stopwords(code).map(|l| l.iter().map(|w| (*w).to_owned()).collect()).unwrap_or_default()
+            }
+            Stopwords::Auto => {
+                let sample: String = self.text().chars().take(16 * 1024).collect();
+                let scripts = crate::parse::script::ScriptCounts::of(&sample);
+                crate::report::auto_language(crate::detect_language(&sample).as_ref(), &scripts)
+                    .and_then(crate::stopwords)
+                    .map(|l| l.iter().map(|w| (*w).to_owned()).collect())
+                    .unwrap_or_default()
+            }
+        };
+        let mut folded = String::new();
+        words
+            .iter()
+            .filter_map(|w| {
+                crate::token::fold_word(w, &mut folded);
+                vocab.get(&folded)
+            })
+            .collect()
+    }
+}
+
+fn score(term: String, o: usize, node_count: usize, collocate_count: usize, total: usize, span: usize) -> Collocate {
+    let a = associate(o as f64, node_count as f64, collocate_count as f64, total as f64, span as f64);
+    Collocate {
+        term,
+        count: o,
+        node_count,
+        collocate_count,
+        mi: (o >= MI_MIN_COUNT).then_some(a.mi),
+        t: a.t,
+        log_dice: a.log_dice,
+        g2: a.g2,
+    }
+}
+
+fn finish(out: &mut Vec<Collocate>, options: &CollocationOptions) {
+    let key = |c: &Collocate| match options.sort {
+        CollocationSort::LogDice => c.log_dice,
+        CollocationSort::Mi => c.mi.unwrap_or(f64::NEG_INFINITY),
+        CollocationSort::T => c.t,
+        CollocationSort::G2 => c.g2,
+        CollocationSort::Count => c.count as f64,
+    };
+    out.sort_by(|a, b| key(b).total_cmp(&key(a)).then(b.count.cmp(&a.count)).then_with(|| a.term.cmp(&b.term)));
+    if options.limit > 0 {
+        out.truncate(options.limit);
+    }
+}
