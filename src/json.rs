@@ -49,6 +49,8 @@ pub struct JsonOptions {
     pub top_terms: Option<usize>,
     pub top_phrases: Option<usize>,
     pub top_speaker_terms: Option<usize>,
+    /// Group terms by Snowball stem.
+    pub stem: Option<bool>,
 }
 
 impl JsonOptions {
@@ -115,6 +117,9 @@ impl JsonOptions {
         }
         if let Some(n) = self.top_speaker_terms {
             o.view.top_speaker_terms = n;
+        }
+        if let Some(b) = self.stem {
+            o.view.stem = b;
         }
         Ok(o)
     }

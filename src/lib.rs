@@ -30,6 +30,7 @@ mod query;
 mod report;
 mod span;
 pub mod stats;
+mod stem;
 mod stream;
 mod token;
 
@@ -54,5 +55,6 @@ pub use report::{
     Analysis, DirectionCount, Distinctive, Phrase, SpeakerStats, SpeakerTerm, Summary, TermStats, TurnStats,
 };
 pub use span::Span;
+pub use stem::STEMMER_LANGUAGES;
 pub use stream::{OffsetUnit, Stream, StreamConfig};
 pub use token::{tokenize, Sentence, Token, TokenKind, Tokens, Vocab};

@@ -98,6 +98,9 @@ pub struct ViewOptions {
     pub top_phrases: usize,
     /// How many of each speaker's own top terms to report; 0 means all.
     pub top_speaker_terms: usize,
+    /// Group terms by Snowball stem (in the stopword language, else the detected
+    /// one), labelled by the most frequent form.
+    pub stem: bool,
 }
 
 /// Longest phrase that can be counted.
@@ -117,6 +120,7 @@ impl Default for ViewOptions {
             top_terms: 50,
             top_phrases: 50,
             top_speaker_terms: 20,
+            stem: false,
         }
     }
 }

@@ -40,6 +40,8 @@ pub struct Summary {
     pub language_name: Option<String>,
     /// The stopword list in force for the views (`en`, `custom`, `none`).
     pub stopwords: String,
+    /// The language whose Snowball stemmer grouped the terms, if stemming is on.
+    pub stemmer: Option<String>,
     /// Stage directions removed from speech.
     pub stage_directions: usize,
     /// Lines of page furniture left out of the counts.
@@ -135,6 +137,9 @@ pub struct TermStats {
     /// Occurrences per 10,000 tokens.
     pub per10k: f64,
     pub by_speaker: BTreeMap<String, usize>,
+    /// With stemming: every form grouped under this term, most frequent first
+    /// (empty when the term stands alone).
+    pub forms: Vec<String>,
 }
 
 /// A recurring phrase.
@@ -233,7 +238,17 @@ impl Counts {
         self.add_speaker_terms(&mut speakers, view, &stop);
         self.add_speaker_statistics(&mut speakers);
         self.add_distinctive(&mut speakers, view, &stop);
-        let terms = self.terms(view, &stop, &by_speaker);
+        let stem_language = if view.stem {
+            match &view.stopwords {
+                Stopwords::Language(code) => Some(code.clone()),
+                _ => auto_language(detected.as_ref(), &self.scripts).map(str::to_owned),
+            }
+            .filter(|code| crate::stem::stemmer(code).is_some())
+        } else {
+            None
+        };
+        let stemmer = stem_language.as_deref().and_then(crate::stem::stemmer);
+        let terms = self.terms(view, &stop, stemmer.as_ref(), &by_speaker);
         let phrases = self.phrases(view, &stop, &by_speaker);
         let turns = self
             .turns
@@ -263,6 +278,7 @@ impl Counts {
             language: detected.as_ref().map(|d| d.code.to_owned()),
             language_name: detected.as_ref().map(|d| d.name.to_owned()),
             stopwords: stop_name,
+            stemmer: stem_language,
             stage_directions: stage_directions.iter().map(|d| d.count).sum(),
             excluded_furniture_lines: self.furniture_lines,
             ttr: if self.tokens > 0 { types as f64 / self.tokens as f64 } else { 0.0 },
@@ -562,36 +578,65 @@ impl Counts {
             && self.vocab.string(id).chars().count() >= view.min_term_length
     }
 
-    fn terms(&self, view: &ViewOptions, stop: &FxHashSet<u32>, by_speaker: &BySpeakerFn<'_>) -> Vec<TermStats> {
-        let mut ids: Vec<u32> = (0..self.term_counts.len())
-            .filter_map(|i| u32::try_from(i).ok())
-            .filter(|&id| self.term_counts.get(id as usize).is_some_and(|&c| c > 0))
-            .filter(|&id| self.in_term_view(id, view, stop))
-            .collect();
+    fn terms(
+        &self,
+        view: &ViewOptions,
+        stop: &FxHashSet<u32>,
+        stemmer: Option<&rust_stemmers::Stemmer>,
+        by_speaker: &BySpeakerFn<'_>,
+    ) -> Vec<TermStats> {
         let count = |id: u32| self.term_counts.get(id as usize).copied().unwrap_or(0);
-        ids.sort_by(|&a, &b| count(b).cmp(&count(a)).then_with(|| self.vocab.string(a).cmp(self.vocab.string(b))));
-        if view.top_terms > 0 {
-            ids.truncate(view.top_terms);
-        }
-        let wanted: FxHashMap<u32, usize> = ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
-        let mut per: Vec<Vec<(u32, usize)>> = vec![Vec::new(); ids.len()];
-        for (&(s, id), &n) in &self.term_by_speaker {
-            if let Some(&i) = wanted.get(&id) {
-                if let Some(v) = per.get_mut(i) {
-                    v.push((s, n as usize));
+        let by_count =
+            |a: &u32, b: &u32| count(*b).cmp(&count(*a)).then_with(|| self.vocab.string(*a).cmp(self.vocab.string(*b)));
+        let ids = (0..self.term_counts.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .filter(|&id| count(id) > 0 && self.in_term_view(id, view, stop));
+        // Each group is one reported term: a type, or every type sharing a stem.
+        let mut groups: Vec<Vec<u32>> = match stemmer {
+            None => ids.map(|id| vec![id]).collect(),
+            Some(stemmer) => {
+                let mut by_stem: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+                for id in ids {
+                    by_stem.entry(stemmer.stem(self.vocab.string(id)).into_owned()).or_default().push(id);
                 }
+                by_stem.into_values().collect()
+            }
+        };
+        for g in &mut groups {
+            g.sort_by(by_count);
+        }
+        let total_of = |g: &[u32]| g.iter().map(|&id| count(id)).sum::<usize>();
+        groups.sort_by(|a, b| {
+            total_of(b).cmp(&total_of(a)).then_with(|| by_count(a.first().unwrap_or(&0), b.first().unwrap_or(&0)))
+        });
+        if view.top_terms > 0 {
+            groups.truncate(view.top_terms);
+        }
+        let wanted: FxHashMap<u32, usize> =
+            groups.iter().enumerate().flat_map(|(i, g)| g.iter().map(move |&id| (id, i))).collect();
+        let mut per: Vec<Vec<(u32, usize)>> = vec![Vec::new(); groups.len()];
+        for (&(s, id), &n) in &self.term_by_speaker {
+            if let Some(v) = wanted.get(&id).and_then(|&i| per.get_mut(i)) {
+                v.push((s, n as usize));
             }
         }
         let total = self.tokens.max(1) as f64;
-        ids.iter()
+        groups
+            .iter()
             .zip(per)
-            .map(|(&id, mut v)| {
+            .map(|(g, mut v)| {
                 v.sort_unstable();
+                let n = total_of(g);
                 TermStats {
-                    term: self.vocab.string(id).to_owned(),
-                    count: count(id),
-                    per10k: count(id) as f64 * 10_000.0 / total,
+                    term: g.first().map_or_else(String::new, |&id| self.vocab.string(id).to_owned()),
+                    count: n,
+                    per10k: n as f64 * 10_000.0 / total,
                     by_speaker: by_speaker(&mut v.into_iter()),
+                    forms: if g.len() > 1 {
+                        g.iter().map(|&id| self.vocab.string(id).to_owned()).collect()
+                    } else {
+                        Vec::new()
+                    },
                 }
             })
             .collect()

@@ -182,8 +182,10 @@ fn colon_label(line: &str, name_start: usize) -> Option<Label> {
     let (name_end, colon_end) = (name_end?, colon_end?);
     let after = &rest[colon_end..];
     // The colon must end the label: `15:38`, `http://`, `Re:Thing` are not labels.
+    // A full-width colon (Chinese, Japanese) needs no space after it.
+    let full_width = rest[name_end..colon_end].trim_start().starts_with('：');
     if let Some(c) = after.chars().next() {
-        if !c.is_whitespace() {
+        if !c.is_whitespace() && !full_width {
             return None;
         }
     }
@@ -292,6 +294,7 @@ mod tests {
         assert_eq!(name("First Citizen:").as_deref(), Some("First Citizen"));
         assert_eq!(name("Speaker 1: yes").as_deref(), Some("Speaker 1"));
         assert_eq!(name("Charles de Gaulle: Non.").as_deref(), Some("Charles de Gaulle"));
+        assert_eq!(name("主持人：大家好。").as_deref(), Some("主持人"));
     }
 
     #[test]

@@ -122,7 +122,8 @@ pub fn tokenize(text: &str, transcript: &Transcript, options: &TokenizeOptions) 
 fn close(out: &mut Tokens, sentence_start: &mut usize, tail: Option<&str>) {
     let end = out.tokens.len();
     if end > *sentence_start {
-        let question = tail.is_some_and(|t| matches!(classify(t, "", None), Gap::End { question: true }));
+        let previous = out.tokens.last().map_or("", |t| out.vocab.string(t.id));
+        let question = tail.is_some_and(|t| matches!(classify(t, previous, None), Gap::End { question: true }));
         out.sentences.push(Sentence { tokens: *sentence_start..end, question });
     }
     *sentence_start = end;

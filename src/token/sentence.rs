@@ -21,9 +21,12 @@ const ABBREVIATIONS: &[&str] = &[
 /// next token starts with `next_first`.
 pub(crate) fn classify(gap: &str, previous: &str, next_first: Option<char>) -> Gap {
     let mut full_stop = false;
+    // Greek writes its question mark as `;` (U+037E normalises to it).
+    let greek = previous.chars().next().is_some_and(|c| matches!(c as u32, 0x0370..=0x03FF | 0x1F00..=0x1FFF));
     for c in gap.chars() {
         match c {
             '?' | '？' | '؟' | '\u{037E}' | '⸮' => return Gap::End { question: true },
+            ';' if greek => return Gap::End { question: true },
             '!' | '！' | '。' | '｡' | '।' | '॥' | '۔' | '‼' => return Gap::End { question: false },
             '.' | '…' | '．' => full_stop = true,
             _ => {}
@@ -59,5 +62,7 @@ mod tests {
         assert_eq!(classify(", ", "well", Some('W')), Gap::Continue);
         assert_eq!(classify(". ", "etc", Some('a')), Gap::Continue);
         assert_eq!(classify(".", "end", None), Gap::End { question: false });
+        assert_eq!(classify("; ", "οικονομία", None), Gap::End { question: true });
+        assert_eq!(classify("; ", "economy", Some('t')), Gap::Continue);
     }
 }

@@ -1,6 +1,7 @@
 //! The core's integration tests: one binary, data-driven from `tests/fixtures/`.
 
 mod formats;
+mod languages;
 mod merge;
 mod options;
 mod properties;
