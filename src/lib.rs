@@ -16,6 +16,9 @@
 //! assert_eq!(analysis.terms[0].count, 3);
 //! ```
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+
 mod analysis;
 mod counts;
 mod diagnostic;

@@ -70,10 +70,8 @@ fn is_short_form(short: &[String], long: &[String]) -> bool {
     if s_last != l_last || short.len() > long.len() {
         return false;
     }
-    let rest = &long[..long.len() - 1];
-    short[..short.len() - 1]
-        .iter()
-        .all(|w| rest.iter().any(|l| l == w || (w.chars().count() == 1 && l.starts_with(w.as_str()))))
+    let (Some((_, rest)), Some((_, short_rest))) = (long.split_last(), short.split_last()) else { return false };
+    short_rest.iter().all(|w| rest.iter().any(|l| l == w || (w.chars().count() == 1 && l.starts_with(w.as_str()))))
 }
 
 /// Suggestions over `speakers`, with `turns[i]` the number of turns of speaker `i`,

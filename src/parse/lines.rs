@@ -21,8 +21,7 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
     let mut start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     let bytes = text.as_bytes();
     let mut i = start;
-    while i < bytes.len() {
-        let b = bytes[i];
+    while let Some(&b) = bytes.get(i) {
         let terminator = match b {
             b'\n' => 1,
             b'\r' => {

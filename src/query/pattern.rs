@@ -57,7 +57,7 @@ fn glob(parts: &[&str], s: &str) -> bool {
         return false;
     }
     let mut rest = &s[first.len()..s.len() - last.len()];
-    for part in &parts[1..parts.len() - 1] {
+    for part in parts.get(1..parts.len() - 1).unwrap_or(&[]) {
         match rest.find(part) {
             Some(i) => rest = &rest[i + part.len()..],
             None => return false,

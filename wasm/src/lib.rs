@@ -3,6 +3,9 @@
 //! Thin by design: options in (validated, unknown keys refused), results out as plain
 //! objects with UTF-16 offsets, errors as JS `Error`s. No analysis logic lives here.
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
+
 mod analyzer;
 mod convert;
 mod document;
