@@ -33,9 +33,9 @@ mod query;
 mod report;
 mod span;
 pub mod stats;
-mod stem;
+pub(crate) mod stem;
 mod stream;
-mod token;
+pub mod token;
 
 pub use analysis::analyse;
 pub use counts::Counts;

@@ -5,6 +5,7 @@
 //! `post-Soviet` is one token `post-soviet` unless hyphens are split. Labels,
 //! timestamps and stage directions are not in any segment, so never tokens.
 
+pub mod ascii;
 mod fold;
 mod sentence;
 mod vocab;
@@ -84,18 +85,18 @@ pub fn tokenize(text: &str, transcript: &Transcript, options: &TokenizeOptions) 
                 out.tokens.push(Token { id, span: Span::new(start, end) });
                 *last = Some((end, segment.span));
             };
-            for (offset, piece) in seg_text.split_word_bound_indices() {
+            let mut step = |offset: usize, piece: &str| {
                 let start = base + offset;
                 let end = start + piece.len();
                 let wordlike = piece.chars().any(char::is_alphanumeric);
                 match pending {
                     Some((s, _, Some(hyphen_end))) if wordlike && hyphen_end == start => {
                         pending = Some((s, end, None));
-                        continue;
+                        return;
                     }
                     Some((s, e, None)) if !options.split_hyphens && is_hyphen(piece) && e == start => {
                         pending = Some((s, e, Some(end)));
-                        continue;
+                        return;
                     }
                     Some((s, e, _)) => {
                         // A dangling hyphen is not part of the word: `e` stops before it.
@@ -106,6 +107,13 @@ pub fn tokenize(text: &str, transcript: &Transcript, options: &TokenizeOptions) 
                 }
                 if wordlike {
                     pending = Some((start, end, None));
+                }
+            };
+            if seg_text.is_ascii() {
+                ascii::pieces(seg_text, &mut step);
+            } else {
+                for (offset, piece) in seg_text.split_word_bound_indices() {
+                    step(offset, piece);
                 }
             }
             if let Some((s, e, _)) = pending {

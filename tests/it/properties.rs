@@ -146,3 +146,19 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The ASCII fast path finds exactly the word pieces (and hyphens) of UAX #29.
+    #[test]
+    fn ascii_fast_path_equals_unicode_segmentation(s in "[a-zA-Z0-9_ .,;:'\"!?()\\-\\n\\t]{0,80}") {
+        use unicode_segmentation::UnicodeSegmentation;
+        let mut fast = Vec::new();
+        colloquy::token::ascii::pieces(&s, |i, p| fast.push((i, p.to_owned())));
+        let slow: Vec<(usize, String)> = s
+            .split_word_bound_indices()
+            .filter(|(_, p)| *p == "-" || p.chars().any(char::is_alphanumeric))
+            .map(|(i, p)| (i, p.to_owned()))
+            .collect();
+        prop_assert_eq!(fast, slow);
+    }
+}
