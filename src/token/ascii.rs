@@ -47,11 +47,11 @@ pub fn pieces(s: &str, mut f: impl FnMut(usize, &str)) {
                 continue;
             }
             let next = bytes.get(i + 1).map_or(Class::Other, |&n| class(n));
-            let joins = match (prev, b, next) {
-                (Class::Letter, b':' | b'.' | b'\'', Class::Letter) => true,
-                (Class::Digit, b',' | b';' | b'.' | b'\'', Class::Digit) => true,
-                _ => false,
-            };
+            let joins = matches!(
+                (prev, b, next),
+                (Class::Letter, b':' | b'.' | b'\'', Class::Letter)
+                    | (Class::Digit, b',' | b';' | b'.' | b'\'', Class::Digit)
+            );
             if !joins {
                 break;
             }
