@@ -11,5 +11,5 @@ use crate::{Analysis, Counts, Document, Options};
 /// ```
 pub fn analyse(text: &str, options: &Options) -> Analysis {
     let doc = Document::new(text.to_owned(), options);
-    Counts::new(&doc, options.view.ngram_max).report(&options.view)
+    Counts::new(&doc).report(&options.view)
 }

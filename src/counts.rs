@@ -5,10 +5,10 @@
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
-use smallvec::SmallVec;
 
 use crate::language::{truncate, SAMPLE_BYTES};
 use crate::parse::script::ScriptCounts;
+use crate::phrases::IdStream;
 use crate::stats::mattr::{Mattr, WINDOW};
 use crate::token::Vocab;
 use crate::{Diagnostic, Document, Format, Span, MAX_NGRAM};
@@ -16,17 +16,6 @@ use crate::{Diagnostic, Document, Format, Span, MAX_NGRAM};
 /// An n-gram as token ids, padded with `u32::MAX`.
 pub(crate) type NgramKey = [u32; MAX_NGRAM];
 pub(crate) const PAD: u32 = u32::MAX;
-
-/// Per-speaker counts of one item, sorted by speaker index.
-pub(crate) type BySpeaker = SmallVec<[(u32, u32); 1]>;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct NgramStat {
-    pub count: u32,
-    /// Byte offset of the first occurrence.
-    pub first: usize,
-    pub by_speaker: BySpeaker,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SpeakerEntry {
@@ -56,8 +45,8 @@ pub struct Counts {
     pub(crate) term_by_speaker: FxHashMap<(u32, u32), u32>,
     pub(crate) speakers: Vec<SpeakerEntry>,
     pub(crate) turns: Vec<TurnEntry>,
-    pub(crate) ngrams: FxHashMap<NgramKey, NgramStat>,
-    pub(crate) max_n: usize,
+    /// Every sentence's token ids, for phrase counting at report time.
+    pub(crate) stream: IdStream,
     pub(crate) tokens: usize,
     pub(crate) sentences: usize,
     pub(crate) directions: BTreeMap<String, usize>,
@@ -71,28 +60,16 @@ pub struct Counts {
     pub(crate) mattr: Mattr,
 }
 
-fn bump(by: &mut BySpeaker, speaker: u32, n: u32) {
-    match by.binary_search_by_key(&speaker, |e| e.0) {
-        Ok(i) => {
-            if let Some(e) = by.get_mut(i) {
-                e.1 += n;
-            }
-        }
-        Err(i) => by.insert(i, (speaker, n)),
-    }
-}
-
 impl Counts {
-    /// Counts `doc`, with phrases up to `max_n` words (clamped to 1..=8).
-    pub fn new(doc: &Document, max_n: usize) -> Counts {
-        let max_n = max_n.clamp(1, MAX_NGRAM);
+    /// Counts `doc`.
+    pub fn new(doc: &Document) -> Counts {
         let text = doc.text();
         let transcript = doc.transcript();
         let toks = doc.tokens();
         let vocab = toks.vocab.clone();
         let mut term_counts = vec![0usize; vocab.len()];
         let mut term_by_speaker: FxHashMap<(u32, u32), u32> = FxHashMap::default();
-        let mut ngrams: FxHashMap<NgramKey, NgramStat> = FxHashMap::default();
+        let mut stream = IdStream::default();
         let mut speakers: Vec<SpeakerEntry> = transcript
             .speakers
             .iter()
@@ -146,22 +123,7 @@ impl Counts {
                 let Some(st) = toks.tokens.get(sentence.tokens.clone()) else {
                     continue;
                 };
-                for n in 2..=max_n {
-                    for window in st.windows(n) {
-                        let mut key = [PAD; MAX_NGRAM];
-                        for (k, t) in key.iter_mut().zip(window) {
-                            *k = t.id;
-                        }
-                        let first = window.first().map_or(0, |t| t.span.start);
-                        let stat = ngrams.entry(key).or_insert_with(|| NgramStat {
-                            count: 0,
-                            first,
-                            by_speaker: SmallVec::new(),
-                        });
-                        stat.count += 1;
-                        bump(&mut stat.by_speaker, speaker, 1);
-                    }
-                }
+                stream.push_sentence(st.iter().map(|t| (t.id, t.span.start)), speaker);
             }
         }
         truncate(&mut sample, SAMPLE_BYTES);
@@ -185,8 +147,7 @@ impl Counts {
             term_by_speaker,
             speakers,
             turns,
-            ngrams,
-            max_n,
+            stream,
             tokens: toks.tokens.len(),
             sentences,
             directions,
@@ -200,15 +161,9 @@ impl Counts {
         }
     }
 
-    /// The longest phrase these counts hold.
-    pub fn max_ngram(&self) -> usize {
-        self.max_n
-    }
-
     /// A rough size in bytes of these counts in memory.
     pub fn approx_bytes(&self) -> usize {
-        let ngram = std::mem::size_of::<(NgramKey, NgramStat)>() + 8;
-        self.ngrams.capacity() * ngram
+        self.stream.approx_bytes()
             + self.term_by_speaker.capacity() * 16
             + self.vocab.len() * 64
             + self.turns.capacity() * std::mem::size_of::<TurnEntry>()
@@ -221,8 +176,8 @@ impl Counts {
         for t in &mut self.turns {
             t.span = span(t.span);
         }
-        for stat in self.ngrams.values_mut() {
-            stat.first = f(stat.first);
+        for start in &mut self.stream.starts {
+            *start = f(*start);
         }
         for d in &mut self.diagnostics {
             d.start = f(d.start);
@@ -301,20 +256,7 @@ impl Counts {
                 _ => self.turns.push(TurnEntry { speaker, words: turn.words, span }),
             }
         }
-        for (key, stat) in other.ngrams {
-            let mut k = key;
-            for id in k.iter_mut().filter(|id| **id != PAD) {
-                *id = map_id(*id);
-            }
-            let first = stat.first + shift;
-            let entry =
-                self.ngrams.entry(k).or_insert_with(|| NgramStat { count: 0, first, by_speaker: SmallVec::new() });
-            entry.count += stat.count;
-            entry.first = entry.first.min(first);
-            for (s, n) in stat.by_speaker {
-                bump(&mut entry.by_speaker, map_speaker(s), n);
-            }
-        }
+        self.stream.append(&other.stream, map_id, map_speaker, shift);
         self.mattr.merge(&other.mattr.mapped(map_id), WINDOW);
         self.tokens += other.tokens;
         self.sentences += other.sentences;
@@ -332,6 +274,5 @@ impl Counts {
         self.sample.push_str(&other.sample);
         truncate(&mut self.sample, SAMPLE_BYTES);
         self.scripts.merge(&other.scripts);
-        self.max_n = self.max_n.min(other.max_n);
     }
 }

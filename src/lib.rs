@@ -29,6 +29,7 @@ mod language;
 mod offsets;
 mod options;
 mod parse;
+mod phrases;
 mod query;
 mod report;
 mod span;

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::counts::{BySpeaker, Counts, NgramKey, PAD};
+use crate::counts::{Counts, NgramKey, PAD};
 use crate::language::{self, detect};
 use crate::parse::alias::suggest_aliases;
 use crate::parse::Speaker;
@@ -644,14 +644,14 @@ impl Counts {
 
     fn phrases(&self, view: &ViewOptions, stop: &FxHashSet<u32>, by_speaker: &BySpeakerFn<'_>) -> Vec<Phrase> {
         let min_n = view.ngram_min.max(2);
-        let max_n = view.ngram_max.min(self.max_n);
+        let max_n = view.ngram_max.min(crate::MAX_NGRAM);
         let min_count = view.min_count.max(1) as u32;
         let ok_edge = |id: u32| {
             (view.phrase_edge_stopwords || !stop.contains(&id))
                 && (view.include_numbers || self.vocab.kind(id) == TokenKind::Word)
         };
-        let mut candidates: Vec<(&NgramKey, usize, u32)> = self
-            .ngrams
+        let ngrams = crate::phrases::count(&self.stream, &self.term_counts, view.min_count, max_n);
+        let mut candidates: Vec<(&NgramKey, usize, u32)> = ngrams
             .iter()
             .filter(|(_, s)| s.count >= min_count)
             .filter_map(|(k, s)| {
@@ -692,8 +692,8 @@ impl Counts {
         reported
             .into_iter()
             .filter_map(|(key, n, count)| {
-                let stat = self.ngrams.get(key)?;
-                let by: &BySpeaker = &stat.by_speaker;
+                let stat = ngrams.get(key)?;
+                let by = &stat.by_speaker;
                 Some(Phrase {
                     text: self.key_text(key),
                     n,

@@ -120,7 +120,7 @@ impl Stream {
     fn report(self) -> Analysis {
         match self.counts {
             Some(counts) => counts.report(&self.options.view),
-            None => Counts::new(&Document::new(String::new(), &self.options), 1).report(&self.options.view),
+            None => Counts::new(&Document::new(String::new(), &self.options)).report(&self.options.view),
         }
     }
 
@@ -188,7 +188,7 @@ impl Stream {
         options.parse.ends =
             Ends { start: first && self.options.parse.ends.start, end: last && self.options.parse.ends.end };
         let doc = Document::new(part.to_owned(), &options);
-        let mut counts = Counts::new(&doc, options.view.ngram_max);
+        let mut counts = Counts::new(&doc);
         if !first {
             counts.diagnostics.retain(|d| d.kind != DiagnosticKind::InvalidLabelPattern);
         }

@@ -13,7 +13,7 @@ pub fn options() -> Options {
 }
 
 pub fn counts(text: &str, o: &Options) -> Counts {
-    Counts::new(&Document::new(text.to_owned(), o), o.view.ngram_max)
+    Counts::new(&Document::new(text.to_owned(), o))
 }
 
 /// The analysis as compared: everything, diagnostics included.

@@ -8,7 +8,7 @@ use colloquy::{Analysis, Counts, Document, Options};
 /// turn's speech as the segments the counts read, then the views.
 pub fn render(text: &str, options: &Options) -> String {
     let doc = Document::new(text.to_owned(), options);
-    let analysis: Analysis = Counts::new(&doc, options.view.ngram_max).report(&options.view);
+    let analysis: Analysis = Counts::new(&doc).report(&options.view);
     let t = doc.transcript();
     let mut out = String::new();
     let s = &analysis.summary;

@@ -37,7 +37,7 @@ impl Document {
         let text = text_from_js(text);
         let index = colloquy::Utf16Index::new(&text);
         let doc = colloquy::Document::new(text, &options);
-        let counts = colloquy::Counts::new(&doc, options.view.ngram_max);
+        let counts = colloquy::Counts::new(&doc);
         Ok(Document { doc, counts, options, index })
     }
 
@@ -46,7 +46,7 @@ impl Document {
     /// hyphens) need a new `Document.load`.
     #[wasm_bindgen(unchecked_return_type = "Analysis")]
     pub fn analysis(
-        &mut self,
+        &self,
         #[wasm_bindgen(unchecked_optional_param_type = "AnalyseOptions")] view: Option<JsValue>,
     ) -> JsResult<JsValue> {
         let options = match view.filter(|v| !v.is_undefined() && !v.is_null()) {
@@ -63,10 +63,6 @@ impl Document {
                 o
             }
         };
-        if options.view.ngram_max > self.counts.max_ngram() {
-            // Longer phrases: count again from the token ids (no re-tokenising).
-            self.counts = colloquy::Counts::new(&self.doc, options.view.ngram_max);
-        }
         let mut analysis = self.counts.report(&options.view);
         let text = self.doc.text();
         analysis.map_offsets(|b| self.index.utf16(text, b));

@@ -149,7 +149,7 @@ fn the_module_keeps_working_after_errors() {
 fn a_document_is_loaded_once_and_queried() {
     let text = format!("😀 日本語.\n{SEED}");
     let s = js(&text);
-    let mut doc = colloquy_wasm::Document::load(&s, None).expect("load");
+    let doc = colloquy_wasm::Document::load(&s, None).expect("load");
     let a = doc.analysis(None).expect("analysis");
     let whole = analyse(&s, None).expect("analyse");
     assert_eq!(stringify(&a), stringify(&whole), "same result as analyse()");
