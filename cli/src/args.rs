@@ -5,10 +5,11 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use colloquy::{Alias, Format, Options, Stopwords};
+use colloquy::{Alias, Document, Format, Options, Stopwords};
 
 use crate::error::CliError;
 use crate::input;
+use crate::query_args::{CollocatesArgs, DispersionArgs, KwicArgs};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -25,6 +26,23 @@ pub struct Cli {
 pub enum Command {
     /// Analyse a transcript and print the result (JSON by default).
     Analyse(AnalyseArgs),
+    /// Keyword in context: each occurrence of a word, phrase or pattern, in context.
+    ///
+    /// Every occurrence of QUERY with its speaker, byte offsets and up to `--width`
+    /// words on each side (never across a turn).
+    Kwic(KwicArgs),
+    /// The words that keep company with a word, or frequent word pairs (--bigrams).
+    ///
+    /// Collocates of NODE within ±`--window` words (never across a turn), or, with
+    /// --bigrams, every pair of adjacent words within a sentence; scored by MI, t-score,
+    /// logDice and log-likelihood G². Stopwords and numbers are left out.
+    Collocates(CollocatesArgs),
+    /// Where terms occur and how evenly (Gries' DP), or the most and least even terms.
+    ///
+    /// Each TERM's occurrences, with Gries' deviation of proportions over `--parts`
+    /// (0 = spread evenly, 1 = all in one place); or, with --spread, the terms spread
+    /// most and least evenly.
+    Dispersion(DispersionArgs),
 }
 
 #[derive(Debug, Args)]
@@ -53,14 +71,8 @@ pub struct AnalyseArgs {
     #[arg(long, value_name = "N", value_parser = parse_min_count)]
     pub min_count: Option<usize>,
 
-    /// Stopwords left out of terms and phrases: `auto` (the detected language),
-    /// `none`, or a language code such as `en` or `ru`.
-    #[arg(long, value_name = "auto|none|LANG", value_parser = parse_stopwords)]
-    pub stopwords: Option<Stopwords>,
-
-    /// Keep every word (the same as `--stopwords none`).
-    #[arg(long, conflicts_with = "stopwords")]
-    pub keep_stopwords: bool,
+    #[command(flatten)]
+    pub stopwords: StopwordArgs,
 
     /// Add the words in PATH (one or more a line; `#` starts a comment) to the stopwords.
     #[arg(long, value_name = "PATH")]
@@ -78,10 +90,15 @@ pub struct AnalyseArgs {
     #[arg(long)]
     pub phrase_edge_stopwords: bool,
 
-    /// Split hyphenated compounds (`post-Soviet` → `post`, `soviet`).
-    #[arg(long)]
-    pub split_hyphens: bool,
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
 
+/// The options that change the document itself (how it is parsed and cut into
+/// words), shared by every subcommand.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Reading the transcript")]
+pub struct DocumentArgs {
     /// The transcript's format.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
@@ -99,15 +116,32 @@ pub struct AnalyseArgs {
     /// transcript) in the counts.
     #[arg(long)]
     pub keep_furniture: bool,
+
+    /// Split hyphenated compounds (`post-Soviet` → `post`, `soviet`).
+    #[arg(long)]
+    pub split_hyphens: bool,
+}
+
+/// `--stopwords` and `--keep-stopwords`, shared by the subcommands that leave stopwords out.
+#[derive(Debug, Clone, Default, Args)]
+pub struct StopwordArgs {
+    /// Stopwords left out: `auto` (the detected language), `none`, or a language
+    /// code such as `en` or `ru`.
+    #[arg(long, value_name = "auto|none|LANG", value_parser = parse_stopwords)]
+    pub stopwords: Option<Stopwords>,
+
+    /// Keep every word (the same as `--stopwords none`).
+    #[arg(long, conflicts_with = "stopwords")]
+    pub keep_stopwords: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
-    /// The full analysis as pretty-printed JSON.
+    /// Pretty-printed JSON with the npm package's field names (offsets in bytes).
     Json,
     /// A readable report for the terminal.
     Table,
-    /// One table (see `--view`) as CSV.
+    /// CSV with a header row (for `analyse`, the table chosen with `--view`).
     Csv,
 }
 
@@ -118,9 +152,10 @@ pub enum CsvView {
     Phrases,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum InputFormat {
     /// Detect the format.
+    #[default]
     Auto,
     /// Plain text with speaker labels.
     Text,
@@ -192,16 +227,9 @@ impl AnalyseArgs {
     /// The core options these flags ask for. Fails only when the stopword file
     /// cannot be read (exit code 1); everything else was checked by clap.
     pub fn options(&self) -> Result<Options, CliError> {
-        let mut o = Options::default();
-        o.parse.format = self.input_format.into();
-        o.parse.keep_furniture = self.keep_furniture;
-        o.parse.label_pattern.clone_from(&self.label_pattern);
-        o.parse.aliases.clone_from(&self.aliases);
-        o.tokenize.split_hyphens = self.split_hyphens;
-        if self.keep_stopwords {
-            o.view.stopwords = Stopwords::None;
-        } else if let Some(s) = &self.stopwords {
-            o.view.stopwords = s.clone();
+        let mut o = self.document.options();
+        if let Some(s) = self.stopwords.choice() {
+            o.view.stopwords = s;
         }
         if let Some(path) = &self.stopword_file {
             o.view.extra_stopwords = read_stopword_file(path)?;
@@ -221,6 +249,36 @@ impl AnalyseArgs {
         o.view.top_terms = self.top;
         o.view.top_phrases = self.top;
         Ok(o)
+    }
+}
+
+impl DocumentArgs {
+    /// The core options with these flags set and everything else at its default.
+    pub fn options(&self) -> Options {
+        let mut o = Options::default();
+        o.parse.format = self.input_format.into();
+        o.parse.keep_furniture = self.keep_furniture;
+        o.parse.label_pattern.clone_from(&self.label_pattern);
+        o.parse.aliases.clone_from(&self.aliases);
+        o.tokenize.split_hyphens = self.split_hyphens;
+        o
+    }
+
+    /// Reads the transcript at `path` (or standard input for `-`), then parses and
+    /// tokenises it with these flags.
+    pub fn load(&self, path: &str) -> Result<Document, CliError> {
+        Ok(Document::new(input::read(path)?, &self.options()))
+    }
+}
+
+impl StopwordArgs {
+    /// The stopwords asked for, or `None` if neither flag was given.
+    pub fn choice(&self) -> Option<Stopwords> {
+        if self.keep_stopwords {
+            Some(Stopwords::None)
+        } else {
+            self.stopwords.clone()
+        }
     }
 }
 

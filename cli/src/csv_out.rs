@@ -9,12 +9,11 @@ use colloquy::Analysis;
 
 use crate::args::CsvView;
 use crate::error::CliError;
+use crate::output;
 
 /// Renders `view` of `a` as CSV.
 pub fn render(a: &Analysis, view: CsvView) -> Result<Vec<u8>, CliError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    write(&mut w, a, view).map_err(|e| CliError::failure(format!("writing CSV: {e}")))?;
-    w.into_inner().map_err(|e| CliError::failure(format!("writing CSV: {}", e.error())))
+    output::csv(|w| write(w, a, view))
 }
 
 fn write(w: &mut csv::Writer<Vec<u8>>, a: &Analysis, view: CsvView) -> csv::Result<()> {

@@ -162,7 +162,8 @@ fn diagnostics(out: &mut String, a: &Analysis) {
     t.render(out);
 }
 
-fn section(out: &mut String, title: &str) {
+/// A blank line, then `title`.
+pub fn section(out: &mut String, title: &str) {
     let _ = writeln!(out, "\n{title}");
 }
 
@@ -197,20 +198,21 @@ fn serde_name(value: serde_json::Result<serde_json::Value>) -> String {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Align {
+pub enum Align {
     Left,
     Right,
 }
 
 /// A column-aligned text table, indented by two spaces.
-struct Table {
+pub struct Table {
     headers: Vec<(String, Align)>,
     rows: Vec<Vec<String>>,
-    max_cell: usize,
+    /// Cells are clipped to this many characters.
+    pub max_cell: usize,
 }
 
 impl Table {
-    fn new(headers: &[(&str, Align)]) -> Table {
+    pub fn new(headers: &[(&str, Align)]) -> Table {
         Table {
             headers: headers.iter().map(|&(h, a)| (h.to_owned(), a)).collect(),
             rows: Vec::new(),
@@ -218,12 +220,12 @@ impl Table {
         }
     }
 
-    fn row(&mut self, cells: Vec<String>) {
+    pub fn row(&mut self, cells: Vec<String>) {
         let cells = cells.into_iter().map(|c| clip(&c.replace(['\n', '\r', '\t'], " "), self.max_cell)).collect();
         self.rows.push(cells);
     }
 
-    fn render(&self, out: &mut String) {
+    pub fn render(&self, out: &mut String) {
         if self.rows.is_empty() {
             out.push_str("  (none)\n");
             return;
@@ -263,17 +265,29 @@ impl Table {
     }
 }
 
+/// `1 hit`, `23 hits`: `n` and the noun in the right number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `s` on one line: every run of whitespace (newlines too) becomes one space, and
+/// the ends are trimmed.
+pub fn flat(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `s` single-quoted for a POSIX shell.
 fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
 }
 
 /// Display width, approximated by the number of chars.
-fn width(s: &str) -> usize {
+pub fn width(s: &str) -> usize {
     s.chars().count()
 }
 
-fn clip(s: &str, max: usize) -> String {
+/// `s` cut to `max` characters, the last of them an ellipsis.
+pub fn clip(s: &str, max: usize) -> String {
     if width(s) <= max {
         return s.to_owned();
     }

@@ -1,0 +1,159 @@
+//! `colloquy kwic`: keyword in context as JSON, a concordance table or CSV.
+
+use std::fmt::Write as _;
+
+use colloquy::KwicHit;
+
+use crate::args::OutputFormat;
+use crate::error::CliError;
+use crate::output;
+use crate::query_args::KwicArgs;
+use crate::table::{clip, count, flat, width};
+
+/// Each context is cut to at most this many columns, so that a concordance line
+/// (left context, match, right context) is about 100 columns wide.
+const SIDE: usize = 50;
+/// Speaker names are cut to this many columns.
+const SPEAKER: usize = 24;
+/// ANSI bold on and off, for the match on a terminal.
+const BOLD: (&str, &str) = ("\x1b[1m", "\x1b[0m");
+
+pub fn run(args: &KwicArgs) -> Result<Vec<u8>, CliError> {
+    let doc = args.document.load(&args.input)?;
+    let hits = doc.kwic(&args.query, &args.options());
+    match args.format {
+        OutputFormat::Json => output::json(serde_json::to_vec_pretty(&hits)),
+        OutputFormat::Table => Ok(render(&args.query, &hits, output::styled()).into_bytes()),
+        OutputFormat::Csv => output::csv(|w| {
+            w.write_record(["speaker", "left", "match", "right", "start", "end"])?;
+            for h in &hits {
+                w.write_record([&h.speaker, &h.left, &h.matched, &h.right, &h.start.to_string(), &h.end.to_string()])?;
+            }
+            Ok(())
+        }),
+    }
+}
+
+/// A concordance: speaker, byte offset, the left context right-aligned, the match
+/// (in bold if `bold`) and the right context, one hit a line.
+pub fn render(query: &str, hits: &[KwicHit], bold: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} for \"{query}\"", count(hits.len(), "hit", "hits"));
+    if hits.is_empty() {
+        return out;
+    }
+    out.push('\n');
+    let rows: Vec<[String; 5]> = hits
+        .iter()
+        .map(|h| {
+            [
+                clip(&flat(&h.speaker), SPEAKER),
+                h.start.to_string(),
+                clip_left(&flat(&h.left), SIDE),
+                flat(&h.matched),
+                clip_right(&flat(&h.right), SIDE),
+            ]
+        })
+        .collect();
+    let header = ["Speaker", "Offset", "Left context", "Match", "Right context"].map(str::to_owned);
+    let widths: Vec<usize> = (0..4)
+        .map(|i| rows.iter().chain([&header]).map(|r| r.get(i).map_or(0, |c| width(c))).max().unwrap_or(0))
+        .collect();
+    let (&[ws, wo, wl, wm], [speaker, offset, left, matched, right]) = (widths.as_slice(), &header) else {
+        return out;
+    };
+    let _ = writeln!(
+        out,
+        "{}",
+        format!("  {speaker:<ws$}  {offset:>wo$}  {left:>wl$}  {matched:<wm$}  {right}").trim_end()
+    );
+    for [speaker, offset, left, matched, right] in &rows {
+        let pad = " ".repeat(wm.saturating_sub(width(matched)));
+        let matched = if bold { format!("{}{matched}{}", BOLD.0, BOLD.1) } else { matched.clone() };
+        let line = format!("  {speaker:<ws$}  {offset:>wo$}  {left:>wl$}  {matched}{pad}  {right}");
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    out
+}
+
+/// The end of `s` in at most `max` columns: cut at a word boundary where one is
+/// near, after an ellipsis.
+fn clip_left(s: &str, max: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= max {
+        return s.to_owned();
+    }
+    let keep = chars.get(chars.len() + 1 - max.max(1)..).unwrap_or_default();
+    let mut kept: String = keep.iter().collect();
+    if let Some(i) = kept.find(' ').filter(|&i| i < kept.len() / 2) {
+        kept = kept.split_off(i);
+    }
+    format!("…{}", kept.trim_start())
+}
+
+/// The start of `s` in at most `max` columns: cut at a word boundary where one is
+/// near, before an ellipsis.
+fn clip_right(s: &str, max: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= max {
+        return s.to_owned();
+    }
+    let keep = chars.get(..max.saturating_sub(1)).unwrap_or_default();
+    let mut kept: String = keep.iter().collect();
+    if let Some(i) = kept.rfind(' ').filter(|&i| i > kept.len() / 2) {
+        kept.truncate(i);
+    }
+    format!("{}…", kept.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(speaker: &str, left: &str, matched: &str, right: &str, start: usize) -> KwicHit {
+        KwicHit {
+            speaker: speaker.to_owned(),
+            left: left.to_owned(),
+            matched: matched.to_owned(),
+            right: right.to_owned(),
+            start,
+            end: start + matched.len(),
+            token: 0,
+        }
+    }
+
+    #[test]
+    fn contexts_are_cut_at_word_boundaries() {
+        assert_eq!(clip_left("short", 10), "short");
+        assert_eq!(clip_left("one two three four", 12), "…three four");
+        assert_eq!(clip_right("one two three four", 12), "one two…");
+        assert_eq!(clip_right("abcdefghijklmnop", 6), "abcde…");
+        assert_eq!(clip_left("абвгдеёжз", 5), "…еёжз");
+        assert!(width(&clip_left(&"word ".repeat(40), SIDE)) <= SIDE);
+        assert!(width(&clip_right(&"word ".repeat(40), SIDE)) <= SIDE);
+    }
+
+    #[test]
+    fn a_concordance_aligns_the_match() {
+        let hits = [hit("Ann", "the\nold ", "CIS", " met", 4), hit("Bartholomew", "", "cis", " again and again", 120)];
+        let out = render("cis", &hits, false);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.first(), Some(&"2 hits for \"cis\""));
+        assert_eq!(lines.get(3), Some(&"  Ann               4       the old  CIS    met"));
+        assert_eq!(lines.get(4), Some(&"  Bartholomew     120                cis    again and again"));
+        let column = |l: &str| l.find("CIS").or_else(|| l.find("cis"));
+        assert_eq!(lines.get(3).and_then(|l| column(l)), lines.get(4).and_then(|l| column(l)));
+        assert!(!out.contains('\x1b'));
+    }
+
+    #[test]
+    fn bold_only_when_asked() {
+        let out = render("cis", &[hit("Ann", "the ", "CIS", " met", 4)], true);
+        assert!(out.contains("\x1b[1mCIS\x1b[0m"), "{out}");
+    }
+
+    #[test]
+    fn no_hits_says_so() {
+        assert_eq!(render("xyz", &[], false), "0 hits for \"xyz\"\n");
+    }
+}

@@ -1,0 +1,353 @@
+//! The flags of the query subcommands (`kwic`, `collocates`, `dispersion`) and
+//! their mapping onto the core's query options. As for `analyse`, every usage error
+//! is caught here, before any input is read.
+
+use clap::{ArgGroup, Args, ValueEnum};
+use colloquy::{CollocationOptions, CollocationSort, DispersionParts, KwicOptions, KwicSort, Stopwords};
+
+use crate::args::{parse_min_count, DocumentArgs, OutputFormat, StopwordArgs};
+
+/// How many terms each `--spread` list holds by default.
+const SPREAD_TOP: usize = 10;
+/// The least count of a `--spread` term by default.
+const SPREAD_MIN_COUNT: usize = 5;
+
+#[derive(Debug, Args)]
+pub struct KwicArgs {
+    /// The transcript: a file, or `-` for standard input.
+    #[arg(value_name = "FILE|-")]
+    pub input: String,
+
+    /// A word, a phrase, or words with `*` wildcards (`negotiat*`, `the * of`).
+    /// Case-insensitive; a phrase matches within one sentence.
+    #[arg(value_name = "QUERY", value_parser = parse_query)]
+    pub query: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+    pub format: OutputFormat,
+
+    /// Words of context on each side of the match (within the turn).
+    #[arg(long, value_name = "N", default_value_t = KwicOptions::default().width)]
+    pub width: usize,
+
+    /// The order of the hits.
+    #[arg(long, value_enum, default_value_t = KwicSortArg::Position)]
+    pub sort: KwicSortArg,
+
+    /// At most N hits (after sorting); 0 means all.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub limit: usize,
+
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KwicSortArg {
+    /// In text order.
+    Position,
+    /// By the words before the match, nearest first.
+    Left,
+    /// By the words after the match.
+    Right,
+}
+
+impl KwicArgs {
+    pub fn options(&self) -> KwicOptions {
+        let sort = match self.sort {
+            KwicSortArg::Position => KwicSort::Position,
+            KwicSortArg::Left => KwicSort::Left,
+            KwicSortArg::Right => KwicSort::Right,
+        };
+        KwicOptions { width: self.width, sort, limit: self.limit }
+    }
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("what").required(true).args(["node", "bigrams"])))]
+#[command(
+    override_usage = "colloquy collocates [OPTIONS] <FILE|-> <NODE>\n       colloquy collocates [OPTIONS] --bigrams <FILE|->"
+)]
+pub struct CollocatesArgs {
+    /// The transcript: a file, or `-` for standard input.
+    #[arg(value_name = "FILE|-")]
+    pub input: String,
+
+    /// The node: one word, or a word with `*` wildcards (`negotiat*`). Its collocates
+    /// are the words within ±`--window` words of it, never across a turn.
+    #[arg(value_name = "NODE", value_parser = parse_node)]
+    pub node: Option<String>,
+
+    /// Score every pair of adjacent words within a sentence instead (no NODE then).
+    #[arg(long)]
+    pub bigrams: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+    pub format: OutputFormat,
+
+    /// Words on each side of the node, at least 1 [default: 5].
+    #[arg(long, value_name = "N", value_parser = parse_window, conflicts_with = "bigrams")]
+    pub window: Option<usize>,
+
+    /// Report only pairs seen at least N times (MI is only given from 5).
+    #[arg(long, value_name = "N", value_parser = parse_min_count, default_value_t = CollocationOptions::default().min_count)]
+    pub min_count: usize,
+
+    /// The score that orders the collocates.
+    #[arg(long, value_enum, default_value_t = CollocateSortArg::Logdice)]
+    pub sort: CollocateSortArg,
+
+    /// How many collocates to report; 0 means all.
+    #[arg(long, value_name = "K", default_value_t = CollocationOptions::default().limit)]
+    pub top: usize,
+
+    #[command(flatten)]
+    pub stopwords: StopwordArgs,
+
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CollocateSortArg {
+    /// 14 + log2(2·O/(f_node+f_coll)): typical company, stable across corpus sizes.
+    #[value(alias = "logDice")]
+    Logdice,
+    /// Mutual information, log2(O/E): exclusive but rare pairs (from 5 co-occurrences).
+    Mi,
+    /// t-score, (O−E)/√O: frequent, certain pairs.
+    T,
+    /// Log-likelihood G².
+    G2,
+    /// Co-occurrences.
+    Count,
+}
+
+impl CollocatesArgs {
+    pub fn options(&self) -> CollocationOptions {
+        let d = CollocationOptions::default();
+        let sort = match self.sort {
+            CollocateSortArg::Logdice => CollocationSort::LogDice,
+            CollocateSortArg::Mi => CollocationSort::Mi,
+            CollocateSortArg::T => CollocationSort::T,
+            CollocateSortArg::G2 => CollocationSort::G2,
+            CollocateSortArg::Count => CollocationSort::Count,
+        };
+        CollocationOptions {
+            window: self.window.unwrap_or(d.window),
+            min_count: self.min_count,
+            sort,
+            limit: self.top,
+            stopwords: self.stopwords.choice().unwrap_or(d.stopwords),
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("what").required(true).args(["terms", "spread"])))]
+#[command(mut_arg("stopwords", |a| a.conflicts_with("terms").help("With --spread: the stopwords left out: `auto` (the detected language), `none`, or a language code")))]
+#[command(mut_arg("keep_stopwords", |a| a.conflicts_with("terms").help("With --spread: keep every word (the same as `--stopwords none`)")))]
+#[command(
+    override_usage = "colloquy dispersion [OPTIONS] <FILE|-> <TERM>...\n       colloquy dispersion [OPTIONS] --spread <FILE|->"
+)]
+pub struct DispersionArgs {
+    /// The transcript: a file, or `-` for standard input.
+    #[arg(value_name = "FILE|-")]
+    pub input: String,
+
+    /// Terms to locate: words, phrases or `*` patterns, as for kwic.
+    #[arg(value_name = "TERM", value_parser = parse_query)]
+    pub terms: Vec<String>,
+
+    /// List the terms spread most and least evenly instead (no TERMs then).
+    #[arg(long)]
+    pub spread: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+    pub format: OutputFormat,
+
+    /// The parts DP compares: `speakers` (each speaker's speech is a part) or N equal
+    /// slices of the transcript.
+    #[arg(long, value_name = "speakers|N", value_parser = parse_parts, default_value = "10")]
+    pub parts: DispersionParts,
+
+    /// With --spread: leave out terms seen fewer than N times [default: 5].
+    #[arg(long, value_name = "N", value_parser = parse_min_count, conflicts_with = "terms")]
+    pub min_count: Option<usize>,
+
+    /// With --spread: how many terms each list holds; 0 means all [default: 10].
+    #[arg(long, value_name = "K", conflicts_with = "terms")]
+    pub top: Option<usize>,
+
+    // With --spread: the stopwords left out of the lists.
+    #[command(flatten)]
+    pub stopwords: StopwordArgs,
+
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+/// What `--spread` asks the core for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SpreadOptions {
+    pub min_count: usize,
+    /// `usize::MAX` for all.
+    pub top: usize,
+    pub stopwords: Stopwords,
+}
+
+impl DispersionArgs {
+    pub fn spread_options(&self) -> SpreadOptions {
+        SpreadOptions {
+            min_count: self.min_count.unwrap_or(SPREAD_MIN_COUNT),
+            top: match self.top.unwrap_or(SPREAD_TOP) {
+                0 => usize::MAX,
+                k => k,
+            },
+            stopwords: self.stopwords.choice().unwrap_or(Stopwords::Auto),
+        }
+    }
+}
+
+/// Parses a query: at least one word.
+pub fn parse_query(s: &str) -> Result<String, String> {
+    if s.split_whitespace().next().is_none() {
+        return Err("the query is empty".to_owned());
+    }
+    Ok(s.trim().to_owned())
+}
+
+/// Parses a node: one word (which may hold `*` wildcards, but is not `*` alone).
+pub fn parse_node(s: &str) -> Result<String, String> {
+    let query = parse_query(s)?;
+    if query.split_whitespace().nth(1).is_some() {
+        return Err("the node is one word (or a `*` pattern such as `negotiat*`), not a phrase".to_owned());
+    }
+    if query.chars().all(|c| c == '*') {
+        return Err("`*` alone matches every word; use --bigrams for all word pairs".to_owned());
+    }
+    Ok(query)
+}
+
+/// Parses a window of at least one word.
+pub fn parse_window(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("expected a whole number of words of at least 1".to_owned()),
+    }
+}
+
+/// Parses `speakers` or a number of equal parts (at least 1).
+pub fn parse_parts(s: &str) -> Result<DispersionParts, String> {
+    let s = s.trim();
+    if s.eq_ignore_ascii_case("speakers") {
+        return Ok(DispersionParts::Speakers);
+    }
+    match s.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(DispersionParts::Equal(n)),
+        _ => Err("expected `speakers` or a number of equal parts of at least 1".to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::args::{Cli, Command};
+    use clap::Parser;
+
+    fn parse(args: &[&str]) -> Result<Command, clap::Error> {
+        Cli::try_parse_from(std::iter::once("colloquy").chain(args.iter().copied())).map(|cli| cli.command)
+    }
+
+    #[test]
+    fn queries_and_nodes() {
+        assert_eq!(parse_query(" cis "), Ok("cis".to_owned()));
+        assert_eq!(parse_query("the * of"), Ok("the * of".to_owned()));
+        assert!(parse_query("  ").is_err_and(|e| e.contains("empty")));
+        assert_eq!(parse_node("negotiat*"), Ok("negotiat*".to_owned()));
+        assert!(parse_node("foreign ministers").is_err_and(|e| e.contains("one word")));
+        assert!(parse_node("*").is_err_and(|e| e.contains("--bigrams")));
+        assert!(parse_node("").is_err());
+    }
+
+    #[test]
+    fn windows_and_parts() {
+        assert_eq!(parse_window("3"), Ok(3));
+        assert!(parse_window("0").is_err_and(|e| e.contains("at least 1")));
+        assert!(parse_window("x").is_err());
+        assert_eq!(parse_parts("speakers"), Ok(DispersionParts::Speakers));
+        assert_eq!(parse_parts("Speakers"), Ok(DispersionParts::Speakers));
+        assert_eq!(parse_parts("4"), Ok(DispersionParts::Equal(4)));
+        assert!(parse_parts("0").is_err_and(|e| e.contains("at least 1")));
+        assert!(parse_parts("turns").is_err());
+    }
+
+    #[test]
+    fn kwic_defaults_match_the_core() {
+        let Ok(Command::Kwic(args)) = parse(&["kwic", "x.txt", "cis"]) else { panic!("did not parse") };
+        assert_eq!(args.options(), KwicOptions::default());
+        let Ok(Command::Kwic(args)) =
+            parse(&["kwic", "x.txt", "cis", "--width", "3", "--sort", "left", "--limit", "2"])
+        else {
+            panic!("did not parse")
+        };
+        assert_eq!(args.options(), KwicOptions { width: 3, sort: KwicSort::Left, limit: 2 });
+    }
+
+    #[test]
+    fn collocates_defaults_match_the_core() {
+        let Ok(Command::Collocates(args)) = parse(&["collocates", "x.txt", "foreign"]) else { panic!("did not parse") };
+        assert_eq!(args.options(), CollocationOptions::default());
+        let Ok(Command::Collocates(args)) = parse(&[
+            "collocates",
+            "x.txt",
+            "--bigrams",
+            "--sort",
+            "logDice",
+            "--top",
+            "0",
+            "--min-count",
+            "2",
+            "--keep-stopwords",
+        ]) else {
+            panic!("did not parse")
+        };
+        assert_eq!(args.node, None);
+        let o = args.options();
+        assert_eq!((o.sort, o.limit, o.min_count, o.stopwords), (CollocationSort::LogDice, 0, 2, Stopwords::None));
+    }
+
+    #[test]
+    fn collocates_needs_exactly_one_of_node_and_bigrams() {
+        assert!(parse(&["collocates", "x.txt"]).is_err());
+        assert!(parse(&["collocates", "x.txt", "foreign", "--bigrams"]).is_err());
+        assert!(parse(&["collocates", "x.txt", "--bigrams", "--window", "2"]).is_err());
+        assert!(parse(&["collocates", "x.txt", "foreign", "--window", "0"]).is_err());
+    }
+
+    #[test]
+    fn dispersion_needs_terms_or_spread() {
+        let Ok(Command::Dispersion(args)) = parse(&["dispersion", "x.txt", "cis", "lukashenko"]) else {
+            panic!("did not parse")
+        };
+        assert_eq!(args.terms, ["cis", "lukashenko"]);
+        assert_eq!(args.parts, DispersionParts::Equal(10));
+        let Ok(Command::Dispersion(args)) =
+            parse(&["dispersion", "x.txt", "--spread", "--top", "0", "--parts", "speakers"])
+        else {
+            panic!("did not parse")
+        };
+        assert_eq!(args.parts, DispersionParts::Speakers);
+        assert_eq!(args.spread_options(), SpreadOptions { min_count: 5, top: usize::MAX, stopwords: Stopwords::Auto });
+        assert!(parse(&["dispersion", "x.txt"]).is_err());
+        assert!(parse(&["dispersion", "x.txt", "cis", "--spread"]).is_err());
+        assert!(parse(&["dispersion", "x.txt", "cis", "--top", "3"]).is_err());
+        assert!(parse(&["dispersion", "x.txt", "cis", "--min-count", "3"]).is_err());
+        assert!(parse(&["dispersion", "x.txt", "cis", "--keep-stopwords"]).is_err());
+        assert!(parse(&["dispersion", "x.txt", "cis", "--stopwords", "en"]).is_err());
+        assert!(parse(&["dispersion", "x.txt", "cis", "--parts", "0"]).is_err());
+    }
+}
