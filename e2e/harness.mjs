@@ -1,11 +1,15 @@
 // Shared set-up for the browser end-to-end tests: serve site/ under a sub-path on
 // 127.0.0.1, drive Debian's Chromium with playwright-core, and record anything that
 // must fail a test (console errors, page errors, requests to another origin).
+import { mkdir, readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 
 export const BASE = '/sub/dir/';
 const CHROME = process.env.CHROME_BIN || '/usr/bin/chromium';
+export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+export const SEED = await readFile(new URL('../tests/fixtures/mfa-cis-press-conference-2024-04-12.txt', import.meta.url), 'utf8');
+export const fixture = (path) => readFile(new URL(`../tests/fixtures/${path}`, import.meta.url), 'utf8');
 
 /** Starts the server and the browser. Call `close()` when done. */
 export async function start() {
@@ -27,9 +31,16 @@ export async function start() {
   };
 }
 
-/** Opens a page and records problems in `page.problems`. */
-export async function open(env, { width = 1280, height = 900 } = {}) {
-  const context = await env.browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+/**
+ * Opens a page (in a fresh context) and records problems in `page.problems` and every
+ * request the page or its workers make in `page.requests`. Waits until the page is
+ * wired up and, unless `engine: false`, until the analysis worker is ready.
+ */
+export async function open(env, { width = 1280, height = 900, hash = '', engine = true, colorScheme = 'light', context: reuse } = {}) {
+  const context = reuse ?? await env.browser.newContext({
+    viewport: { width, height }, acceptDownloads: true, colorScheme,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   const page = await context.newPage();
   page.problems = [];
   page.requests = [];
@@ -44,7 +55,97 @@ export async function open(env, { width = 1280, height = 900 } = {}) {
       page.problems.push(`request to another origin: ${req.url()}`);
     }
   });
-  await page.goto(env.url);
+  page.on('dialog', (dialog) => {
+    page.problems.push(`dialog: ${dialog.type()} ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  await page.goto(env.url + hash);
   await page.waitForSelector('body[data-ready="true"]');
+  if (engine) await page.waitForSelector('body[data-engine="ready"]');
   return page;
+}
+
+/** How many analyses the page has shown so far. */
+export const analyses = (page) => page.evaluate(() => Number(document.body.dataset.analyses ?? 0));
+
+/** Waits until the page shows more than `count` analyses (default: the count now). */
+export async function nextAnalysis(page, count, timeout = 30_000) {
+  const before = count ?? await analyses(page);
+  await page.waitForFunction((n) => Number(document.body.dataset.analyses ?? 0) > n && document.body.dataset.state === 'done', before, { timeout });
+}
+
+/** Pastes `text` into the transcript through the real clipboard (Ctrl+V). */
+export async function paste(page, text) {
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  const area = page.getByRole('textbox', { name: 'Transcript' });
+  await area.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+}
+
+/** Pastes and waits for the analysis. */
+export async function pasteAndWait(page, text) {
+  const before = await analyses(page);
+  await paste(page, text);
+  await nextAnalysis(page, before);
+}
+
+/** Sets the transcript as a paste would (for texts too big for the clipboard), without waiting. */
+export async function setText(page, text, inputType = 'insertFromPaste') {
+  await page.evaluate(([t, type]) => {
+    const area = document.getElementById('transcript');
+    area.value = t;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: type }));
+  }, [text, inputType]);
+}
+
+/** Clicks a results tab. */
+export async function tab(page, name) {
+  await page.getByRole('tab', { name }).click();
+}
+
+/** Saves a screenshot under e2e/artifacts/. */
+export async function screenshot(page, name, options = {}) {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, ...options });
+}
+
+/** Runs `action` and returns the file it downloads: { name, body (Buffer) }. */
+export async function downloaded(page, action) {
+  const [download] = await Promise.all([page.waitForEvent('download'), action()]);
+  return { name: download.suggestedFilename(), body: await readFile(await download.path()) };
+}
+
+/**
+ * Builds, in the page, a transcript of at least `units` UTF-16 units from the seed's
+ * paragraphs, re-labelled with six speakers and numbered (so it is not one repeated
+ * block), as `globalThis[name]`. Returns its length.
+ */
+export function makeBigText(page, units, name = 'bigText') {
+  return page.evaluate(([seed, n, key]) => {
+    const paragraphs = seed.split(/\n\s*\n/).filter((p) => p.trim().length > 40 && !/[\u0400-\u04ff]/.test(p));
+    const names = ['Anna Petrova', 'Question', 'Sergey Lavrov', 'Moderator', 'John Smith', 'Maria Zakharova'];
+    const parts = [];
+    let length = 0;
+    for (let i = 0; length < n; i++) {
+      const body = paragraphs[i % paragraphs.length].replace(/^[^:\n]{1,40}: /, '');
+      const p = `${names[(i * 7 + (i >> 3)) % names.length]}: (${i}) ${body}\n\n`;
+      parts.push(p);
+      length += p.length;
+    }
+    globalThis[key] = parts.join('');
+    return globalThis[key].length;
+  }, [SEED, units, name]);
+}
+
+/** Pastes `globalThis[name]` (see makeBigText) through a paste event carrying it. */
+export async function pasteEvent(page, name = 'bigText') {
+  await page.evaluate((key) => {
+    const text = globalThis[key];
+    const area = document.getElementById('transcript');
+    area.focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, name);
 }

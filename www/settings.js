@@ -1,0 +1,126 @@
+// Settings: defaults, the URL hash (settings only, never the text) and the core's options.
+//
+//   #view=terms&stopwords=en&extra=foo,bar&ngram=2-5&min=2&hyphens=1&furniture=1&format=vtt&label=…
+//
+// The hash is untrusted input: every value is checked and malformed ones are ignored.
+// Values only ever reach the page as form values or text, never as HTML.
+
+export const TABS = ['speakers', 'terms', 'phrases', 'dispersion', 'summary'];
+export const FORMATS = ['auto', 'text', 'vtt', 'srt'];
+
+/** Languages with a stopword list in the core, by name (codes as the core spells them). */
+export const STOPWORD_LANGUAGES = {
+  af: 'Afrikaans', ar: 'Arabic', az: 'Azerbaijani', be: 'Belarusian', bg: 'Bulgarian', bn: 'Bengali',
+  br: 'Breton', ca: 'Catalan', cs: 'Czech', da: 'Danish', de: 'German', el: 'Greek', en: 'English',
+  eo: 'Esperanto', es: 'Spanish', et: 'Estonian', eu: 'Basque', fa: 'Persian', fi: 'Finnish', fr: 'French',
+  ga: 'Irish', gl: 'Galician', gu: 'Gujarati', ha: 'Hausa', he: 'Hebrew', hi: 'Hindi', hinglish: 'Hinglish',
+  hr: 'Croatian', hu: 'Hungarian', hy: 'Armenian', id: 'Indonesian', it: 'Italian', ja: 'Japanese',
+  kk: 'Kazakh', ko: 'Korean', ku: 'Kurdish', la: 'Latin', lt: 'Lithuanian', lv: 'Latvian', mr: 'Marathi',
+  ms: 'Malay', ne: 'Nepali', nl: 'Dutch', no: 'Norwegian', pl: 'Polish', pt: 'Portuguese', ro: 'Romanian',
+  ru: 'Russian', sk: 'Slovak', sl: 'Slovenian', so: 'Somali', sq: 'Albanian', st: 'Sotho', sv: 'Swedish',
+  sw: 'Swahili', ta: 'Tamil', tg: 'Tajik', th: 'Thai', tl: 'Tagalog', tr: 'Turkish', uk: 'Ukrainian',
+  ur: 'Urdu', uz: 'Uzbek', vi: 'Vietnamese', yo: 'Yoruba', zh: 'Chinese', zu: 'Zulu',
+};
+
+export const NGRAM_MIN = 2;
+export const NGRAM_MAX = 8;
+const MAX_LABEL = 500;
+const MAX_EXTRA = 200;
+
+export function defaults() {
+  return {
+    view: 'speakers',
+    format: 'auto',
+    stopwords: 'auto',
+    extra: [],
+    ngramMin: 2,
+    ngramMax: 5,
+    minCount: 2,
+    splitHyphens: false,
+    keepFurniture: false,
+    labelPattern: '',
+  };
+}
+
+/** Splits a custom stopword list typed by the user (commas, spaces or new lines). */
+export function parseWords(s) {
+  const words = String(s).split(/[\s,;]+/u).map((w) => w.trim().toLowerCase()).filter(Boolean);
+  return [...new Set(words)].filter((w) => w.length <= 60).slice(0, MAX_EXTRA);
+}
+
+const int = (s, lo, hi) => (/^\d{1,4}$/.test(s) && +s >= lo && +s <= hi ? +s : null);
+const flag = (s) => (s === '1' ? true : s === '0' ? false : null);
+
+/** Settings from a location hash; anything missing or malformed keeps its default. */
+export function fromHash(hash) {
+  const s = defaults();
+  let params;
+  try {
+    params = new URLSearchParams(String(hash).replace(/^#/, ''));
+  } catch {
+    return s;
+  }
+  const get = (k) => params.get(k);
+  if (TABS.includes(get('view'))) s.view = get('view');
+  if (FORMATS.includes(get('format'))) s.format = get('format');
+  const sw = get('stopwords');
+  if (sw === 'auto' || sw === 'none' || Object.hasOwn(STOPWORD_LANGUAGES, sw ?? '')) s.stopwords = sw;
+  if (get('extra')) s.extra = parseWords(get('extra'));
+  const ngram = /^(\d)-(\d)$/.exec(get('ngram') ?? '');
+  if (ngram) {
+    const [lo, hi] = [+ngram[1], +ngram[2]];
+    if (lo >= NGRAM_MIN && hi <= NGRAM_MAX && lo <= hi) [s.ngramMin, s.ngramMax] = [lo, hi];
+  }
+  const min = int(get('min') ?? '', 1, 9999);
+  if (min !== null) s.minCount = min;
+  const hy = flag(get('hyphens'));
+  if (hy !== null) s.splitHyphens = hy;
+  const fu = flag(get('furniture'));
+  if (fu !== null) s.keepFurniture = fu;
+  const label = get('label');
+  if (label && label.length <= MAX_LABEL) s.labelPattern = label;
+  return s;
+}
+
+/** The hash for settings: only what differs from the defaults. */
+export function toHash(s) {
+  const d = defaults();
+  const p = new URLSearchParams();
+  if (s.view !== d.view) p.set('view', s.view);
+  if (s.format !== d.format) p.set('format', s.format);
+  if (s.stopwords !== d.stopwords) p.set('stopwords', s.stopwords);
+  if (s.extra.length) p.set('extra', s.extra.join(','));
+  if (s.ngramMin !== d.ngramMin || s.ngramMax !== d.ngramMax) p.set('ngram', `${s.ngramMin}-${s.ngramMax}`);
+  if (s.minCount !== d.minCount) p.set('min', String(s.minCount));
+  if (s.splitHyphens) p.set('hyphens', '1');
+  if (s.keepFurniture) p.set('furniture', '1');
+  if (s.labelPattern) p.set('label', s.labelPattern);
+  const str = p.toString();
+  return str ? `#${str}` : '';
+}
+
+/** Options that change only the views: a loaded document re-reports without re-parsing. */
+export function viewOptions(s) {
+  return {
+    stopwords: s.stopwords,
+    extraStopwords: s.extra,
+    ngramMin: s.ngramMin,
+    ngramMax: s.ngramMax,
+    minCount: s.minCount,
+    topTerms: 100,
+    topPhrases: 1000,
+    topSpeakerTerms: 50,
+  };
+}
+
+/** Options that change how the text is parsed (a new load). */
+export function parseOptions(s, aliases) {
+  const o = { format: s.format, keepFurniture: s.keepFurniture, splitHyphens: s.splitHyphens, aliases: { ...aliases } };
+  if (s.labelPattern) o.labelPattern = s.labelPattern;
+  return o;
+}
+
+/** A key that changes exactly when the text must be parsed again. */
+export function parseKey(s, aliases) {
+  return JSON.stringify(parseOptions(s, aliases));
+}

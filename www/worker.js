@@ -1,0 +1,132 @@
+// The analysis worker: owns the wasm core, so the page never freezes.
+//
+// Messages in (each with an `id`):
+//   { type: 'analyse', id, text, options }  parse + analyse; big texts stream with progress
+//   { type: 'view', id, view }              re-analyse the loaded text with other view options
+//   { type: 'kwic', id, doc, query, options }
+//   { type: 'dispersion', id, doc, terms, options }
+// Messages out: { type: 'ready', version } once; then, per request id,
+//   { type: 'progress', id, done, total, phase } · { type: 'result', id, analysis, ms }
+//   { type: 'indexed', id } · { type: 'kwic' | 'dispersion', id, ... } · { type: 'error', id, message, kind }
+//
+// The page's CSP forbids fetch, so the wasm comes as an ES module of base64 bytes.
+import { initSync, Analyzer, Document, version } from './pkg/colloquy.js';
+import { base64 } from './pkg/colloquy_bg.wasm.js';
+
+/** Texts longer than this (UTF-16 units) stream through an Analyzer, with progress. */
+const STREAM_OVER = 1_000_000;
+const CHUNK = 256 * 1024;
+
+function decodeBase64(s) {
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(s);
+  const bin = atob(s);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+/** The loaded document: its request id, and the Document (null while indexing). */
+let current = { id: -1, doc: null };
+/** One request at a time, in order (a streaming analysis awaits between chunks).
+ * The listener is added before the wasm is compiled, so no early message is lost. */
+let queue = WebAssembly.compile(decodeBase64(base64)).then((module) => {
+  initSync({ module });
+  warmUp();
+  self.postMessage({ type: 'ready', version: version() });
+});
+queue.catch((err) => self.postMessage({ type: 'error', id: null, kind: 'fatal', message: `the analysis engine could not start: ${err?.message ?? err}` }));
+
+self.addEventListener('message', (event) => {
+  const msg = event.data;
+  queue = queue.then(() => handle(msg)).catch((err) => fail(msg.id, err));
+});
+
+function fail(id, err) {
+  // A WebAssembly.RuntimeError (a trap) leaves the module unusable: say so, so the page restarts us.
+  const fatal = err instanceof WebAssembly.RuntimeError;
+  self.postMessage({ type: 'error', id, message: err?.message ?? String(err), kind: fatal ? 'fatal' : 'error' });
+}
+
+/** Runs every code path once, so the first real analysis pays no first-call costs. */
+function warmUp() {
+  const sample = [
+    'Good morning. We have completed the session of the Council, and the talks went well.',
+    '',
+    'Question: What about the talks with our partners? Will the next round take place in May?',
+    'Jane Doe: (APPLAUSE) The talks went well. The next round is in May, and the talks will continue.',
+    'Question: And the partners?',
+    'Jane Doe: Our partners agree. The next round is in May.',
+    '',
+    'Дополнительные материалы',
+    'Фото',
+  ].join('\n');
+  for (let i = 0; i < 3; i++) {
+    const doc = Document.load(sample, {});
+    doc.analysis({ topTerms: 100, topPhrases: 1000, topSpeakerTerms: 50 });
+    doc.kwic('talks', { width: 8 });
+    doc.dispersion(['talks', 'round'], {});
+    doc.free();
+  }
+}
+
+async function handle(msg) {
+  switch (msg.type) {
+    case 'analyse':
+      return analyse(msg);
+    case 'view': {
+      if (current.id !== msg.doc || !current.doc) {
+        self.postMessage({ type: 'error', id: msg.id, kind: 'no-document', message: 'no document loaded' });
+        return;
+      }
+      const started = performance.now();
+      const analysis = current.doc.analysis(msg.view);
+      self.postMessage({ type: 'result', id: msg.id, analysis, ms: performance.now() - started });
+      return;
+    }
+    case 'kwic':
+    case 'dispersion': {
+      if (current.id !== msg.doc || !current.doc) {
+        self.postMessage({ type: msg.type, id: msg.id, stale: true });
+        return;
+      }
+      const rows = msg.type === 'kwic'
+        ? current.doc.kwic(msg.query, msg.options)
+        : current.doc.dispersion(msg.terms, msg.options);
+      self.postMessage({ type: msg.type, id: msg.id, rows });
+      return;
+    }
+    default:
+      throw new Error(`unknown request ${msg.type}`);
+  }
+}
+
+async function analyse({ id, text, options }) {
+  const started = performance.now();
+  current.doc?.free();
+  current = { id, doc: null };
+  if (text.length <= STREAM_OVER) {
+    const doc = Document.load(text, options);
+    current.doc = doc;
+    const analysis = doc.analysis();
+    self.postMessage({ type: 'result', id, analysis, ms: performance.now() - started });
+    return;
+  }
+  // Big text: stream it in chunks, reporting progress and yielding between chunks.
+  const analyzer = new Analyzer(options);
+  try {
+    for (let at = 0; at < text.length; at += CHUNK) {
+      analyzer.push(text.slice(at, at + CHUNK));
+      self.postMessage({ type: 'progress', id, done: Math.min(at + CHUNK, text.length), total: text.length, phase: 'reading' });
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+  } catch (err) {
+    analyzer.free();
+    throw err;
+  }
+  const analysis = analyzer.finish();
+  self.postMessage({ type: 'result', id, analysis, ms: performance.now() - started });
+  // Then index the text for the concordance and dispersion views.
+  await new Promise((resolve) => setTimeout(resolve));
+  current.doc = Document.load(text, options);
+  self.postMessage({ type: 'indexed', id, ms: performance.now() - started });
+}
