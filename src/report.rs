@@ -234,10 +234,11 @@ impl Counts {
             }
             map
         };
+        let rank = self.alphabetical_rank();
         let mut speakers = self.speaker_stats();
-        self.add_speaker_terms(&mut speakers, view, &stop);
+        self.add_speaker_terms(&mut speakers, view, &stop, &rank);
         self.add_speaker_statistics(&mut speakers);
-        self.add_distinctive(&mut speakers, view, &stop);
+        self.add_distinctive(&mut speakers, view, &stop, &rank);
         let stem_language = if view.stem {
             match &view.stopwords {
                 Stopwords::Language(code) => Some(code.clone()),
@@ -248,7 +249,7 @@ impl Counts {
             None
         };
         let stemmer = stem_language.as_deref().and_then(crate::stem::stemmer);
-        let terms = self.terms(view, &stop, stemmer.as_ref(), &by_speaker);
+        let terms = self.terms(view, &stop, stemmer.as_ref(), &rank, &by_speaker);
         let phrases = self.phrases(view, &stop, &by_speaker);
         let turns = self
             .turns
@@ -458,6 +459,19 @@ impl Counts {
         out.into_iter().map(|(_, s)| s).collect()
     }
 
+    /// Every type's position in alphabetical order, for cheap deterministic tie-breaks.
+    fn alphabetical_rank(&self) -> Vec<u32> {
+        let mut ids: Vec<u32> = (0..self.vocab.len()).filter_map(|i| u32::try_from(i).ok()).collect();
+        ids.sort_unstable_by(|&a, &b| self.vocab.string(a).cmp(self.vocab.string(b)));
+        let mut rank = vec![0u32; ids.len()];
+        for (r, &id) in ids.iter().enumerate() {
+            if let Some(slot) = rank.get_mut(id as usize) {
+                *slot = u32::try_from(r).unwrap_or(u32::MAX);
+            }
+        }
+        rank
+    }
+
     /// Letters in the type `id` (for Coleman–Liau).
     fn letters(&self, id: usize) -> usize {
         u32::try_from(id).map_or(0, |id| self.vocab.string(id).chars().filter(|c| c.is_alphabetic()).count())
@@ -493,7 +507,7 @@ impl Counts {
 
     /// Fightin' Words for each speaker against all the others (for the 50 speakers
     /// with most words), with G² and Log Ratio beside it.
-    fn add_distinctive(&self, speakers: &mut [SpeakerStats], view: &ViewOptions, stop: &FxHashSet<u32>) {
+    fn add_distinctive(&self, speakers: &mut [SpeakerStats], view: &ViewOptions, stop: &FxHashSet<u32>, rank: &[u32]) {
         const SPEAKERS: usize = 50;
         const TERMS: usize = 15;
         if speakers.iter().filter(|s| s.words > 0).count() < 2 {
@@ -523,33 +537,60 @@ impl Counts {
             if n_i == 0.0 || n_j == 0.0 {
                 continue;
             }
-            let mut scored: Vec<Distinctive> = candidates
+            // z for every candidate, without allocating; strings and the other measures
+            // only for the words that are reported.
+            let mut scored: Vec<(f64, f64, u32, usize, usize)> = candidates
                 .iter()
                 .map(|&id| {
                     let total = self.term_counts.get(id as usize).copied().unwrap_or(0);
                     let y_i = own.get(&id).copied().unwrap_or(0);
                     let y_j = total - y_i;
                     let (delta, z) = fightin_words(y_i as f64, n_i, y_j as f64, n_j, total as f64, n_all as f64);
-                    let g = g2(y_i as f64, y_j as f64, n_i - y_i as f64, n_j - y_j as f64);
-                    let lr = log_ratio(y_i as f64, n_i, y_j as f64, n_j);
-                    Distinctive {
-                        term: self.vocab.string(id).to_owned(),
-                        count: y_i,
-                        other_count: y_j,
-                        delta,
-                        z,
-                        g2: if lr < 0.0 { -g } else { g },
-                        log_ratio: lr,
-                    }
+                    (z, delta, id, y_i, y_j)
                 })
                 .collect();
-            scored.sort_by(|a, b| b.z.total_cmp(&a.z).then_with(|| a.term.cmp(&b.term)));
-            stats.distinctive = scored.iter().filter(|d| d.z > 0.0).take(TERMS).cloned().collect();
-            stats.avoided = scored.iter().rev().filter(|d| d.z < 0.0).take(TERMS).cloned().collect();
+            let term = |id: u32| self.vocab.string(id);
+            let by_z_desc = |a: &(f64, f64, u32, usize, usize), b: &(f64, f64, u32, usize, usize)| {
+                b.0.total_cmp(&a.0).then_with(|| rank.get(a.2 as usize).cmp(&rank.get(b.2 as usize)))
+            };
+            let describe = |&(z, delta, id, y_i, y_j): &(f64, f64, u32, usize, usize)| {
+                let g = g2(y_i as f64, y_j as f64, n_i - y_i as f64, n_j - y_j as f64);
+                let lr = log_ratio(y_i as f64, n_i, y_j as f64, n_j);
+                Distinctive {
+                    term: term(id).to_owned(),
+                    count: y_i,
+                    other_count: y_j,
+                    delta,
+                    z,
+                    g2: if lr < 0.0 { -g } else { g },
+                    log_ratio: lr,
+                }
+            };
+            let mut top: Vec<_> = scored.iter().filter(|x| x.0 > 0.0).copied().collect();
+            if top.len() > TERMS {
+                top.select_nth_unstable_by(TERMS - 1, by_z_desc);
+                top.truncate(TERMS);
+            }
+            top.sort_by(by_z_desc);
+            scored.retain(|x| x.0 < 0.0);
+            let by_z_asc = |a: &(f64, f64, u32, usize, usize), b: &(f64, f64, u32, usize, usize)| by_z_desc(b, a);
+            if scored.len() > TERMS {
+                scored.select_nth_unstable_by(TERMS - 1, by_z_asc);
+                scored.truncate(TERMS);
+            }
+            scored.sort_by(by_z_asc);
+            stats.distinctive = top.iter().map(describe).collect();
+            stats.avoided = scored.iter().map(describe).collect();
         }
     }
 
-    fn add_speaker_terms(&self, speakers: &mut [SpeakerStats], view: &ViewOptions, stop: &FxHashSet<u32>) {
+    fn add_speaker_terms(
+        &self,
+        speakers: &mut [SpeakerStats],
+        view: &ViewOptions,
+        stop: &FxHashSet<u32>,
+        rank: &[u32],
+    ) {
         let mut per: FxHashMap<&str, Vec<(u32, usize)>> = FxHashMap::default();
         for (&(s, id), &n) in &self.term_by_speaker {
             if !self.in_term_view(id, view, stop) {
@@ -561,10 +602,15 @@ impl Counts {
         }
         for stats in speakers {
             let Some(mut terms) = per.remove(stats.name.as_str()) else { continue };
-            terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| self.vocab.string(a.0).cmp(self.vocab.string(b.0))));
-            if view.top_speaker_terms > 0 {
-                terms.truncate(view.top_speaker_terms);
+            let order = |a: &(u32, usize), b: &(u32, usize)| {
+                b.1.cmp(&a.1).then_with(|| rank.get(a.0 as usize).cmp(&rank.get(b.0 as usize)))
+            };
+            let k = view.top_speaker_terms;
+            if k > 0 && terms.len() > k {
+                terms.select_nth_unstable_by(k - 1, order);
+                terms.truncate(k);
             }
+            terms.sort_by(order);
             stats.top_terms = terms
                 .into_iter()
                 .map(|(id, count)| SpeakerTerm { term: self.vocab.string(id).to_owned(), count })
@@ -583,28 +629,39 @@ impl Counts {
         view: &ViewOptions,
         stop: &FxHashSet<u32>,
         stemmer: Option<&rust_stemmers::Stemmer>,
+        rank: &[u32],
         by_speaker: &BySpeakerFn<'_>,
     ) -> Vec<TermStats> {
         let count = |id: u32| self.term_counts.get(id as usize).copied().unwrap_or(0);
-        let by_count =
-            |a: &u32, b: &u32| count(*b).cmp(&count(*a)).then_with(|| self.vocab.string(*a).cmp(self.vocab.string(*b)));
+        let by_count = |a: &u32, b: &u32| {
+            count(*b).cmp(&count(*a)).then_with(|| rank.get(*a as usize).cmp(&rank.get(*b as usize)))
+        };
         let ids = (0..self.term_counts.len())
             .filter_map(|i| u32::try_from(i).ok())
             .filter(|&id| count(id) > 0 && self.in_term_view(id, view, stop));
         // Each group is one reported term: a type, or every type sharing a stem.
         let mut groups: Vec<Vec<u32>> = match stemmer {
-            None => ids.map(|id| vec![id]).collect(),
+            None => {
+                let mut ids: Vec<u32> = ids.collect();
+                if view.top_terms > 0 && ids.len() > view.top_terms {
+                    ids.select_nth_unstable_by(view.top_terms - 1, by_count);
+                    ids.truncate(view.top_terms);
+                }
+                ids.sort_by(by_count);
+                ids.into_iter().map(|id| vec![id]).collect()
+            }
             Some(stemmer) => {
                 let mut by_stem: BTreeMap<String, Vec<u32>> = BTreeMap::new();
                 for id in ids {
                     by_stem.entry(stemmer.stem(self.vocab.string(id)).into_owned()).or_default().push(id);
                 }
-                by_stem.into_values().collect()
+                let mut groups: Vec<Vec<u32>> = by_stem.into_values().collect();
+                for g in &mut groups {
+                    g.sort_by(by_count);
+                }
+                groups
             }
         };
-        for g in &mut groups {
-            g.sort_by(by_count);
-        }
         let total_of = |g: &[u32]| g.iter().map(|&id| count(id)).sum::<usize>();
         groups.sort_by(|a, b| {
             total_of(b).cmp(&total_of(a)).then_with(|| by_count(a.first().unwrap_or(&0), b.first().unwrap_or(&0)))
@@ -683,9 +740,7 @@ impl Counts {
             }
             reported.push((key, n, count));
         }
-        reported.sort_by(|a, b| {
-            b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then_with(|| self.key_text(a.0).cmp(&self.key_text(b.0)))
-        });
+        reported.sort_by_cached_key(|r| (std::cmp::Reverse(r.2), std::cmp::Reverse(r.1), self.key_text(r.0)));
         if view.top_phrases > 0 {
             reported.truncate(view.top_phrases);
         }
