@@ -109,7 +109,7 @@ pub fn tokenize(text: &str, transcript: &Transcript, options: &TokenizeOptions) 
                     pending = Some((start, end, None));
                 }
             };
-            if seg_text.is_ascii() {
+            if ascii::eligible(seg_text) {
                 ascii::pieces(seg_text, &mut step);
             } else {
                 for (offset, piece) in seg_text.split_word_bound_indices() {

@@ -150,7 +150,8 @@ proptest! {
 proptest! {
     /// The ASCII fast path finds exactly the word pieces (and hyphens) of UAX #29.
     #[test]
-    fn ascii_fast_path_equals_unicode_segmentation(s in "[a-zA-Z0-9_ .,;:'\"!?()\\-\\n\\t]{0,80}") {
+    fn ascii_fast_path_equals_unicode_segmentation(s in "[a-zA-Z0-9_ .,;:'\"!?()\\-\\n\\t‘’“”–—…]{0,80}") {
+        prop_assert!(colloquy::token::ascii::eligible(&s));
         use unicode_segmentation::UnicodeSegmentation;
         let mut fast = Vec::new();
         colloquy::token::ascii::pieces(&s, |i, p| fast.push((i, p.to_owned())));
