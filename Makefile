@@ -7,7 +7,9 @@ WASM_RUNNER = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runne
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: serve site pkg setup setup-test test test-fmt test-clippy test-rust test-wasm test-e2e clean
+FUZZ_SECONDS ?= 600
+
+.PHONY: fuzz serve site pkg setup setup-test test test-fmt test-clippy test-rust test-wasm test-e2e clean
 
 serve: site
 	@echo "colloquy: open http://127.0.0.1:$(PORT)/"
@@ -52,3 +54,7 @@ test-e2e:
 
 clean:
 	rm -rf pkg site target/wasm32-unknown-unknown
+
+# Fuzzing (not part of `make test`: it needs nightly). FUZZ_SECONDS per target.
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh

@@ -6,6 +6,7 @@ mod merge;
 mod options;
 mod properties;
 mod query;
+mod regressions;
 mod render;
 mod seed;
 mod stream;

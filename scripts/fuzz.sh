@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for FUZZ_SECONDS (default 600) and appends a line per run to
+# fuzz/RUNS.md. Needs nightly (installed with rustup when missing) and cargo-fuzz.
+#
+#   scripts/fuzz.sh                 # all targets, 10 minutes each
+#   FUZZ_SECONDS=60 scripts/fuzz.sh parse
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${FUZZ_SECONDS:-600}"
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(parse analyse_options captions stream)
+
+rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+
+for t in "${targets[@]}"; do
+  corpus="fuzz/corpus/$t"
+  mkdir -p "$corpus"
+  # Seed corpora: every fixture (each format, each language, the seed transcript).
+  find tests/fixtures -type f \( -name '*.txt' -o -name '*.vtt' -o -name '*.srt' \) -exec cp {} "$corpus/" \;
+  log="fuzz/artifacts/$t.log"
+  mkdir -p fuzz/artifacts
+  echo "fuzz: $t for ${seconds}s"
+  status=0
+  cargo +nightly fuzz run "$t" "$corpus" -- -max_total_time="$seconds" -rss_limit_mb=4096 -max_len=65536 \
+    -print_final_stats=1 > "$log" 2>&1 || status=$?
+  runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)"
+  cov="$(grep -o 'cov: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*')"
+  ft="$(grep -o 'ft: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*')"
+  crashes="$(find "fuzz/artifacts/$t" -name 'crash-*' 2>/dev/null | wc -l)"
+  line="| $(date -u +%Y-%m-%d) | \`$t\` | ${seconds}s | ${runs:-?} | ${cov:-?} | ${ft:-?} | ${crashes} | exit ${status} |"
+  echo "$line" | tee -a fuzz/RUNS.md
+done
