@@ -1,38 +1,44 @@
+// The page as a whole: served from a sub-path, its policy, its privacy line, the Analyse button.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { start, open } from './harness.mjs';
+import { start, open, nextAnalysis, tab, SEED, pasteAndWait } from './harness.mjs';
 
-const SEED = await readFile(new URL('../tests/fixtures/mfa-cis-press-conference-2024-04-12.txt', import.meta.url), 'utf8');
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-test('pasting the seed transcript draws a top-terms chart naming its terms', async () => {
+test('the page loads from a sub-path with its policy, its privacy line and the engine', async () => {
   const page = await open(env);
-  await page.getByLabel('Transcript').fill(SEED);
-  const chart = page.locator('#terms-chart svg');
-  await chart.waitFor();
-  const labels = await chart.locator('[aria-label="y-axis tick label"] text').allTextContents();
-  assert.ok(labels.includes('cis'), `expected "cis" among ${labels.join(', ')}`);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  for (const directive of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "connect-src 'none'", "worker-src 'self'", "object-src 'none'"]) {
+    assert.ok(csp.includes(directive), `CSP has ${directive}: ${csp}`);
+  }
+  assert.ok(!csp.includes("'unsafe-eval'"), 'no unsafe-eval');
+  const privacy = page.getByText('Your text never leaves this browser');
+  assert.equal(await privacy.isVisible(), true);
+  assert.match(await page.locator('#version').textContent(), /^v\d+\.\d+\.\d+/);
+  assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline scripts');
+  assert.equal(await page.locator('[onclick], [onload], [onerror], [oninput], [onchange]').count(), 0, 'no inline handlers');
+  for (const url of page.requests) assert.ok(url.startsWith(env.url), `${url} is under ${env.url}`);
   assert.deepEqual(page.problems, []);
 });
 
 test('the Analyse button runs the analysis', async () => {
   const page = await open(env);
-  await page.getByLabel('Transcript').evaluate((el, text) => { el.value = text; }, 'Alice: zebra zebra zebra okapi');
+  await page.getByRole('textbox', { name: 'Transcript' }).evaluate((el, text) => { el.value = text; }, 'Alice: zebra zebra zebra okapi');
   await page.getByRole('button', { name: 'Analyse' }).click();
-  await page.locator('#terms-chart svg').waitFor();
+  await nextAnalysis(page, 0);
+  await tab(page, 'Terms');
   const labels = await page.locator('#terms-chart [aria-label="y-axis tick label"] text').allTextContents();
   assert.equal(labels[0], 'zebra');
   assert.deepEqual(page.problems, []);
 });
 
-test('the site is served from a sub-path and loads nothing from another origin', async () => {
+test('Export JSON is off until there is an analysis', async () => {
   const page = await open(env);
-  await page.getByLabel('Transcript').fill(SEED);
-  await page.locator('#terms-chart svg').waitFor();
-  assert.ok(page.requests.length > 0);
-  for (const url of page.requests) assert.ok(url.startsWith(env.url), `unexpected request ${url}`);
+  const button = page.getByRole('button', { name: 'Export JSON' });
+  assert.equal(await button.isDisabled(), true);
+  await pasteAndWait(page, SEED);
+  assert.equal(await button.isDisabled(), false);
   assert.deepEqual(page.problems, []);
 });

@@ -5,7 +5,7 @@ import { h, $, fmt, slug, debounce } from './dom.js';
 import { Engine, STREAM_OVER } from './engine.js';
 import * as S from './settings.js';
 import { readTextFile, FileError, ACCEPT } from './files.js';
-import { colourMap, speakersChart, termsChart, dispersionChart, onMarkClick } from './charts.js';
+import { colourMap, speakersChart, termsChart, dispersionChart, onMarkClick, onTickClick } from './charts.js';
 import { dataTable, sortRows, toCsv } from './table.js';
 import { download, csvBlob, jsonBlob, standaloneSvg, svgBlob, pngBlob } from './exporting.js';
 
@@ -484,7 +484,16 @@ function applySettings(next, { fromHash = false } = {}) {
 
 form.addEventListener('change', (e) => applySettings(readForm(e.target)));
 form.addEventListener('submit', (e) => e.preventDefault());
+form.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && e.target.matches('input[type="text"], input[type="number"]')) {
+    e.preventDefault();
+    applySettings(readForm(e.target));
+  }
+});
 $('settings-reset').addEventListener('click', () => applySettings({ ...S.defaults(), view: state.settings.view }));
+$('phrases-min').addEventListener('keydown', (e) => {
+  if (e.key === 'Enter') $('phrases-min').dispatchEvent(new Event('change'));
+});
 $('phrases-min').addEventListener('change', () => {
   const min = Math.round(Number($('phrases-min').value));
   if (Number.isFinite(min) && min >= 1 && min <= 9999) applySettings({ ...state.settings, minCount: min });
@@ -555,6 +564,7 @@ function render() {
   $('diag-count').textContent = String(diags);
   $('diag-count').setAttribute('aria-label', `${diags} diagnostics`);
   state.dirty = new Set(S.TABS);
+  lastWidth = $('results').clientWidth;
   selectTab(state.settings.view);
   if (state.kwic) runKwic();
 }
@@ -571,6 +581,7 @@ function redraw() {
   renderTab(state.settings.view);
 }
 
+let lastWidth = 0;
 const visibleSpeakers = () => state.analysis.speakers.filter((s) => !state.hidden.has(s.name));
 const colourOf = (name) => state.colours.get(name) ?? '#8c8c8c';
 const swatch = (name) => h('span', { class: 'swatch', 'aria-hidden': 'true', style: { background: colourOf(name) } });
@@ -635,7 +646,11 @@ function renderSpeakers() {
       $('speakers-table').querySelector('[aria-sort] button')?.focus();
     },
   }));
-  renderSpeakerEdit();
+  // Once per analysis: a redraw (a resize, hiding a speaker) must not wipe what is being typed.
+  if (state.editFor !== a) {
+    state.editFor = a;
+    renderSpeakerEdit();
+  }
 }
 
 function renderSpeakerEdit() {
@@ -797,7 +812,7 @@ function renderTerms() {
     for (const t of ticks) t.classList.add('clickable');
     svg.addEventListener('click', (e) => {
       const t = e.target.closest('g[aria-label="y-axis tick label"] text');
-      if (t && typeof t.__data__ === 'string') showKwic(t.__data__);
+      if (t && terms.includes(t.textContent)) showKwic(t.textContent);
     });
   } else {
     figure.removeAttribute('aria-label');
@@ -920,7 +935,7 @@ async function renderDispersion() {
   const label = `Dispersion plot over ${fmt.int(tokens)} words: ${rows.map((d) => `${d.term} ${d.count} occurrences`).join(', ')}`;
   const svg = dispersionChart({ points, terms, tokens, colours, width });
   putChart(figure, svg, label);
-  onMarkClick(svg, 'g[aria-label="tick"] line', points, (p) => showInTranscript(p.start, p.start + p.term.length));
+  onTickClick(svg, points, (p) => showInTranscript(p.start, p.start + p.term.length));
   const columns = [
     { key: 'term', label: 'Term', value: (d) => d.term, cell: (d) => termButton(d.term, d.count) },
     { key: 'count', label: 'Occurrences', numeric: true, value: (d) => d.count, cell: (d) => fmt.int(d.count) },
@@ -1155,7 +1170,6 @@ function warmUpCharts() {
   dataTable({ columns: SPEAKER_COLUMNS.slice(1, 2), rows: [{ words: 1 }], sort: { key: 'words', dir: 'desc' }, onSort() {} });
 }
 
-let lastWidth = 0;
 new ResizeObserver(debounce(() => {
   const width = $('results').clientWidth;
   if (width && Math.abs(width - lastWidth) > 8) {

@@ -121,6 +121,31 @@ export function dispersionChart({ points, terms, tokens, colours, width, ariaLab
   });
 }
 
+/**
+ * Calls `onPick(point)` for the tick nearest a click on a dispersion chart (within 6 px,
+ * in the clicked term's row): ticks are too thin to hit exactly.
+ */
+export function onTickClick(svg, points, onPick) {
+  const x = svg.scale('x');
+  const y = svg.scale('y');
+  const byTerm = Map.groupBy(points, (p) => p.term);
+  svg.classList.add('clickable');
+  svg.addEventListener('click', (event) => {
+    const box = svg.getBoundingClientRect();
+    const ratio = Number(svg.getAttribute('width')) / box.width;
+    const px = (event.clientX - box.left) * ratio;
+    const py = (event.clientY - box.top) * ratio;
+    const term = y.domain.find((t) => py >= y.apply(t) && py <= y.apply(t) + y.bandwidth);
+    let best = null;
+    let distance = 6;
+    for (const p of byTerm.get(term) ?? []) {
+      const d = Math.abs(x.apply(p.position) - px);
+      if (d <= distance) [best, distance] = [p, d];
+    }
+    if (best) onPick(best);
+  });
+}
+
 /** Calls `onPick(datum)` when a bar or tick of `svg` (drawn from `rows`) is clicked. */
 export function onMarkClick(svg, selector, rows, onPick) {
   for (const el of svg.querySelectorAll(selector)) {

@@ -1,0 +1,164 @@
+// Exports, all built in the page: CSV per table, JSON of the analysis, SVG and PNG per chart.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, open, pasteAndWait, downloaded, tab, SEED } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** RFC 4180 CSV → rows of fields. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+test('the speakers table exports as CSV', async () => {
+  const page = await open(env);
+  await pasteAndWait(page, SEED);
+  const file = await downloaded(page, () => page.locator('#speakers-csv').click());
+  assert.equal(file.name, 'transcript-speakers.csv');
+  assert.equal(file.body.toString('utf8'), [
+    'Speaker,Words,Share,Turns,Mean turn (words),Longest turn,Questions',
+    'Sergey Lavrov,1026,0.5504,5,205.20,389,0',
+    '(unattributed),645,0.3460,1,645.00,645,0',
+    'Question,193,0.1035,5,38.60,64,7',
+    '',
+  ].join('\r\n'));
+  // As displayed: sorted the way the table is.
+  await page.getByRole('button', { name: 'Questions', exact: true }).click();
+  const sorted = await downloaded(page, () => page.locator('#speakers-csv').click());
+  assert.equal(parseCsv(sorted.body.toString('utf8'))[1][0], 'Question');
+  assert.deepEqual(page.problems, []);
+});
+
+test('CSV fields with commas and quotes are quoted and round-trip', async () => {
+  const page = await open(env);
+  await pasteAndWait(page, 'Alice: She said "hello, world" and left.\nBob: hello again, my "friend".\nAlice: hello hello');
+  await tab(page, 'Terms');
+  await page.locator('#terms-chart [aria-label="y-axis tick label"] text').filter({ hasText: /^hello$/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#kwic-list li').length === 4);
+  const file = await downloaded(page, () => page.locator('#kwic-csv').click());
+  assert.equal(file.name, 'transcript-kwic-hello.csv');
+  const text = file.body.toString('utf8');
+  assert.ok(text.includes('"She said ""'), `quotes doubled inside a quoted field:\n${text}`);
+  const rows = parseCsv(text);
+  assert.deepEqual(rows[0], ['Speaker', 'Left', 'Match', 'Right', 'Start', 'End']);
+  assert.equal(rows.length, 5);
+  const shown = await page.locator('#kwic-list li').evaluateAll((lis) => lis.map((li) => [li.querySelector('.kw-speaker').textContent, li.querySelector('.kw-left').textContent, li.querySelector('mark').textContent, li.querySelector('.kw-right').textContent]));
+  assert.deepEqual(rows.slice(1).map((r) => r.slice(0, 4)), shown, 'the CSV holds what the list shows');
+  assert.ok(rows.slice(1).some((r) => r[1].includes('"') || r[3].includes('"')), 'a field round-trips a quote');
+  assert.deepEqual(page.problems, []);
+});
+
+test('phrases, terms, dispersion and summary tables export as CSV', async () => {
+  const page = await open(env);
+  await pasteAndWait(page, SEED);
+  await tab(page, 'Phrases');
+  await page.getByLabel('Search').fill('foreign');
+  await page.waitForFunction(() => document.querySelectorAll('#phrases-table tbody tr').length < 31);
+  const phrases = parseCsv((await downloaded(page, () => page.locator('#phrases-csv').click())).body.toString('utf8'));
+  assert.deepEqual(phrases[0], ['Phrase', 'Words', 'Count', 'By speaker']);
+  assert.deepEqual(phrases[1], ['foreign ministers', '2', '4', '(unattributed): 3; Question: 1']);
+  assert.ok(phrases.slice(1).every((r) => r[0].includes('foreign')), 'the filtered rows only');
+
+  await tab(page, 'Terms');
+  const terms = parseCsv((await downloaded(page, () => page.locator('#terms-csv').click())).body.toString('utf8'));
+  assert.deepEqual(terms[1], ['cis', '23', '123.39', '3', '18', '2']);
+  assert.equal(terms.length, 31);
+
+  await tab(page, 'Dispersion');
+  await page.locator('#dispersion-chart svg').waitFor();
+  const dispersion = parseCsv((await downloaded(page, () => page.locator('#dispersion-csv').click())).body.toString('utf8'));
+  assert.deepEqual(dispersion[0].slice(0, 5), ['Term', 'Occurrences', 'DP', 'First at word', 'Last at word']);
+  assert.equal(dispersion[1][0], 'cis');
+  assert.equal(dispersion[1][1], '23');
+
+  await tab(page, 'Summary');
+  const summary = parseCsv((await downloaded(page, () => page.locator('#summary-csv').click())).body.toString('utf8'));
+  assert.deepEqual(summary.find((r) => r[0] === 'Words (tokens)'), ['Words (tokens)', '1864']);
+  assert.deepEqual(summary.find((r) => r[0] === 'Page furniture lines excluded'), ['Page furniture lines excluded', '7']);
+  const diagnostics = parseCsv((await downloaded(page, () => page.locator('#diagnostics-csv').click())).body.toString('utf8'));
+  assert.deepEqual(diagnostics[0], ['Kind', 'Message', 'Start', 'End']);
+  assert.equal(diagnostics[1][0], 'unattributed-text');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a chart exports as a PNG with the chart drawn in it', async () => {
+  const page = await open(env);
+  await pasteAndWait(page, SEED);
+  const svgWidth = Number(await page.locator('#speakers-chart svg').getAttribute('width'));
+  const file = await downloaded(page, () => page.getByRole('group', { name: 'Export the speakers chart' }).getByRole('button', { name: 'PNG' }).click());
+  assert.equal(file.name, 'transcript-speakers.png');
+  const png = file.body;
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  assert.equal(png.subarray(12, 16).toString('latin1'), 'IHDR');
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  assert.equal(width, (svgWidth + 16) * 2, 'twice the chart size, plus the margin');
+  assert.ok(height > 150, `height ${height}`);
+  // Decode it in the page: the speakers' colours are there, on a white ground.
+  const pixels = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    const count = (r, g, b) => { let n = 0; for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - r) < 3 && Math.abs(data[i + 1] - g) < 3 && Math.abs(data[i + 2] - b) < 3) n++; return n; };
+    return { total: data.length / 4, white: count(255, 255, 255), blue: count(0x00, 0x72, 0xb2), orange: count(0xe6, 0x9f, 0x00), green: count(0x00, 0x9e, 0x73) };
+  }, png.toString('base64'));
+  assert.ok(pixels.white > pixels.total * 0.3, 'a white ground');
+  for (const colour of ['blue', 'orange', 'green']) assert.ok(pixels[colour] > 500, `${colour} bar drawn (${pixels[colour]} px)`);
+  assert.ok(pixels.blue > pixels.orange && pixels.orange > pixels.green, 'bars in proportion to the shares');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a chart exports as a standalone SVG with its title and legend', async () => {
+  const page = await open(env);
+  await pasteAndWait(page, SEED);
+  await tab(page, 'Terms');
+  await page.getByLabel('Split by speaker').check();
+  const file = await downloaded(page, () => page.getByRole('group', { name: 'Export the terms chart and table' }).getByRole('button', { name: 'SVG' }).click());
+  assert.equal(file.name, 'transcript-terms.svg');
+  const svg = file.body.toString('utf8');
+  assert.ok(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"'), svg.slice(0, 120));
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent) };
+  }, svg);
+  assert.equal(parsed.error, null);
+  for (const t of ['Most frequent terms — transcript', 'cis', 'Sergey Lavrov', '(unattributed)', 'Question']) assert.ok(parsed.texts.includes(t), `has "${t}"`);
+  assert.ok(!svg.includes('currentColor') || svg.includes('color: #1b1b1f'), 'colours are explicit');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the whole analysis exports as JSON', async () => {
+  const page = await open(env);
+  await page.getByRole('button', { name: 'Try an example', exact: true }).click();
+  await page.waitForSelector('body[data-state="done"]');
+  const file = await downloaded(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
+  assert.equal(file.name, 'mfa-cis-press-conference-2024-04-12-analysis.json');
+  const json = JSON.parse(file.body.toString('utf8'));
+  assert.match(json.colloquy, /^\d+\.\d+\.\d+/);
+  assert.equal(json.analysis.summary.tokens, 1864);
+  assert.deepEqual(json.analysis.speakers.map((s) => s.name), ['Sergey Lavrov', '(unattributed)', 'Question']);
+  assert.equal(json.analysis.terms[0].term, 'cis');
+  assert.equal(json.settings.ngramMax, 5);
+  assert.ok(!file.body.toString('utf8').includes('We have completed the session'), 'the transcript itself is not in the export');
+  assert.deepEqual(page.problems, []);
+});
