@@ -84,16 +84,23 @@ type Rank = (usize, usize, std::cmp::Reverse<usize>);
 pub(crate) fn suggest_aliases(speakers: &[Speaker], turns: &[usize]) -> Vec<(usize, usize)> {
     let keys: Vec<Vec<String>> = speakers.iter().map(|s| key_words(&s.name)).collect();
     let turns_of = |i: usize| turns.get(i).copied().unwrap_or(0);
+    // Only names with the same last word can match: compare within those groups, so
+    // thousands of distinct speakers stay cheap.
+    let mut by_surname: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for (i, (s, k)) in speakers.iter().zip(&keys).enumerate() {
+        if let (true, Some(last)) = (s.attributed, k.last()) {
+            by_surname.entry(last.as_str()).or_default().push(i);
+        }
+    }
     let mut out = Vec::new();
     for (a, (sa, ka)) in speakers.iter().zip(&keys).enumerate() {
-        if !sa.attributed || ka.is_empty() {
+        let Some(group) = ka.last().and_then(|l| by_surname.get(l.as_str())) else { continue };
+        if !sa.attributed {
             continue;
         }
         let mut best: Option<(usize, Rank)> = None;
-        for (b, (sb, kb)) in speakers.iter().zip(&keys).enumerate() {
-            if a == b || !sb.attributed || kb.is_empty() {
-                continue;
-            }
+        for &b in group {
+            let (Some(kb), true) = (keys.get(b), a != b) else { continue };
             let candidate = if ka == kb {
                 (turns_of(a), b) < (turns_of(b), a)
             } else {

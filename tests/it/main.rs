@@ -1,5 +1,6 @@
 //! The core's integration tests: one binary, data-driven from `tests/fixtures/`.
 
+mod bad_inputs;
 mod formats;
 mod languages;
 mod merge;
