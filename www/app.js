@@ -93,6 +93,7 @@ const engine = new Engine({
     setStatus('');
   },
   onCrash(message, { gaveUp }) {
+    body.dataset.engine = gaveUp ? 'failed' : 'restarting';
     hideProgress();
     state.job = null;
     state.loadedKey = null;
@@ -695,8 +696,9 @@ function renderSpeakerEdit() {
       redraw();
     });
     return h('li', { dataset: { speaker: String(i) } },
-      h('span', { class: 'who' }, swatch(s.name), h('strong', { text: s.name }), unattributed ? h('small', { text: ' text before the first label' }) : null),
-      rename, merge ?? h('span'), h('label', { class: 'check' }, show, 'Show in charts'));
+      h('div', { class: 'who' }, swatch(s.name), h('strong', { text: s.name }), unattributed ? h('small', { text: ' text before the first label' }) : null),
+      h('label', { class: 'check' }, show, 'Show in charts'),
+      h('div', { class: 'edits' }, rename, merge));
   }));
   list.append(h('datalist', { id: 'speaker-names' }, names.filter((n) => n !== UNATTRIBUTED).map((n) => h('option', { value: n }))));
   const entries = Object.entries(state.aliases);
