@@ -562,7 +562,9 @@ impl Counts {
                     other_count: y_j,
                     delta,
                     z,
-                    g2: if lr < 0.0 { -g } else { g },
+                    // Signed by the direction of the relative frequencies (LR's 0.5 for a
+                    // zero count can flip its sign when the other side is small).
+                    g2: if (y_i as f64) * n_j < (y_j as f64) * n_i { -g } else { g },
                     log_ratio: lr,
                 }
             };

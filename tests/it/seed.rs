@@ -93,3 +93,47 @@ fn hyphenated_compounds_and_curly_apostrophes() {
 fn snapshot() {
     insta::assert_snapshot!(crate::render::render(SEED, &Options::default()));
 }
+
+/// With the opening statement given to Lavrov (it is his), the transcript has two
+/// speakers, and every one of his most distinctive words is one he uses more often,
+/// per thousand words, than the questioners.
+#[test]
+fn lavrovs_distinctive_words_are_ones_he_uses_more() {
+    let mut o = all();
+    o.parse.aliases = vec![colloquy::Alias { from: UNATTRIBUTED.into(), to: "Sergey Lavrov".into() }];
+    let a = analyse(SEED, &o);
+    let lavrov = speaker(&a, "Sergey Lavrov");
+    let question = speaker(&a, "Question");
+    assert_eq!(a.speakers.len(), 2);
+    assert!(lavrov.distinctive.len() >= 10, "{:?}", lavrov.distinctive);
+    for d in &lavrov.distinctive {
+        let his = d.count as f64 * 1000.0 / lavrov.words as f64;
+        let theirs = d.other_count as f64 * 1000.0 / question.words as f64;
+        assert!(his > theirs, "{}: {his:.2}‰ vs {theirs:.2}‰", d.term);
+        assert!(d.z > 0.0 && d.g2 >= 0.0, "{d:?}");
+        if d.other_count > 0 {
+            assert!(d.log_ratio > 0.0, "{d:?}");
+        }
+    }
+    assert!(lavrov.distinctive.windows(2).all(|w| w[0].z >= w[1].z), "sorted by z");
+    for d in &question.distinctive {
+        assert!(d.count as f64 / question.words as f64 > d.other_count as f64 / lavrov.words as f64, "{}", d.term);
+    }
+    assert!(lavrov.avoided.iter().all(|d| d.z < 0.0));
+}
+
+#[test]
+fn summary_statistics() {
+    let a = analyse(SEED, &all());
+    let s = &a.summary;
+    assert!((s.ttr - s.types as f64 / s.tokens as f64).abs() < 1e-12);
+    let mattr = s.mattr.unwrap_or(0.0);
+    assert!(mattr > s.ttr && mattr < 1.0, "MATTR over 500-token windows exceeds the whole text's TTR");
+    assert!(s.hapax > 0 && s.hapax < s.types);
+    assert!((s.mean_sentence_length - s.tokens as f64 / s.sentences as f64).abs() < 1e-12);
+    let cl = s.coleman_liau.unwrap_or(0.0);
+    assert!((8.0..20.0).contains(&cl), "a diplomatic press conference reads at about grade 13: {cl}");
+    let question = speaker(&a, "Question");
+    assert_eq!(question.mattr, Some(question.types as f64 / question.words as f64), "under 500 words: TTR");
+    assert!(question.sentences >= question.questions);
+}
