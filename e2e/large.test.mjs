@@ -54,7 +54,9 @@ test('a 10 MB transcript: progress, a responsive page, then every view', async (
   assert.equal(await page.evaluate(() => document.body.dataset.state), 'done');
   assert.ok(progressSeen.length >= 2 && progressSeen.some((v) => v > 0 && v < 1), `the bar moved: ${progressSeen.join(', ')}`);
   assert.ok(progressSeen.every((v, i) => i === 0 || v >= progressSeen[i - 1]), 'and only forwards');
-  assert.ok(gapDuring < 250, `the main thread never stalled more than 250 ms during the analysis (longest gap ${gapDuring.toFixed(0)} ms)`);
+  // A page that analyses on its main thread, or puts 10 MB in a textarea, stalls for
+  // seconds; the bound leaves room for a busy test machine (typically ~110 ms here, at the paste).
+  assert.ok(gapDuring < 500, `the main thread never stalled 500 ms during the analysis (longest gap ${gapDuring.toFixed(0)} ms)`);
   assert.equal(await page.locator('#progress-row').isVisible(), false);
 
   // The results: the six speakers, and the large-text window in the textarea.
@@ -63,7 +65,7 @@ test('a 10 MB transcript: progress, a responsive page, then every view', async (
   const words = Number((await page.locator('#stats dd').first().textContent()).replace(/,/g, ''));
   assert.ok(words > 1_400_000, `${words} words`);
   assert.match(await page.locator('#large-text').textContent(), /^Large transcript \(10 MB\): showing characters 1–/);
-  assert.ok((await page.getByRole('textbox', { name: 'Transcript' }).inputValue()).length <= 110_000, 'the textarea holds a window, not 10 MB');
+  assert.ok((await page.getByRole('textbox', { name: 'Transcript' }).inputValue()).length <= 60_000, 'the textarea holds a window, not 10 MB');
 
   // Concordance once indexed, and "Show" moves the window to the hit.
   await page.waitForSelector('body[data-indexed="true"]', { timeout: 60_000 });

@@ -64,6 +64,7 @@ const engine = new Engine({
     state.analyses += 1;
     hideProgress();
     render();
+    performance.mark('colloquy:rendered');
     const ms = performance.now() - (job?.started ?? performance.now());
     body.dataset.lastAnalysisMs = ms.toFixed(1);
     body.dataset.workerMs = workerMs.toFixed(1);
@@ -178,8 +179,9 @@ function hideProgress() {
 // A textarea cannot hold a big text: Chromium takes seconds to lay out 10 MB, freezing
 // the page. Texts over LARGE characters are kept in `large.text`; the textarea then
 // shows a read-only window of it, moved by the pager and by "Show in transcript".
+// Work on a big paste is split into tasks (show it, then send it), so the page never stalls long.
 const LARGE = 1_000_000;
-const WINDOW = 100_000;
+const WINDOW = 50_000;
 const large = { text: null, start: 0, end: 0 };
 
 /** The whole transcript. */
@@ -248,7 +250,7 @@ ta.addEventListener('paste', (event) => {
     setTranscript(text);
     resetSpeakerEdits();
     state.source = 'transcript';
-    requestAnalysis('paste', started);
+    setTimeout(() => requestAnalysis('paste', started));
     return;
   }
   state.pasteStarted = started;
@@ -553,6 +555,8 @@ function render() {
   const a = state.analysis;
   $('empty').hidden = true;
   $('results').hidden = false;
+  // Measure once, before changing anything, so drawing forces no further layout.
+  lastWidth = $('results').clientWidth;
   $('export-json').disabled = false;
   state.colours = colourMap(a.speakers.map((s) => s.name));
   const targets = new Set(Object.values(state.aliases));
@@ -565,7 +569,6 @@ function render() {
   $('diag-count').textContent = String(diags);
   $('diag-count').setAttribute('aria-label', `${diags} diagnostics`);
   state.dirty = new Set(S.TABS);
-  lastWidth = $('results').clientWidth;
   selectTab(state.settings.view);
   if (state.kwic) runKwic();
 }
@@ -587,9 +590,9 @@ const visibleSpeakers = () => state.analysis.speakers.filter((s) => !state.hidde
 const colourOf = (name) => state.colours.get(name) ?? '#8c8c8c';
 const swatch = (name) => h('span', { class: 'swatch', 'aria-hidden': 'true', style: { background: colourOf(name) } });
 
-function chartWidth(figure) {
-  const panel = figure.closest('[role="tabpanel"]') ?? figure.parentElement;
-  return Math.max(280, Math.floor(panel.clientWidth || $('results').clientWidth || 600));
+/** The width for charts: the results column's (tab panels have no side padding). */
+function chartWidth() {
+  return Math.max(280, Math.floor(lastWidth || $('results').clientWidth || 600));
 }
 
 function legend(list, names) {
@@ -1187,10 +1190,11 @@ body.dataset.ready = 'true';
 
 // Offline after the first visit. Relative, so it works under any sub-path.
 if ('serviceWorker' in navigator && window.isSecureContext) {
-  window.addEventListener('load', () => {
+  // After load and when idle, so precaching never competes with a first analysis.
+  window.addEventListener('load', () => (window.requestIdleCallback ?? setTimeout)(() => {
     navigator.serviceWorker.register('./sw.js').then(
       () => { body.dataset.sw = 'registered'; },
       (err) => { body.dataset.sw = `failed: ${err.message}`; },
     );
-  });
+  }, { timeout: 3000 }));
 }
