@@ -82,6 +82,16 @@ test('the policy blocks network access, eval and injected scripts', async () => 
   assert.ok(page.problems.length >= 3 && page.problems.every((p) => /Content Security Policy|Failed to fetch/.test(p)), page.problems.join('\n'));
 });
 
+test('the analysis worker has no network API', async () => {
+  const page = await open(env);
+  const worker = page.workers().find((w) => w.url().endsWith('/worker.js'));
+  assert.ok(worker);
+  const apis = await worker.evaluate(() => ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts'].map((n) => typeof self[n]));
+  assert.deepEqual(apis, ['undefined', 'undefined', 'undefined', 'undefined', 'undefined']);
+  await pasteAndWait(page, SEED);
+  assert.deepEqual(page.problems, []);
+});
+
 test('network: only the page\'s own files load, and nothing at all during and after analysis', async () => {
   const page = await open(env);
   const contextRequests = [];

@@ -13,6 +13,12 @@
 import { initSync, Analyzer, Document, version } from './pkg/colloquy.js';
 import { base64 } from './pkg/colloquy_bg.wasm.js';
 
+// The page's CSP does not reach a worker (a worker's policy comes with its own HTTP response,
+// which a static host does not send), so the worker gives up network access itself.
+for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'importScripts']) {
+  Object.defineProperty(self, name, { value: undefined, writable: false, configurable: false });
+}
+
 /** Texts longer than this (UTF-16 units) stream through an Analyzer, with progress. */
 const STREAM_OVER = 1_000_000;
 const CHUNK = 256 * 1024;
