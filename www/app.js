@@ -117,6 +117,10 @@ function requestAnalysis(reason, started = performance.now(), prefix = '') {
     setStatus(text ? 'The transcript is only white space.' : '');
     return;
   }
+  if (engine.failed) {
+    showError('The analysis engine cannot run in this browser. Your text is still here.');
+    return;
+  }
   const key = S.parseKey(state.settings, state.aliases);
   const options = { ...S.parseOptions(state.settings, state.aliases), ...S.viewOptions(state.settings) };
   const big = text.length > STREAM_OVER;

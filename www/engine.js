@@ -52,6 +52,7 @@ export class Engine {
     if (gaveUp) {
       this.worker.terminate();
       this.running = null;
+      this.failed = true;
     } else {
       this.restart();
     }
