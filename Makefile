@@ -58,3 +58,12 @@ clean:
 # Fuzzing (not part of `make test`: it needs nightly). FUZZ_SECONDS per target.
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
+# Benchmarks (bench/README.md): colloquy's wasm beside JavaScript peers and the native
+# core, on generated transcripts. They measure, they do not test; each writes a report.
+.PHONY: bench bench-quick
+bench:
+	MAKE="$(MAKE)" bench/run.sh full
+
+bench-quick:
+	MAKE="$(MAKE)" bench/run.sh quick

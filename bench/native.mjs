@@ -1,0 +1,27 @@
+// Native figures for the report: bench/work/native.json, written by `make bench` from
+// the core's native benchmark in the same run (examples/bench_native.rs, when the
+// workspace has it), else bench/native.json from a separate run. Each holds
+// { SIZE: { median_ms, p90_ms, peak_rss_mb, ... } } with SIZE as in bench/sizes.mjs.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './sizes.mjs';
+
+export function loadNativeFile(results) {
+  const started = Date.parse(results.makeStarted ?? results.started);
+  for (const rel of ['bench/work/native.json', 'bench/native.json']) {
+    const path = join(ROOT, rel);
+    if (!existsSync(path)) continue;
+    const mtime = statSync(path).mtime;
+    try {
+      const data = JSON.parse(readFileSync(path, 'utf8'));
+      const sizes = {};
+      for (const [k, v] of Object.entries(data)) sizes[k.toLowerCase().replace(/[\s_]/g, '')] = v;
+      if (Object.keys(sizes).length === 0) continue;
+      const thisRun = rel.startsWith('bench/work/') && mtime.getTime() >= started;
+      return { path: rel, from: thisRun ? 'this run' : `a separate run (file dated ${mtime.toISOString().slice(0, 16)})`, sizes };
+    } catch {
+      continue;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,267 @@
+#!/usr/bin/env node
+// Renders bench/RESULTS.md from bench/results.json (bench.mjs calls `render`; run this
+// file to re-render, e.g. after a new bench/native.json):
+//
+//   node bench/report.mjs [--quick]
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const MB = 1024 * 1024;
+const ORDER = ['colloquy', 'colloquy-analyzer', 'colloquy-doc', 'colloquy-terms', 'js-regex', 'intl-segmenter', 'wink-nlp', 'compromise', 'natural'];
+const BASE = 'js-regex';
+
+const f1 = (x) => (x == null ? '–' : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x >= 1 ? x.toFixed(2) : x.toFixed(3));
+const ms = (x) => (x == null ? '–' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${f1(x)} ms`);
+const mbps = (bytes, msv) => (msv ? bytes / MB / (msv / 1000) : null);
+const ratio = (x) => (x == null || !isFinite(x) ? '–' : `${x >= 10 ? x.toFixed(1) : x.toFixed(2)}×`);
+
+function statusCell(r) {
+  if (!r) return 'not run';
+  if (r.status === 'skipped') return 'skipped¹';
+  if (r.status === 'timeout') return 'timed out¹';
+  if (r.status === 'error') return 'failed¹';
+  return null;
+}
+
+export function render(res, { native } = {}) {
+  const sizes = res.sizes;
+  const peers = ORDER.filter((p) => res.peers[p]).concat(Object.keys(res.peers).filter((p) => !ORDER.includes(p)));
+  const at = (size, peer) => sizes.find((s) => s.name === size)?.peers[peer];
+  const med = (size, peer) => at(size, peer)?.median ?? null;
+  const sz = (name) => sizes.find((s) => s.name === name);
+  const nat = (name) => native?.sizes?.[name] ?? null;
+  const out = [];
+  const w = (s = '') => out.push(s);
+  const minutes = res.finished ? ((Date.parse(res.finished) - Date.parse(res.started)) / 60000).toFixed(1) : '?';
+  const m = res.machine;
+
+  w('# colloquy benchmarks');
+  w();
+  w(`Written by \`make ${res.kind === 'quick' ? 'bench-quick' : 'bench'}\` (${res.kind === 'quick' ? 'sizes up to 10 MB' : 'every size'}) on ${res.started.slice(0, 16).replace('T', ' ')} UTC; measuring took ${minutes} min.`);
+  if (res.git) w(`colloquy at commit \`${res.git.commit}\`${res.git.dirtyCore ? ' with uncommitted changes in the core (src/, wasm/)' : ''}; wasm from \`pkg/\` as \`make pkg\` built it.`);
+  w('Every figure below comes from this one run, on one machine: the peers ran side by side on the same texts.');
+  w('How it is measured, and why, is in [README.md](README.md). Sizes are binary: 1 MB = 2^20 bytes of UTF-8, and MB/s uses the same unit.');
+  w();
+  w('## Machine');
+  w();
+  w('| CPU | cores | RAM | kernel | load average (1, 5, 15 min) at start → end |');
+  w('| --- | --- | --- | --- | --- |');
+  const la = (xs) => (xs ? xs.map((x) => x.toFixed(1)).join(', ') : '?');
+  w(`| ${m.cpu}${m.mhz ? ` (${m.mhz.toFixed(0)} MHz)` : ''} | ${m.cores} | ${m.ramGiB.toFixed(1)} GiB | ${m.kernel} | ${la(m.loadAtStart)} → ${la(m.loadAtEnd)} |`);
+  w();
+  w('## Versions');
+  w();
+  w('| what | version |');
+  w('| --- | --- |');
+  w(`| Node | ${res.versions.node} |`);
+  w(`| colloquy (\`version()\`) | ${res.versions.colloquy ?? '?'}${res.versions.wasmBindgen ? `, wasm-bindgen ${res.versions.wasmBindgen}` : ''} |`);
+  const seen = new Set();
+  for (const p of peers) {
+    const v = res.peers[p].version;
+    if (!v || res.peers[p].kind === 'wasm' || seen.has(v)) continue;
+    seen.add(v);
+    w(`| ${p} | ${v} |`);
+  }
+  w(`| native | ${native?.sizes ? `\`${native.path}\`, from ${native.from}` : 'not measured in this run'} |`);
+  w();
+
+  // ---- Targets
+  w('## Targets');
+  w();
+  w('| target | measured | beside it, same run | verdict |');
+  w('| --- | --- | --- | --- |');
+  const verdict = (ok) => (ok == null ? 'not measured' : ok ? '**met**' : '**missed**');
+  {
+    const c = med('10mb', 'colloquy');
+    const j = med('10mb', BASE);
+    const r = c && j ? j / c : null;
+    w(`| wasm full analysis (terms, speakers, 2–5-grams, min count 2) ≥ 10× faster than hand-written JS doing only 1–3-grams, 10 MB | ${c ? `${ratio(r)} (colloquy \`analyse\` ${ms(c)})` : cellOrWhy(at('10mb', 'colloquy'))} | js-regex ${ms(j)}; ${otherPeers('10mb', ['intl-segmenter', 'wink-nlp', 'compromise', 'natural'])} | ${verdict(r == null ? null : r >= 10)} |`);
+  }
+  {
+    const c = med('10mb', 'colloquy-terms');
+    const b = sz('10mb')?.bytes;
+    const t = c ? mbps(b, c) : null;
+    const j = med('10mb', BASE);
+    w(`| wasm terms + speakers ≥ 80 MB/s, 10 MB (measured as \`analyse(text, { ngramMax: 2, topPhrases: 1 })\`: the core's minimum n-gram range still counts bigrams, and \`topPhrases: 0\` would mean all phrases) | ${t ? `${f1(t)} MB/s (${ms(c)})` : cellOrWhy(at('10mb', 'colloquy-terms'))} | js-regex ${j ? `${f1(mbps(b, j))} MB/s` : '–'} (1–3-grams) | ${verdict(t == null ? null : t >= 80)} |`);
+  }
+  {
+    const rows = [];
+    const met = [];
+    const missed = [];
+    for (const s of sizes) {
+      const n = nat(s.name);
+      const c = med(s.name, 'colloquy') ?? med(s.name, 'colloquy-analyzer');
+      if (n?.median_ms && c) {
+        const r = c / n.median_ms;
+        rows.push(`${s.label}: ${ratio(r)}`);
+        (r <= 1.5 ? met : missed).push(s.label);
+      }
+    }
+    const n10 = nat('10mb');
+    const v = rows.length === 0 ? verdict(null) : missed.length === 0 ? verdict(true) : met.length === 0 ? verdict(false) : `**missed** at ${missed.join(', ')}; met at ${met.join(', ')}`;
+    w(`| wasm / native ≤ 1.5× (colloquy \`analyse\` median ÷ native \`colloquy::analyse\` median, each size) | ${rows.length ? rows.join('; ') : 'native not measured in this run'} | ${n10?.median_ms ? `native 10 MB ${ms(n10.median_ms)}, wasm ${ms(med('10mb', 'colloquy'))}` : '–'} | ${v} |`);
+  }
+  for (const [size, limit] of [['50kb', 5], ['1mb', 50]]) {
+    const c = med(size, 'colloquy');
+    const r = at(size, 'colloquy');
+    w(`| ${sz(size)?.label ?? size} end to end ≤ ${limit} ms (colloquy \`analyse(text)\`, warm, median) | ${c ? `${ms(c)} (p90 ${ms(r.p90)}; first call in a fresh process ${ms(r.cold?.ms)})` : cellOrWhy(r)} | js-regex ${ms(med(size, BASE))} | ${verdict(c == null ? null : c <= limit)} |`);
+  }
+  {
+    const r = at('100mb', 'colloquy-analyzer');
+    const ok = r?.status === 'ok' ? r.cold.wasmMB <= 1024 : r ? false : null;
+    const measured = !sz('100mb')
+      ? 'not measured (bench-quick runs sizes up to 10 MB)'
+      : r?.status === 'ok'
+        ? `completed in ${ms(r.cold.ms)}; peak wasm memory ${f1(r.cold.wasmMB)} MB; process peak RSS ${f1(r.cold.peakRssMB)} MB`
+        : cellOrWhy(r);
+    w(`| 100 MB completes in Node via \`Analyzer\` pushes with peak wasm memory ≤ 1 GiB | ${measured} | ${sz('100mb') ? `js-regex ${ms(med('100mb', BASE))}${at('100mb', BASE)?.cold ? `, peak RSS ${f1(at('100mb', BASE).cold.peakRssMB)} MB` : ''}` : '–'} | ${verdict(sz('100mb') ? ok : null)} |`);
+  }
+  w(`| \`.wasm\` ≤ 250 KB gzipped | ${f1(res.wasm.gzipBytes / 1024)} KB (${res.wasm.how} of pkg/colloquy_bg.wasm; ${f1(res.wasm.bytes / 1024)} KB raw) | – | ${verdict(res.wasm.gzipBytes <= 250 * 1024)} |`);
+  w();
+  w('KB = 1024 bytes; "faster" ratios divide the other peer\'s median by colloquy\'s.');
+  w();
+
+  // ---- Time
+  w('## Time: median (p90), n runs');
+  w();
+  w('Warm runs in one Node process, interleaved round-robin. At 100 MB, one cold run per peer in a fresh process (n = 1).');
+  w();
+  w(`| peer | ${sizes.map((s) => s.label).join(' | ')} |`);
+  w(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);
+  for (const p of peers) {
+    w(`| ${p} | ${sizes.map((s) => { const r = s.peers[p]; return r?.median != null ? `${ms(r.median)} (${ms(r.p90)}), ${r.n}` : statusCell(r); }).join(' | ')} |`);
+  }
+  if (native?.sizes) w(`| native (${native.from}) | ${sizes.map((s) => { const n = nat(s.name); return n?.median_ms != null ? `${ms(n.median_ms)} (${ms(n.p90_ms)})${n.runs ? `, ${n.runs}` : ''}` : '–'; }).join(' | ')} |`);
+  else w(`| native | ${sizes.map(() => 'not measured in this run').join(' | ')} |`);
+  w();
+  w('## Throughput, MB/s (median)');
+  w();
+  w(`| peer | ${sizes.map((s) => s.label).join(' | ')} |`);
+  w(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);
+  for (const p of peers) w(`| ${p} | ${sizes.map((s) => { const r = s.peers[p]; return r?.median != null ? f1(mbps(s.bytes, r.median)) : statusCell(r); }).join(' | ')} |`);
+  if (native?.sizes) w(`| native | ${sizes.map((s) => (nat(s.name)?.median_ms ? f1(mbps(s.bytes, nat(s.name).median_ms)) : '–')).join(' | ')} |`);
+  w();
+
+  // ---- Ratios
+  w('## Ratios, same run');
+  w();
+  w(`Speed relative to the hand-written JS peer (js-regex median ÷ peer median; above 1 is faster than js-regex):`);
+  w();
+  w(`| peer | ${sizes.map((s) => s.label).join(' | ')} |`);
+  w(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);
+  for (const p of peers) {
+    if (p === BASE) continue;
+    w(`| ${p} | ${sizes.map((s) => { const a = med(s.name, BASE); const b = med(s.name, p); return a && b ? ratio(a / b) : '–'; }).join(' | ')} |`);
+  }
+  if (native?.sizes) w(`| native | ${sizes.map((s) => { const a = med(s.name, BASE); const b = nat(s.name)?.median_ms; return a && b ? ratio(a / b) : '–'; }).join(' | ')} |`);
+  w();
+  w(`wasm time relative to native (wasm median ÷ native median; 1.5× is the target). ${native?.from === 'this run' ? 'The native runs were made in this run just before the Node ones, one process per size (not interleaved with them; the runs are counted in the time table).' : ''}`);
+  w();
+  w(`| wasm peer | ${sizes.map((s) => s.label).join(' | ')} |`);
+  w(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);
+  for (const p of peers.filter((q) => res.peers[q].kind === 'wasm' && q !== 'colloquy-terms')) {
+    w(`| ${p} | ${sizes.map((s) => { const a = med(s.name, p); const b = nat(s.name)?.median_ms; return a && b ? ratio(a / b) : native?.sizes ? '–' : 'not measured in this run'; }).join(' | ')} |`);
+  }
+  w();
+  w('(colloquy-terms is left out: the native run uses the default options.)');
+  w();
+
+  // ---- Memory
+  w('## Memory');
+  w();
+  w('Peak RSS (`process.resourceUsage().maxRSS`) of a fresh `node --expose-gc bench/run-one.mjs PEER SIZE` that reads the text and runs the peer once; in brackets the RSS just before the run (Node, the peer\'s modules and the text loaded, after a GC), so the difference is what the run added at most. The text holds curly quotes and other scripts, so V8 keeps it as a two-byte string: 2 bytes per UTF-16 unit.');
+  w();
+  w(`| peer | ${sizes.map((s) => s.label).join(' | ')} |`);
+  w(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);
+  for (const p of peers) w(`| ${p} | ${sizes.map((s) => { const r = s.peers[p]; return r?.cold ? `${f1(r.cold.peakRssMB)} MB (${f1(r.cold.baseRssMB)})` : statusCell(r); }).join(' | ')} |`);
+  if (native?.sizes) w(`| native (${native.from}) | ${sizes.map((s) => (nat(s.name)?.peak_rss_mb != null ? `${f1(nat(s.name).peak_rss_mb)} MB` : '–')).join(' | ')} |`);
+  w();
+  w('wasm linear memory after the run (`WebAssembly.Memory` `buffer.byteLength`, from the instance `initSync` returns; it never shrinks, so in a fresh process it is the run\'s peak):');
+  w();
+  w(`| wasm peer | ${sizes.map((s) => s.label).join(' | ')} |`);
+  w(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);
+  for (const p of peers.filter((q) => res.peers[q].kind === 'wasm')) w(`| ${p} | ${sizes.map((s) => { const r = s.peers[p]; return r?.cold?.wasmMB != null ? `${f1(r.cold.wasmMB)} MB` : statusCell(r); }).join(' | ')} |`);
+  w();
+
+  // ---- colloquy: where the time goes
+  w('## colloquy: string crossing, computation, result');
+  w();
+  w('- **end to end**: `analyse(text)` — the string crossing (wasm-bindgen copies the JS string into linear memory as UTF-8), parsing, counting, the report, and building the JS result object.');
+  w('- **chunked**: `Analyzer` with `push()` of 1 Mi-code-unit slices, then `finish()`.');
+  w('- **compute**: there is no export that runs the analysis without the boundary, so the closest isolation is `Document.load(text)` (crossing + parse + tokenise + count) and `doc.analysis()` (report + result building), timed apart; and the crossing alone estimated as `TextEncoder.encodeInto` of the same string into a preallocated buffer (what wasm-bindgen\'s string passing does, minus the allocation). "Compute" = load + analysis − crossing estimate; it still includes building the JS result (`analysis()`; top 50 terms and phrases, every turn).');
+  w('- **bytes in**: an `encodeInto`-into-wasm-memory variant needs a core export that takes bytes (a `Uint8Array` or a pointer and length); colloquy exports only string-taking entry points (`analyse`, `Document.load`, `Analyzer.push`), so that variant is skipped: it needs a core export.');
+  w();
+  w(`| | ${sizes.map((s) => s.label).join(' | ')} |`);
+  w(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);
+  w(`| end to end, \`analyse\` | ${sizes.map((s) => ms(med(s.name, 'colloquy'))).join(' | ')} |`);
+  w(`| chunked, \`Analyzer\` | ${sizes.map((s) => ms(med(s.name, 'colloquy-analyzer'))).join(' | ')} |`);
+  w(`| \`Document.load\` | ${sizes.map((s) => ms(s.peers['colloquy-doc']?.split?.loadMs)).join(' | ')} |`);
+  w(`| \`doc.analysis()\` | ${sizes.map((s) => ms(s.peers['colloquy-doc']?.split?.analysisMs)).join(' | ')} |`);
+  w(`| crossing estimate (\`encodeInto\`) | ${sizes.map((s) => ms(s.crossingMs)).join(' | ')} |`);
+  w(`| compute ≈ load + analysis − crossing | ${sizes.map((s) => { const sp = s.peers['colloquy-doc']?.split; return sp ? ms(sp.loadMs + sp.analysisMs - s.crossingMs) : '–'; }).join(' | ')} |`);
+  w(`| compute throughput, MB/s | ${sizes.map((s) => { const sp = s.peers['colloquy-doc']?.split; return sp ? f1(mbps(s.bytes, sp.loadMs + sp.analysisMs - s.crossingMs)) : '–'; }).join(' | ')} |`);
+  w(`| first call in a fresh process, \`analyse\` | ${sizes.map((s) => ms(s.peers.colloquy?.cold?.ms)).join(' | ')} |`);
+  w();
+
+  // ---- Outputs
+  w('## What each peer computed (sanity check)');
+  w();
+  w('Tokens counted, labelled speakers found, the most frequent term and n-gram. The JS peers count every word (no stopwords); colloquy leaves stopwords out of terms and phrase edges, so its top term and phrase differ by design.');
+  w();
+  const big = [...sizes].reverse().find((s) => Object.values(s.peers).some((r) => r.summary)) ?? sizes[0];
+  w(`At ${big.label}:`);
+  w();
+  w('| peer | tokens | speakers | top term | top n-gram | term types | n-gram types |');
+  w('| --- | ---: | ---: | --- | --- | ---: | ---: |');
+  for (const p of peers) {
+    const s = big.peers[p]?.summary;
+    if (!s) continue;
+    w(`| ${p} | ${s.tokens} | ${s.speakers} | ${s.topTerm ?? '–'} | ${s.topPhrase ?? '–'} | ${s.types ?? '–'} | ${s.ngramTypes ?? '–'} |`);
+  }
+  w();
+  w('The corpora (`bench/gen-corpus.mjs`, seed ' + `\`0x${(res.corpus.seed ?? 0).toString(16)}\`, generator \`${res.corpus.generator}\`), by js-regex's count:`);
+  w();
+  w('| size | bytes | UTF-16 units | tokens | term types | 2–3-gram types |');
+  w('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const s of sizes) {
+    const j = s.peers[BASE]?.summary;
+    w(`| ${s.label} | ${s.bytes} | ${s.units} | ${j?.tokens ?? '–'} | ${j?.types ?? '–'} | ${j?.ngramTypes ?? '–'} |`);
+  }
+  w();
+
+  // ---- Notes
+  const notes = [];
+  for (const s of sizes) for (const p of peers) { const r = s.peers[p]; if (r?.note) notes.push(`${s.label}, ${p}: ${r.status === 'ok' ? '' : `${r.status} — `}${r.note}`); }
+  w('## ¹ Not run, stopped, failed');
+  w();
+  w(`Limits: at most ${res.limits.perRunS} s for one run up to 10 MB (a peer whose single run takes longer is abandoned for that size and the larger ones; one projected from the previous size to take over 1.5× the limit is not started); one run of at most ${res.limits.run100S} s at 100 MB, where peers are run most important first while the run's time budget lasts.`);
+  w();
+  if (notes.length) for (const n of notes) w(`- ${n}`);
+  else w('- none');
+  w();
+  w('## The peers');
+  w();
+  for (const p of peers) w(`- **${p}**: ${res.peers[p].describe}.`);
+  w();
+  w('The JavaScript peers share one speaker parser (a `Name:` label at the start of a line, at most 48 characters) and one top-50 step (terms, and n-grams with count ≥ 2), and read the text line by line (a line is a paragraph; n-grams do not cross lines).');
+  w();
+  return out.join('\n');
+
+  function cellOrWhy(r) {
+    if (!r) return 'not measured';
+    return `${r.status}: ${r.note ?? ''}`;
+  }
+  function otherPeers(size, names) {
+    return names.map((n) => { const x = med(size, n); return x ? `${n} ${ms(x)}` : `${n} ${statusCell(at(size, n)) ?? '–'}`; }).join(', ');
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const here = join(fileURLToPath(import.meta.url), '..');
+  const suffix = process.argv.includes('--quick') ? '-quick' : '';
+  const res = JSON.parse(readFileSync(join(here, `results${suffix}.json`), 'utf8'));
+  const { loadNativeFile } = await import('./native.mjs');
+  writeFileSync(join(here, `RESULTS${suffix}.md`), render(res, { native: res.native ?? loadNativeFile(res) }));
+  console.log(`wrote bench/RESULTS${suffix}.md`);
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// One peer on one input in a fresh process, for memory: peak RSS (maxRSS) and, for
+// colloquy, the wasm linear memory after the run (it never shrinks, so in a fresh
+// process this is the run's peak). Also the time of this single cold run.
+//
+//   node --expose-gc bench/run-one.mjs PEER SIZE
+//
+// Prints one line `RESULT {json}` (other lines may come from the peers' libraries).
+import { readFileSync } from 'node:fs';
+import { peerByName, setupPeer, wasmMemoryBytes } from './peers.mjs';
+import { sizeByName } from './sizes.mjs';
+
+const [peerName, sizeName] = process.argv.slice(2);
+const peer = peerByName(peerName);
+const size = sizeByName(sizeName);
+const gc = globalThis.gc ?? (() => {});
+
+const text = readFileSync(size.path, 'utf8');
+await setupPeer(peer);
+gc();
+const mb = (bytes) => bytes / 1048576;
+const baseRssMB = mb(process.memoryUsage().rss);
+const wasmBeforeMB = mb(wasmMemoryBytes());
+const t0 = performance.now();
+let summary = null;
+let error = null;
+try {
+  summary = peer.run(text);
+} catch (e) {
+  // Reported with the memory at the failure (a wasm trap, an exhausted heap …).
+  error = `${e?.name ?? 'Error'}: ${e?.message ?? e}`.slice(0, 300);
+}
+const ms = performance.now() - t0;
+const usage = process.resourceUsage();
+console.log(
+  'RESULT ' +
+    JSON.stringify({
+      peer: peerName,
+      size: sizeName,
+      ms,
+      peakRssMB: usage.maxRSS / 1024, // maxRSS is in KiB
+      baseRssMB,
+      wasmBeforeMB,
+      wasmMB: mb(wasmMemoryBytes()),
+      summary,
+      error,
+    }),
+);

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# `make bench` (full: 50 KB … 100 MB) and `make bench-quick` (up to 10 MB).
+#
+#   bench/run.sh full|quick
+#
+# Builds pkg/, installs the JavaScript peers (npm ci from bench/package-lock.json),
+# generates the corpora, times the native core when the workspace has its benchmark
+# example (examples/bench_native.rs; BENCH_NATIVE=0 skips it), then runs bench.mjs with
+# a deadline so that the whole command ends within BENCH_MINUTES (default 29 for full,
+# 15 for quick). Writes bench/RESULTS.md (full) or bench/RESULTS-quick.md (quick).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-full}"
+case "$mode" in
+  full) max=100mb; minutes="${BENCH_MINUTES:-29}"; quick=() ;;
+  quick) max=10mb; minutes="${BENCH_MINUTES:-15}"; quick=(--quick) ;;
+  *) echo "usage: bench/run.sh full|quick" >&2; exit 2 ;;
+esac
+start="$(date +%s)"
+say() { printf 'bench: %s (%d s)\n' "$*" "$(( $(date +%s) - start ))"; }
+
+say "building pkg/"
+"${MAKE:-make}" --no-print-directory pkg
+
+if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+  say "installing the JavaScript peers (npm ci in bench/)"
+  (cd bench && npm ci --no-audit --no-fund)
+fi
+
+say "generating corpora up to $max"
+node bench/gen-corpus.mjs --max "$max"
+cp tests/fixtures/mfa-cis-press-conference-2024-04-12.txt bench/corpora/seed.txt
+
+mkdir -p bench/work
+rm -f bench/work/native*.json
+if [ "${BENCH_NATIVE:-1}" != 0 ] && [ -f examples/bench_native.rs ]; then
+  say "native: building examples/bench_native.rs"
+  if cargo build -q --release --example bench_native; then
+    sizes=(seed 50kb 1mb 10mb); [ "$mode" = full ] && sizes+=(100mb)
+    # The runs get at most a fifth of the time: the wasm and JavaScript peers need the rest.
+    native_deadline=$(( $(date +%s) + minutes * 60 / 5 ))
+    for s in "${sizes[@]}"; do
+      left=$(( native_deadline - $(date +%s) ))
+      if [ "$left" -le 5 ]; then say "native: no time left for $s and larger"; break; fi
+      say "native: $s (at most ${left} s)"
+      # One process per size, so that each size's peak RSS is its own.
+      if ! timeout "$left" target/release/examples/bench_native bench/corpora "$s" > "bench/work/native-$s.json"; then
+        say "native: $s did not finish within ${left} s"; rm -f "bench/work/native-$s.json"; break
+      fi
+    done
+    node -e '
+      const fs = require("fs"); const out = {};
+      for (const f of fs.readdirSync("bench/work")) if (/^native-.*\.json$/.test(f)) Object.assign(out, JSON.parse(fs.readFileSync("bench/work/" + f, "utf8")));
+      if (Object.keys(out).length) fs.writeFileSync("bench/work/native.json", JSON.stringify(out, null, 2) + "\n");'
+  else
+    say "native: the example did not build; the report reads bench/native.json if present"
+  fi
+fi
+
+say "measuring"
+node --expose-gc bench/bench.mjs "${quick[@]}" --started-at "$start" --deadline $(( start + minutes * 60 - 45 ))
+say "done"
