@@ -44,6 +44,9 @@ impl Utf16Index {
                 checkpoints.push(at);
                 at += units(chunk);
             }
+            // The end of the text, for a byte offset equal to its length when that is a
+            // multiple of the step.
+            checkpoints.push(at);
         }
         Utf16Index { ascii, checkpoints }
     }
@@ -84,6 +87,11 @@ mod tests {
 
     #[test]
     fn matches_a_naive_count_at_every_char_boundary() {
+        // 32 bytes × 7: the end of the text falls on a checkpoint boundary.
+        let exact = "Ωmega 😀 日本語 x abcdefgh".repeat(7);
+        assert_eq!(exact.len() % STEP, 0);
+        let map = Utf16Map::new(&exact);
+        assert_eq!(map.utf16(exact.len()), exact.encode_utf16().count());
         let text = "ab Ωmega 😀 日本語 x".repeat(9);
         let map = Utf16Map::new(&text);
         for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {

@@ -135,14 +135,34 @@ proptest! {
         let _ = analyse(&text, &Options::default());
     }
 
+    /// Hostile Unicode: lone combining marks, ZWJ sequences, bidi marks, NUL and other
+    /// controls, every line ending, BOMs, labels and brackets. No panic; every span on
+    /// char boundaries, in UTF-8 here and in UTF-16 through the stream.
     #[test]
-    fn spans_are_valid_on_unicode_soup(text in "(\\PC|[\\u{300}\\u{200d}\\u{200f}\\u{2028}\\r\\n:\\[\\]()<>]|👩‍👩‍👧){0,200}") {
+    fn spans_are_valid_on_unicode_soup(
+        text in "(\\PC|[\u{0}\u{1}\u{7}\u{1b}\u{7f}\u{300}\u{301}\u{200d}\u{200e}\u{200f}\u{202e}\u{2028}\u{2029}\u{85}\u{feff}\r\n\t:：\\[\\]()<>?.]|\r\n|👩‍👩‍👧|🇺🇦|Alice: |WEBVTT\n|-->|\\(APPLAUSE\\)){0,200}"
+    ) {
         let a = analyse(&text, &Options::default());
         for d in &a.diagnostics {
             prop_assert!(text.get(d.start..d.end).is_some());
         }
         for t in &a.turns {
             prop_assert!(text.get(t.start..t.end).is_some());
+        }
+        for s in &a.speakers {
+            prop_assert!(text.get(s.first_position..).is_some() && text.get(s.last_position..).is_some());
+        }
+        for p in &a.phrases {
+            prop_assert!(text.get(p.first..).is_some());
+        }
+        let words: usize = a.speakers.iter().map(|s| s.words).sum();
+        prop_assert_eq!(words, a.summary.tokens);
+        // The same through the stream in UTF-16 units: every offset is a UTF-16 boundary.
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let u = colloquy::Stream::once(Options::default(), colloquy::OffsetUnit::Utf16, &text);
+        for t in &u.turns {
+            prop_assert!(t.start <= t.end && t.end <= units.len());
+            prop_assert!(String::from_utf16(&units[t.start..t.end]).is_ok(), "turn {:?} splits a surrogate pair", t);
         }
     }
 }
