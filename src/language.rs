@@ -4,7 +4,7 @@
 use whatlang::Lang;
 
 /// How many bytes of speech language detection reads.
-pub(crate) const SAMPLE_BYTES: usize = 16 * 1024;
+pub(crate) const SAMPLE_BYTES: usize = 4 * 1024;
 
 /// A detected language.
 #[derive(Debug, Clone, PartialEq)]

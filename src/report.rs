@@ -510,6 +510,7 @@ impl Counts {
     fn add_distinctive(&self, speakers: &mut [SpeakerStats], view: &ViewOptions, stop: &FxHashSet<u32>, rank: &[u32]) {
         const SPEAKERS: usize = 50;
         const TERMS: usize = 15;
+        const AVOIDED_POOL: usize = 1000;
         if speakers.iter().filter(|s| s.words > 0).count() < 2 {
             return;
         }
@@ -530,6 +531,17 @@ impl Counts {
                 self.term_counts.get(id as usize).is_some_and(|&c| c > 0) && self.in_term_view(id, view, stop)
             })
             .collect();
+        let candidate_set: FxHashSet<u32> = candidates.iter().copied().collect();
+        // Words a speaker never uses can only be among their most avoided if frequent.
+        let mut frequent = candidates.clone();
+        let by_total = |a: &u32, b: &u32| {
+            let c = |id: &u32| self.term_counts.get(*id as usize).copied().unwrap_or(0);
+            c(b).cmp(&c(a)).then(a.cmp(b))
+        };
+        if frequent.len() > AVOIDED_POOL {
+            frequent.select_nth_unstable_by(AVOIDED_POOL - 1, by_total);
+            frequent.truncate(AVOIDED_POOL);
+        }
         for stats in speakers.iter_mut().take(SPEAKERS) {
             let Some(own) = by_name.get(stats.name.as_str()).and_then(|s| per_speaker.get(s)) else { continue };
             let n_i = stats.words as f64;
@@ -537,9 +549,12 @@ impl Counts {
             if n_i == 0.0 || n_j == 0.0 {
                 continue;
             }
-            // z for every candidate, without allocating; strings and the other measures
-            // only for the words that are reported.
-            let mut scored: Vec<(f64, f64, u32, usize, usize)> = candidates
+            // z for the words the speaker used (the distinctive ones are among them) and
+            // for the most frequent words overall (the avoided ones are among them), without
+            // allocating; strings and the other measures only for the reported words.
+            let mut ids: Vec<u32> = own.keys().copied().filter(|id| candidate_set.contains(id)).collect();
+            ids.extend(frequent.iter().copied().filter(|id| !own.contains_key(id)));
+            let mut scored: Vec<(f64, f64, u32, usize, usize)> = ids
                 .iter()
                 .map(|&id| {
                     let total = self.term_counts.get(id as usize).copied().unwrap_or(0);

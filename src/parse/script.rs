@@ -75,7 +75,22 @@ impl ScriptCounts {
     }
 
     pub fn add(&mut self, text: &str) {
+        if text.is_ascii() {
+            let letters = text.bytes().filter(u8::is_ascii_alphabetic).count() as u64;
+            if let Some(slot) = self.0.get_mut(Script::Latin as usize) {
+                *slot += letters;
+            }
+            return;
+        }
         for c in text.chars() {
+            if c.is_ascii() {
+                if c.is_ascii_alphabetic() {
+                    if let Some(slot) = self.0.get_mut(Script::Latin as usize) {
+                        *slot += 1;
+                    }
+                }
+                continue;
+            }
             if let Some(script) = Script::of(c) {
                 if let Some(slot) = self.0.get_mut(script as usize) {
                     *slot += 1;

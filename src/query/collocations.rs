@@ -168,7 +168,7 @@ impl Document {
                 crate::stopwords(code).map(|l| l.iter().map(|w| (*w).to_owned()).collect()).unwrap_or_default()
             }
             Stopwords::Auto => {
-                let sample: String = self.text().chars().take(16 * 1024).collect();
+                let sample: String = self.text().chars().take(crate::language::SAMPLE_BYTES).collect();
                 let scripts = crate::parse::script::ScriptCounts::of(&sample);
                 crate::report::auto_language(crate::detect_language(&sample).as_ref(), &scripts)
                     .and_then(crate::stopwords)
