@@ -84,6 +84,14 @@ test('a 10 MB transcript: progress, a responsive page, then every view', async (
   await page.locator('#dispersion-chart svg').waitFor();
   const ticks = await page.locator('#dispersion-chart g[aria-label="tick"] line').count();
   assert.ok(ticks > 100 && ticks < 10_000, `thousands of hits drawn as at most one tick per pixel (${ticks})`);
+  await page.locator('#spread-even tbody tr').first().waitFor();
+  // The document queries of the other views answer on 10 MB too.
+  await tab(page, 'Distinctive words');
+  await page.locator('#distinctive-chart svg').waitFor();
+  await tab(page, 'Collocations');
+  await page.locator('#colloc-table tbody tr').first().waitFor();
+  await page.getByLabel('All bigrams').check();
+  await page.waitForFunction(() => document.querySelector('#colloc-table caption')?.textContent.startsWith('Word pairs'));
   console.log(`# 10 MB: analysed in ${analysedMs} ms (worker ${await page.evaluate(() => document.body.dataset.workerMs)} ms), indexed for search at ${indexedMs} ms, longest main-thread gap during analysis ${gapDuring.toFixed(0)} ms`);
   await screenshot(page, 'large-done');
   assert.deepEqual(page.problems, []);

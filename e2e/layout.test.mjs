@@ -13,15 +13,21 @@ for (const [name, width, height] of [['desktop', 1280, 900], ['phone', 375, 780]
     const page = await open(env, { width, height });
     await screenshot(page, `${name}-empty`);
     await pasteAndWait(page, SEED);
-    for (const view of ['Speakers', 'Terms', 'Phrases', 'Dispersion', 'Summary']) {
+    for (const [view, id] of [['Speakers', 'speakers'], ['Terms', 'terms'], ['Phrases', 'phrases'], ['Distinctive words', 'distinctive'],
+      ['Collocations', 'collocations'], ['Dispersion', 'dispersion'], ['Summary', 'summary']]) {
       await tab(page, view);
       if (view === 'Dispersion') await page.locator('#dispersion-chart svg').waitFor();
+      if (view === 'Collocations') await page.locator('#colloc-chart svg').waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${view}: the page is ${overflow} px wider than the screen`);
-      const svg = page.locator(`#panel-${view.toLowerCase()} figure svg`);
+      const svg = page.locator(`#panel-${id} figure svg`);
       const chart = (await svg.count()) ? await svg.first().boundingBox() : null;
       if (chart) assert.ok(chart.x >= 0 && chart.x + chart.width <= width, `${view}: the chart fits (${chart.x}+${chart.width})`);
-      await screenshot(page, `${name}-${view.toLowerCase()}`, { fullPage: true });
+      await screenshot(page, `${name}-${id}`, { fullPage: true });
+    }
+    if (width >= 1280) {
+      const tabs = await page.locator('.tabs').evaluate((t) => t.scrollWidth - t.clientWidth);
+      assert.ok(tabs <= 0, `every tab is visible without scrolling (${tabs} px over)`);
     }
     await tab(page, 'Terms');
     await page.locator('#terms-chart g[aria-label="bar"] rect').first().click();
@@ -95,10 +101,14 @@ test('keyboard: every control is reachable, tabs use arrow keys, focus is visibl
 test('charts have accessible names and table alternatives', async () => {
   const page = await open(env);
   await pasteAndWait(page, SEED);
-  for (const [view, figure, table] of [['Speakers', 'speakers-chart', 'speakers-table'], ['Terms', 'terms-chart', 'terms-table'], ['Dispersion', 'dispersion-chart', 'dispersion-table']]) {
+  for (const [view, figure, table, name] of [
+    ['Speakers', 'speakers-chart', 'speakers-table', /share of words by speaker/i], ['Terms', 'terms-chart', 'terms-table', /most frequent terms/i],
+    ['Distinctive words', 'distinctive-chart', 'distinctive-table', /distinctive words by Fightin' Words z/],
+    ['Collocations', 'colloc-chart', 'colloc-table', /strongest collocates of “cis” by logDice/], ['Dispersion', 'dispersion-chart', 'dispersion-table', /Dispersion plot/i],
+  ]) {
     await tab(page, view);
     await page.locator(`#${figure} svg`).waitFor();
-    const img = page.getByRole('img', { name: new RegExp(view === 'Speakers' ? 'share of words by speaker' : view === 'Terms' ? 'most frequent terms' : 'Dispersion plot', 'i') });
+    const img = page.getByRole('img', { name });
     assert.equal(await img.count(), 1, `${view}: one named chart`);
     assert.equal(await img.evaluate((el) => el.tagName), 'FIGURE');
     assert.ok((await page.locator(`#${table} table caption`).textContent()).length > 5, `${view}: a captioned table`);

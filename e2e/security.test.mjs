@@ -29,6 +29,16 @@ test(`a speaker labelled ${XSS} is shown as text, and nothing runs`, async () =>
   await page.locator('#kwic-list li').first().waitFor();
   assert.ok((await page.locator('#kwic-list .kw-speaker').allTextContents()).includes(XSS));
   await tab(page, 'Phrases');
+  await tab(page, 'Distinctive words');
+  await page.getByLabel('Distinctive words of').selectOption(XSS);
+  await page.locator('#distinctive-chart svg').waitFor();
+  assert.match(await page.locator('#distinctive-chart').getAttribute('aria-label'), /^Diverging bar chart of <img src=x onerror=alert\(1\)>'s distinctive words/);
+  await tab(page, 'Collocations');
+  await page.getByLabel('Find in context').fill('<b>x</b> *');
+  await page.getByLabel('Find in context').press('Enter');
+  await page.waitForFunction(() => document.querySelector('#kwic-heading').textContent === 'Occurrences of “<b>x</b> *”');
+  await tab(page, 'Summary');
+  assert.ok((await page.locator('#speaker-stats-table tbody th').allTextContents()).includes(XSS));
   await tab(page, 'Dispersion');
   await page.locator('#dispersion-chart svg').waitFor();
   await tab(page, 'Summary');
@@ -111,8 +121,10 @@ test('network: only the page\'s own files load, and nothing at all during and af
   const loaded = page.requests.length + contextRequests.length;
 
   await pasteAndWait(page, SEED);
-  for (const name of ['Terms', 'Phrases', 'Dispersion', 'Summary', 'Speakers']) await tab(page, name);
+  for (const name of ['Terms', 'Phrases', 'Distinctive words', 'Collocations', 'Dispersion', 'Summary', 'Speakers']) await tab(page, name);
   await page.locator('#dispersion-chart svg').waitFor({ state: 'attached' });
+  await page.locator('#colloc-chart svg').waitFor({ state: 'attached' });
+  await page.locator('#spread-even table').waitFor({ state: 'attached' });
   await tab(page, 'Terms');
   await page.locator('#terms-chart g[aria-label="bar"] rect').first().click();
   await page.locator('#kwic-list li').first().waitFor();

@@ -5,7 +5,7 @@ import { h, $, fmt, slug, debounce } from './dom.js';
 import { Engine, STREAM_OVER } from './engine.js';
 import * as S from './settings.js';
 import { readTextFile, FileError, ACCEPT } from './files.js';
-import { colourMap, speakersChart, termsChart, dispersionChart, onMarkClick, onTickClick } from './charts.js';
+import { PALETTE, colourMap, speakersChart, termsChart, dispersionChart, distinctiveChart, collocationsChart, onMarkClick, onTickClick } from './charts.js';
 import { dataTable, sortRows, toCsv } from './table.js';
 import { download, csvBlob, jsonBlob, standaloneSvg, svgBlob, pngBlob } from './exporting.js';
 
@@ -15,6 +15,9 @@ const NEUTRAL = '#6b7f99';
 const TYPING_MS = 400;
 const KWIC_LIMIT = 1000;
 const PHRASE_ROWS = 200;
+const COLLOC_ROWS = 50;
+const COLLOC_BARS = 20;
+const SPREAD_ROWS = 10;
 const STORE = { text: 'colloquy.text', aliases: 'colloquy.aliases', hidden: 'colloquy.hidden' };
 const body = document.body;
 const ta = $('transcript');
@@ -37,9 +40,16 @@ const state = {
   termsSort: null,
   phrasesSort: { key: 'count', dir: 'desc' },
   dispersionSort: null,
+  distinctiveSort: null,
+  collocSort: null,
+  lexicalSort: null,
   phrasesAll: false,
   dispersionTerms: null, // null: the top terms
-  kwic: null, // { query }
+  collocNode: null, // null: the top term
+  collocSeq: 0,
+  dispersionSeq: 0,
+  spreadSeq: 0,
+  kwic: null, // { term, queries, collocate?, window? }
   kwicSeq: 0,
   analyses: 0,
 };
@@ -446,6 +456,7 @@ function writeForm() {
   $('set-min').value = String(s.minCount);
   $('phrases-min').value = String(s.minCount);
   $('set-format').value = s.format;
+  $('set-stem').checked = s.stem;
   $('set-hyphens').checked = s.splitHyphens;
   $('set-furniture').checked = s.keepFurniture;
   $('set-label').value = s.labelPattern;
@@ -465,6 +476,7 @@ function readForm(changed) {
   const min = Math.round(Number($('set-min').value));
   if (Number.isFinite(min) && min >= 1 && min <= 9999) s.minCount = min;
   s.format = $('set-format').value;
+  s.stem = $('set-stem').checked;
   s.splitHyphens = $('set-hyphens').checked;
   s.keepFurniture = $('set-furniture').checked;
   s.labelPattern = $('set-label').value.trim().slice(0, 500);
@@ -568,18 +580,26 @@ function render() {
   renderStats();
   fillSpeakerSelect();
   fillPhraseLengths();
+  noteStemming();
   const diags = a.diagnostics.length;
   $('diag-count').hidden = diags === 0;
   $('diag-count').textContent = String(diags);
   $('diag-count').setAttribute('aria-label', `${diags} diagnostics`);
   state.dirty = new Set(S.TABS);
   selectTab(state.settings.view);
-  if (state.kwic) runKwic();
+  if (state.kwic) {
+    if (!state.kwic.collocate) state.kwic.queries = kwicQueries(state.kwic.term); // stemming may have changed
+    $('kwic-heading').textContent = kwicHeading();
+    runKwic();
+  }
 }
 
 function renderTab(name) {
   state.dirty.delete(name);
-  ({ speakers: renderSpeakers, terms: renderTerms, phrases: renderPhrases, dispersion: renderDispersion, summary: renderSummary })[name]();
+  ({
+    speakers: renderSpeakers, terms: renderTerms, phrases: renderPhrases, distinctive: renderDistinctive,
+    collocations: renderCollocations, dispersion: renderDispersion, summary: renderSummary,
+  })[name]();
 }
 
 /** Re-draws the views after a display-only change (hidden speakers, a resize). */
@@ -792,6 +812,7 @@ function renderTerms() {
     columns = [
       { key: 'term', label: 'Term', value: (t) => t.term, cell: (t) => termButton(t.term) },
       { key: 'count', label: 'Count', numeric: true, value: (t) => t.count, cell: (t) => fmt.int(t.count) },
+      ...formsColumn(),
     ];
   } else {
     const visible = visibleSpeakers();
@@ -806,6 +827,7 @@ function renderTerms() {
       { key: 'term', label: 'Term', value: (t) => t.term, cell: (t) => termButton(t.term) },
       { key: 'count', label: 'Count', numeric: true, value: (t) => t.count, cell: (t) => fmt.int(t.count) },
       { key: 'per10k', label: 'Per 10,000 words', numeric: true, value: (t) => t.per10k, cell: (t) => fmt.dec(t.per10k), csv: (t) => t.per10k.toFixed(2) },
+      ...formsColumn(),
       ...visible.map((s) => ({ key: `sp:${s.name}`, label: s.name, numeric: true, value: (t) => t.bySpeaker[s.name] ?? 0, cell: (t) => fmt.int(t.bySpeaker[s.name] ?? 0) })),
     ];
   }
@@ -817,12 +839,7 @@ function renderTerms() {
     const svg = termsChart({ rows: chartRows, terms, colours: visibleColours, width: chartWidth(figure), fill, stacked: split });
     putChart(figure, svg, label);
     onMarkClick(svg, 'g[aria-label="bar"] rect', chartRows, (d) => showKwic(d.term));
-    const ticks = svg.querySelectorAll('g[aria-label="y-axis tick label"] text');
-    for (const t of ticks) t.classList.add('clickable');
-    svg.addEventListener('click', (e) => {
-      const t = e.target.closest('g[aria-label="y-axis tick label"] text');
-      if (t && terms.includes(t.textContent)) showKwic(t.textContent);
-    });
+    clickableTickLabels(svg, terms);
   } else {
     figure.removeAttribute('aria-label');
     figure.replaceChildren(h('p', { class: 'hint', text: 'No terms to show.' }));
@@ -830,7 +847,7 @@ function renderTerms() {
   if (state.termsSort && !columns.some((c) => c.key === state.termsSort.key)) state.termsSort = null;
   const rows = sortRows(columns, tableRows, state.termsSort);
   state.tables.terms = { columns, rows };
-  $('terms-table-note').textContent = `${rows.length} terms${speaker ? ` of ${speaker}` : ''}.`;
+  $('terms-table-note').textContent = `${rows.length} terms${speaker ? ` of ${speaker}` : ''}.${a.summary.stemmer ? ' Word forms are grouped by their stem: a term is labelled by its most frequent form, and Forms lists them all.' : ''}`;
   $('terms-table').replaceChildren(dataTable({
     columns, rows, sort: state.termsSort, caption: speaker ? `Top terms of ${speaker}` : 'Top terms',
     onSort: (sort) => {
@@ -841,8 +858,42 @@ function renderTerms() {
   }));
 }
 
-function termButton(term, count) {
-  return h('button', { type: 'button', class: 'term', title: `Show every occurrence of “${term}”`, onclick: () => showKwic(term, count) }, term);
+/** A number with a bar of `fraction` (0…1) of a fixed-width track before it. */
+function cellBar(fraction, text) {
+  const width = `${Math.round(Math.max(0, Math.min(1, fraction)) * 1000) / 10}%`;
+  return h('span', { class: 'cell-bar' },
+    h('span', { class: 'track', 'aria-hidden': 'true' }, h('span', { class: 'bar', style: { width } })), h('span', { class: 'v', text }));
+}
+
+function termButton(term) {
+  return h('button', { type: 'button', class: 'term', title: `Show every occurrence of “${term}”`, onclick: () => showKwic(term) }, term);
+}
+
+/** With stemming: the forms grouped under `term` (empty when it stands alone or is not a top term). */
+function formsOf(term) {
+  const a = state.analysis;
+  if (!a?.summary.stemmer) return [];
+  if (state.formsFor !== a) {
+    state.formsFor = a;
+    state.forms = new Map(a.terms.filter((t) => t.forms.length > 1).map((t) => [t.term, t.forms]));
+  }
+  return state.forms.get(term) ?? [];
+}
+
+/** The terms table's Forms column, when word forms are grouped. */
+function formsColumn() {
+  if (!state.analysis.summary.stemmer) return [];
+  return [{ key: 'forms', label: 'Forms', sortable: false, value: (t) => formsOf(t.term).join(', '), cell: (t) => h('span', { class: 'forms', text: formsOf(t.term).join(', ') }) }];
+}
+
+/** The stemming setting's hint says whether the detected language has a stemmer. */
+function noteStemming() {
+  const s = state.analysis.summary;
+  const hint = $('set-stem-hint');
+  const base = 'Terms that share a Snowball stem (18 languages) count as one, with their forms listed.';
+  if (!state.settings.stem) hint.textContent = base;
+  else if (s.stemmer) hint.textContent = `${base} Grouping ${S.STOPWORD_LANGUAGES[s.stemmer] ?? s.stemmer} forms.`;
+  else hint.textContent = `${base} There is no stemmer for ${s.languageName ?? 'this language'}, so forms are not grouped.`;
 }
 
 for (const id of ['terms-split', 'terms-speaker', 'terms-limit']) $(id).addEventListener('change', () => state.analysis && renderTerms());
@@ -868,8 +919,7 @@ function renderPhrases() {
   const columns = [
     { key: 'text', label: 'Phrase', value: (p) => p.text, cell: (p) => termButton(p.text, p.count) },
     { key: 'n', label: 'Words', numeric: true, value: (p) => p.n },
-    { key: 'count', label: 'Count', numeric: true, value: (p) => p.count, cell: (p) => h('span', { class: 'cell-bar' },
-      h('span', { class: 'bar', 'aria-hidden': 'true', style: { width: `${(p.count / max) * 100}%` } }), h('span', { class: 'v', text: fmt.int(p.count) })) },
+    { key: 'count', label: 'Count', numeric: true, value: (p) => p.count, cell: (p) => cellBar(p.count / max, fmt.int(p.count)) },
     { key: 'speakers', label: 'By speaker', value: (p) => bySpeaker(p).map(([s, c]) => `${s}: ${c}`).join('; '), sortable: false,
       cell: (p) => bySpeaker(p).map(([s, c]) => h('span', { class: 'chip' }, swatch(s), `${s} ${c}`)) },
   ];
@@ -899,27 +949,242 @@ $('phrases-more').addEventListener('click', () => {
   renderPhrases();
 });
 
+// Distinctive words ----------------------------------------------------------
+
+/** A legend of [label, colour] pairs. */
+function colourLegend(list, pairs) {
+  list.replaceChildren(...pairs.map(([label, colour]) => h('li', {}, h('span', { class: 'swatch', 'aria-hidden': 'true', style: { background: colour } }), label)));
+}
+
+function distinctiveLegend(speaker) {
+  return [[`Used more by ${speaker}`, colourOf(speaker)], ['Used less', NEUTRAL]];
+}
+
+function renderDistinctive() {
+  const a = state.analysis;
+  const select = $('distinctive-speaker');
+  const names = visibleSpeakers().map((s) => s.name);
+  if ([...select.options].map((o) => o.value).join('\n') !== names.join('\n')) {
+    const current = select.value;
+    select.replaceChildren(...names.map((n) => h('option', { value: n, text: n })));
+    select.value = names.includes(current) ? current : (names[0] ?? '');
+  }
+  const speaker = select.value;
+  const sp = a.speakers.find((s) => s.name === speaker);
+  const figure = $('distinctive-chart');
+  const limit = Number($('distinctive-limit').value);
+  const more = sp ? sp.distinctive.slice(0, limit) : [];
+  const less = sp ? sp.avoided.slice(0, limit).reverse() : [];
+  const rows = [...more, ...less];
+  state.tables.distinctive = null;
+  if (!sp || rows.length === 0) {
+    figure.removeAttribute('aria-label');
+    const why = !sp ? 'No speaker to show: every speaker is hidden.'
+      : a.speakers.length < 2 ? 'Distinctive words compare a speaker with everyone else: this transcript has one speaker.'
+        : `No word sets ${speaker} apart from everyone else.`;
+    figure.replaceChildren(h('p', { class: 'hint', text: why }));
+    $('distinctive-legend').replaceChildren();
+    $('distinctive-table').replaceChildren();
+    return;
+  }
+  colourLegend($('distinctive-legend'), distinctiveLegend(speaker));
+  const label = `Diverging bar chart of ${speaker}'s distinctive words by Fightin' Words z: used more ${more.map((d) => `${d.term} ${fmt.fixed(d.z, 2)}`).join(', ') || 'none'}; used less ${less.slice().reverse().map((d) => `${d.term} ${fmt.fixed(d.z, 2)}`).join(', ') || 'none'}`;
+  const svg = distinctiveChart({ rows, colour: colourOf(speaker), other: NEUTRAL, width: chartWidth(figure) });
+  putChart(figure, svg, label);
+  onMarkClick(svg, 'g[aria-label="bar"] rect', rows, (d) => showKwic(d.term));
+  clickableTickLabels(svg, rows.map((d) => d.term));
+  const columns = [
+    { key: 'term', label: 'Term', value: (d) => d.term, cell: (d) => termButton(d.term) },
+    { key: 'count', label: 'Count', numeric: true, title: `Occurrences in ${speaker}'s words (yᵢ)`, value: (d) => d.count, cell: (d) => fmt.int(d.count) },
+    { key: 'otherCount', label: 'Others', numeric: true, title: "Occurrences in everyone else's words (yⱼ)", value: (d) => d.otherCount, cell: (d) => fmt.int(d.otherCount) },
+    { key: 'delta', label: 'δ', numeric: true, title: 'Log-odds ratio with the prior (δ)', value: (d) => d.delta, cell: (d) => fmt.fixed(d.delta, 3) },
+    { key: 'z', label: 'z', numeric: true, title: 'δ / σ: above 1.96 or below −1.96 is significant at 5%', value: (d) => d.z, cell: (d) => fmt.fixed(d.z, 2), attrs: (d) => ({ 'data-value': d.z }) },
+    { key: 'g2', label: 'G²', numeric: true, title: 'Log-likelihood, negative when used less', value: (d) => d.g2, cell: (d) => fmt.fixed(d.g2, 2) },
+    { key: 'logRatio', label: 'Log Ratio', numeric: true, title: 'log₂ of the ratio of relative frequencies', value: (d) => d.logRatio, cell: (d) => fmt.fixed(d.logRatio, 2) },
+  ];
+  const sorted = sortRows(columns, rows, state.distinctiveSort);
+  state.tables.distinctive = { columns, rows: sorted, suffix: `distinctive-${slug(speaker)}` };
+  $('distinctive-table').replaceChildren(dataTable({
+    columns, rows: sorted, sort: state.distinctiveSort,
+    caption: `Distinctive words of ${speaker} against everyone else: used more (z > 0) first, then used less`,
+    onSort: (sort) => {
+      state.distinctiveSort = sort;
+      renderDistinctive();
+      $('distinctive-table').querySelector('[aria-sort] button')?.focus();
+    },
+  }));
+}
+
+for (const id of ['distinctive-speaker', 'distinctive-limit']) $(id).addEventListener('change', () => state.analysis && renderDistinctive());
+
+/** Makes a chart's y-axis labels clickable: `onPick(term)` (default: its concordance). */
+function clickableTickLabels(svg, terms, onPick = (term) => showKwic(term)) {
+  for (const t of svg.querySelectorAll('g[aria-label="y-axis tick label"] text')) t.classList.add('clickable');
+  svg.addEventListener('click', (e) => {
+    const t = e.target.closest('g[aria-label="y-axis tick label"] text');
+    if (t && terms.includes(t.textContent)) onPick(t.textContent);
+  });
+}
+
+// Collocations ---------------------------------------------------------------
+
+const MEASURES = {
+  logDice: { label: 'logDice', digits: 2 },
+  mi: { label: 'MI', digits: 2 },
+  t: { label: 't-score', digits: 2 },
+  g2: { label: 'G²', digits: 2 },
+  count: { label: 'count', digits: 0 },
+};
+
+/** The custom stopwords, which the core's queries do not take: the page leaves them out of their rows. */
+const customStopwords = () => new Set(state.settings.extra);
+
+async function renderCollocations() {
+  const a = state.analysis;
+  const bigrams = $('colloc-bigrams').checked;
+  const node = bigrams ? null : (state.collocNode ?? visibleTerms()[0]?.term ?? '');
+  $('colloc-node').disabled = bigrams;
+  if (!bigrams) $('colloc-node').value = node;
+  const window = Number($('colloc-window').value);
+  let min = Math.round(Number($('colloc-min').value));
+  if (!Number.isFinite(min) || min < 1 || min > 999) {
+    min = 3;
+    $('colloc-min').value = '3';
+  }
+  const sort = $('colloc-sort').value;
+  const measure = MEASURES[sort];
+  const figure = $('colloc-chart');
+  const note = $('colloc-note');
+  const table = $('colloc-table');
+  state.tables.colloc = null;
+  if (!bigrams && !node) {
+    note.textContent = 'Type a node word, or tick All bigrams.';
+    figure.removeAttribute('aria-label');
+    figure.replaceChildren();
+    table.replaceChildren();
+    return;
+  }
+  const extra = customStopwords();
+  // Custom stopwords are left out here, so ask for enough rows to fill the table without them.
+  const limit = extra.size ? Math.min(5000, COLLOC_ROWS + extra.size * (bigrams ? 50 : 1)) : COLLOC_ROWS;
+  const seq = ++state.collocSeq;
+  figure.setAttribute('aria-busy', 'true');
+  note.textContent = 'Finding collocates…';
+  let rows;
+  try {
+    rows = await engine.collocations(node, { window, minCount: min, sort, limit, stopwords: state.settings.stopwords });
+  } catch (err) {
+    if (seq !== state.collocSeq || err.message === 'cancelled') return;
+    figure.removeAttribute('aria-busy');
+    note.textContent = `The collocations could not be computed: ${err.message}`;
+    return;
+  }
+  if (rows === null || seq !== state.collocSeq || state.analysis !== a) return;
+  figure.removeAttribute('aria-busy');
+  if (extra.size) rows = rows.filter((r) => !r.term.split(' ').some((w) => extra.has(w)));
+  rows = rows.slice(0, COLLOC_ROWS);
+  const what = bigrams ? 'word pairs' : `collocates of “${node}”`;
+  if (rows.length === 0) {
+    note.textContent = bigrams ? `No word pair occurs ${min} times or more.`
+      : /\s/.test(node) ? 'The node is one word (or a * pattern). For word pairs, tick All bigrams.'
+        : `No collocate of “${node}” occurs ${min} times or more within ±${window} words.`;
+    figure.removeAttribute('aria-label');
+    figure.replaceChildren();
+    table.replaceChildren();
+    return;
+  }
+  const lowMi = rows.some((r) => r.mi === null);
+  note.textContent = `${fmt.int(rows.length)} ${what}${bigrams ? '' : ` (${fmt.int(rows[0].nodeCount)} occurrences) within ±${window} words`}, seen at least ${min} times, ranked by ${measure.label}.${lowMi ? ' MI needs 5 co-occurrences: “—” below that.' : ''} Click a ${bigrams ? 'pair' : 'collocate'} to see it in context.`;
+  const open = (r) => (bigrams ? showKwic(r.term) : showKwic(node, { collocate: r.term, window }));
+  const bars = rows.filter((r) => r[sort] !== null).slice(0, COLLOC_BARS);
+  const svg = collocationsChart({ rows: bars, key: sort, label: measure.label, fill: NEUTRAL, width: chartWidth(figure) });
+  putChart(figure, svg, `Bar chart of the ${bars.length} ${bigrams ? 'most associated word pairs' : `strongest collocates of “${node}”`} by ${measure.label}: ${bars.slice(0, 10).map((r) => `${r.term} ${fmt.fixed(r[sort], measure.digits)}`).join(', ')}`);
+  onMarkClick(svg, 'g[aria-label="bar"] rect', bars, open);
+  clickableTickLabels(svg, bars.map((b) => b.term), (term) => open(bars.find((b) => b.term === term)));
+  const max = rows.reduce((m, r) => Math.max(m, r[sort] ?? 0), 0) || 1;
+  const value = (key, digits) => (r) => {
+    const v = r[key];
+    const text = fmt.fixed(v, digits);
+    if (key !== sort || v === null) return text;
+    return cellBar(v / max, text);
+  };
+  const col = (key, label, title, digits) => ({
+    key, label, title, numeric: true, value: (r) => r[key] ?? -Infinity, cell: value(key, digits),
+    csv: (r) => (r[key] === null ? '' : r[key]), attrs: (r) => ({ 'data-value': r[key] === null ? '' : r[key] }),
+  });
+  const columns = [
+    { key: 'term', label: bigrams ? 'Bigram' : 'Collocate', value: (r) => r.term,
+      cell: (r) => h('button', { type: 'button', class: 'term', title: bigrams ? `Show every occurrence of “${r.term}”` : `Show “${node}” with “${r.term}” nearby`, onclick: () => open(r) }, r.term) },
+    col('count', 'Count', bigrams ? 'Occurrences of the pair (O)' : `Co-occurrences within ±${window} words (O)`, 0),
+    col('nodeCount', bigrams ? 'First f' : 'Node f', bigrams ? "The first word's frequency" : "The node's frequency (f_node)", 0),
+    col('collocateCount', bigrams ? 'Second f' : 'Collocate f', bigrams ? "The second word's frequency" : "The collocate's frequency (f_coll)", 0),
+    col('mi', 'MI', 'log₂(O/E); only when O ≥ 5', 2),
+    col('t', 't', '(O − E) / √O', 2),
+    col('logDice', 'logDice', '14 + log₂(2O / (f_node + f_coll))', 2),
+    col('g2', 'G²', 'Four-term log-likelihood', 2),
+  ];
+  if (state.collocSort && !columns.some((c) => c.key === state.collocSort.key)) state.collocSort = null;
+  const sorted = sortRows(columns, rows, state.collocSort);
+  state.tables.colloc = { columns, rows: sorted, suffix: bigrams ? 'bigrams' : `collocations-${slug(node)}` };
+  table.replaceChildren(dataTable({
+    columns, rows: sorted, sort: state.collocSort,
+    caption: bigrams ? `Word pairs, ranked by ${measure.label}` : `Collocates of “${node}” within ±${window} words, ranked by ${measure.label}`,
+    onSort: (s) => {
+      state.collocSort = s;
+      renderCollocations().then(() => table.querySelector('[aria-sort] button')?.focus());
+    },
+  }));
+}
+
+/** Reads the node typed (empty: the top term) and shows its collocates. */
+function updateCollocations() {
+  if (!$('colloc-node').disabled) state.collocNode = $('colloc-node').value.trim().toLowerCase() || null;
+  if (state.analysis) renderCollocations();
+}
+$('colloc-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  updateCollocations();
+});
+for (const id of ['colloc-bigrams', 'colloc-window', 'colloc-min', 'colloc-sort']) {
+  $(id).addEventListener('change', () => {
+    if (id === 'colloc-sort') state.collocSort = null;
+    updateCollocations();
+  });
+}
+
 // Dispersion --------------------------------------------------------------
+
+/** The parts DP is computed over: a number of equal parts, or 'speakers'. */
+function dispersionParts() {
+  const v = $('dispersion-parts').value;
+  return v === 'speakers' ? 'speakers' : Number(v);
+}
 
 async function renderDispersion() {
   const a = state.analysis;
   const figure = $('dispersion-chart');
   const terms = state.dispersionTerms ?? visibleTerms().slice(0, 5).map((t) => t.term);
+  const parts = dispersionParts();
+  const partsText = parts === 'speakers' ? "parts: the speakers (each speaker's words)" : `parts: ${parts} equal slices of the transcript`;
+  $('dispersion-parts-note').textContent = partsText;
   $('dispersion-terms').value = terms.join(', ');
+  renderSpread(parts);
   if (!terms.length) {
     figure.replaceChildren(h('p', { class: 'hint', text: 'Type the terms to plot.' }));
     return;
   }
+  const seq = ++state.dispersionSeq;
   figure.setAttribute('aria-busy', 'true');
   let rows;
   try {
-    rows = await engine.dispersion(terms, {});
+    rows = await engine.dispersion(terms, { parts });
   } catch (err) {
+    if (seq !== state.dispersionSeq) return;
     figure.removeAttribute('aria-busy');
     if (err.message !== 'cancelled') figure.replaceChildren(h('p', { class: 'error-text', text: `Could not compute the dispersion: ${err.message}` }));
     return;
   }
-  if (!rows || state.analysis !== a) return; // a newer analysis will draw its own
+  if (!rows || state.analysis !== a || seq !== state.dispersionSeq) return; // a newer request will draw its own
   figure.removeAttribute('aria-busy');
   const tokens = rows[0]?.tokens ?? a.summary.tokens;
   // One tick per occurrence; ticks that would fall on the same pixel draw as one
@@ -941,14 +1206,14 @@ async function renderDispersion() {
   const visibleNames = visibleSpeakers().map((s) => s.name);
   legend($('dispersion-legend'), visibleNames);
   const colours = new Map(visibleNames.map((n) => [n, colourOf(n)]));
-  const label = `Dispersion plot over ${fmt.int(tokens)} words: ${rows.map((d) => `${d.term} ${d.count} occurrences`).join(', ')}`;
-  const svg = dispersionChart({ points, terms, tokens, colours, width });
+  const label = `Dispersion plot over ${fmt.int(tokens)} words: ${rows.map((d) => `${d.term} ${d.count} occurrences, DP ${fmt.fixed(d.dp, 2)}`).join('; ')}`;
+  const svg = dispersionChart({ points, terms, tokens, colours, width, dps: rows.map((d) => ({ term: d.term, dp: d.dp })) });
   putChart(figure, svg, label);
   onTickClick(svg, points, (p) => showInTranscript(p.start, p.start + p.term.length));
   const columns = [
-    { key: 'term', label: 'Term', value: (d) => d.term, cell: (d) => termButton(d.term, d.count) },
+    { key: 'term', label: 'Term', value: (d) => d.term, cell: (d) => termButton(d.term) },
     { key: 'count', label: 'Occurrences', numeric: true, value: (d) => d.count, cell: (d) => fmt.int(d.count) },
-    { key: 'dp', label: 'DP', numeric: true, value: (d) => d.dp ?? -1, cell: (d) => (d.dp === null ? '—' : d.dp.toFixed(2)), csv: (d) => (d.dp === null ? '' : d.dp.toFixed(4)) },
+    { key: 'dp', label: 'DP', numeric: true, title: `Gries' DP, normalised: 0 even, 1 all in one part (${partsText})`, value: (d) => d.dp ?? -1, cell: (d) => fmt.fixed(d.dp, 2), csv: (d) => (d.dp === null ? '' : d.dp.toFixed(4)), attrs: (d) => ({ 'data-value': d.dp ?? '' }) },
     { key: 'first', label: 'First at word', numeric: true, value: (d) => d.positions[0] ?? -1, cell: (d) => (d.count ? fmt.int(d.positions[0]) : '—'), csv: (d) => d.positions[0] ?? '' },
     { key: 'last', label: 'Last at word', numeric: true, value: (d) => d.positions.at(-1) ?? -1, cell: (d) => (d.count ? fmt.int(d.positions.at(-1)) : '—'), csv: (d) => d.positions.at(-1) ?? '' },
     ...visibleNames.map((name) => ({ key: `sp:${name}`, label: name, numeric: true, value: (d) => d.speakers.filter((s) => s === name).length })),
@@ -957,12 +1222,41 @@ async function renderDispersion() {
   const sorted = sortRows(columns, rows, state.dispersionSort);
   state.tables.dispersion = { columns, rows: sorted };
   $('dispersion-table').replaceChildren(dataTable({
-    columns, rows: sorted, sort: state.dispersionSort, caption: 'Occurrences and dispersion of the plotted terms',
+    columns, rows: sorted, sort: state.dispersionSort, caption: `Occurrences and dispersion (DP over ${partsText.replace('parts: ', '')}) of the plotted terms`,
     onSort: (sort) => {
       state.dispersionSort = sort;
       renderDispersion();
     },
   }));
+}
+
+/** The most evenly and most unevenly spread terms, from the core. */
+async function renderSpread(parts) {
+  const a = state.analysis;
+  const seq = ++state.spreadSeq;
+  const extra = customStopwords();
+  let spread;
+  try {
+    spread = await engine.spread({ parts, limit: SPREAD_ROWS + extra.size, stopwords: state.settings.stopwords });
+  } catch (err) {
+    if (seq === state.spreadSeq && err.message !== 'cancelled') $('spread-note').textContent = `The spread could not be computed: ${err.message}`;
+    return;
+  }
+  if (!spread || seq !== state.spreadSeq || state.analysis !== a) return;
+  const columns = [
+    { key: 'term', label: 'Term', value: (d) => d.term, cell: (d) => termButton(d.term) },
+    { key: 'count', label: 'Count', numeric: true, value: (d) => d.count, cell: (d) => fmt.int(d.count) },
+    { key: 'dp', label: 'DP', numeric: true, value: (d) => d.dp, cell: (d) => cellBar(d.dp, fmt.fixed(d.dp, 2)),
+    csv: (d) => d.dp.toFixed(4), attrs: (d) => ({ 'data-value': d.dp }) },
+  ];
+  const over = parts === 'speakers' ? 'the speakers' : `${parts} equal parts`;
+  for (const [key, caption] of [['even', `The most evenly spread terms (lowest DP over ${over})`], ['uneven', `The most unevenly spread terms (highest DP over ${over})`]]) {
+    const rows = spread[key].filter((d) => !extra.has(d.term)).slice(0, SPREAD_ROWS);
+    state.tables[`spread-${key}`] = { columns, rows, suffix: `${key === 'even' ? 'most-even' : 'most-uneven'}` };
+    $(`spread-${key}`).replaceChildren(rows.length ? dataTable({ columns, rows, caption }) : h('p', { class: 'hint', text: 'No term occurs 5 times or more.' }));
+  }
+  const both = spread.even.filter((d) => spread.uneven.some((u) => u.term === d.term)).length;
+  $('spread-note').textContent = `Terms seen at least 5 times, stopwords left out, DP over ${over}.${both ? ` With few such terms, ${both === 1 ? 'one term is' : `${both} terms are`} in both lists.` : ''} Click a term to see it in context.`;
 }
 
 $('dispersion-form').addEventListener('submit', (e) => {
@@ -975,6 +1269,7 @@ $('dispersion-reset').addEventListener('click', () => {
   state.dispersionTerms = null;
   if (state.analysis) renderDispersion();
 });
+$('dispersion-parts').addEventListener('change', () => state.analysis && renderDispersion());
 
 // Summary -----------------------------------------------------------------
 
@@ -985,6 +1280,7 @@ function renderSummary() {
     ['Words (tokens)', s.tokens], ['Types (distinct words)', s.types], ['Sentences', s.sentences], ['Turns', s.turns],
     ['Speakers', s.speakers], ['Format', s.format], ['Script', s.script ?? 'unknown'],
     ['Language', s.languageName ? `${s.languageName} (${s.language})` : 'unknown'], ['Stopwords', s.stopwords],
+    ['Word forms grouped (stemming)', s.stemmer ? `yes: Snowball, ${S.STOPWORD_LANGUAGES[s.stemmer] ?? s.stemmer}` : state.settings.stem ? 'no: no stemmer for this language' : 'no'],
     ['Stage directions removed', s.stageDirections], ['Page furniture lines excluded', s.excludedFurnitureLines],
   ].map(([metric, value]) => ({ metric, value }));
   const columns = [
@@ -993,6 +1289,7 @@ function renderSummary() {
   ];
   state.tables.summary = { columns, rows };
   $('summary-table').replaceChildren(dataTable({ columns, rows, caption: 'Summary of the transcript' }));
+  renderLexical();
   const dcols = [
     { key: 'kind', label: 'Kind', value: (d) => d.kind },
     { key: 'count', label: 'Count', numeric: true, value: (d) => d.count },
@@ -1015,30 +1312,139 @@ function renderSummary() {
     : [h('li', { class: 'hint', text: 'Nothing doubtful: no diagnostics.' })]));
 }
 
+/** The vocabulary and readability measures, with the digits shown (`whole`: not per speaker, the speakers table has words). */
+const LEXICAL = [
+  { key: 'words', label: 'Words', digits: 0, whole: true },
+  { key: 'types', label: 'Types', digits: 0, whole: true },
+  { key: 'ttr', label: 'TTR', digits: 3, long: 'Type/token ratio (TTR)' },
+  { key: 'mattr', label: 'MATTR', digits: 3, long: 'MATTR (500-word windows)' },
+  { key: 'hapax', label: 'Hapax', digits: 0, long: 'Hapax legomena' },
+  { key: 'sentences', label: 'Sentences', digits: 0 },
+  { key: 'meanSentence', label: 'Mean sentence', digits: 1, long: 'Mean sentence length (words)' },
+  { key: 'questions', label: 'Questions', digits: 0 },
+  { key: 'colemanLiau', label: 'Coleman–Liau', digits: 1, long: 'Coleman–Liau index' },
+];
+
+/** The whole transcript's and each speaker's vocabulary and readability measures. */
+function renderLexical() {
+  const a = state.analysis;
+  const s = a.summary;
+  const whole = {
+    words: s.tokens, types: s.types, ttr: s.ttr, mattr: s.mattr, hapax: s.hapax, sentences: s.sentences,
+    meanSentence: s.meanSentenceLength, questions: a.speakers.reduce((n, sp) => n + sp.questions, 0), colemanLiau: s.colemanLiau,
+  };
+  const show = (m, v) => (m.digits === 0 && v !== null ? fmt.int(v) : fmt.fixed(v, m.digits));
+  const csv = (m, v) => (v === null || v === undefined ? '' : m.digits === 0 ? v : Number(v.toFixed(6)));
+  const rows = LEXICAL.map((m) => ({ key: m.key, measure: m.long ?? m.label, value: whole[m.key], m }));
+  const columns = [
+    { key: 'measure', label: 'Measure', value: (r) => r.measure },
+    { key: 'value', label: 'Value', numeric: true, value: (r) => r.value ?? '', cell: (r) => show(r.m, r.value), csv: (r) => csv(r.m, r.value), attrs: (r) => ({ 'data-measure': r.key, 'data-value': r.value ?? '' }) },
+  ];
+  state.tables.lexical = { columns, rows, suffix: 'vocabulary' };
+  $('lexical-table').replaceChildren(dataTable({ columns, rows, caption: 'Vocabulary and readability of the whole transcript (definitions below)' }));
+
+  // Per speaker. The mean sentence length is the core's per-speaker words over its sentences.
+  const perSpeaker = a.speakers.map((sp) => ({
+    name: sp.name, words: sp.words, types: sp.types, ttr: sp.ttr, mattr: sp.mattr, hapax: sp.hapax, sentences: sp.sentences,
+    meanSentence: sp.sentences ? sp.words / sp.sentences : null, questions: sp.questions, colemanLiau: sp.colemanLiau,
+  }));
+  const scols = [
+    { key: 'name', label: 'Speaker', value: (r) => r.name, cell: (r) => [swatch(r.name), r.name] },
+    ...LEXICAL.filter((m) => !m.whole).map((m) => ({
+      key: m.key, label: m.label, title: m.long, numeric: true, value: (r) => r[m.key] ?? -Infinity,
+      cell: (r) => show(m, r[m.key]), csv: (r) => csv(m, r[m.key]), attrs: (r) => ({ 'data-value': r[m.key] ?? '' }),
+    })),
+  ];
+  if (state.lexicalSort && !scols.some((c) => c.key === state.lexicalSort.key)) state.lexicalSort = null;
+  const sorted = sortRows(scols, perSpeaker, state.lexicalSort);
+  state.tables['speaker-stats'] = { columns: scols, rows: sorted, suffix: 'speaker-stats' };
+  $('speaker-stats-table').replaceChildren(dataTable({
+    columns: scols, rows: sorted, sort: state.lexicalSort, caption: 'Vocabulary and readability by speaker (definitions below)',
+    onSort: (sort) => {
+      state.lexicalSort = sort;
+      renderLexical();
+      $('speaker-stats-table').querySelector('[aria-sort] button')?.focus();
+    },
+  }));
+}
+
 // ---------------------------------------------------------------- concordance (KWIC)
 
-async function showKwic(query) {
-  state.kwic = { query };
+/**
+ * Opens the concordance of `term` (a term, a phrase or a `*` pattern). With stemming, a
+ * grouped term lists every one of its forms. `collocate` (with `window`): only the lines
+ * where that word is within `window` words of the term, with it marked.
+ */
+async function showKwic(term, { collocate = null, window = null } = {}) {
+  state.kwic = { term, queries: collocate ? [term] : kwicQueries(term), collocate, window, all: false };
+  if (collocate) $('kwic-width').value = String(window);
+  $('kwic-query').value = term;
   $('kwic').hidden = false;
-  $('kwic-heading').textContent = `Occurrences of “${query}”`;
+  $('kwic-heading').textContent = kwicHeading();
   await runKwic();
   $('kwic').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   $('kwic-heading').focus({ preventScroll: true });
 }
 
+/** What the core is asked for `term`: its forms when stemming grouped some, else the term. */
+function kwicQueries(term) {
+  const forms = formsOf(term);
+  return forms.length > 1 ? forms : [term];
+}
+
+function kwicHeading() {
+  const { term, queries, collocate, window } = state.kwic;
+  if (collocate) return `Occurrences of “${term}” with “${collocate}” within ${window} words`;
+  return queries.length > 1 ? `Occurrences of “${term}” (${queries.join(', ')})` : `Occurrences of “${term}”`;
+}
+
+/** A pattern matching `word` as a whole word (case-insensitive, either apostrophe). */
+function wordPattern(word) {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]");
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}_'’-])${escaped}(?![\\p{L}\\p{M}\\p{N}_'’-])`, 'giu');
+}
+
+/** `text` as nodes, with the matches of `pattern` in <mark class="co">. */
+function marked(text, pattern) {
+  if (!pattern) return [text];
+  const out = [];
+  let at = 0;
+  for (const m of text.matchAll(pattern)) {
+    out.push(text.slice(at, m.index), h('mark', { class: 'co', text: m[0] }));
+    at = m.index + m[0].length;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
 async function runKwic() {
-  const { query } = state.kwic;
+  const { queries, collocate, all } = state.kwic;
   const seq = ++state.kwicSeq;
   const note = $('kwic-note');
+  const width = Number($('kwic-width').value);
   note.textContent = engine.indexed ? 'Finding occurrences…' : 'Indexing the text for search…';
   let rows;
   try {
-    rows = await engine.kwic(query, { width: 8, sort: $('kwic-sort').value, limit: KWIC_LIMIT });
+    rows = await engine.kwic(queries.length === 1 ? queries[0] : queries, { width, sort: $('kwic-sort').value, limit: collocate ? 20 * KWIC_LIMIT : KWIC_LIMIT });
   } catch (err) {
     if (seq === state.kwicSeq && err.message !== 'cancelled') note.textContent = `The occurrences could not be found: ${err.message}`;
     return;
   }
   if (rows === null || seq !== state.kwicSeq) return;
+  // A collocate: the lines with it in their context (found here by its spelling; the core
+  // counted its tokens, so if the spelling finds nothing, every line is shown).
+  const pattern = collocate ? wordPattern(collocate) : null;
+  const total = rows.length;
+  let filtered = false;
+  if (pattern && !all) {
+    const near = rows.filter((r) => r.left.search(pattern) >= 0 || r.right.search(pattern) >= 0);
+    if (near.length) {
+      rows = near;
+      filtered = true;
+    }
+  }
+  $('kwic-all').hidden = !filtered || rows.length === total;
+  rows = rows.slice(0, KWIC_LIMIT);
   state.tables.kwic = {
     columns: [
       { key: 'speaker', label: 'Speaker', value: (r) => r.speaker },
@@ -1049,29 +1455,43 @@ async function runKwic() {
       { key: 'end', label: 'End', value: (r) => r.end },
     ],
     rows,
+    suffix: `kwic-${slug(collocate ? `${state.kwic.term} ${collocate}` : state.kwic.term)}`,
   };
+  const capped = !collocate && rows.length === KWIC_LIMIT;
   note.textContent = rows.length === 0 ? 'No occurrences.'
-    : `${fmt.int(rows.length)}${rows.length === KWIC_LIMIT ? '+' : ''} occurrence${rows.length === 1 ? '' : 's'}${rows.length === KWIC_LIMIT ? ` (the first ${KWIC_LIMIT})` : ''}.`;
+    : filtered ? `${fmt.int(rows.length)} of the ${fmt.int(total)} occurrences of “${state.kwic.term}” have “${collocate}” within ${width} words.`
+      : `${fmt.int(rows.length)}${capped ? '+' : ''} occurrence${rows.length === 1 ? '' : 's'}${capped ? ` (the first ${KWIC_LIMIT})` : ''}.`;
   $('kwic-list').replaceChildren(...rows.map((r, i) => h('li', { class: 'kw' },
     h('span', { class: 'kw-speaker' }, swatch(r.speaker), h('span', { text: r.speaker })),
-    h('span', { class: 'kw-left' }, h('span', { text: r.left })),
+    h('span', { class: 'kw-left' }, h('span', {}, marked(r.left, pattern))),
     h('mark', { text: r.match }),
-    h('span', { class: 'kw-right', text: r.right }),
+    h('span', { class: 'kw-right' }, marked(r.right, pattern)),
     h('button', {
       type: 'button', class: 'link goto', 'aria-label': `Show occurrence ${i + 1} in the transcript`,
       onclick: () => showInTranscript(r.start, r.end),
     }, 'Show'))));
 }
 
-$('kwic-sort').addEventListener('change', () => state.kwic && runKwic());
+$('kwic-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const query = $('kwic-query').value.replace(/\s+/g, ' ').trim();
+  if (query && state.analysis) showKwic(query);
+});
+for (const id of ['kwic-sort', 'kwic-width']) $(id).addEventListener('change', () => state.kwic && runKwic());
+$('kwic-all').addEventListener('click', () => {
+  if (!state.kwic) return;
+  state.kwic.all = true;
+  runKwic();
+});
 $('kwic-close').addEventListener('click', () => {
   state.kwic = null;
   $('kwic').hidden = true;
 });
 $('kwic-plot').addEventListener('click', () => {
   if (!state.kwic) return;
+  const { term } = state.kwic;
   const terms = state.dispersionTerms ?? visibleTerms().slice(0, 5).map((t) => t.term);
-  state.dispersionTerms = [state.kwic.query, ...terms.filter((t) => t !== state.kwic.query)].slice(0, 20);
+  state.dispersionTerms = [term, ...terms.filter((t) => t !== term)].slice(0, 20);
   state.dirty.add('dispersion');
   $('tab-dispersion').click();
   $('tab-dispersion').focus();
@@ -1115,6 +1535,8 @@ const baseName = () => slug(state.source);
 
 function chartLegend(id) {
   const names = visibleSpeakers().map((s) => s.name);
+  if (id === 'distinctive-chart') return distinctiveLegend($('distinctive-speaker').value);
+  if (id === 'colloc-chart') return [];
   if (id === 'terms-chart' && !$('terms-split').checked) {
     const speaker = $('terms-speaker').value;
     return speaker ? [[speaker, colourOf(speaker)]] : [];
@@ -1123,9 +1545,11 @@ function chartLegend(id) {
 }
 
 const CHART_TITLES = {
-  'speakers-chart': 'Share of words by speaker',
-  'terms-chart': 'Most frequent terms',
-  'dispersion-chart': 'Where the terms occur',
+  'speakers-chart': () => 'Share of words by speaker',
+  'terms-chart': () => 'Most frequent terms',
+  'distinctive-chart': () => `Distinctive words of ${$('distinctive-speaker').value} (Fightin' Words z)`,
+  'colloc-chart': () => ($('colloc-bigrams').checked ? 'Word pairs' : `Collocates of “${$('colloc-node').value}”`) + ` by ${MEASURES[$('colloc-sort').value].label}`,
+  'dispersion-chart': () => 'Where the terms occur',
 };
 
 document.addEventListener('click', async (e) => {
@@ -1134,7 +1558,7 @@ document.addEventListener('click', async (e) => {
   const id = button.dataset.export;
   const svg = $(id).querySelector('svg');
   if (!svg) return;
-  const title = `${CHART_TITLES[id]} — ${state.source}`;
+  const title = `${CHART_TITLES[id]()} — ${state.source}`;
   const doc = standaloneSvg(svg, { title, legend: chartLegend(id) });
   const name = `${baseName()}-${id.replace('-chart', '')}`;
   try {
@@ -1145,12 +1569,12 @@ document.addEventListener('click', async (e) => {
   }
 });
 
-for (const name of ['speakers', 'terms', 'phrases', 'dispersion', 'summary', 'directions', 'diagnostics', 'kwic']) {
+for (const name of ['speakers', 'terms', 'phrases', 'distinctive', 'colloc', 'dispersion', 'spread-even', 'spread-uneven',
+  'summary', 'lexical', 'speaker-stats', 'directions', 'diagnostics', 'kwic']) {
   $(`${name}-csv`).addEventListener('click', () => {
     const table = state.tables[name];
     if (!table) return;
-    const suffix = name === 'kwic' && state.kwic ? `kwic-${slug(state.kwic.query)}` : name;
-    download(csvBlob(toCsv(table.columns, table.rows)), `${baseName()}-${suffix}.csv`);
+    download(csvBlob(toCsv(table.columns, table.rows)), `${baseName()}-${table.suffix ?? name}.csv`);
   });
 }
 
@@ -1175,7 +1599,10 @@ function warmUpCharts() {
   speakersChart({ speakers, colours, width: 400 });
   termsChart({ rows: terms, terms: ['x', 'y'], colours, width: 400, fill: '#000', stacked: false });
   termsChart({ rows: terms, terms: ['x', 'y'], colours, width: 400, stacked: true });
-  dispersionChart({ points: [{ term: 'x', position: 1, speaker: 'A' }], terms: ['x'], tokens: 5, colours, width: 400 });
+  dispersionChart({ points: [{ term: 'x', position: 1, speaker: 'A' }], terms: ['x'], tokens: 5, colours, width: 400, dps: [{ term: 'x', dp: 0.5 }] });
+  const scored = [{ term: 'x', z: 2, count: 2, otherCount: 0, g2: 3, logRatio: 1 }, { term: 'y', z: -1, count: 0, otherCount: 2, g2: -2, logRatio: -1 }];
+  distinctiveChart({ rows: scored, colour: PALETTE[0], other: NEUTRAL, width: 400 });
+  collocationsChart({ rows: [{ term: 'x', logDice: 12, count: 3 }], key: 'logDice', label: 'logDice', fill: NEUTRAL, width: 400 });
   dataTable({ columns: SPEAKER_COLUMNS.slice(1, 2), rows: [{ words: 1 }], sort: { key: 'words', dir: 'desc' }, onSort() {} });
 }
 

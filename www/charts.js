@@ -100,13 +100,14 @@ export function termsChart({ rows, terms, colours, width, fill, ariaLabel, stack
 /**
  * Where terms occur: one tick per occurrence along the text, coloured by speaker
  * (like quanteda's x-ray plot). `points`: { term, position, speaker, start }.
+ * `dps`: { term, dp } — each term's DP, written at the end of its row.
  */
-export function dispersionChart({ points, terms, tokens, colours, width, ariaLabel }) {
+export function dispersionChart({ points, terms, tokens, colours, width, ariaLabel, dps = [] }) {
   return Plot.plot({
     width,
     height: 34 * terms.length + 50,
     marginLeft: marginFor(terms),
-    marginRight: 16,
+    marginRight: dps.length ? 64 : 16,
     ariaLabel,
     x: { domain: [0, Math.max(1, tokens)], label: 'Position in the transcript (word number) →', ticks: 6 },
     y: { domain: terms, label: null, padding: 0.15 },
@@ -117,6 +118,56 @@ export function dispersionChart({ points, terms, tokens, colours, width, ariaLab
         x: 'position', y: 'term', stroke: 'speaker', strokeWidth: 1.5,
         title: (d) => `${d.term}: word ${fmt.int(d.position)}\n${d.speaker}`,
       }),
+      Plot.text(dps, {
+        x: Math.max(1, tokens), y: 'term', text: (d) => `DP ${fmt.fixed(d.dp, 2)}`, textAnchor: 'start', dx: 8,
+        fill: 'currentColor', fontVariant: 'tabular-nums', fontSize: 11,
+      }),
+    ],
+  });
+}
+
+/**
+ * Distinctive words as diverging bars: x = z, to the right (in the speaker's colour) the
+ * words a speaker uses more than everyone else, to the left (`other`) those used less.
+ * `rows`: { term, z, count, otherCount, g2, logRatio }, top to bottom.
+ */
+export function distinctiveChart({ rows, colour, other, width, ariaLabel }) {
+  const terms = rows.map((d) => d.term);
+  const max = Math.max(1, ...rows.map((d) => Math.abs(d.z)));
+  return Plot.plot({
+    width,
+    height: 20 * terms.length + 52,
+    marginLeft: marginFor(terms),
+    marginRight: 16,
+    ariaLabel,
+    x: { domain: [-max, max], nice: true, grid: true, label: '← used less · z · used more →', labelAnchor: 'center', tickFormat: (v) => fmt.fixed(v, Number.isInteger(v) ? 0 : 1) },
+    y: { domain: terms, label: null },
+    marks: [
+      Plot.barX(rows, {
+        x: 'z', y: 'term', fill: { value: (d) => (d.z > 0 ? colour : other), scale: null },
+        title: (d) => `${d.term}: z ${fmt.fixed(d.z, 2)}\n${fmt.int(d.count)} here, ${fmt.int(d.otherCount)} by everyone else\nG² ${fmt.fixed(d.g2, 2)}, Log Ratio ${fmt.fixed(d.logRatio, 2)}`,
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+/**
+ * Collocates as bars of one measure (`key`, named `label`). `rows`: { term, [key] }.
+ */
+export function collocationsChart({ rows, key, label, fill, width, ariaLabel }) {
+  const terms = rows.map((d) => d.term);
+  return Plot.plot({
+    width,
+    height: 20 * terms.length + 44,
+    marginLeft: marginFor(terms),
+    marginRight: 16,
+    ariaLabel,
+    x: { label: `${label} →`, grid: true },
+    y: { domain: terms, label: null },
+    marks: [
+      Plot.barX(rows, { x: key, y: 'term', fill, title: (d) => `${d.term}: ${label} ${fmt.fixed(d[key], key === 'count' ? 0 : 2)} (O = ${fmt.int(d.count)})` }),
+      Plot.ruleX([0]),
     ],
   });
 }

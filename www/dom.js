@@ -32,7 +32,10 @@ export const $ = (id) => document.getElementById(id);
 
 const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+const fixed = [0, 1, 2, 3, 4].map((d) => new Intl.NumberFormat('en', { minimumFractionDigits: d, maximumFractionDigits: d }));
 export const fmt = {
+  /** `n` with exactly `digits` decimals and a true minus sign; "—" for null. */
+  fixed: (n, digits = 2) => (n === null || n === undefined || !Number.isFinite(n) ? '—' : fixed[digits].format(n).replace('-', '\u2212')),
   int: (n) => integer.format(n),
   dec: (n) => decimal.format(n),
   pct: (n) => `${decimal.format(n * 100)}%`,

@@ -12,7 +12,7 @@ export class Engine {
   constructor(callbacks) {
     this.cb = callbacks;
     this.seq = 0;
-    this.pending = new Map(); // id → { resolve, reject } for kwic/dispersion
+    this.pending = new Map(); // id → { resolve, reject } for the document queries
     this.start();
   }
 
@@ -95,12 +95,23 @@ export class Engine {
     });
   }
 
+  /** `query`: a term, phrase or `*` pattern, or an array of them (one list). */
   kwic(query, options) {
     return this.query('kwic', { query, options });
   }
 
   dispersion(terms, options) {
     return this.query('dispersion', { terms, options });
+  }
+
+  /** Collocates of `node`, or all bigrams when `node` is null. */
+  collocations(node, options) {
+    return this.query('collocations', { node, options });
+  }
+
+  /** The terms spread most and least evenly. */
+  spread(options) {
+    return this.query('spread', { options });
   }
 
   receive(msg) {
@@ -125,7 +136,9 @@ export class Engine {
         }
         return;
       case 'kwic':
-      case 'dispersion': {
+      case 'dispersion':
+      case 'collocations':
+      case 'spread': {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
         p?.resolve(msg.stale ? null : msg.rows);

@@ -1,11 +1,11 @@
 // Settings: defaults, the URL hash (settings only, never the text) and the core's options.
 //
-//   #view=terms&stopwords=en&extra=foo,bar&ngram=2-5&min=2&hyphens=1&furniture=1&format=vtt&label=…
+//   #view=terms&stopwords=en&extra=foo,bar&ngram=2-5&min=2&stem=1&hyphens=1&furniture=1&format=vtt&label=…
 //
 // The hash is untrusted input: every value is checked and malformed ones are ignored.
 // Values only ever reach the page as form values or text, never as HTML.
 
-export const TABS = ['speakers', 'terms', 'phrases', 'dispersion', 'summary'];
+export const TABS = ['speakers', 'terms', 'phrases', 'distinctive', 'collocations', 'dispersion', 'summary'];
 export const FORMATS = ['auto', 'text', 'vtt', 'srt'];
 
 /** Languages with a stopword list in the core, by name (codes as the core spells them). */
@@ -36,6 +36,7 @@ export function defaults() {
     ngramMin: 2,
     ngramMax: 5,
     minCount: 2,
+    stem: false,
     splitHyphens: false,
     keepFurniture: false,
     labelPattern: '',
@@ -73,6 +74,8 @@ export function fromHash(hash) {
   }
   const min = int(get('min') ?? '', 1, 9999);
   if (min !== null) s.minCount = min;
+  const st = flag(get('stem'));
+  if (st !== null) s.stem = st;
   const hy = flag(get('hyphens'));
   if (hy !== null) s.splitHyphens = hy;
   const fu = flag(get('furniture'));
@@ -92,6 +95,7 @@ export function toHash(s) {
   if (s.extra.length) p.set('extra', s.extra.join(','));
   if (s.ngramMin !== d.ngramMin || s.ngramMax !== d.ngramMax) p.set('ngram', `${s.ngramMin}-${s.ngramMax}`);
   if (s.minCount !== d.minCount) p.set('min', String(s.minCount));
+  if (s.stem) p.set('stem', '1');
   if (s.splitHyphens) p.set('hyphens', '1');
   if (s.keepFurniture) p.set('furniture', '1');
   if (s.labelPattern) p.set('label', s.labelPattern);
@@ -110,6 +114,7 @@ export function viewOptions(s) {
     topTerms: 100,
     topPhrases: 1000,
     topSpeakerTerms: 50,
+    stem: s.stem,
   };
 }
 

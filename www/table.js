@@ -3,7 +3,7 @@ import { h } from './dom.js';
 
 /**
  * Columns: { key, label, numeric?, value(row) (sorting and CSV), cell?(row) (a Node or text),
- * sortable? (default true) }.
+ * sortable? (default true), title? (the header's tooltip), attrs?(row) (the cell's attributes) }.
  */
 export function sortRows(columns, rows, sort) {
   const col = columns.find((c) => c.key === sort?.key);
@@ -32,10 +32,11 @@ export function dataTable({ caption, columns, rows, sort, onSort, limit = Infini
       const next = { key: col.key, dir: active ? (sort.dir === 'asc' ? 'desc' : 'asc') : col.numeric ? 'desc' : 'asc' };
       th.append(h('button', {
         type: 'button', class: 'sort', onclick: () => onSort(next),
-        title: `Sort by ${col.label}`,
+        title: col.title ? `Sort by ${col.label}: ${col.title}` : `Sort by ${col.label}`,
       }, col.label, h('span', { class: 'sort-mark', 'aria-hidden': 'true', text: active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : '' })));
     } else {
       th.textContent = col.label;
+      if (col.title) th.title = col.title;
     }
     return th;
   }));
@@ -43,7 +44,7 @@ export function dataTable({ caption, columns, rows, sort, onSort, limit = Infini
   for (const row of rows.slice(0, limit)) {
     body.append(h('tr', {}, columns.map((col, i) => {
       const content = col.cell ? col.cell(row) : col.value(row);
-      const attrs = { class: col.numeric ? 'num' : '' };
+      const attrs = { class: col.numeric ? 'num' : '', ...col.attrs?.(row) };
       return i === 0 ? h('th', { scope: 'row', ...attrs }, content) : h('td', attrs, content);
     })));
   }

@@ -3,11 +3,16 @@
 // Messages in (each with an `id`):
 //   { type: 'analyse', id, text, options }  parse + analyse; big texts stream with progress
 //   { type: 'view', id, view }              re-analyse the loaded text with other view options
-//   { type: 'kwic', id, doc, query, options }
+//   { type: 'kwic', id, doc, query, options }      query: a string, or an array of them (one
+//                                                   list, as of one query: a stemmed term's forms)
 //   { type: 'dispersion', id, doc, terms, options }
+//   { type: 'collocations', id, doc, node, options }  node null: all bigrams
+//   { type: 'spread', id, doc, options }
 // Messages out: { type: 'ready', version } once; then, per request id,
 //   { type: 'progress', id, done, total, phase } · { type: 'result', id, analysis, ms }
-//   { type: 'indexed', id } · { type: 'kwic' | 'dispersion', id, ... } · { type: 'error', id, message, kind }
+//   { type: 'indexed', id } · { type: 'kwic' | 'dispersion' | 'collocations' | 'spread', id, rows }
+//   · { type: 'error', id, message, kind }
+// Queries read the loaded Document: changing a query's options never parses the text again.
 //
 // The page's CSP forbids fetch, so the wasm comes as an ES module of base64 bytes.
 import { initSync, Analyzer, Document, version } from './pkg/colloquy.js';
@@ -70,7 +75,12 @@ function warmUp() {
     const doc = Document.load(sample, {});
     doc.analysis({ topTerms: 100, topPhrases: 1000, topSpeakerTerms: 50 });
     doc.kwic('talks', { width: 8 });
+    kwic(doc, ['talks', 'round'], { width: 5, sort: 'left' });
     doc.dispersion(['talks', 'round'], {});
+    doc.dispersion(['talks'], { parts: 'speakers' });
+    doc.collocations('talks', { minCount: 1 });
+    doc.collocations(null, { minCount: 1 });
+    doc.spread({ minCount: 1 });
     doc.free();
   }
 }
@@ -90,14 +100,20 @@ async function handle(msg) {
       return;
     }
     case 'kwic':
-    case 'dispersion': {
+    case 'dispersion':
+    case 'collocations':
+    case 'spread': {
       if (current.id !== msg.doc || !current.doc) {
         self.postMessage({ type: msg.type, id: msg.id, stale: true });
         return;
       }
-      const rows = msg.type === 'kwic'
-        ? current.doc.kwic(msg.query, msg.options)
-        : current.doc.dispersion(msg.terms, msg.options);
+      const doc = current.doc;
+      const rows = {
+        kwic: () => kwic(doc, msg.query, msg.options),
+        dispersion: () => doc.dispersion(msg.terms, msg.options),
+        collocations: () => doc.collocations(msg.node, msg.options),
+        spread: () => doc.spread(msg.options),
+      }[msg.type]();
       self.postMessage({ type: msg.type, id: msg.id, rows });
       return;
     }
@@ -135,4 +151,29 @@ async function analyse({ id, text, options }) {
   await new Promise((resolve) => setTimeout(resolve));
   current.doc = Document.load(text, options);
   self.postMessage({ type: 'indexed', id, ms: performance.now() - started });
+}
+
+/**
+ * The concordance of one query, or of several as one list (the forms of a stemmed term):
+ * each is found by the core, then the hits are ordered as the core orders one query's
+ * (by position, or by the words left or right of the match, then by position).
+ */
+function kwic(doc, query, options = {}) {
+  if (!Array.isArray(query)) return doc.kwic(query, options);
+  if (query.length === 1) return doc.kwic(query[0], options);
+  const hits = query.flatMap((q) => doc.kwic(q, { ...options, sort: 'position', limit: 0 }));
+  const words = (s) => s.split(/\s+/u).filter(Boolean).map((w) => w.toLowerCase());
+  const keyed = hits.map((h) => {
+    if (options.sort === 'left') return { h, k: words(h.left).reverse() };
+    if (options.sort === 'right') return { h, k: words(h.right) };
+    return { h, k: [] };
+  });
+  const compare = (a, b) => {
+    for (let i = 0; i < Math.min(a.k.length, b.k.length); i++) {
+      if (a.k[i] !== b.k[i]) return a.k[i] < b.k[i] ? -1 : 1;
+    }
+    return a.k.length - b.k.length || a.h.token - b.h.token;
+  };
+  const sorted = keyed.sort(compare).map((x) => x.h);
+  return options.limit > 0 ? sorted.slice(0, options.limit) : sorted;
 }
