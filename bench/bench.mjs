@@ -7,8 +7,8 @@
 //   A. memory: every peer once in a fresh child process (bench/run-one.mjs), killed
 //      at the time limit: peak RSS, wasm linear memory, and a cold single-run time;
 //   B. time: the peers that finished, in this one process, interleaved round-robin
-//      (the starting peer rotates each round), gc() before every run, after warm-up
-//      runs at the small sizes; median and p90 of the samples.
+//      (the starting peer rotates each round), gc() before every run from 10 MB on,
+//      after warm-up runs at the small sizes; median and p90 of the samples.
 // The 100 MB size runs step A only (one cold run per peer, most important first, as
 // the time left allows). Everything is budgeted against a deadline so that the whole
 // `make bench` stays within 30 minutes; what was skipped is reported, with why.
@@ -250,18 +250,23 @@ async function main() {
       } else {
         r.status = 'ok';
         r.cold = { ms: c.ms, peakRssMB: c.peakRssMB, baseRssMB: c.baseRssMB, wasmMB: peer.kind === 'wasm' ? c.wasmMB : null };
+        if (c.split) r.coldSplit = c.split;
         r.summary = c.summary;
       }
       log(`A ${peer.name.padEnd(18)} ${r.status} ${r.cold ? `${r.cold.ms.toFixed(1)} ms, peak RSS ${r.cold.peakRssMB.toFixed(0)} MB${r.cold.wasmMB ? `, wasm ${r.cold.wasmMB.toFixed(0)} MB` : ''}` : r.note}`);
     }
 
-    // B. Time, interleaved in this process.
+    // B. Time, interleaved in this process. At 10 MB a run leaves hundreds of MB of
+    // garbage, which a gc() before each run keeps off the next peer's time; at the
+    // small sizes a forced full GC costs the next run more than it saves (measured:
+    // +10–15 ms per 50 KB run, for every peer), so V8 collects as it would anyway.
+    const forceGc = bytes >= 5 * MB;
     const timed = peers.filter((p) => entry.peers[p.name].status === 'ok');
     if (!is100 && timed.length) {
       const est = Object.fromEntries(timed.map((p) => [p.name, Math.max(0.05, entry.peers[p.name].cold.ms)]));
       for (let w = 0; w < WARMUP[size.name]; w++) {
         for (const p of timed) {
-          gc();
+          if (forceGc) gc();
           const a = performance.now();
           p.run(text);
           est[p.name] = performance.now() - a;
@@ -287,7 +292,7 @@ async function main() {
         if (left() < 30) break; // the deadline: stop measuring, write what we have
         const rot = round % todo.length;
         for (const p of [...todo.slice(rot), ...todo.slice(0, rot)]) {
-          gc();
+          if (forceGc) gc();
           const a = performance.now();
           p.run(text);
           const ms = performance.now() - a;

@@ -7,7 +7,7 @@
 //
 // Prints one line `RESULT {json}` (other lines may come from the peers' libraries).
 import { readFileSync } from 'node:fs';
-import { peerByName, setupPeer, wasmMemoryBytes } from './peers.mjs';
+import { lastSplit, peerByName, setupPeer, wasmMemoryBytes } from './peers.mjs';
 import { sizeByName } from './sizes.mjs';
 
 const [peerName, sizeName] = process.argv.slice(2);
@@ -44,5 +44,6 @@ console.log(
       wasmMB: mb(wasmMemoryBytes()),
       summary,
       error,
+      split: peerName === 'colloquy-doc' && !error ? lastSplit : undefined,
     }),
 );
