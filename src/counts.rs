@@ -4,8 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap;
-
 use crate::language::{truncate, SAMPLE_BYTES};
 use crate::parse::script::ScriptCounts;
 use crate::phrases::IdStream;
@@ -42,7 +40,8 @@ pub(crate) struct TurnEntry {
 pub struct Counts {
     pub(crate) vocab: Vocab,
     pub(crate) term_counts: Vec<usize>,
-    pub(crate) term_by_speaker: FxHashMap<(u32, u32), u32>,
+    /// `speaker_terms[s]`: `(token id, count)` of speaker `s`'s tokens, by id.
+    pub(crate) speaker_terms: Vec<Vec<(u32, u32)>>,
     pub(crate) speakers: Vec<SpeakerEntry>,
     pub(crate) turns: Vec<TurnEntry>,
     /// Every sentence's token ids, for phrase counting at report time.
@@ -68,7 +67,6 @@ impl Counts {
         let toks = doc.tokens();
         let vocab = toks.vocab.clone();
         let mut term_counts = vec![0usize; vocab.len()];
-        let mut term_by_speaker: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         let mut stream = IdStream::default();
         let mut speakers: Vec<SpeakerEntry> = transcript
             .speakers
@@ -109,7 +107,6 @@ impl Counts {
                 if let Some(c) = term_counts.get_mut(t.id as usize) {
                     *c += 1;
                 }
-                *term_by_speaker.entry((speaker, t.id)).or_default() += 1;
             }
             if let Some(seq) = sequences.get_mut(turn.speaker) {
                 seq.extend(turn_tokens.iter().map(|t| t.id));
@@ -133,18 +130,20 @@ impl Counts {
         }
         let furniture_lines =
             transcript.furniture.iter().map(|s| s.slice(text).lines().filter(|l| !l.trim().is_empty()).count()).sum();
+        let mut scratch = Scratch::new(vocab.len());
+        let mut speaker_terms = Vec::with_capacity(speakers.len());
         for (entry, seq) in speakers.iter_mut().zip(&sequences) {
-            entry.mattr = Mattr::of(seq, WINDOW);
+            entry.mattr = Mattr::of_with(seq, WINDOW, &mut scratch.counts);
+            speaker_terms.push(scratch.sparse(seq.iter().copied()));
         }
         drop(sequences);
-        let all_ids: Vec<u32> = toks.tokens.iter().map(|t| t.id).collect();
-        let mattr = Mattr::of(&all_ids, WINDOW);
+        let mattr = Mattr::of_tokens(&toks.tokens, WINDOW, &mut scratch.counts);
         speakers.shrink_to_fit();
         Counts {
             mattr,
             vocab,
             term_counts,
-            term_by_speaker,
+            speaker_terms,
             speakers,
             turns,
             stream,
@@ -164,24 +163,26 @@ impl Counts {
     /// A rough size in bytes of these counts in memory.
     pub fn approx_bytes(&self) -> usize {
         self.stream.approx_bytes()
-            + self.term_by_speaker.capacity() * 16
-            + self.vocab.len() * 64
+            + self.speaker_terms.iter().map(|v| v.capacity() * 8 + 24).sum::<usize>()
+            + self.vocab.approx_bytes()
+            + self.term_counts.capacity() * std::mem::size_of::<usize>()
             + self.turns.capacity() * std::mem::size_of::<TurnEntry>()
     }
 
     /// Rewrites every offset with `f` (for instance to UTF-16 units), including the
     /// text length that [`Counts::merge`] shifts by.
-    pub fn map_offsets(&mut self, f: impl Fn(usize) -> usize) {
-        let span = |s: Span| Span::new(f(s.start), f(s.end));
-        for t in &mut self.turns {
-            t.span = span(t.span);
-        }
+    pub fn map_offsets(&mut self, mut f: impl FnMut(usize) -> usize) {
+        // Token starts first: they ascend, which a remembering `f` can use.
         for start in &mut self.stream.starts {
             *start = f(*start);
         }
+        let mut span = |s: Span| Span::new(f(s.start), f(s.end));
+        for t in &mut self.turns {
+            t.span = span(t.span);
+        }
         for d in &mut self.diagnostics {
-            d.start = f(d.start);
-            d.end = f(d.end);
+            let s = span(Span::new(d.start, d.end));
+            (d.start, d.end) = (s.start, s.end);
         }
         for s in &mut self.furniture {
             *s = span(*s);
@@ -189,7 +190,7 @@ impl Counts {
         for s in &mut self.speakers {
             s.first_label = span(s.first_label);
         }
-        self.text_len = f(self.text_len);
+        self.text_len = span(Span::new(self.text_len, self.text_len)).end;
     }
 
     /// Merges `other`, the counts of the text that follows this one, into `self`.
@@ -242,8 +243,14 @@ impl Counts {
             .collect();
         let map_speaker = |s: u32| speakers.get(s as usize).copied().unwrap_or(u32::MAX);
         let map_id = |i: u32| ids.get(i as usize).copied().unwrap_or(u32::MAX);
-        for ((s, id), n) in other.term_by_speaker {
-            *self.term_by_speaker.entry((map_speaker(s), map_id(id))).or_default() += n;
+        self.speaker_terms.resize(self.speakers.len(), Vec::new());
+        for (s, terms) in other.speaker_terms.into_iter().enumerate() {
+            let target = map_speaker(u32::try_from(s).unwrap_or(u32::MAX));
+            if let Some(own) = self.speaker_terms.get_mut(target as usize) {
+                let mut mapped: Vec<(u32, u32)> = terms.into_iter().map(|(id, n)| (map_id(id), n)).collect();
+                mapped.sort_unstable_by_key(|&(id, _)| id);
+                *own = merge_sorted(std::mem::take(own), mapped);
+            }
         }
         for (i, turn) in other.turns.into_iter().enumerate() {
             let speaker = map_speaker(turn.speaker);
@@ -275,4 +282,66 @@ impl Counts {
         truncate(&mut self.sample, SAMPLE_BYTES);
         self.scripts.merge(&other.scripts);
     }
+}
+
+/// Reusable dense counters over token ids, zero between uses.
+pub(crate) struct Scratch {
+    pub counts: Vec<u32>,
+    touched: Vec<u32>,
+}
+
+impl Scratch {
+    pub fn new(types: usize) -> Scratch {
+        Scratch { counts: vec![0; types], touched: Vec::new() }
+    }
+
+    /// `(id, count)` of `ids`, sorted by id.
+    pub fn sparse(&mut self, ids: impl Iterator<Item = u32>) -> Vec<(u32, u32)> {
+        for id in ids {
+            let i = id as usize;
+            if i >= self.counts.len() {
+                self.counts.resize(i + 1, 0);
+            }
+            if let Some(c) = self.counts.get_mut(i) {
+                if *c == 0 {
+                    self.touched.push(id);
+                }
+                *c += 1;
+            }
+        }
+        self.touched.sort_unstable();
+        let out =
+            self.touched.iter().map(|&id| (id, self.counts.get_mut(id as usize).map_or(0, std::mem::take))).collect();
+        self.touched.clear();
+        out
+    }
+}
+
+/// Merges two lists of `(id, count)` sorted by id, adding the counts of equal ids.
+fn merge_sorted(a: Vec<(u32, u32)>, b: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+    if a.is_empty() {
+        return b;
+    }
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => {
+                out.push(x);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(y);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push((x.0, x.1 + y.1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(a.get(i..).unwrap_or(&[]));
+    out.extend_from_slice(b.get(j..).unwrap_or(&[]));
+    out
 }

@@ -79,6 +79,29 @@ impl<'a> Utf16Map<'a> {
     pub fn utf16(&self, byte: usize) -> usize {
         self.index.utf16(self.text, byte)
     }
+
+    /// A converter like [`Utf16Map::utf16`] that remembers its last answer, so that
+    /// mostly ascending offsets (token starts) cost a few bytes' scan each.
+    ///
+    /// ```
+    /// let text = "Зд😀x y";
+    /// let map = colloquy::Utf16Map::new(text);
+    /// let mut f = map.cursor();
+    /// assert_eq!([f(0), f(2), f(8), f(9), f(2)], [0, 1, 4, 5, 1]);
+    /// ```
+    pub fn cursor(&self) -> impl FnMut(usize) -> usize + '_ {
+        let mut last = (0usize, 0usize);
+        move |byte| {
+            let byte = byte.min(self.text.len());
+            let units = if byte >= last.0 && byte - last.0 <= 4 * STEP {
+                last.1 + self.text.as_bytes().get(last.0..byte).map_or(0, self::units)
+            } else {
+                self.utf16(byte)
+            };
+            last = (byte, units);
+            units
+        }
+    }
 }
 
 #[cfg(test)]

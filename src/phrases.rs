@@ -11,7 +11,6 @@
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 
-use crate::counts::{NgramKey, PAD};
 use crate::MAX_NGRAM;
 
 /// Marks a sentence end in the stream.
@@ -51,124 +50,257 @@ impl IdStream {
     }
 }
 
-/// One counted phrase.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct PhraseCount {
-    pub count: u32,
-    /// Offset of the first occurrence.
-    pub first: usize,
-    /// `(speaker, count)`, by speaker.
-    pub by_speaker: SmallVec<[(u32, u32); 2]>,
+/// The n-grams that reached the minimum count, order by order. An n-gram is stored as
+/// its (n−1)-word prefix (an index into the order below; for bigrams the first
+/// token id) and its last token id.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Ngrams {
+    /// `orders[n - 2]`: the n-grams of `n` words.
+    orders: Vec<Order>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Order {
+    prefix: Vec<u32>,
+    last: Vec<u32>,
+    count: Vec<u32>,
+}
+
+impl Ngrams {
+    /// How many `n`-grams reached the minimum count.
+    pub fn len(&self, n: usize) -> usize {
+        self.order(n).map_or(0, |o| o.count.len())
+    }
+
+    fn order(&self, n: usize) -> Option<&Order> {
+        self.orders.get(n.checked_sub(2)?)
+    }
+
+    pub fn count(&self, n: usize, index: u32) -> u32 {
+        self.order(n).and_then(|o| o.count.get(index as usize)).copied().unwrap_or(0)
+    }
+
+    /// Writes the words of the `index`-th `n`-gram into `out`; returns them.
+    pub fn words<'a>(&self, n: usize, index: u32, out: &'a mut [u32; MAX_NGRAM]) -> &'a [u32] {
+        let mut index = index;
+        let mut k = n.min(MAX_NGRAM);
+        while k >= 2 {
+            let Some(order) = self.order(k) else { break };
+            let (Some(&prefix), Some(&last)) = (order.prefix.get(index as usize), order.last.get(index as usize))
+            else {
+                break;
+            };
+            if let Some(slot) = out.get_mut(k - 1) {
+                *slot = last;
+            }
+            if k == 2 {
+                if let Some(slot) = out.get_mut(0) {
+                    *slot = prefix;
+                }
+            }
+            index = prefix;
+            k -= 1;
+        }
+        out.get(..n.min(MAX_NGRAM)).unwrap_or(&[])
+    }
 }
 
 /// Every n-gram of 2..=`max_n` words seen at least `min_count` times, never across a
 /// sentence. `term_counts[id]` is the count of each token id.
-pub(crate) fn count(
+pub(crate) fn count(stream: &IdStream, term_counts: &[usize], min_count: usize, max_n: usize) -> Ngrams {
+    count_partitioned(stream, term_counts, min_count, max_n, PARTITION_KEYS)
+}
+
+/// [`count`], partitioning when there are more than about `partition_keys` keys.
+fn count_partitioned(
     stream: &IdStream,
     term_counts: &[usize],
     min_count: usize,
     max_n: usize,
-) -> FxHashMap<NgramKey, PhraseCount> {
+    partition_keys: usize,
+) -> Ngrams {
     let min = min_count.max(1);
     let ids = &stream.ids;
     let len = ids.len();
-    let mut out: FxHashMap<NgramKey, PhraseCount> = FxHashMap::default();
-    // `level[i]`: the surviving (n−1)-gram starting at i; its key words in `keys`.
+    let mut out = Ngrams::default();
+    // `level[i]`: the surviving (n−1)-gram starting at i (for n = 2, the token id).
     let mut level: Vec<u32> = ids
         .iter()
-        .map(|&id| if id != END && term_counts.get(id as usize).is_some_and(|&c| c >= min) { 0 } else { NONE })
+        .map(|&id| if id != END && term_counts.get(id as usize).is_some_and(|&c| c >= min) { id } else { NONE })
         .collect();
-    // For unigrams every surviving position has "id" = its token id.
-    for (slot, &id) in level.iter_mut().zip(ids) {
-        if *slot != NONE {
-            *slot = id;
-        }
-    }
-    let mut keys: Vec<NgramKey> = Vec::new(); // words of each surviving (n−1)-gram id (unused for n = 1)
+    let mut next = vec![NONE; len];
     for n in 2..=max_n.min(MAX_NGRAM) {
-        let mut index: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut counts: Vec<u32> = Vec::new();
-        let mut next = vec![NONE; len];
-        for i in 0..len.saturating_sub(1) {
-            let (Some(&p), Some(&s)) = (level.get(i), level.get(i + 1)) else { continue };
-            if p == NONE || s == NONE {
+        // Count every n-gram whose prefix and suffix survived; `next[i]` gets its id.
+        let (keys, counts) = count_keys(&level, ids, n, &mut next, partition_keys);
+        // Keep those that reached the minimum, renumbered densely.
+        let mut renumber = vec![NONE; counts.len()];
+        let mut order = Order::default();
+        for ((&key, &c), r) in keys.iter().zip(&counts).zip(renumber.iter_mut()) {
+            if (c as usize) < min {
                 continue;
             }
-            let Some(&last) = ids.get(i + n - 1) else { continue };
-            let key = (u64::from(p) << 32) | u64::from(last);
-            let fresh = u32::try_from(counts.len()).unwrap_or(NONE);
-            let id = *index.entry(key).or_insert(fresh);
-            if id == fresh {
-                counts.push(0);
+            *r = u32::try_from(order.count.len()).unwrap_or(NONE);
+            order.prefix.push((key >> 32) as u32);
+            order.last.push(key as u32);
+            order.count.push(c);
+        }
+        if order.count.is_empty() {
+            break;
+        }
+        for slot in &mut next {
+            if *slot != NONE {
+                *slot = renumber.get(*slot as usize).copied().unwrap_or(NONE);
             }
-            if let Some(c) = counts.get_mut(id as usize) {
+        }
+        out.orders.push(order);
+        std::mem::swap(&mut level, &mut next);
+    }
+    out
+}
+
+/// The key of the n-gram at `i`, if its (n−1)-word prefix and suffix both survived:
+/// the prefix's id and the last token's id.
+#[inline]
+fn key_at(level: &[u32], ids: &[u32], n: usize, i: usize) -> Option<u64> {
+    let (&p, &s) = (level.get(i)?, level.get(i + 1)?);
+    if p == NONE || s == NONE {
+        return None;
+    }
+    let &last = ids.get(i + n - 1)?;
+    Some((u64::from(p) << 32) | u64::from(last))
+}
+
+/// Distinct keys per partition that keep a partition's table in the CPU caches.
+const PARTITION_KEYS: usize = 1 << 15;
+
+/// Counts the n-grams of one order: every distinct key gets an id; returns the keys
+/// and counts by id, and writes each position's id (or `NONE`) into `next`.
+///
+/// A hash table of millions of keys misses the caches on nearly every probe, so big
+/// inputs are first partitioned by hash (radix partitioning): each partition's keys
+/// are then counted in a table small enough to stay cached.
+fn count_keys(level: &[u32], ids: &[u32], n: usize, next: &mut [u32], partition_keys: usize) -> (Vec<u64>, Vec<u32>) {
+    let hash = |key: u64| key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let mut keys: Vec<u64> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
+    let positions = level.iter().filter(|&&p| p != NONE).count();
+    // Distinct keys are far fewer than positions; a quarter is a fair guess.
+    let bits = (positions / 4 / partition_keys.max(1)).max(1).next_power_of_two().trailing_zeros().min(10);
+    let mut count_one = |index: &mut FxHashMap<u64, u32>, key: u64| {
+        let fresh = u32::try_from(counts.len()).unwrap_or(NONE);
+        let id = *index.entry(key).or_insert(fresh);
+        if id == fresh {
+            counts.push(0);
+            keys.push(key);
+        }
+        if let Some(c) = counts.get_mut(id as usize) {
+            *c += 1;
+        }
+        id
+    };
+    if bits == 0 {
+        let mut index: FxHashMap<u64, u32> = FxHashMap::default();
+        for (i, slot) in next.iter_mut().enumerate() {
+            *slot = key_at(level, ids, n, i).map_or(NONE, |key| count_one(&mut index, key));
+        }
+        return (keys, counts);
+    }
+    let parts = 1usize << bits;
+    let part_of = |key: u64| (hash(key) >> (64 - bits)) as usize;
+    let mut starts = vec![0usize; parts + 1];
+    for i in 0..next.len() {
+        if let Some(key) = key_at(level, ids, n, i) {
+            if let Some(c) = starts.get_mut(part_of(key) + 1) {
                 *c += 1;
             }
-            if let Some(slot) = next.get_mut(i) {
+        }
+    }
+    for p in 0..parts {
+        let before = starts.get(p).copied().unwrap_or(0);
+        if let Some(c) = starts.get_mut(p + 1) {
+            *c += before;
+        }
+    }
+    let total = starts.get(parts).copied().unwrap_or(0);
+    let mut fill = starts.clone();
+    let mut scattered: Vec<(u64, u32)> = vec![(0, 0); total];
+    for (i, slot) in next.iter_mut().enumerate() {
+        *slot = NONE;
+        let Some(key) = key_at(level, ids, n, i) else { continue };
+        if let Some(at) = fill.get_mut(part_of(key)) {
+            if let Some(entry) = scattered.get_mut(*at) {
+                *entry = (key, u32::try_from(i).unwrap_or(NONE));
+            }
+            *at += 1;
+        }
+    }
+    let mut index: FxHashMap<u64, u32> = FxHashMap::default();
+    for p in 0..parts {
+        let (Some(&from), Some(&to)) = (starts.get(p), starts.get(p + 1)) else { continue };
+        index.clear();
+        for &(key, i) in scattered.get(from..to).unwrap_or(&[]) {
+            let id = count_one(&mut index, key);
+            if let Some(slot) = next.get_mut(i as usize) {
                 *slot = id;
             }
         }
-        // Keep the n-grams that reached the minimum; renumber them densely.
-        let mut renumber = vec![NONE; counts.len()];
-        let mut new_keys: Vec<NgramKey> = Vec::new();
-        let mut entries: Vec<(NgramKey, PhraseCount)> = Vec::new();
-        let mut by_key: Vec<(u64, u32)> = index.into_iter().collect();
-        by_key.sort_unstable_by_key(|&(_, id)| id);
-        for (key, id) in by_key {
-            if counts.get(id as usize).is_none_or(|&c| (c as usize) < min) {
-                continue;
-            }
-            let prefix = (key >> 32) as u32;
-            let last = key as u32;
-            let mut words: NgramKey = if n == 2 {
-                let mut w = [PAD; MAX_NGRAM];
-                w[0] = prefix;
-                w
-            } else {
-                keys.get(prefix as usize).copied().unwrap_or([PAD; MAX_NGRAM])
-            };
-            if let Some(slot) = words.get_mut(n - 1) {
-                *slot = last;
-            }
-            if let Some(r) = renumber.get_mut(id as usize) {
-                *r = u32::try_from(new_keys.len()).unwrap_or(NONE);
-            }
-            new_keys.push(words);
-            entries.push((words, PhraseCount { count: 0, first: usize::MAX, by_speaker: SmallVec::new() }));
+    }
+    (keys, counts)
+}
+
+/// Where phrases occur: their count, first offset and count per speaker.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Occurrences {
+    pub count: u32,
+    /// Offset of the first occurrence.
+    pub first: usize,
+    /// `(speaker, count)`, by speaker.
+    pub by_speaker: Vec<(u32, u32)>,
+}
+
+/// Finds every occurrence of each of `phrases` (token ids) in one pass over `stream`.
+pub(crate) fn occurrences(stream: &IdStream, phrases: &[&[u32]]) -> Vec<Occurrences> {
+    let mut out = vec![Occurrences::default(); phrases.len()];
+    let mut by_first: FxHashMap<u32, SmallVec<[usize; 2]>> = FxHashMap::default();
+    let mut first_words: Vec<bool> = Vec::new();
+    for (k, p) in phrases.iter().enumerate() {
+        let Some(&w) = p.first() else { continue };
+        by_first.entry(w).or_default().push(k);
+        if first_words.len() <= w as usize {
+            first_words.resize(w as usize + 1, false);
         }
-        if entries.is_empty() {
-            break;
+        if let Some(f) = first_words.get_mut(w as usize) {
+            *f = true;
         }
-        // Second pass: first offsets and speakers of the survivors.
-        let mut sentence = 0usize;
-        for i in 0..len {
-            if ids.get(i) == Some(&END) {
-                sentence += 1;
+    }
+    let mut sentence = 0usize;
+    for (i, &id) in stream.ids.iter().enumerate() {
+        if id == END {
+            sentence += 1;
+            continue;
+        }
+        if !first_words.get(id as usize).copied().unwrap_or(false) {
+            continue;
+        }
+        for &k in by_first.get(&id).map_or(&[][..], |v| v.as_slice()) {
+            let (Some(p), Some(o)) = (phrases.get(k), out.get_mut(k)) else { continue };
+            if stream.ids.get(i..i + p.len()) != Some(*p) {
                 continue;
             }
-            let Some(slot) = next.get_mut(i) else { continue };
-            let survivor = if *slot == NONE { NONE } else { renumber.get(*slot as usize).copied().unwrap_or(NONE) };
-            *slot = survivor;
-            if survivor == NONE {
-                continue;
+            if o.count == 0 {
+                o.first = stream.starts.get(i).copied().unwrap_or(0);
             }
-            if let Some((_, e)) = entries.get_mut(survivor as usize) {
-                e.count += 1;
-                e.first = e.first.min(stream.starts.get(i).copied().unwrap_or(0));
-                let speaker = stream.speakers.get(sentence).copied().unwrap_or(u32::MAX);
-                match e.by_speaker.binary_search_by_key(&speaker, |x| x.0) {
-                    Ok(k) => {
-                        if let Some(x) = e.by_speaker.get_mut(k) {
-                            x.1 += 1;
-                        }
+            o.count += 1;
+            let speaker = stream.speakers.get(sentence).copied().unwrap_or(u32::MAX);
+            match o.by_speaker.binary_search_by_key(&speaker, |x| x.0) {
+                Ok(j) => {
+                    if let Some(x) = o.by_speaker.get_mut(j) {
+                        x.1 += 1;
                     }
-                    Err(k) => e.by_speaker.insert(k, (speaker, 1)),
                 }
+                Err(j) => o.by_speaker.insert(j, (speaker, 1)),
             }
         }
-        out.extend(entries);
-        keys = new_keys;
-        level = next;
     }
     out
 }
@@ -176,6 +308,7 @@ pub(crate) fn count(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::counts::{NgramKey, PAD};
     use proptest::prelude::*;
 
     /// Every n-gram of every sentence, counted the obvious way.
@@ -200,6 +333,7 @@ mod tests {
             sentences in prop::collection::vec(prop::collection::vec(0u32..6, 0..12), 0..20),
             max_n in 2usize..=8,
             min in 1usize..4,
+            partition_keys in prop_oneof![Just(PARTITION_KEYS), Just(1usize), Just(2usize)],
         ) {
             let mut stream = IdStream::default();
             let mut term_counts = vec![0usize; 6];
@@ -209,12 +343,25 @@ mod tests {
                 }
                 stream.push_sentence(s.iter().enumerate().map(|(i, &id)| (id, k * 100 + i)), (k % 3) as u32);
             }
-            let got = count(&stream, &term_counts, min, max_n);
+            let got = count_partitioned(&stream, &term_counts, min, max_n, partition_keys);
             let expect = naive(&sentences, max_n, min);
-            let got_counts: FxHashMap<NgramKey, u32> = got.iter().map(|(k, v)| (*k, v.count)).collect();
+            let mut got_counts: FxHashMap<NgramKey, u32> = FxHashMap::default();
+            let mut phrases: Vec<Vec<u32>> = Vec::new();
+            for n in 2..=max_n {
+                for index in 0..got.len(n) as u32 {
+                    let mut key = [PAD; MAX_NGRAM];
+                    let words = got.words(n, index, &mut key).to_vec();
+                    got_counts.insert(key, got.count(n, index));
+                    phrases.push(words);
+                }
+            }
             prop_assert_eq!(&got_counts, &expect);
-            for v in got.values() {
-                prop_assert_eq!(v.by_speaker.iter().map(|x| x.1).sum::<u32>(), v.count);
+            let shown: Vec<&[u32]> = phrases.iter().map(Vec::as_slice).collect();
+            for (p, o) in phrases.iter().zip(occurrences(&stream, &shown)) {
+                let mut key = [PAD; MAX_NGRAM];
+                key[..p.len()].copy_from_slice(p);
+                prop_assert_eq!(o.count, expect[&key]);
+                prop_assert_eq!(o.by_speaker.iter().map(|x| x.1).sum::<u32>(), o.count);
             }
         }
     }

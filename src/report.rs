@@ -2,7 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::cmp::Ordering;
+
+use rustc_hash::FxHashMap;
 
 use crate::counts::{Counts, NgramKey, PAD};
 use crate::language::{self, detect};
@@ -11,7 +13,7 @@ use crate::parse::Speaker;
 use crate::stats::keyness::{fightin_words, g2, log_ratio};
 use crate::stats::readability::coleman_liau;
 use crate::token::TokenKind;
-use crate::{AliasSuggestion, Diagnostic, DiagnosticKind, Format, Span, Stopwords, ViewOptions};
+use crate::{AliasSuggestion, Diagnostic, DiagnosticKind, Format, Span, Stopwords, ViewOptions, MAX_NGRAM};
 
 #[cfg(feature = "serde")]
 use serde::Serialize;
@@ -85,6 +87,8 @@ pub struct SpeakerStats {
     /// The speaker's own most frequent terms (same filters as the term view).
     pub top_terms: Vec<SpeakerTerm>,
     pub sentences: usize,
+    /// Words per sentence.
+    pub mean_sentence_length: f64,
     pub hapax: usize,
     pub mattr: Option<f64>,
     pub coleman_liau: Option<f64>,
@@ -234,11 +238,11 @@ impl Counts {
             }
             map
         };
-        let rank = self.alphabetical_rank();
-        let mut speakers = self.speaker_stats();
-        self.add_speaker_terms(&mut speakers, view, &stop, &rank);
-        self.add_speaker_statistics(&mut speakers);
-        self.add_distinctive(&mut speakers, view, &stop, &rank);
+        let in_view = self.term_view(view, &stop);
+        let (mut speakers, entries) = self.speaker_stats();
+        self.add_speaker_terms(&mut speakers, &entries, view, &in_view);
+        self.add_speaker_statistics(&mut speakers, &entries);
+        self.add_distinctive(&mut speakers, &entries, &in_view);
         let stem_language = if view.stem {
             match &view.stopwords {
                 Stopwords::Language(code) => Some(code.clone()),
@@ -249,7 +253,7 @@ impl Counts {
             None
         };
         let stemmer = stem_language.as_deref().and_then(crate::stem::stemmer);
-        let terms = self.terms(view, &stop, stemmer.as_ref(), &rank, &by_speaker);
+        let terms = self.terms(view, &in_view, stemmer.as_ref(), &by_speaker);
         let phrases = self.phrases(view, &stop, &by_speaker);
         let turns = self
             .turns
@@ -287,12 +291,17 @@ impl Counts {
             hapax: self.term_counts.iter().filter(|&&c| c == 1).count(),
             mean_sentence_length: if self.sentences > 0 { self.tokens as f64 / self.sentences as f64 } else { 0.0 },
             coleman_liau: coleman_liau(
-                self.term_counts.iter().enumerate().map(|(id, &c)| c * self.letters(id)).sum(),
-                self.word_tokens(self.term_counts.iter().enumerate().map(|(id, &c)| (id, c))),
+                self.counted().map(|(id, c)| c * self.vocab.letters(id)).sum(),
+                self.word_tokens(self.counted()),
                 self.sentences,
             ),
         };
         Analysis { summary, speakers, terms, phrases, turns, stage_directions, alias_suggestions, diagnostics }
+    }
+
+    /// `(id, count)` of every type.
+    fn counted(&self) -> impl Iterator<Item = (u32, usize)> + '_ {
+        self.term_counts.iter().enumerate().filter_map(|(id, &c)| Some((u32::try_from(id).ok()?, c)))
     }
 
     /// Diagnostics about the whole transcript, which no part of it can decide alone.
@@ -340,7 +349,7 @@ impl Counts {
         view: &ViewOptions,
         detected: Option<&language::Detected>,
         diagnostics: &mut Vec<Diagnostic>,
-    ) -> (FxHashSet<u32>, String) {
+    ) -> (Vec<bool>, String) {
         let mut words: Vec<&str> = Vec::new();
         let name = match &view.stopwords {
             Stopwords::None => "none".to_owned(),
@@ -374,17 +383,18 @@ impl Counts {
         };
         words.extend(view.extra_stopwords.iter().map(String::as_str));
         let mut folded = String::new();
-        let mut ids = FxHashSet::default();
+        let mut ids = vec![false; self.vocab.len()];
         for w in words {
             crate::token::fold_word(w.trim(), &mut folded);
-            if let Some(id) = self.vocab.get(&folded) {
-                ids.insert(id);
+            if let Some(slot) = self.vocab.get(&folded).and_then(|id| ids.get_mut(id as usize)) {
+                *slot = true;
             }
         }
         (ids, name)
     }
 
-    fn speaker_stats(&self) -> Vec<SpeakerStats> {
+    /// Speaker statistics, by words (descending), and the index of each one's entry.
+    fn speaker_stats(&self) -> (Vec<SpeakerStats>, Vec<usize>) {
         let total: usize = self.turns.iter().map(|t| t.words).sum();
         let mut turn_words: Vec<Vec<usize>> = vec![Vec::new(); self.speakers.len()];
         let mut first: Vec<Option<usize>> = vec![None; self.speakers.len()];
@@ -401,15 +411,9 @@ impl Counts {
                 *l = t.span.start;
             }
         }
-        let mut types = vec![0usize; self.speakers.len()];
-        for &(s, _) in self.term_by_speaker.keys() {
-            if let Some(t) = types.get_mut(s as usize) {
-                *t += 1;
-            }
-        }
-        let mut out: Vec<(usize, SpeakerStats)> = Vec::new();
+        let mut out: Vec<(usize, usize, SpeakerStats)> = Vec::new();
         for (i, entry) in self.speakers.iter().enumerate() {
-            let Some(turns) = turn_words.get(i) else {
+            let Some(turns) = turn_words.get_mut(i) else {
                 continue;
             };
             if turns.is_empty() {
@@ -417,20 +421,21 @@ impl Counts {
             }
             let words: usize = turns.iter().sum();
             let n = turns.len();
-            let mut sorted = turns.clone();
-            sorted.sort_unstable();
-            let median = match sorted.len() {
+            turns.sort_unstable();
+            let median = match turns.len() {
                 0 => 0.0,
-                len if len % 2 == 1 => sorted.get(len / 2).copied().unwrap_or(0) as f64,
+                len if len % 2 == 1 => turns.get(len / 2).copied().unwrap_or(0) as f64,
                 len => {
-                    let a = sorted.get(len / 2 - 1).copied().unwrap_or(0);
-                    let b = sorted.get(len / 2).copied().unwrap_or(0);
+                    let a = turns.get(len / 2 - 1).copied().unwrap_or(0);
+                    let b = turns.get(len / 2).copied().unwrap_or(0);
                     (a + b) as f64 / 2.0
                 }
             };
-            let t = types.get(i).copied().unwrap_or(0);
+            let t = self.speaker_terms.get(i).map_or(0, Vec::len);
+            let position = first.get(i).copied().flatten().unwrap_or(0);
             out.push((
-                first.get(i).copied().flatten().unwrap_or(0),
+                position,
+                i,
                 SpeakerStats {
                     name: entry.name.clone(),
                     attributed: entry.attributed,
@@ -439,14 +444,15 @@ impl Counts {
                     turns: n,
                     mean_turn_words: words as f64 / n as f64,
                     median_turn_words: median,
-                    longest_turn_words: sorted.last().copied().unwrap_or(0),
+                    longest_turn_words: turns.last().copied().unwrap_or(0),
                     questions: entry.questions,
                     types: t,
                     ttr: if words > 0 { t as f64 / words as f64 } else { 0.0 },
-                    first_position: first.get(i).copied().flatten().unwrap_or(0),
+                    first_position: position,
                     last_position: last.get(i).copied().unwrap_or(0),
                     top_terms: Vec::new(),
                     sentences: entry.sentences,
+                    mean_sentence_length: if entry.sentences > 0 { words as f64 / entry.sentences as f64 } else { 0.0 },
                     hapax: 0,
                     mattr: entry.mattr.value(t),
                     coleman_liau: None,
@@ -455,59 +461,33 @@ impl Counts {
                 },
             ));
         }
-        out.sort_by(|(fa, a), (fb, b)| b.words.cmp(&a.words).then(fa.cmp(fb)).then_with(|| a.name.cmp(&b.name)));
-        out.into_iter().map(|(_, s)| s).collect()
+        out.sort_by(|(fa, _, a), (fb, _, b)| b.words.cmp(&a.words).then(fa.cmp(fb)).then_with(|| a.name.cmp(&b.name)));
+        out.into_iter().map(|(_, i, s)| (s, i)).unzip()
     }
 
-    /// Every type's position in alphabetical order, for cheap deterministic tie-breaks.
-    fn alphabetical_rank(&self) -> Vec<u32> {
-        let mut ids: Vec<u32> = (0..self.vocab.len()).filter_map(|i| u32::try_from(i).ok()).collect();
-        ids.sort_unstable_by(|&a, &b| self.vocab.string(a).cmp(self.vocab.string(b)));
-        let mut rank = vec![0u32; ids.len()];
-        for (r, &id) in ids.iter().enumerate() {
-            if let Some(slot) = rank.get_mut(id as usize) {
-                *slot = u32::try_from(r).unwrap_or(u32::MAX);
-            }
-        }
-        rank
-    }
-
-    /// Letters in the type `id` (for Coleman–Liau).
-    fn letters(&self, id: usize) -> usize {
-        u32::try_from(id).map_or(0, |id| self.vocab.string(id).chars().filter(|c| c.is_alphabetic()).count())
+    /// Count descending, then term: the order of every term list.
+    fn by_count<'a>(&'a self, count: impl Fn(u32) -> usize + 'a) -> impl Fn(&u32, &u32) -> Ordering + 'a {
+        move |&a, &b| count(b).cmp(&count(a)).then_with(|| self.vocab.string(a).cmp(self.vocab.string(b)))
     }
 
     /// Tokens of kind word among `(id, count)` pairs.
-    fn word_tokens(&self, counts: impl Iterator<Item = (usize, usize)>) -> usize {
-        counts
-            .filter(|&(id, _)| u32::try_from(id).is_ok_and(|id| self.vocab.kind(id) == TokenKind::Word))
-            .map(|(_, c)| c)
-            .sum()
+    fn word_tokens(&self, counts: impl Iterator<Item = (u32, usize)>) -> usize {
+        counts.filter(|&(id, _)| self.vocab.kind(id) == TokenKind::Word).map(|(_, c)| c).sum()
     }
 
-    fn add_speaker_statistics(&self, speakers: &mut [SpeakerStats]) {
-        let index: FxHashMap<&str, usize> = speakers.iter().enumerate().map(|(i, s)| (s.name.as_str(), i)).collect();
-        let mut letters = vec![0usize; speakers.len()];
-        let mut words = vec![0usize; speakers.len()];
-        let mut hapax = vec![0usize; speakers.len()];
-        for (&(s, id), &n) in &self.term_by_speaker {
-            let Some(&i) = self.speakers.get(s as usize).and_then(|e| index.get(e.name.as_str())) else { continue };
-            if let (Some(l), Some(w), Some(h)) = (letters.get_mut(i), words.get_mut(i), hapax.get_mut(i)) {
-                *l += n as usize * self.letters(id as usize);
-                *w += self.word_tokens(std::iter::once((id as usize, n as usize)));
-                *h += usize::from(n == 1);
-            }
-        }
-        for (i, stats) in speakers.iter_mut().enumerate() {
-            stats.hapax = hapax.get(i).copied().unwrap_or(0);
-            stats.coleman_liau =
-                coleman_liau(letters.get(i).copied().unwrap_or(0), words.get(i).copied().unwrap_or(0), stats.sentences);
+    fn add_speaker_statistics(&self, speakers: &mut [SpeakerStats], entries: &[usize]) {
+        for (stats, &e) in speakers.iter_mut().zip(entries) {
+            let Some(terms) = self.speaker_terms.get(e) else { continue };
+            let letters = terms.iter().map(|&(id, n)| n as usize * self.vocab.letters(id)).sum();
+            let words = self.word_tokens(terms.iter().map(|&(id, n)| (id, n as usize)));
+            stats.hapax = terms.iter().filter(|&&(_, n)| n == 1).count();
+            stats.coleman_liau = coleman_liau(letters, words, stats.sentences);
         }
     }
 
     /// Fightin' Words for each speaker against all the others (for the 50 speakers
     /// with most words), with G² and Log Ratio beside it.
-    fn add_distinctive(&self, speakers: &mut [SpeakerStats], view: &ViewOptions, stop: &FxHashSet<u32>, rank: &[u32]) {
+    fn add_distinctive(&self, speakers: &mut [SpeakerStats], entries: &[usize], in_view: &[bool]) {
         const SPEAKERS: usize = 50;
         const TERMS: usize = 15;
         const AVOIDED_POOL: usize = 1000;
@@ -515,60 +495,58 @@ impl Counts {
             return;
         }
         let n_all: usize = self.tokens;
-        let by_name: FxHashMap<&str, u32> = self
-            .speakers
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| Some((e.name.as_str(), u32::try_from(i).ok()?)))
-            .collect();
-        let mut per_speaker: FxHashMap<u32, FxHashMap<u32, usize>> = FxHashMap::default();
-        for (&(s, id), &n) in &self.term_by_speaker {
-            per_speaker.entry(s).or_default().insert(id, n as usize);
-        }
-        let candidates: Vec<u32> = (0..self.term_counts.len())
-            .filter_map(|i| u32::try_from(i).ok())
-            .filter(|&id| {
-                self.term_counts.get(id as usize).is_some_and(|&c| c > 0) && self.in_term_view(id, view, stop)
-            })
-            .collect();
-        let candidate_set: FxHashSet<u32> = candidates.iter().copied().collect();
+        let total = |id: u32| self.term_counts.get(id as usize).copied().unwrap_or(0);
+        let viewed = |id: u32| in_view.get(id as usize).copied().unwrap_or(false);
         // Words a speaker never uses can only be among their most avoided if frequent.
-        let mut frequent = candidates.clone();
-        let by_total = |a: &u32, b: &u32| {
-            let c = |id: &u32| self.term_counts.get(*id as usize).copied().unwrap_or(0);
-            c(b).cmp(&c(a)).then(a.cmp(b))
-        };
+        let mut frequent: Vec<u32> = (0..self.term_counts.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .filter(|&id| total(id) > 0 && viewed(id))
+            .collect();
+        let by_total = |a: &u32, b: &u32| total(*b).cmp(&total(*a)).then(a.cmp(b));
         if frequent.len() > AVOIDED_POOL {
             frequent.select_nth_unstable_by(AVOIDED_POOL - 1, by_total);
             frequent.truncate(AVOIDED_POOL);
         }
-        for stats in speakers.iter_mut().take(SPEAKERS) {
-            let Some(own) = by_name.get(stats.name.as_str()).and_then(|s| per_speaker.get(s)) else { continue };
+        let mut own_count = vec![0u32; self.term_counts.len()];
+        type Scored = (f64, f64, u32, usize, usize);
+        for (stats, &e) in speakers.iter_mut().zip(entries).take(SPEAKERS) {
+            let Some(own) = self.speaker_terms.get(e) else { continue };
             let n_i = stats.words as f64;
             let n_j = (n_all - stats.words) as f64;
             if n_i == 0.0 || n_j == 0.0 {
                 continue;
             }
+            for &(id, n) in own {
+                if let Some(c) = own_count.get_mut(id as usize) {
+                    *c = n;
+                }
+            }
+            let own_of = |id: u32| own_count.get(id as usize).copied().unwrap_or(0) as usize;
             // z for the words the speaker used (the distinctive ones are among them) and
-            // for the most frequent words overall (the avoided ones are among them), without
-            // allocating; strings and the other measures only for the reported words.
-            let mut ids: Vec<u32> = own.keys().copied().filter(|id| candidate_set.contains(id)).collect();
-            ids.extend(frequent.iter().copied().filter(|id| !own.contains_key(id)));
-            let mut scored: Vec<(f64, f64, u32, usize, usize)> = ids
+            // for the most frequent words overall (the avoided ones are among them);
+            // strings and the other measures only for the reported words.
+            let ids = own
                 .iter()
-                .map(|&id| {
-                    let total = self.term_counts.get(id as usize).copied().unwrap_or(0);
-                    let y_i = own.get(&id).copied().unwrap_or(0);
+                .map(|&(id, _)| id)
+                .filter(|&id| viewed(id))
+                .chain(frequent.iter().copied().filter(|&id| own_of(id) == 0));
+            let mut scored: Vec<Scored> = ids
+                .map(|id| {
+                    let total = total(id);
+                    let y_i = own_of(id);
                     let y_j = total - y_i;
                     let (delta, z) = fightin_words(y_i as f64, n_i, y_j as f64, n_j, total as f64, n_all as f64);
                     (z, delta, id, y_i, y_j)
                 })
                 .collect();
+            for &(id, _) in own {
+                if let Some(c) = own_count.get_mut(id as usize) {
+                    *c = 0;
+                }
+            }
             let term = |id: u32| self.vocab.string(id);
-            let by_z_desc = |a: &(f64, f64, u32, usize, usize), b: &(f64, f64, u32, usize, usize)| {
-                b.0.total_cmp(&a.0).then_with(|| rank.get(a.2 as usize).cmp(&rank.get(b.2 as usize)))
-            };
-            let describe = |&(z, delta, id, y_i, y_j): &(f64, f64, u32, usize, usize)| {
+            let by_z_desc = |a: &Scored, b: &Scored| b.0.total_cmp(&a.0).then_with(|| term(a.2).cmp(term(b.2)));
+            let describe = |&(z, delta, id, y_i, y_j): &Scored| {
                 let g = g2(y_i as f64, y_j as f64, n_i - y_i as f64, n_j - y_j as f64);
                 let lr = log_ratio(y_i as f64, n_i, y_j as f64, n_j);
                 Distinctive {
@@ -583,19 +561,10 @@ impl Counts {
                     log_ratio: lr,
                 }
             };
-            let mut top: Vec<_> = scored.iter().filter(|x| x.0 > 0.0).copied().collect();
-            if top.len() > TERMS {
-                top.select_nth_unstable_by(TERMS - 1, by_z_desc);
-                top.truncate(TERMS);
-            }
-            top.sort_by(by_z_desc);
+            let mut top: Vec<Scored> = scored.iter().filter(|x| x.0 > 0.0).copied().collect();
+            top_k(&mut top, TERMS, by_z_desc);
             scored.retain(|x| x.0 < 0.0);
-            let by_z_asc = |a: &(f64, f64, u32, usize, usize), b: &(f64, f64, u32, usize, usize)| by_z_desc(b, a);
-            if scored.len() > TERMS {
-                scored.select_nth_unstable_by(TERMS - 1, by_z_asc);
-                scored.truncate(TERMS);
-            }
-            scored.sort_by(by_z_asc);
+            top_k(&mut scored, TERMS, |a, b| by_z_desc(b, a));
             stats.distinctive = top.iter().map(describe).collect();
             stats.avoided = scored.iter().map(describe).collect();
         }
@@ -604,67 +573,66 @@ impl Counts {
     fn add_speaker_terms(
         &self,
         speakers: &mut [SpeakerStats],
+        entries: &[usize],
         view: &ViewOptions,
-        stop: &FxHashSet<u32>,
-        rank: &[u32],
+        in_view: &[bool],
     ) {
-        let mut per: FxHashMap<&str, Vec<(u32, usize)>> = FxHashMap::default();
-        for (&(s, id), &n) in &self.term_by_speaker {
-            if !self.in_term_view(id, view, stop) {
-                continue;
-            }
-            if let Some(entry) = self.speakers.get(s as usize) {
-                per.entry(entry.name.as_str()).or_default().push((id, n as usize));
-            }
-        }
-        for stats in speakers {
-            let Some(mut terms) = per.remove(stats.name.as_str()) else { continue };
-            let order = |a: &(u32, usize), b: &(u32, usize)| {
-                b.1.cmp(&a.1).then_with(|| rank.get(a.0 as usize).cmp(&rank.get(b.0 as usize)))
-            };
-            let k = view.top_speaker_terms;
-            if k > 0 && terms.len() > k {
-                terms.select_nth_unstable_by(k - 1, order);
-                terms.truncate(k);
-            }
-            terms.sort_by(order);
+        for (stats, &e) in speakers.iter_mut().zip(entries) {
+            let Some(own) = self.speaker_terms.get(e) else { continue };
+            let mut terms: Vec<(u32, u32)> =
+                own.iter().copied().filter(|&(id, _)| in_view.get(id as usize).copied().unwrap_or(false)).collect();
+            let term = |id: u32| self.vocab.string(id);
+            top_k_by_count(
+                &mut terms,
+                view.top_speaker_terms,
+                |x| x.1,
+                |a, b| b.1.cmp(&a.1).then_with(|| term(a.0).cmp(term(b.0))),
+            );
             stats.top_terms = terms
                 .into_iter()
-                .map(|(id, count)| SpeakerTerm { term: self.vocab.string(id).to_owned(), count })
+                .map(|(id, count)| SpeakerTerm { term: term(id).to_owned(), count: count as usize })
                 .collect();
         }
     }
 
-    fn in_term_view(&self, id: u32, view: &ViewOptions, stop: &FxHashSet<u32>) -> bool {
-        (view.include_numbers || self.vocab.kind(id) == TokenKind::Word)
-            && !stop.contains(&id)
-            && self.vocab.string(id).chars().count() >= view.min_term_length
+    /// Which types the term views show: words (and numbers if asked), not stopwords,
+    /// at least `min_term_length` characters.
+    fn term_view(&self, view: &ViewOptions, stop: &[bool]) -> Vec<bool> {
+        (0..self.vocab.len())
+            .map(|i| {
+                let id = u32::try_from(i).unwrap_or(u32::MAX);
+                (view.include_numbers || self.vocab.kind(id) == TokenKind::Word)
+                    && !stop.get(i).copied().unwrap_or(false)
+                    && self.vocab.char_len(id) >= view.min_term_length
+            })
+            .collect()
+    }
+
+    /// `(speaker, count)` of `id` for every speaker who used it.
+    fn speakers_of(&self, id: u32) -> impl Iterator<Item = (u32, usize)> + '_ {
+        self.speaker_terms.iter().enumerate().filter_map(move |(s, terms)| {
+            let k = terms.binary_search_by_key(&id, |x| x.0).ok()?;
+            Some((u32::try_from(s).ok()?, terms.get(k)?.1 as usize))
+        })
     }
 
     fn terms(
         &self,
         view: &ViewOptions,
-        stop: &FxHashSet<u32>,
+        in_view: &[bool],
         stemmer: Option<&rust_stemmers::Stemmer>,
-        rank: &[u32],
         by_speaker: &BySpeakerFn<'_>,
     ) -> Vec<TermStats> {
         let count = |id: u32| self.term_counts.get(id as usize).copied().unwrap_or(0);
-        let by_count = |a: &u32, b: &u32| {
-            count(*b).cmp(&count(*a)).then_with(|| rank.get(*a as usize).cmp(&rank.get(*b as usize)))
-        };
+        let by_count = self.by_count(count);
         let ids = (0..self.term_counts.len())
             .filter_map(|i| u32::try_from(i).ok())
-            .filter(|&id| count(id) > 0 && self.in_term_view(id, view, stop));
+            .filter(|&id| count(id) > 0 && in_view.get(id as usize).copied().unwrap_or(false));
         // Each group is one reported term: a type, or every type sharing a stem.
         let mut groups: Vec<Vec<u32>> = match stemmer {
             None => {
                 let mut ids: Vec<u32> = ids.collect();
-                if view.top_terms > 0 && ids.len() > view.top_terms {
-                    ids.select_nth_unstable_by(view.top_terms - 1, by_count);
-                    ids.truncate(view.top_terms);
-                }
-                ids.sort_by(by_count);
+                top_k_by_count(&mut ids, view.top_terms, |&id| u32::try_from(count(id)).unwrap_or(u32::MAX), &by_count);
                 ids.into_iter().map(|id| vec![id]).collect()
             }
             Some(stemmer) => {
@@ -674,38 +642,29 @@ impl Counts {
                 }
                 let mut groups: Vec<Vec<u32>> = by_stem.into_values().collect();
                 for g in &mut groups {
-                    g.sort_by(by_count);
+                    g.sort_by(&by_count);
                 }
+                let total_of = |g: &Vec<u32>| g.iter().map(|&id| count(id)).sum::<usize>();
+                top_k(&mut groups, view.top_terms, |a, b| {
+                    total_of(b)
+                        .cmp(&total_of(a))
+                        .then_with(|| by_count(a.first().unwrap_or(&0), b.first().unwrap_or(&0)))
+                });
                 groups
             }
         };
-        let total_of = |g: &[u32]| g.iter().map(|&id| count(id)).sum::<usize>();
-        groups.sort_by(|a, b| {
-            total_of(b).cmp(&total_of(a)).then_with(|| by_count(a.first().unwrap_or(&0), b.first().unwrap_or(&0)))
-        });
-        if view.top_terms > 0 {
-            groups.truncate(view.top_terms);
-        }
-        let wanted: FxHashMap<u32, usize> =
-            groups.iter().enumerate().flat_map(|(i, g)| g.iter().map(move |&id| (id, i))).collect();
-        let mut per: Vec<Vec<(u32, usize)>> = vec![Vec::new(); groups.len()];
-        for (&(s, id), &n) in &self.term_by_speaker {
-            if let Some(v) = wanted.get(&id).and_then(|&i| per.get_mut(i)) {
-                v.push((s, n as usize));
-            }
-        }
         let total = self.tokens.max(1) as f64;
         groups
-            .iter()
-            .zip(per)
-            .map(|(g, mut v)| {
-                v.sort_unstable();
-                let n = total_of(g);
+            .iter_mut()
+            .map(|g| {
+                let n = g.iter().map(|&id| count(id)).sum::<usize>();
+                let mut per: Vec<(u32, usize)> = g.iter().flat_map(|&id| self.speakers_of(id)).collect();
+                per.sort_unstable();
                 TermStats {
                     term: g.first().map_or_else(String::new, |&id| self.vocab.string(id).to_owned()),
                     count: n,
                     per10k: n as f64 * 10_000.0 / total,
-                    by_speaker: by_speaker(&mut v.into_iter()),
+                    by_speaker: by_speaker(&mut per.into_iter()),
                     forms: if g.len() > 1 {
                         g.iter().map(|&id| self.vocab.string(id).to_owned()).collect()
                     } else {
@@ -716,63 +675,85 @@ impl Counts {
             .collect()
     }
 
-    fn phrases(&self, view: &ViewOptions, stop: &FxHashSet<u32>, by_speaker: &BySpeakerFn<'_>) -> Vec<Phrase> {
+    /// Recurring phrases, most frequent first, each reported once at its longest: a
+    /// phrase inside a reported longer phrase with the same count is left out.
+    fn phrases(&self, view: &ViewOptions, stop: &[bool], by_speaker: &BySpeakerFn<'_>) -> Vec<Phrase> {
         let min_n = view.ngram_min.max(2);
         let max_n = view.ngram_max.min(crate::MAX_NGRAM);
-        let min_count = view.min_count.max(1) as u32;
-        let ok_edge = |id: u32| {
-            (view.phrase_edge_stopwords || !stop.contains(&id))
-                && (view.include_numbers || self.vocab.kind(id) == TokenKind::Word)
-        };
+        let is_word = |id: u32| view.include_numbers || self.vocab.kind(id) == TokenKind::Word;
+        let ok_edge =
+            |id: u32| (view.phrase_edge_stopwords || !stop.get(id as usize).copied().unwrap_or(false)) && is_word(id);
         let ngrams = crate::phrases::count(&self.stream, &self.term_counts, view.min_count, max_n);
-        let mut candidates: Vec<(&NgramKey, usize, u32)> = ngrams
-            .iter()
-            .filter(|(_, s)| s.count >= min_count)
-            .filter_map(|(k, s)| {
-                let n = k.iter().take_while(|&&id| id != PAD).count();
-                let words = k.get(..n)?;
-                let numbers_ok = view.include_numbers || words.iter().all(|&id| self.vocab.kind(id) == TokenKind::Word);
-                let edges = ok_edge(*words.first()?) && ok_edge(*words.last()?);
-                ((min_n..=max_n).contains(&n) && numbers_ok && edges).then_some((k, n, s.count))
-            })
-            .collect();
-        // Longest first, so a phrase meets every longer reported phrase before it.
-        candidates.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
-        // Highest count among reported phrases that contain each sub-phrase.
-        let mut covered: FxHashMap<NgramKey, u32> = FxHashMap::default();
-        let mut reported: Vec<(&NgramKey, usize, u32)> = Vec::new();
-        for (key, n, count) in candidates {
-            if covered.get(key).is_some_and(|&c| c >= count) {
-                continue;
-            }
-            for len in min_n..n {
-                for start in 0..=(n - len) {
-                    let mut sub = [PAD; crate::MAX_NGRAM];
-                    if let (Some(dst), Some(src)) = (sub.get_mut(..len), key.get(start..start + len)) {
-                        dst.copy_from_slice(src);
-                    }
-                    let c = covered.entry(sub).or_default();
-                    *c = (*c).max(count);
+        // (count, n, index in its order), every n-gram that may be shown.
+        let mut candidates: Vec<(u32, usize, u32)> = Vec::new();
+        let mut words = [PAD; MAX_NGRAM];
+        for n in min_n..=max_n {
+            for index in 0..ngrams.len(n) {
+                let index = u32::try_from(index).unwrap_or(u32::MAX);
+                let w = ngrams.words(n, index, &mut words);
+                let edges = w.first().is_some_and(|&id| ok_edge(id)) && w.last().is_some_and(|&id| ok_edge(id));
+                if edges && w.iter().all(|&id| is_word(id)) {
+                    candidates.push((ngrams.count(n, index), n, index));
                 }
             }
-            reported.push((key, n, count));
         }
-        reported.sort_by_cached_key(|r| (std::cmp::Reverse(r.2), std::cmp::Reverse(r.1), self.key_text(r.0)));
-        if view.top_phrases > 0 {
-            reported.truncate(view.top_phrases);
-        }
-        reported
-            .into_iter()
-            .filter_map(|(key, n, count)| {
-                let stat = ngrams.get(key)?;
-                let by = &stat.by_speaker;
-                Some(Phrase {
-                    text: self.key_text(key),
-                    n,
-                    count: count as usize,
-                    by_speaker: by_speaker(&mut by.iter().map(|&(s, c)| (s, c as usize))),
-                    first: stat.first,
+        candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+        // Walk them in the reported order (count, then length, descending; then text),
+        // so every longer phrase with the same count is decided before a phrase inside it.
+        let text_order = |a: &NgramKey, b: &NgramKey| {
+            let strings = |k: &NgramKey| {
+                k.iter().take_while(|&&id| id != PAD).map(|&id| self.vocab.string(id)).collect::<Vec<_>>()
+            };
+            strings(a).cmp(&strings(b))
+        };
+        let mut covered: FxHashMap<NgramKey, u32> = FxHashMap::default();
+        let mut reported: Vec<(NgramKey, usize, u32)> = Vec::new();
+        let limit = if view.top_phrases > 0 { view.top_phrases } else { usize::MAX };
+        'groups: for group in candidates.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+            let mut keys: Vec<(NgramKey, usize, u32)> = group
+                .iter()
+                .map(|&(count, n, index)| {
+                    let mut key = [PAD; MAX_NGRAM];
+                    let w = ngrams.words(n, index, &mut key).len();
+                    debug_assert_eq!(w, n);
+                    (key, n, count)
                 })
+                .collect();
+            keys.sort_by(|a, b| text_order(&a.0, &b.0));
+            for (key, n, count) in keys {
+                if reported.len() >= limit {
+                    break 'groups;
+                }
+                if covered.get(&key).is_some_and(|&c| c >= count) {
+                    continue;
+                }
+                for len in min_n..n {
+                    for start in 0..=(n - len) {
+                        let mut sub = [PAD; MAX_NGRAM];
+                        if let (Some(dst), Some(src)) = (sub.get_mut(..len), key.get(start..start + len)) {
+                            dst.copy_from_slice(src);
+                        }
+                        let c = covered.entry(sub).or_default();
+                        *c = (*c).max(count);
+                    }
+                }
+                reported.push((key, n, count));
+            }
+        }
+        let shown: Vec<&[u32]> = reported.iter().map(|(key, n, _)| key.get(..*n).unwrap_or(&[])).collect();
+        let found = crate::phrases::occurrences(&self.stream, &shown);
+        reported
+            .iter()
+            .zip(found)
+            .map(|((key, n, count), seen)| {
+                debug_assert_eq!(seen.count, *count);
+                Phrase {
+                    text: self.key_text(key),
+                    n: *n,
+                    count: *count as usize,
+                    by_speaker: by_speaker(&mut seen.by_speaker.iter().map(|&(s, c)| (s, c as usize))),
+                    first: seen.first,
+                }
             })
             .collect()
     }
@@ -816,4 +797,25 @@ pub(crate) fn auto_language(
             _ => None,
         },
     }
+}
+
+/// Keeps the `k` items with the highest `count`, ordered by `order` (which must sort
+/// higher counts first). Only items that can make the cut reach `order`: the `k`-th
+/// highest count is found on plain integers first.
+fn top_k_by_count<T>(items: &mut Vec<T>, k: usize, count: impl Fn(&T) -> u32, order: impl Fn(&T, &T) -> Ordering) {
+    if k > 0 && items.len() > k {
+        let mut counts: Vec<u32> = items.iter().map(&count).collect();
+        let (_, &mut threshold, _) = counts.select_nth_unstable_by(k - 1, |a, b| b.cmp(a));
+        items.retain(|x| count(x) >= threshold);
+    }
+    top_k(items, k, order);
+}
+
+/// Keeps the `k` smallest items by `order`, sorted (all of them if `k` is 0).
+fn top_k<T>(items: &mut Vec<T>, k: usize, order: impl Fn(&T, &T) -> Ordering) {
+    if k > 0 && items.len() > k {
+        items.select_nth_unstable_by(k - 1, &order);
+        items.truncate(k);
+    }
+    items.sort_by(order);
 }

@@ -194,7 +194,7 @@ impl Stream {
         }
         if self.unit == OffsetUnit::Utf16 {
             let map = Utf16Map::new(part);
-            counts.map_offsets(|b| map.utf16(b));
+            counts.map_offsets(map.cursor());
         }
         self.processed += part.len();
         match &mut self.counts {

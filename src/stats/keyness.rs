@@ -20,7 +20,8 @@
 /// Returns `(δ, z)`.
 pub fn fightin_words(y_i: f64, n_i: f64, y_j: f64, n_j: f64, a_w: f64, a_0: f64) -> (f64, f64) {
     let odds = |y: f64, n: f64| (y + a_w) / (n + a_0 - y - a_w);
-    let delta = odds(y_i, n_i).ln() - odds(y_j, n_j).ln();
+    // One logarithm of the ratio, not a difference of two: the same δ, at half the cost.
+    let delta = (odds(y_i, n_i) / odds(y_j, n_j)).ln();
     let variance = 1.0 / (y_i + a_w) + 1.0 / (y_j + a_w);
     (delta, delta / variance.sqrt())
 }

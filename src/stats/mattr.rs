@@ -5,8 +5,6 @@
 //! The state is mergeable: it keeps the first and last `WINDOW − 1` tokens, so the
 //! windows that span the seam of two texts can be counted when they are joined.
 
-use rustc_hash::FxHashMap;
-
 pub const WINDOW: usize = 500;
 
 /// Running MATTR sums over a token sequence.
@@ -22,14 +20,28 @@ pub struct Mattr {
 impl Mattr {
     /// The state of `tokens` with window `w`.
     pub fn of(tokens: &[u32], w: usize) -> Mattr {
-        let (windows, distinct_sum) = sliding(tokens, w);
+        Mattr::of_with(tokens, w, &mut Vec::new())
+    }
+
+    /// [`Mattr::of`] with reusable counters indexed by token id (all zero, and left so).
+    pub(crate) fn of_with(tokens: &[u32], w: usize, counts: &mut Vec<u32>) -> Mattr {
+        Mattr::of_keyed(tokens, |&t| t, w, counts)
+    }
+
+    /// [`Mattr::of_with`] over the ids of `tokens`.
+    pub(crate) fn of_tokens(tokens: &[crate::Token], w: usize, counts: &mut Vec<u32>) -> Mattr {
+        Mattr::of_keyed(tokens, |t| t.id, w, counts)
+    }
+
+    fn of_keyed<T>(tokens: &[T], id: impl Fn(&T) -> u32 + Copy, w: usize, counts: &mut Vec<u32>) -> Mattr {
+        let (windows, distinct_sum) = sliding(tokens, id, w, counts);
         let keep = w.saturating_sub(1);
         Mattr {
             len: tokens.len(),
             windows,
             distinct_sum,
-            head: tokens.iter().take(keep).copied().collect(),
-            tail: tokens.get(tokens.len().saturating_sub(keep)..).unwrap_or(&[]).to_vec(),
+            head: tokens.iter().take(keep).map(id).collect(),
+            tail: tokens.get(tokens.len().saturating_sub(keep)..).unwrap_or(&[]).iter().map(id).collect(),
         }
     }
 
@@ -38,7 +50,7 @@ impl Mattr {
         let keep = w.saturating_sub(1);
         let mut seam = self.tail.clone();
         seam.extend_from_slice(&other.head);
-        let (windows, distinct) = sliding(&seam, w);
+        let (windows, distinct) = sliding(&seam, |&t| t, w, &mut Vec::new());
         self.windows += windows + other.windows;
         self.distinct_sum += distinct + other.distinct_sum;
         if self.head.len() < keep {
@@ -87,31 +99,37 @@ impl Mattr {
 }
 
 /// The number of full windows of `w` tokens and the sum of their distinct-token counts.
-fn sliding(tokens: &[u32], w: usize) -> (u64, u64) {
+/// `counts` (indexed by token id, grown as needed) is all zero before and after.
+fn sliding<T>(tokens: &[T], id: impl Fn(&T) -> u32, w: usize, counts: &mut Vec<u32>) -> (u64, u64) {
     if w == 0 || tokens.len() < w {
         return (0, 0);
     }
-    let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+    if let Some(max) = tokens.iter().map(&id).max() {
+        if counts.len() <= max as usize {
+            counts.resize(max as usize + 1, 0);
+        }
+    }
     let mut distinct = 0u64;
     let mut sum = 0u64;
-    for (i, &t) in tokens.iter().enumerate() {
-        let c = counts.entry(t).or_default();
-        if *c == 0 {
-            distinct += 1;
+    for (i, t) in tokens.iter().enumerate() {
+        if let Some(c) = counts.get_mut(id(t) as usize) {
+            distinct += u64::from(*c == 0);
+            *c += 1;
         }
-        *c += 1;
         if i >= w {
-            if let Some(&old) = tokens.get(i - w) {
-                if let Some(c) = counts.get_mut(&old) {
-                    *c -= 1;
-                    if *c == 0 {
-                        distinct -= 1;
-                    }
-                }
+            if let Some(c) = tokens.get(i - w).and_then(|old| counts.get_mut(id(old) as usize)) {
+                *c -= 1;
+                distinct -= u64::from(*c == 0);
             }
         }
         if i + 1 >= w {
             sum += distinct;
+        }
+    }
+    // Leave the counters at zero for the next caller.
+    for t in tokens.get(tokens.len() - w..).unwrap_or(&[]) {
+        if let Some(c) = counts.get_mut(id(t) as usize) {
+            *c = 0;
         }
     }
     ((tokens.len() - w + 1) as u64, sum)

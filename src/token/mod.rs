@@ -5,15 +5,13 @@
 //! `post-Soviet` is one token `post-soviet` unless hyphens are split. Labels,
 //! timestamps and stage directions are not in any segment, so never tokens.
 
-pub mod ascii;
 mod fold;
+pub mod pieces;
 mod sentence;
 mod vocab;
 
 use std::borrow::Cow;
 use std::ops::Range;
-
-use unicode_segmentation::UnicodeSegmentation;
 
 pub use vocab::{TokenKind, Vocab};
 
@@ -45,85 +43,100 @@ pub struct Tokens {
     pub turns: Vec<Range<usize>>,
 }
 
-fn is_hyphen(s: &str) -> bool {
-    matches!(s, "-" | "\u{2010}" | "\u{2011}")
+/// Builds [`Tokens`] from word pieces: folds and interns them, and closes sentences.
+struct Builder<'t> {
+    text: &'t str,
+    out: Tokens,
+    folded: String,
+    sentence_start: usize,
+    /// End of the previous token, and of the segment it was in.
+    last: Option<(usize, Span)>,
+}
+
+impl Builder<'_> {
+    /// Adds the token `start..end` of `segment`, ending the sentence before it if the
+    /// punctuation in between says so.
+    fn emit(&mut self, start: usize, end: usize, segment: Span) {
+        let word = self.text.get(start..end).unwrap_or("");
+        if let Some((prev_end, prev_seg)) = self.last {
+            let gap = gap_text(self.text, prev_end, prev_seg, start, segment);
+            if may_end_sentence(&gap) {
+                let previous = self.out.tokens.last().map_or("", |t| self.out.vocab.string(t.id));
+                if let Gap::End { question } = classify(&gap, previous, word.chars().next()) {
+                    let end_index = self.out.tokens.len();
+                    if end_index > self.sentence_start {
+                        self.out.sentences.push(Sentence { tokens: self.sentence_start..end_index, question });
+                    }
+                    self.sentence_start = end_index;
+                }
+            }
+        }
+        fold::fold(word, &mut self.folded);
+        let id = self.out.vocab.intern(&self.folded);
+        self.out.tokens.push(Token { id, span: Span::new(start, end) });
+        self.last = Some((end, segment));
+    }
+
+    /// Closes the open sentence at the end of a turn or paragraph.
+    fn close(&mut self) {
+        let tail = self.last.map(|(end, seg)| trailing(self.text, end, seg));
+        close(&mut self.out, &mut self.sentence_start, tail);
+        self.last = None;
+    }
+}
+
+/// Whether `gap` holds anything [`classify`] could take for a sentence end: a cheap
+/// test that spares the common gaps (a space, a comma) the full look.
+fn may_end_sentence(gap: &str) -> bool {
+    gap.bytes().any(|b| matches!(b, b'.' | b'?' | b'!' | b';') || b >= 0x80)
 }
 
 /// Tokenises the speech of `transcript` (whose spans point into `text`).
 pub fn tokenize(text: &str, transcript: &Transcript, options: &TokenizeOptions) -> Tokens {
-    let mut out = Tokens::default();
-    let mut folded = String::new();
+    let mut b = Builder { text, out: Tokens::default(), folded: String::new(), sentence_start: 0, last: None };
     for turn in &transcript.turns {
-        let turn_start = out.tokens.len();
-        let mut sentence_start = turn_start;
-        // End of the previous token, and of the segment it was in.
-        let mut last: Option<(usize, Span)> = None;
+        let turn_start = b.out.tokens.len();
+        b.sentence_start = turn_start;
+        b.last = None;
         for segment in &turn.segments {
-            let seg_text = segment.span.slice(text);
-            let base = segment.span.start;
+            let span = segment.span;
             if !segment.joins_previous {
-                close(&mut out, &mut sentence_start, last.map(|(end, seg)| trailing(text, end, seg)));
-                last = None;
+                b.close();
             }
             // The token being assembled: (start, end, end of a hyphen just after it).
             let mut pending: Option<(usize, usize, Option<usize>)> = None;
-            let mut emit = |out: &mut Tokens, start: usize, end: usize, last: &mut Option<(usize, Span)>| {
-                let word = &text[start..end];
-                if let Some((prev_end, prev_seg)) = *last {
-                    let gap = gap_text(text, prev_end, prev_seg, start, segment.span);
-                    let previous = out.tokens.last().map_or("", |t| out.vocab.string(t.id));
-                    if let Gap::End { question } = classify(&gap, previous, word.chars().next()) {
-                        let end_index = out.tokens.len();
-                        if end_index > sentence_start {
-                            out.sentences.push(Sentence { tokens: sentence_start..end_index, question });
-                        }
-                        sentence_start = end_index;
-                    }
-                }
-                fold::fold(word, &mut folded);
-                let id = out.vocab.intern(&folded);
-                out.tokens.push(Token { id, span: Span::new(start, end) });
-                *last = Some((end, segment.span));
-            };
-            let mut step = |offset: usize, piece: &str| {
-                let start = base + offset;
+            pieces::word_pieces(span.slice(text), |offset, piece| {
+                let start = span.start + offset;
                 let end = start + piece.len();
-                let wordlike = piece.chars().any(char::is_alphanumeric);
+                let hyphen = pieces::is_hyphen(piece);
                 match pending {
-                    Some((s, _, Some(hyphen_end))) if wordlike && hyphen_end == start => {
+                    Some((s, _, Some(hyphen_end))) if !hyphen && hyphen_end == start => {
                         pending = Some((s, end, None));
                         return;
                     }
-                    Some((s, e, None)) if !options.split_hyphens && is_hyphen(piece) && e == start => {
+                    Some((s, e, None)) if !options.split_hyphens && hyphen && e == start => {
                         pending = Some((s, e, Some(end)));
                         return;
                     }
                     Some((s, e, _)) => {
                         // A dangling hyphen is not part of the word: `e` stops before it.
-                        emit(&mut out, s, e, &mut last);
+                        b.emit(s, e, span);
                         pending = None;
                     }
                     None => {}
                 }
-                if wordlike {
+                if !hyphen {
                     pending = Some((start, end, None));
                 }
-            };
-            if ascii::eligible(seg_text) {
-                ascii::pieces(seg_text, &mut step);
-            } else {
-                for (offset, piece) in seg_text.split_word_bound_indices() {
-                    step(offset, piece);
-                }
-            }
+            });
             if let Some((s, e, _)) = pending {
-                emit(&mut out, s, e, &mut last);
+                b.emit(s, e, span);
             }
         }
-        close(&mut out, &mut sentence_start, last.map(|(end, seg)| trailing(text, end, seg)));
-        out.turns.push(turn_start..out.tokens.len());
+        b.close();
+        b.out.turns.push(turn_start..b.out.tokens.len());
     }
-    out
+    b.out
 }
 
 /// Closes the open sentence, if it has tokens. `tail` is the text after its last token.

@@ -171,15 +171,59 @@ proptest! {
     /// The ASCII fast path finds exactly the word pieces (and hyphens) of UAX #29.
     #[test]
     fn ascii_fast_path_equals_unicode_segmentation(s in "[a-zA-Z0-9_ .,;:'\"!?()\\-\\n\\t‘’“”–—…]{0,80}") {
-        prop_assert!(colloquy::token::ascii::eligible(&s));
-        use unicode_segmentation::UnicodeSegmentation;
+        prop_assert!(colloquy::token::pieces::eligible(&s));
         let mut fast = Vec::new();
-        colloquy::token::ascii::pieces(&s, |i, p| fast.push((i, p.to_owned())));
-        let slow: Vec<(usize, String)> = s
-            .split_word_bound_indices()
-            .filter(|(_, p)| *p == "-" || p.chars().any(char::is_alphanumeric))
-            .map(|(i, p)| (i, p.to_owned()))
-            .collect();
-        prop_assert_eq!(fast, slow);
+        colloquy::token::pieces::fast_pieces(&s, |i, p| fast.push((i, p.to_owned())));
+        prop_assert_eq!(fast, uax_pieces(&s));
+    }
+
+    /// So does it on Latin, Greek and Cyrillic letters mixed with the joiners.
+    #[test]
+    fn fast_path_equals_unicode_segmentation_on_european_letters(
+        s in "[a-zA-Z0-9_ .,;:'\\-‘’…À-ɏΆ-ϿЀ-ҁҊ-ԯ]{0,60}"
+    ) {
+        // The blocks hold a few signs (`×`, `÷`, `·`, `϶`) that the fast path leaves alone.
+        prop_assume!(colloquy::token::pieces::eligible(&s));
+        let mut fast = Vec::new();
+        colloquy::token::pieces::fast_pieces(&s, |i, p| fast.push((i, p.to_owned())));
+        prop_assert_eq!(fast, uax_pieces(&s));
+    }
+
+    /// Word pieces (fast runs, slow runs) equal UAX #29 on any text.
+    #[test]
+    fn word_pieces_equal_unicode_segmentation(
+        s in prop_oneof![
+            any::<String>(),
+            "[a-zA-Z0-9 .,;:'\\-\\n\\t‘’“”…À-ʯͰ-ϿЀ-ԯ\\u{0300}-\\u{036F}\\u{200B}-\\u{200F}\\u{2010}\\u{2011}\\u{00B7}\\u{0387}\\u{05D0}-\\u{05EA}\\u{30A0}-\\u{30FF}\\u{4E00}-\\u{4E20}\\u{1F600}\\u{1F3FB}]{0,60}",
+        ]
+    ) {
+        let mut got = Vec::new();
+        colloquy::token::pieces::word_pieces(&s, |i, p| got.push((i, p.to_owned())));
+        prop_assert_eq!(got, uax_pieces(&s));
+    }
+}
+
+/// The word pieces (with a letter or digit) and hyphen pieces of UAX #29.
+fn uax_pieces(s: &str) -> Vec<(usize, String)> {
+    use unicode_segmentation::UnicodeSegmentation;
+    s.split_word_bound_indices()
+        .filter(|(_, p)| colloquy::token::pieces::is_hyphen(p) || p.chars().any(char::is_alphanumeric))
+        .map(|(i, p)| (i, p.to_owned()))
+        .collect()
+}
+
+#[test]
+fn every_fast_letter_segments_as_unicode_segmentation_does() {
+    let letters =
+        (0xC0u32..0x530).filter_map(char::from_u32).filter(|&c| colloquy::token::pieces::eligible(&c.to_string()));
+    for c in letters {
+        for template in
+            ["{c}", "a{c}b", "1{c}", "{c}1", "{c}'{c}", "{c}.{c}", "{c}:{c}", "{c}’{c}", "{c}_{c}", "{c}-{c}"]
+        {
+            let s = template.replace("{c}", &c.to_string());
+            let mut fast = Vec::new();
+            colloquy::token::pieces::fast_pieces(&s, |i, p| fast.push((i, p.to_owned())));
+            assert_eq!(fast, uax_pieces(&s), "{s:?} (U+{:04X})", c as u32);
+        }
     }
 }

@@ -1,0 +1,191 @@
+//! Word pieces: the words (and hyphens) that UAX #29 word segmentation finds, fast.
+//!
+//! Most text is ASCII, typographic punctuation (`‘ ’ “ ” – — …`) and letters of the
+//! Latin, Greek and Cyrillic alphabets. [`fast_pieces`] segments such text with one
+//! table look-up per byte, exactly as UAX #29 would (property-tested against
+//! `unicode-segmentation` in `tests/it/properties.rs`). [`word_pieces`] uses it for
+//! every run between ASCII spaces that qualifies and `unicode-segmentation` for the
+//! rest, so one rare character does not send a whole paragraph down the slow path.
+//!
+//! The UAX #29 rules that matter on such text: letters and digits join (WB5, WB8–10);
+//! `:`, `.`, `'`, `‘` and `’` join two letters (WB6–7); `,`, `;`, `.`, `'`, `‘` and
+//! `’` join two digits (WB11–12); `_` joins anything word-like (WB13a–b). Everything
+//! else is a piece of its own. Word boundaries always fall around ASCII whitespace
+//! (WB3a–3d, WB999), so runs between them can be segmented apart.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    Underscore,
+    /// Joins letters: `:`.
+    MidLetter,
+    /// Joins letters and digits: `.`, `'`, `‘`, `’`.
+    MidNumLet,
+    /// Joins digits: `,`, `;`.
+    MidNum,
+    Hyphen,
+    Other,
+}
+
+const fn ascii_class(b: u8) -> Class {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+        b'0'..=b'9' => Class::Digit,
+        b'_' => Class::Underscore,
+        b':' => Class::MidLetter,
+        b'.' | b'\'' => Class::MidNumLet,
+        b',' | b';' => Class::MidNum,
+        b'-' => Class::Hyphen,
+        _ => Class::Other,
+    }
+}
+
+const ASCII: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        // Const evaluation: `b < 128` is checked above, and `get_mut` is not const.
+        #[allow(clippy::indexing_slicing)]
+        {
+            table[b] = ascii_class(b as u8);
+        }
+        b += 1;
+    }
+    table
+};
+
+/// Letters of the Latin-1 Supplement, Latin Extended-A/B, Greek and Cyrillic blocks,
+/// leaving out their combining marks and signs: all ALetter in UAX #29.
+fn is_simple_letter(c: char) -> bool {
+    matches!(c as u32, 0xC0..=0x24F | 0x386..=0x3FF | 0x400..=0x481 | 0x48A..=0x52F) && c.is_alphabetic()
+}
+
+/// The class of a non-ASCII character, if the fast path knows it.
+fn wide_class(c: char) -> Option<Class> {
+    match c {
+        '\u{2018}' | '\u{2019}' => Some(Class::MidNumLet),
+        '\u{201C}' | '\u{201D}' | '\u{2013}' | '\u{2014}' | '\u{2026}' => Some(Class::Other),
+        c if is_simple_letter(c) => Some(Class::Letter),
+        _ => None,
+    }
+}
+
+/// The class and byte length of the character at `i` (`Other` past the end).
+#[inline]
+fn class_at(s: &str, i: usize) -> (Class, usize) {
+    match s.as_bytes().get(i) {
+        None => (Class::Other, 0),
+        Some(&b) if b < 0x80 => (ASCII.get(usize::from(b)).copied().unwrap_or(Class::Other), 1),
+        Some(_) => match s.get(i..).and_then(|r| r.chars().next()) {
+            Some(c) => (wide_class(c).unwrap_or(Class::Other), c.len_utf8()),
+            None => (Class::Other, 1),
+        },
+    }
+}
+
+/// Whether [`fast_pieces`] segments `s` exactly as UAX #29 does.
+pub fn eligible(s: &str) -> bool {
+    s.is_ascii() || s.chars().all(|c| c.is_ascii() || wide_class(c).is_some())
+}
+
+fn word_like(c: Class) -> bool {
+    matches!(c, Class::Letter | Class::Digit | Class::Underscore)
+}
+
+/// Calls `f(offset, piece)` for every word piece with a letter or digit, and every
+/// `-`, of an [`eligible`] string.
+///
+/// ```
+/// let mut pieces = Vec::new();
+/// colloquy::token::pieces::fast_pieces("Don’t re-use 3.5, Ōsaka!", |i, p| pieces.push((i, p)));
+/// assert_eq!(pieces, [(0, "Don’t"), (8, "re"), (10, "-"), (11, "use"), (15, "3.5"), (20, "Ōsaka")]);
+/// ```
+pub fn fast_pieces<'s>(s: &'s str, mut f: impl FnMut(usize, &'s str)) {
+    let len = s.len();
+    let mut i = 0;
+    while i < len {
+        let (c, w) = class_at(s, i);
+        let w = w.max(1);
+        if !word_like(c) {
+            if c == Class::Hyphen {
+                f(i, "-");
+            }
+            i += w;
+            continue;
+        }
+        let start = i;
+        let mut prev = c;
+        let mut alnum = c != Class::Underscore;
+        i += w;
+        let mut end = i;
+        while i < len {
+            let (k, kw) = class_at(s, i);
+            if word_like(k) {
+                alnum |= k != Class::Underscore;
+                prev = k;
+                i += kw.max(1);
+                end = i;
+                continue;
+            }
+            let (next, _) = class_at(s, i + kw);
+            let joins = matches!(
+                (prev, k, next),
+                (Class::Letter, Class::MidLetter | Class::MidNumLet, Class::Letter)
+                    | (Class::Digit, Class::MidNum | Class::MidNumLet, Class::Digit)
+            );
+            if !joins {
+                break;
+            }
+            i += kw.max(1); // the joiner; the word-like character after it follows
+        }
+        if alnum {
+            if let Some(piece) = s.get(start..end) {
+                f(start, piece);
+            }
+        }
+        i = i.max(end);
+    }
+}
+
+/// Whether `piece` is a hyphen that may join a compound (`-`, U+2010, U+2011).
+pub fn is_hyphen(piece: &str) -> bool {
+    matches!(piece, "-" | "\u{2010}" | "\u{2011}")
+}
+
+/// Calls `f(offset, piece)` for every UAX #29 word piece of `s` that has a letter or
+/// digit, and every hyphen piece ([`is_hyphen`]), in order.
+///
+/// ```
+/// let mut pieces = Vec::new();
+/// colloquy::token::pieces::word_pieces("Привет, 世界! co‐op", |i, p| pieces.push((i, p)));
+/// assert_eq!(pieces, [(0, "Привет"), (14, "世"), (17, "界"), (22, "co"), (24, "\u{2010}"), (27, "op")]);
+/// ```
+pub fn word_pieces<'s>(s: &'s str, mut f: impl FnMut(usize, &'s str)) {
+    if s.is_ascii() {
+        fast_pieces(s, f);
+        return;
+    }
+    let mut run_start = 0;
+    let bytes = s.as_bytes();
+    while run_start < bytes.len() {
+        let run_end = bytes
+            .get(run_start..)
+            .and_then(|rest| rest.iter().position(|b| b.is_ascii_whitespace()))
+            .map_or(bytes.len(), |p| run_start + p);
+        if let Some(run) = s.get(run_start..run_end) {
+            if eligible(run) {
+                fast_pieces(run, |i, p| f(run_start + i, p));
+            } else {
+                for (i, p) in run.split_word_bound_indices() {
+                    if is_hyphen(p) || p.chars().any(char::is_alphanumeric) {
+                        f(run_start + i, p);
+                    }
+                }
+            }
+        }
+        run_start = run_end + 1;
+    }
+}
