@@ -11,7 +11,9 @@
 //! `:`, `.`, `'`, `‘` and `’` join two letters (WB6–7); `,`, `;`, `.`, `'`, `‘` and
 //! `’` join two digits (WB11–12); `_` joins anything word-like (WB13a–b). Everything
 //! else is a piece of its own. Word boundaries always fall around ASCII whitespace
-//! (WB3a–3d, WB999), so runs between them can be segmented apart.
+//! (WB3a–3d, WB999), so runs between them can be segmented apart. One deliberate
+//! difference: UAX #29 attaches a combining mark that follows a space to the space
+//! (WB4); here the piece starts at the mark, so no token starts with a space.
 
 use unicode_segmentation::UnicodeSegmentation;
 

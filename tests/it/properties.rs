@@ -203,10 +203,16 @@ proptest! {
     }
 }
 
-/// The word pieces (with a letter or digit) and hyphen pieces of UAX #29.
+/// The word pieces (with a letter or digit) and hyphen pieces of UAX #29, less any
+/// leading ASCII whitespace (UAX #29 attaches a combining mark after a space to the
+/// space; colloquy starts the piece at the mark, so no token starts with a space).
 fn uax_pieces(s: &str) -> Vec<(usize, String)> {
     use unicode_segmentation::UnicodeSegmentation;
     s.split_word_bound_indices()
+        .map(|(i, p)| {
+            let trimmed = p.trim_start_matches(|c: char| c.is_ascii_whitespace());
+            (i + p.len() - trimmed.len(), trimmed)
+        })
         .filter(|(_, p)| colloquy::token::pieces::is_hyphen(p) || p.chars().any(char::is_alphanumeric))
         .map(|(i, p)| (i, p.to_owned()))
         .collect()
