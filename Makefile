@@ -50,11 +50,13 @@ test-clippy:
 test-rust:
 	cargo test --workspace
 
+# In the browser, the runner's time limit covers all the tests of a file (default 20 s);
+# the bad-input matrix (wasm/tests/bad_inputs.rs, a 50 MB line among them) takes 25–35 s here.
 test-wasm:
 	@echo "== wasm-bindgen-test under Node"
 	$(WASM_RUNNER) cargo test -p colloquy-wasm --target wasm32-unknown-unknown
 	@echo "== wasm-bindgen-test in headless Chromium"
-	$(WASM_RUNNER) WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) \
+	$(WASM_RUNNER) WASM_BINDGEN_USE_BROWSER=1 WASM_BINDGEN_TEST_TIMEOUT=180 CHROMEDRIVER=$(CHROMEDRIVER) \
 	  WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/webdriver.json \
 	  cargo test -p colloquy-wasm --target wasm32-unknown-unknown
 
