@@ -9,7 +9,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 FUZZ_SECONDS ?= 600
 
-.PHONY: fuzz serve site pkg setup setup-test test test-fmt test-clippy test-rust test-wasm test-e2e clean
+.PHONY: fuzz serve site pkg site-test pkg-test setup setup-test test test-fmt test-clippy test-rust test-wasm test-e2e clean
 
 serve: site
 	@echo "colloquy: open http://127.0.0.1:$(PORT)/"
@@ -21,13 +21,21 @@ site: pkg
 pkg: setup
 	scripts/build-pkg.sh
 
+# The page on a test build of the package with the `__testPanic` export (feature
+# test-hooks), for e2e/hardening.test.mjs. site/ and pkg/ never contain it.
+site-test: pkg-test
+	PKG=pkg-test SITE=site-test scripts/build-site.sh
+
+pkg-test: setup
+	COLLOQUY_TEST_HOOKS=1 scripts/build-pkg.sh
+
 setup:
 	@scripts/setup.sh build
 
 setup-test:
 	@scripts/setup.sh test
 
-test: setup-test test-fmt test-clippy test-rust test-wasm site test-e2e
+test: setup-test test-fmt test-clippy test-rust test-wasm site site-test test-e2e
 	@echo "colloquy: all suites passed"
 
 test-fmt:
@@ -37,15 +45,18 @@ test-clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p colloquy --all-targets --all-features -- -D warnings
 	cargo clippy -p colloquy-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p colloquy-wasm --all-targets --target wasm32-unknown-unknown --features test-hooks -- -D warnings
 
 test-rust:
 	cargo test --workspace
 
+# In the browser, the runner's time limit covers all the tests of a file (default 20 s);
+# the bad-input matrix (wasm/tests/bad_inputs.rs, a 50 MB line among them) takes 25–35 s here.
 test-wasm:
 	@echo "== wasm-bindgen-test under Node"
 	$(WASM_RUNNER) cargo test -p colloquy-wasm --target wasm32-unknown-unknown
 	@echo "== wasm-bindgen-test in headless Chromium"
-	$(WASM_RUNNER) WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=$(CHROMEDRIVER) \
+	$(WASM_RUNNER) WASM_BINDGEN_USE_BROWSER=1 WASM_BINDGEN_TEST_TIMEOUT=180 CHROMEDRIVER=$(CHROMEDRIVER) \
 	  WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/webdriver.json \
 	  cargo test -p colloquy-wasm --target wasm32-unknown-unknown
 
@@ -53,7 +64,7 @@ test-e2e:
 	node --test --test-reporter=spec --test-concurrency=1 e2e/
 
 clean:
-	rm -rf pkg site target/wasm32-unknown-unknown
+	rm -rf pkg site pkg-test site-test target/wasm32-unknown-unknown
 
 # Fuzzing (not part of `make test`: it needs nightly). FUZZ_SECONDS per target.
 fuzz:

@@ -11,9 +11,12 @@ export const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 export const SEED = await readFile(new URL('../tests/fixtures/mfa-cis-press-conference-2024-04-12.txt', import.meta.url), 'utf8');
 export const fixture = (path) => readFile(new URL(`../tests/fixtures/${path}`, import.meta.url), 'utf8');
 
-/** Starts the server and the browser. Call `close()` when done. */
-export async function start() {
-  const server = await serve({ dir: new URL('../site', import.meta.url).pathname, port: 0, base: BASE });
+/**
+ * Starts the server and the browser. Call `close()` when done. `site: 'site-test'` serves
+ * the page built on the test variant of the package (`make site-test`: the `__testPanic` export).
+ */
+export async function start({ site = 'site' } = {}) {
+  const server = await serve({ dir: new URL(`../${site}`, import.meta.url).pathname, port: 0, base: BASE });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: CHROME,

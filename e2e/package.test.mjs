@@ -50,6 +50,15 @@ test('the public declarations have no `any`', () => {
   }
 });
 
+test('the package and the page have no test-only export (feature test-hooks)', async () => {
+  for (const file of ['pkg/colloquy.js', 'pkg/colloquy.d.ts', 'site/pkg/colloquy.js', 'site/worker.js']) {
+    assert.doesNotMatch(readFileSync(join(root, file), 'utf8'), /__testPanic|test-hooks/, file);
+  }
+  const exports = WebAssembly.Module.exports(await WebAssembly.compile(readFileSync(join(root, 'pkg/colloquy_bg.wasm'))));
+  assert.ok(exports.some((e) => e.name === 'analyse'), 'the wasm exports are read');
+  assert.ok(!exports.some((e) => /test/i.test(e.name)), exports.map((e) => e.name).join(', '));
+});
+
 test('publint passes', () => {
   const out = run('node', [bin('publint'), '--strict', join(root, 'pkg')], root);
   assert.match(out, /All good/, out);

@@ -3,26 +3,48 @@
 # wasm-bindgen's `--target web` bindings, the TypeScript declarations generated from
 # the core's types, and the hand-written files from wasm/npm/.
 #
-#   WASM_OPT=0 scripts/build-pkg.sh     # skip wasm-opt (faster builds while debugging)
+#   WASM_OPT=0 scripts/build-pkg.sh          # skip wasm-opt (faster builds while debugging)
+#   COLLOQUY_TEST_HOOKS=1 scripts/build-pkg.sh
+#       the test variant, into pkg-test/: feature `test-hooks` (the `__testPanic` export),
+#       built with the dev profile (its dependencies are the ones `make test-wasm` builds,
+#       so it costs one small crate and a link, not a second LTO build) and no wasm-opt.
+#       Only site-test/ and the page's tests use it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build -p colloquy-wasm --release --target wasm32-unknown-unknown
-rm -rf pkg
-wasm-bindgen --target web --out-dir pkg --out-name colloquy \
-  target/wasm32-unknown-unknown/release/colloquy_wasm.wasm
+if [ "${COLLOQUY_TEST_HOOKS:-0}" = 1 ]; then
+  out=pkg-test
+  cargo build -p colloquy-wasm --features test-hooks --target wasm32-unknown-unknown
+  wasm=target/wasm32-unknown-unknown/debug/colloquy_wasm.wasm
+  WASM_OPT=0
+else
+  out=pkg
+  cargo build -p colloquy-wasm --release --target wasm32-unknown-unknown
+  wasm=target/wasm32-unknown-unknown/release/colloquy_wasm.wasm
+fi
+rm -rf "$out"
+wasm-bindgen --target web --out-dir "$out" --out-name colloquy "$wasm"
 if [ "${WASM_OPT:-1}" != 0 ]; then
   # Features rustc enables by default for wasm32; old binaryen needs them spelled out.
   node_modules/.bin/wasm-opt "${WASM_OPT_LEVEL:--O3}" \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    pkg/colloquy_bg.wasm -o pkg/colloquy_bg.wasm
+    "$out/colloquy_bg.wasm" -o "$out/colloquy_bg.wasm"
+fi
+# The test hook is in the test variant and nowhere else: its name in the bindings, the
+# declarations or the wasm's export section fails a normal build.
+hook=__testPanic
+if [ "$out" = pkg-test ]; then
+  grep -q "$hook" "$out/colloquy.js" || { echo "pkg-test: $hook is missing from colloquy.js" >&2; exit 1; }
+elif grep -l "$hook" "$out/colloquy.js" "$out/colloquy.d.ts" "$out/colloquy_bg.wasm" "$out/colloquy_bg.wasm.d.ts"; then
+  echo "pkg: the test-only export $hook is in the files above; build the package without feature test-hooks" >&2
+  exit 1
 fi
 # The declarations of Analysis, AnalyseOptions and the types they use.
-cargo run -q --example typescript --features typescript >> pkg/colloquy.d.ts
+cargo run -q --example typescript --features typescript >> "$out/colloquy.d.ts"
 # wasm-bindgen types the raw wasm exports' JS handles as `any`; `unknown` is as true
 # and keeps `any` out of the public declarations.
-sed -i 's/\bany\b/unknown/g' pkg/colloquy.d.ts pkg/colloquy_bg.wasm.d.ts
-cp -R wasm/npm/. pkg/
+sed -i 's/\bany\b/unknown/g' "$out/colloquy.d.ts" "$out/colloquy_bg.wasm.d.ts"
+cp -R wasm/npm/. "$out/"
 version="$(awk -F'"' '/^\[workspace.package\]/{w=1} w && /^version/{print $2; exit}' Cargo.toml)"
-sed -i "s/\"version\": \"[^\"]*\"/\"version\": \"$version\"/" pkg/package.json
-echo "pkg: colloquy@$version, $(wc -c < pkg/colloquy_bg.wasm) bytes of wasm, $(gzip -9c pkg/colloquy_bg.wasm | wc -c) gzipped"
+sed -i "s/\"version\": \"[^\"]*\"/\"version\": \"$version\"/" "$out/package.json"
+echo "$out: colloquy@$version, $(wc -c < "$out/colloquy_bg.wasm") bytes of wasm, $(gzip -9c "$out/colloquy_bg.wasm" | wc -c) gzipped"

@@ -61,12 +61,13 @@ const engine = new Engine({
     state.version = version;
     $('version').textContent = `v${version}`;
     body.dataset.engine = 'ready';
-    (window.requestIdleCallback ?? setTimeout)(warmUpCharts);
+    if (!state.chartsWarm) (window.requestIdleCallback ?? setTimeout)(warmUpCharts);
+    state.chartsWarm = true;
   },
   onProgress({ done, total, phase }) {
     showProgress(done / total, phase === 'reading' ? `Reading ${fmt.pct(done / total)}` : '');
   },
-  onResult(analysis, { ms: workerMs }) {
+  onResult(analysis, { ms: workerMs, memory, recycles }) {
     performance.mark('colloquy:result');
     const job = state.job;
     state.analysis = analysis;
@@ -78,6 +79,8 @@ const engine = new Engine({
     const ms = performance.now() - (job?.started ?? performance.now());
     body.dataset.lastAnalysisMs = ms.toFixed(1);
     body.dataset.workerMs = workerMs.toFixed(1);
+    body.dataset.wasmMemory = String(memory);
+    body.dataset.recycles = String(recycles);
     body.dataset.analyses = String(state.analyses);
     body.dataset.state = 'done';
     const words = `${fmt.int(analysis.summary.tokens)} words, ${fmt.int(analysis.summary.speakers)} speakers`;
@@ -85,7 +88,8 @@ const engine = new Engine({
     if (job?.big) body.dataset.indexed = 'false';
     state.job = null;
   },
-  onIndexed() {
+  onIndexed({ memory }) {
+    body.dataset.wasmMemory = String(memory);
     body.dataset.indexed = 'true';
     if (body.dataset.state === 'done') setStatus($('status').textContent.replace(' Indexing the text for search…', ''));
   },

@@ -8,11 +8,17 @@
 //   { type: 'dispersion', id, doc, terms, options }
 //   { type: 'collocations', id, doc, node, options }  node null: all bigrams
 //   { type: 'spread', id, doc, options }
-// Messages out: { type: 'ready', version } once; then, per request id,
-//   { type: 'progress', id, done, total, phase } · { type: 'result', id, analysis, ms }
-//   { type: 'indexed', id } · { type: 'kwic' | 'dispersion' | 'collocations' | 'spread', id, rows }
-//   · { type: 'error', id, message, kind }
+// Messages out: { type: 'ready', version, memory } once; then, per request id,
+//   { type: 'progress', id, done, total, phase } · { type: 'result', id, analysis, ms, memory }
+//   { type: 'indexed', id, memory } · { type: 'kwic' | 'dispersion' | 'collocations' | 'spread', id, rows }
+//   · { type: 'error', id, message, kind, memory }
+// `memory` is the byte size of the wasm instance's memory, which only ever grows: the page
+// recycles the worker when it has grown far past what the texts need (engine.js).
 // Queries read the loaded Document: changing a query's options never parses the text again.
+//
+// kind 'fatal' means the worker is unusable and must be replaced: the wasm could not start,
+// or it trapped (a panic, or running out of memory) and its state is no longer trustworthy.
+// After a trap the worker runs no more wasm: every later request fails as 'fatal' too.
 //
 // The page's CSP forbids fetch, so the wasm comes as an ES module of base64 bytes.
 import { initSync, Analyzer, Document, version } from './pkg/colloquy.js';
@@ -36,14 +42,20 @@ function decodeBase64(s) {
   return bytes;
 }
 
+/** The wasm instance's exports (its memory), once started. */
+let wasm = null;
+/** Set by the first trap: the instance's memory may be inconsistent, so it is not called again. */
+let trapped = null;
+const memory = () => wasm?.memory.buffer.byteLength ?? 0;
+
 /** The loaded document: its request id, and the Document (null while indexing). */
 let current = { id: -1, doc: null };
 /** One request at a time, in order (a streaming analysis awaits between chunks).
  * The listener is added before the wasm is compiled, so no early message is lost. */
 let queue = WebAssembly.compile(decodeBase64(base64)).then((module) => {
-  initSync({ module });
+  wasm = initSync({ module });
   warmUp();
-  self.postMessage({ type: 'ready', version: version() });
+  self.postMessage({ type: 'ready', version: version(), memory: memory() });
 });
 queue.catch((err) => self.postMessage({ type: 'error', id: null, kind: 'fatal', message: `the analysis engine could not start: ${err?.message ?? err}` }));
 
@@ -52,10 +64,22 @@ self.addEventListener('message', (event) => {
   queue = queue.then(() => handle(msg)).catch((err) => fail(msg.id, err));
 });
 
+/**
+ * A trap: a WebAssembly.RuntimeError (`unreachable` from a panic or an allocation failure,
+ * out-of-bounds, …), or a RangeError (the stack overflowed, or memory could not grow).
+ * Either may stop the wasm half-way through a change to its memory.
+ */
+const isTrap = (err) => err instanceof WebAssembly.RuntimeError || err instanceof RangeError;
+
 function fail(id, err) {
-  // A WebAssembly.RuntimeError (a trap) leaves the module unusable: say so, so the page restarts us.
-  const fatal = err instanceof WebAssembly.RuntimeError;
-  self.postMessage({ type: 'error', id, message: err?.message ?? String(err), kind: fatal ? 'fatal' : 'error' });
+  const message = err?.message ?? String(err);
+  if (isTrap(err)) {
+    trapped ??= `${err.name}: ${message}`;
+    // The module is unusable: say so, so the page replaces this worker.
+    self.postMessage({ type: 'error', id, message: trapped, kind: 'fatal', memory: memory() });
+    return;
+  }
+  self.postMessage({ type: 'error', id, message, kind: trapped ? 'fatal' : 'error', memory: memory() });
 }
 
 /** Runs every code path once, so the first real analysis pays no first-call costs. */
@@ -86,6 +110,7 @@ function warmUp() {
 }
 
 async function handle(msg) {
+  if (trapped) throw new Error(`the analysis engine failed earlier (${trapped})`);
   switch (msg.type) {
     case 'analyse':
       return analyse(msg);
@@ -96,7 +121,7 @@ async function handle(msg) {
       }
       const started = performance.now();
       const analysis = current.doc.analysis(msg.view);
-      self.postMessage({ type: 'result', id: msg.id, analysis, ms: performance.now() - started });
+      self.postMessage({ type: 'result', id: msg.id, analysis, ms: performance.now() - started, memory: memory() });
       return;
     }
     case 'kwic':
@@ -130,7 +155,7 @@ async function analyse({ id, text, options }) {
     const doc = Document.load(text, options);
     current.doc = doc;
     const analysis = doc.analysis();
-    self.postMessage({ type: 'result', id, analysis, ms: performance.now() - started });
+    self.postMessage({ type: 'result', id, analysis, ms: performance.now() - started, memory: memory() });
     return;
   }
   // Big text: stream it in chunks, reporting progress and yielding between chunks.
@@ -142,15 +167,15 @@ async function analyse({ id, text, options }) {
       await new Promise((resolve) => setTimeout(resolve));
     }
   } catch (err) {
-    analyzer.free();
+    if (!isTrap(err)) analyzer.free();
     throw err;
   }
   const analysis = analyzer.finish();
-  self.postMessage({ type: 'result', id, analysis, ms: performance.now() - started });
+  self.postMessage({ type: 'result', id, analysis, ms: performance.now() - started, memory: memory() });
   // Then index the text for the concordance and dispersion views.
   await new Promise((resolve) => setTimeout(resolve));
   current.doc = Document.load(text, options);
-  self.postMessage({ type: 'indexed', id, ms: performance.now() - started });
+  self.postMessage({ type: 'indexed', id, ms: performance.now() - started, memory: memory() });
 }
 
 /**

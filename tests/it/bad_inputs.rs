@@ -1,7 +1,11 @@
 //! The bad-input matrix, at the core: each input gets a correct result or a clear
-//! diagnostic — never a panic, a hang or lost text.
+//! diagnostic — never a panic, a hang or lost text. The inputs are built in
+//! `tests/shared/bad_inputs.rs`, shared with the wasm layer's matrix.
 
 use colloquy::{analyse, DiagnosticKind, Options};
+
+#[path = "../shared/bad_inputs.rs"]
+mod inputs;
 
 fn speakers(a: &colloquy::Analysis) -> usize {
     a.speakers.len()
@@ -9,7 +13,7 @@ fn speakers(a: &colloquy::Analysis) -> usize {
 
 #[test]
 fn empty_and_whitespace_only() {
-    for text in ["", " ", "\n\n\n", "\t \r\n \u{2028}"] {
+    for text in inputs::BLANK {
         let a = analyse(text, &Options::default());
         assert_eq!((a.summary.tokens, speakers(&a)), (0, 0), "{text:?}");
     }
@@ -17,16 +21,10 @@ fn empty_and_whitespace_only() {
 
 #[test]
 fn a_single_50_mb_line_without_a_newline() {
-    let words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta"];
-    let mut text = String::with_capacity(50 << 20);
-    let mut i = 0usize;
-    while text.len() < 50 << 20 {
-        text.push_str(words[i % words.len()]);
-        text.push_str(if i % 17 == 0 { ". " } else { " " });
-        i += 1;
-    }
+    let (text, words) = inputs::single_line(50 << 20);
+    assert!(!text.contains('\n'));
     let a = analyse(&text, &Options::default());
-    assert_eq!(a.summary.tokens, i);
+    assert_eq!(a.summary.tokens, words);
     assert_eq!(a.speakers[0].name, colloquy::UNATTRIBUTED);
     assert!(a.diagnostics.iter().any(|d| d.kind == DiagnosticKind::NoSpeakers));
     assert!(!a.phrases.is_empty());
@@ -34,10 +32,7 @@ fn a_single_50_mb_line_without_a_newline() {
 
 #[test]
 fn ten_thousand_distinct_speakers() {
-    let mut text = String::new();
-    for i in 0..10_000 {
-        text.push_str(&format!("Speaker {i}: hello number {i} here.\n"));
-    }
+    let text = inputs::distinct_speakers(10_000);
     let a = analyse(&text, &Options::default());
     assert_eq!(speakers(&a), 10_000);
     assert_eq!(a.summary.turns, 10_000);
@@ -46,7 +41,7 @@ fn ten_thousand_distinct_speakers() {
 
 #[test]
 fn a_label_line_repeated_100_000_times_with_no_text() {
-    let text = "MR. PRICE:\n".repeat(100_000);
+    let text = inputs::repeated_label(100_000);
     let a = analyse(&text, &Options::default());
     assert_eq!(a.summary.tokens, 0);
     assert_eq!(a.summary.turns, 1, "the same speaker's labels continue one turn");
@@ -55,8 +50,7 @@ fn a_label_line_repeated_100_000_times_with_no_text() {
 
 #[test]
 fn all_stage_directions() {
-    let text = "(APPLAUSE)\n[crosstalk]\n(Laughter.)\nHOLT: (APPLAUSE) [inaudible 00:12]\n";
-    let a = analyse(text, &Options::default());
+    let a = analyse(inputs::STAGE_DIRECTIONS, &Options::default());
     assert_eq!(a.summary.tokens, 0);
     assert_eq!(a.summary.stage_directions, 5);
     assert_eq!(a.stage_directions.iter().find(|d| d.kind == "applause").map(|d| d.count), Some(2));
@@ -64,8 +58,7 @@ fn all_stage_directions() {
 
 #[test]
 fn all_stopwords() {
-    let text = "Alice: the and of to a in that it is was\nBob: and the of\n";
-    let a = analyse(text, &Options::default());
+    let a = analyse(inputs::STOPWORDS, &Options::default());
     assert_eq!(a.summary.tokens, 13);
     assert!(a.terms.is_empty(), "every word is a stopword: {:?}", a.terms);
     assert!(a.phrases.is_empty());
@@ -74,8 +67,7 @@ fn all_stopwords() {
 
 #[test]
 fn vtt_with_broken_timings_keeps_its_text() {
-    let text = "WEBVTT\n\n00:00:01.000 --> nonsense\n<v Ann>Hello there.\n\n00:01.000 -> 00:02.000\nLost line?\n\n00:00:03.000 --> 00:00:04.000\n<v Bob>Bye.\n";
-    let a = analyse(text, &Options::default());
+    let a = analyse(inputs::BROKEN_VTT, &Options::default());
     assert!(a.diagnostics.iter().any(|d| d.kind == DiagnosticKind::MalformedCue));
     let terms: usize = a.speakers.iter().map(|s| s.words).sum();
     assert!(terms >= 5, "hello there … lost line … bye all counted: {terms}");
@@ -84,7 +76,7 @@ fn vtt_with_broken_timings_keeps_its_text() {
 
 #[test]
 fn control_characters_nul_and_lone_marks() {
-    let text = "Alice: a\u{0}b\u{7}c \u{301}\u{301} \u{200f}שלום\u{200e} 👩‍👩‍👧\r\nBob:\u{feff} ok\r";
+    let text = inputs::CONTROL_CHARACTERS;
     let a = analyse(text, &Options::default());
     assert!(a.summary.tokens > 0);
     for t in &a.turns {

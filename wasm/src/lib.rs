@@ -38,6 +38,17 @@ pub fn analyse(
     to_js(&analysis)
 }
 
+/// Test builds only (feature `test-hooks`): panics, so the wasm traps (`RuntimeError:
+/// unreachable`: a panic on wasm32 aborts) as a bug would, leaving the instance in an
+/// unknown state. The page's tests use it to check that the worker is recreated and
+/// the text kept (e2e/hardening.test.mjs).
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen(js_name = "__testPanic")]
+#[allow(clippy::panic)]
+pub fn test_panic() {
+    panic!("colloquy: deliberate panic from the test hook");
+}
+
 /// The version of colloquy.
 #[wasm_bindgen]
 pub fn version() -> String {
