@@ -85,3 +85,16 @@ fn cjk_is_segmented_per_character() {
     assert_eq!(term(&ja, "ステップ"), Some(1), "a katakana run is one token");
     assert_eq!(term(&ja, "経"), Some(2));
 }
+
+#[test]
+fn invisible_marks_inside_words_do_not_make_new_terms() {
+    // A right-to-left transcript copied with bidi marks, a soft hyphen and a BOM.
+    let text = "A: שלום\u{200E} עולם. שלום עולם\u{200F}.\nB: co\u{00AD}operate and cooperate\u{FEFF} again.\n";
+    let mut o = Options::default();
+    o.view.stopwords = Stopwords::None;
+    let a = analyse(text, &o);
+    assert_eq!(term(&a, "שלום"), Some(2));
+    assert_eq!(term(&a, "עולם"), Some(2));
+    assert_eq!(term(&a, "cooperate"), Some(2));
+    assert!(a.terms.iter().all(|t| !t.term.contains(['\u{200E}', '\u{200F}', '\u{00AD}', '\u{FEFF}'])));
+}
