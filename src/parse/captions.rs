@@ -45,11 +45,19 @@ pub(crate) fn detect(text: &str) -> Format {
     }
 }
 
-/// Recognises a timing line; `Some(valid)` says whether both times parse.
+/// Recognises a timing line; `Some(valid)` says whether both times parse. Two times
+/// joined by a mangled arrow (`->`, `—>`, `→`, …) make a malformed timing line, never
+/// speech: timestamps are not words.
 fn timing(line: &str) -> Option<bool> {
-    let (a, b) = line.split_once("-->")?;
-    let b = b.split_whitespace().next().unwrap_or("");
-    Some(is_cue_time(a.trim()) && is_cue_time(b))
+    if let Some((a, b)) = line.split_once("-->") {
+        let b = b.split_whitespace().next().unwrap_or("");
+        return Some(is_cue_time(a.trim()) && is_cue_time(b));
+    }
+    ["->", "\u{2014}>", "\u{2013}>", "=>", "\u{2192}", "- >", "-- >"].iter().find_map(|arrow| {
+        let (a, b) = line.split_once(arrow)?;
+        let b = b.split_whitespace().next().unwrap_or("");
+        (is_cue_time(a.trim()) && is_cue_time(b)).then_some(false)
+    })
 }
 
 fn is_cue_time(s: &str) -> bool {

@@ -69,8 +69,9 @@ fn all_stopwords() {
 fn vtt_with_broken_timings_keeps_its_text() {
     let a = analyse(inputs::BROKEN_VTT, &Options::default());
     assert!(a.diagnostics.iter().any(|d| d.kind == DiagnosticKind::MalformedCue));
-    let terms: usize = a.speakers.iter().map(|s| s.words).sum();
-    assert!(terms >= 5, "hello there … lost line … bye all counted: {terms}");
+    let words: usize = a.speakers.iter().map(|s| s.words).sum();
+    assert_eq!(words, 5, "hello there … lost line … bye, and no timestamp: {:?}", a.terms);
+    assert_eq!(a.diagnostics.iter().filter(|d| d.kind == DiagnosticKind::MalformedCue).count(), 2);
     assert!(a.speakers.iter().any(|s| s.name == "Ann") && a.speakers.iter().any(|s| s.name == "Bob"));
 }
 
