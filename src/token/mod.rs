@@ -71,8 +71,7 @@ impl Builder<'_> {
                 }
             }
         }
-        fold::fold(word, &mut self.folded);
-        let id = self.out.vocab.intern(&self.folded);
+        let id = self.out.vocab.intern_word(word, &mut self.folded);
         self.out.tokens.push(Token { id, span: Span::new(start, end) });
         self.last = Some((end, segment));
     }

@@ -35,6 +35,8 @@ struct Meta {
 /// assert_eq!(vocab.intern("hello"), a);
 /// assert_eq!(vocab.string(a), "hello");
 /// assert_eq!(vocab.get("world"), Some(a + 1));
+/// let long = vocab.intern("conversation");
+/// assert_eq!((vocab.get("conversation"), vocab.string(long)), (Some(long), "conversation"));
 /// ```
 #[derive(Clone, Default)]
 pub struct Vocab {
@@ -44,7 +46,32 @@ pub struct Vocab {
     ends: Vec<usize>,
     meta: Vec<Meta>,
     /// Each slot knows where its string is, so a look-up reads the arena only once.
+    /// Strings longer than [`SHORT`] bytes only.
     table: HashTable<Slot>,
+    /// Strings of up to [`SHORT`] bytes, packed into their key: most tokens, found
+    /// without touching the arena.
+    short: HashTable<(u64, u32)>,
+}
+
+/// The longest string packed into a `u64` key (the top byte holds the length).
+const SHORT: usize = 7;
+
+/// `s` packed into a key, if at most [`SHORT`] bytes: its bytes, then its length.
+fn short_key(s: &[u8]) -> Option<u64> {
+    if s.len() > SHORT {
+        return None;
+    }
+    let mut key = (s.len() as u64) << 56;
+    for (i, &b) in s.iter().enumerate() {
+        key |= u64::from(b) << (8 * i);
+    }
+    Some(key)
+}
+
+/// A well-mixed hash of a packed key (a folded multiply, as in foldhash).
+fn short_hash(key: u64) -> u64 {
+    let m = u128::from(key ^ 0x2d35_8dcc_aa6c_78a5) * 0x8bb8_4b93_962e_acc9;
+    (m >> 64) as u64 ^ m as u64
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -73,29 +100,57 @@ fn hash(s: &str) -> u64 {
 impl Vocab {
     /// The id of `folded`, interning it if new.
     pub fn intern(&mut self, folded: &str) -> u32 {
+        if let Some(key) = short_key(folded.as_bytes()) {
+            return self.intern_short(key, folded);
+        }
         let h = hash(folded);
-        let Vocab { arena, ends, meta, table } = self;
+        let Vocab { arena, ends, meta, table, .. } = self;
         let len = u32::try_from(folded.len()).unwrap_or(u32::MAX);
         if let Some(slot) = table.find(h, |slot| slot.len == len && slot.string(arena) == folded) {
             return slot.id;
         }
-        let id = u32::try_from(ends.len()).unwrap_or(u32::MAX);
         let start = arena.len();
-        arena.push_str(folded);
-        ends.push(arena.len());
-        let letters = folded.chars().filter(|c| c.is_alphabetic()).count();
-        meta.push(Meta {
-            kind: if letters > 0 { TokenKind::Word } else { TokenKind::Number },
-            chars: u32::try_from(folded.chars().count()).unwrap_or(u32::MAX),
-            letters: u32::try_from(letters).unwrap_or(u32::MAX),
-        });
+        let id = push(arena, ends, meta, folded);
         let arena = &*arena;
         table.insert_unique(h, Slot { start, len, id }, |slot| hash(slot.string(arena)));
         id
     }
 
+    fn intern_short(&mut self, key: u64, folded: &str) -> u32 {
+        let h = short_hash(key);
+        if let Some(&(_, id)) = self.short.find(h, |&(k, _)| k == key) {
+            return id;
+        }
+        let id = push(&mut self.arena, &mut self.ends, &mut self.meta, folded);
+        self.short.insert_unique(h, (key, id), |&(k, _)| short_hash(k));
+        id
+    }
+
+    /// The id of `word` folded, interning it if new: for an ASCII word of up to seven
+    /// bytes, without building the folded string. `folded` is scratch space.
+    pub(crate) fn intern_word(&mut self, word: &str, folded: &mut String) -> u32 {
+        if word.len() <= SHORT && word.is_ascii() {
+            let mut bytes = [0u8; SHORT];
+            let lower = bytes.get_mut(..word.len()).unwrap_or(&mut []);
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = &*lower;
+            if let Some(key) = short_key(lower) {
+                let h = short_hash(key);
+                if let Some(&(_, id)) = self.short.find(h, |&(k, _)| k == key) {
+                    return id;
+                }
+            }
+        }
+        super::fold::fold(word, folded);
+        self.intern(folded)
+    }
+
     /// The id of `folded`, if interned.
     pub fn get(&self, folded: &str) -> Option<u32> {
+        if let Some(key) = short_key(folded.as_bytes()) {
+            return self.short.find(short_hash(key), |&(k, _)| k == key).map(|&(_, id)| id);
+        }
         let len = u32::try_from(folded.len()).ok()?;
         self.table.find(hash(folded), |slot| slot.len == len && slot.string(&self.arena) == folded).map(|slot| slot.id)
     }
@@ -133,7 +188,22 @@ impl Vocab {
             + self.ends.capacity() * std::mem::size_of::<usize>()
             + self.meta.capacity() * std::mem::size_of::<Meta>()
             + self.table.capacity() * (std::mem::size_of::<Slot>() + 1)
+            + self.short.capacity() * 17
     }
+}
+
+/// Appends a new type; returns its id.
+fn push(arena: &mut String, ends: &mut Vec<usize>, meta: &mut Vec<Meta>, folded: &str) -> u32 {
+    let id = u32::try_from(ends.len()).unwrap_or(u32::MAX);
+    arena.push_str(folded);
+    ends.push(arena.len());
+    let letters = folded.chars().filter(|c| c.is_alphabetic()).count();
+    meta.push(Meta {
+        kind: if letters > 0 { TokenKind::Word } else { TokenKind::Number },
+        chars: u32::try_from(folded.chars().count()).unwrap_or(u32::MAX),
+        letters: u32::try_from(letters).unwrap_or(u32::MAX),
+    });
+    id
 }
 
 fn string_of<'a>(arena: &'a str, ends: &[usize], id: u32) -> &'a str {
@@ -141,4 +211,33 @@ fn string_of<'a>(arena: &'a str, ends: &[usize], id: u32) -> &'a str {
     let Some(&end) = ends.get(i) else { return "" };
     let start = if i == 0 { 0 } else { ends.get(i - 1).copied().unwrap_or(0) };
     arena.get(start..end).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Against a naive interner: equal strings, equal ids; ids dense in order of
+        /// first appearance; strings round-trip; short and long strings alike.
+        #[test]
+        fn interning_agrees_with_a_naive_interner(words in prop::collection::vec("[a-zA-Zé’'0-9]{0,12}|\\PC{0,9}", 0..200)) {
+            let mut vocab = Vocab::default();
+            let mut naive: Vec<String> = Vec::new();
+            let mut folded = String::new();
+            for w in &words {
+                super::super::fold::fold(w, &mut folded);
+                let expect = naive.iter().position(|s| *s == folded).unwrap_or_else(|| {
+                    naive.push(folded.clone());
+                    naive.len() - 1
+                });
+                let id = if w.len() % 2 == 0 { vocab.intern_word(w, &mut String::new()) } else { vocab.intern(&folded) };
+                prop_assert_eq!(id as usize, expect);
+                prop_assert_eq!(vocab.string(id), folded.as_str());
+                prop_assert_eq!(vocab.get(&folded), Some(id));
+            }
+            prop_assert_eq!(vocab.len(), naive.len());
+        }
+    }
 }
