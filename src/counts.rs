@@ -94,7 +94,6 @@ impl Counts {
             turns.push(TurnEntry { speaker, words, span: turn.span });
             for segment in &turn.segments {
                 let s = segment.span.slice(text);
-                scripts.add(s);
                 if sample.len() < SAMPLE_BYTES {
                     sample.push_str(s);
                     sample.push('\n');
@@ -124,6 +123,13 @@ impl Counts {
             }
         }
         truncate(&mut sample, SAMPLE_BYTES);
+        // The letters of the speech by script, counted over types, not the text: every
+        // letter of speech is in a token.
+        for (id, &n) in term_counts.iter().enumerate() {
+            if n > 0 {
+                scripts.add_times(vocab.string(u32::try_from(id).unwrap_or(u32::MAX)), n as u64);
+            }
+        }
         let mut directions = BTreeMap::new();
         for d in &transcript.directions {
             *directions.entry(d.kind.clone()).or_default() += 1;

@@ -49,6 +49,10 @@ pub(crate) fn detect(text: &str) -> Format {
 /// joined by a mangled arrow (`->`, `—>`, `→`, …) make a malformed timing line, never
 /// speech: timestamps are not words.
 fn timing(line: &str) -> Option<bool> {
+    // Cheap first: a timing line starts with its first time.
+    if !line.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     if let Some((a, b)) = line.split_once("-->") {
         let b = b.split_whitespace().next().unwrap_or("");
         return Some(is_cue_time(a.trim()) && is_cue_time(b));

@@ -197,6 +197,10 @@ fn colon_label(line: &str, name_start: usize) -> Option<Label> {
 /// Otter: `Jane Doe  0:05` — a name, two or more spaces, a time, nothing else.
 fn otter_header(line: &str, name_start: usize) -> Option<Label> {
     let rest = line[name_start..].trim_end();
+    // Cheap first: the line must end with a time.
+    if !rest.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let gap = rest.find("  ")?;
     let time = rest[gap..].trim_start();
     if !is_time(time) {

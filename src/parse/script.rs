@@ -22,7 +22,7 @@ pub enum Script {
 impl Script {
     /// The script of a letter, or `None` for anything that is not a letter.
     pub fn of(c: char) -> Option<Script> {
-        if !c.is_alphabetic() {
+        if !is_letter(c) {
             return None;
         }
         Some(match c as u32 {
@@ -75,27 +75,38 @@ impl ScriptCounts {
     }
 
     pub fn add(&mut self, text: &str) {
+        self.add_times(text, 1);
+    }
+
+    /// Adds the letters of `text`, `times` over (for a type seen `times` times).
+    pub fn add_times(&mut self, text: &str, times: u64) {
         if text.is_ascii() {
             let letters = text.bytes().filter(u8::is_ascii_alphabetic).count() as u64;
             if let Some(slot) = self.0.get_mut(Script::Latin as usize) {
-                *slot += letters;
+                *slot += letters * times;
             }
             return;
         }
-        for c in text.chars() {
-            if c.is_ascii() {
-                if c.is_ascii_alphabetic() {
-                    if let Some(slot) = self.0.get_mut(Script::Latin as usize) {
-                        *slot += 1;
-                    }
-                }
+        let mut latin = 0u64;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                // ASCII letters, branch-free: `b | 0x20` maps `A–Z` onto `a–z`.
+                latin += u64::from((b | 0x20).wrapping_sub(b'a') < 26);
+                i += 1;
                 continue;
             }
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else { break };
+            i += c.len_utf8();
             if let Some(script) = Script::of(c) {
                 if let Some(slot) = self.0.get_mut(script as usize) {
-                    *slot += 1;
+                    *slot += times;
                 }
             }
+        }
+        if let Some(slot) = self.0.get_mut(Script::Latin as usize) {
+            *slot += latin * times;
         }
     }
 
@@ -131,4 +142,19 @@ impl ScriptCounts {
         }
         best.map(|(s, _)| s)
     }
+}
+
+/// `c.is_alphabetic()`, from a table for the Latin, Greek and Cyrillic blocks (the
+/// Unicode look-up is slow, and these letters are most of the text it is asked about).
+fn is_letter(c: char) -> bool {
+    use std::sync::OnceLock;
+    const TABLE: usize = 0x530;
+    static LETTERS: OnceLock<Vec<bool>> = OnceLock::new();
+    let i = c as usize;
+    if i >= TABLE {
+        return c.is_alphabetic();
+    }
+    let table =
+        LETTERS.get_or_init(|| (0..TABLE as u32).map(|u| char::from_u32(u).is_some_and(char::is_alphabetic)).collect());
+    table.get(i).copied().unwrap_or(false)
 }
