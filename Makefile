@@ -72,9 +72,12 @@ fuzz:
 
 # Benchmarks (bench/README.md): colloquy's wasm beside JavaScript peers and the native
 # core, on generated transcripts. They measure, they do not test; each writes a report.
-.PHONY: bench bench-quick
+.PHONY: bench bench-quick profile
 bench:
 	MAKE="$(MAKE)" bench/run.sh full
 
 bench-quick:
 	MAKE="$(MAKE)" bench/run.sh quick
+
+profile:
+	bench/profile.sh

@@ -205,6 +205,13 @@ export function render(res, { native } = {}) {
   w(`| first call in a fresh process, \`analyse\` | ${sizes.map((s) => ms(s.peers.colloquy?.cold?.ms)).join(' | ')} |`);
   w();
 
+  // ---- Profile (bench/profile.sh, `make profile`), if one was made
+  const profile = join(fileURLToPath(import.meta.url), '..', 'PROFILE.md');
+  if (existsSync(profile)) {
+    w(readFileSync(profile, 'utf8').trimEnd());
+    w();
+  }
+
   // ---- Outputs
   w('## What each peer computed (sanity check)');
   w();

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Where colloquy's time goes: stage medians of the native core (examples/phases.rs) on
+# the 50 KB and 10 MB corpora, and, where `perf` is installed, the hottest functions.
+# Writes bench/PROFILE.md, which bench/report.mjs appends to RESULTS.md.
+#
+#   make profile        # after `make bench` or `make bench-quick` made the corpora
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=bench/PROFILE.md
+[ -f bench/corpora/10mb.txt ] || node bench/gen-corpus.mjs bench/corpora
+CARGO_PROFILE_RELEASE_DEBUG=line-tables-only cargo build -q --release --example phases
+bin=target/release/examples/phases
+{
+  echo "## Where colloquy's time goes (native core, \`make profile\`)"
+  echo
+  echo "Written by \`bench/profile.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') at commit \`$(git rev-parse --short HEAD)\`;"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg). The wasm build runs the same code"
+  echo "(wasm/native is in the ratios above), so this is where wasm time goes too."
+  for size in 50kb 10mb; do
+    echo
+    echo "### $size, by stage"
+    echo
+    "$bin" "bench/corpora/$size.txt" "$([ "$size" = 50kb ] && echo 41 || echo 5)"
+  done
+  if command -v perf > /dev/null; then
+    echo
+    echo "### 10mb, hottest functions (perf, self time; inlined callees count in their caller)"
+    echo
+    echo '| share | function |'
+    echo '| ---: | --- |'
+    perf record -q -o /tmp/colloquy-profile.data "$bin" bench/corpora/10mb.txt 3 > /dev/null 2>&1
+    perf report -i /tmp/colloquy-profile.data --no-children --sort sym --percent-limit 1.5 --stdio 2> /dev/null |
+      awk '/^ +[0-9.]+%/ { pct=$1; $1=""; $2=""; sub(/^ +/, ""); printf "| %s | `%s` |\n", pct, $0 }'
+    rm -f /tmp/colloquy-profile.data
+  fi
+} > "$out"
+echo "profile: wrote $out"
