@@ -137,6 +137,15 @@ fn allowed_neighbours_of_the_refused() {
     assert!(Regex::new(r"(?i)^moderator:").unwrap().is_match("MODERATOR: x"));
 }
 
+#[test]
+fn cased_is_every_char_with_another_case() {
+    for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
+        let has_other_case = c.to_lowercase().ne([c]) || c.to_uppercase().ne([c]);
+        assert!(!has_other_case || is_cased_non_ascii(c), "U+{:04X}", c as u32);
+    }
+    assert!(is_cased_non_ascii('ǅ') && is_cased_non_ascii('ᾈ') && !is_cased_non_ascii('中'));
+}
+
 proptest! {
     #[test]
     fn random_text_matches_like_regex(
