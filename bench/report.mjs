@@ -254,6 +254,12 @@ export function render(res, { native } = {}) {
   w();
   w('The JavaScript peers share one speaker parser (a `Name:` label at the start of a line, at most 48 characters) and one top-50 step (terms, and n-grams with count ≥ 2), and read the text line by line (a line is a paragraph; n-grams do not cross lines).');
   w();
+  // The size breakdown is measured apart from the timing runs (bench/size/README.md).
+  const sizeNotes = join(fileURLToPath(import.meta.url), '..', 'size', 'RESULTS.md');
+  if (existsSync(sizeNotes)) {
+    w(readFileSync(sizeNotes, 'utf8').trimEnd().replace('## The wasm\'s size', '## The wasm\'s size, measured apart from this run'));
+    w();
+  }
   return out.join('\n');
 
   function cellOrWhy(r) {

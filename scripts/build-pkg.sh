@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/: the release wasm (size-optimised with wasm-opt),
+# Builds the npm package into pkg/: the release wasm (cleaned up by wasm-opt),
 # wasm-bindgen's `--target web` bindings, the TypeScript declarations generated from
 # the core's types, and the hand-written files from wasm/npm/.
 #
@@ -24,8 +24,12 @@ fi
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name colloquy "$wasm"
 if [ "${WASM_OPT:-1}" != 0 ]; then
+  # -O1: LLVM has optimised already, and binaryen's -O2/-O3/-Oz rewrites (inlining, local
+  # coalescing) make the module compress worse: 396 KB gzipped with -O1 -s2 against 408 KB
+  # with -O3 (bench/RESULTS.md), at the same speed in V8. WASM_OPT_FLAGS overrides.
   # Features rustc enables by default for wasm32; old binaryen needs them spelled out.
-  node_modules/.bin/wasm-opt "${WASM_OPT_LEVEL:--O3}" \
+  # shellcheck disable=SC2086
+  node_modules/.bin/wasm-opt ${WASM_OPT_FLAGS:--O1 --shrink-level=2} \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$out/colloquy_bg.wasm" -o "$out/colloquy_bg.wasm"

@@ -1,7 +1,11 @@
 //! Language detection (whatlang) and stopword lists (NLTK where it has one,
-//! stopwords-iso otherwise, via the `stop-words` crate).
+//! stopwords-iso otherwise, from the `stop-words` crate, packed by `build.rs`).
+
+use std::sync::OnceLock;
 
 use whatlang::Lang;
+
+include!(concat!(env!("OUT_DIR"), "/stopwords.rs"));
 
 /// How many bytes of speech language detection reads.
 pub(crate) const SAMPLE_BYTES: usize = 4 * 1024;
@@ -27,14 +31,39 @@ pub fn detect(sample: &str) -> Option<Detected> {
     })
 }
 
-/// The stopword list for an ISO 639-1 code, if there is one.
+/// The stopword list for an ISO 639-1 code, if there is one (sorted, no duplicates).
 pub fn stopwords(code: &str) -> Option<&'static [&'static str]> {
-    stop_words::lookup(code)
+    static LISTS: [OnceLock<&'static [&'static str]>; STOPWORD_CODES.len()] =
+        [const { OnceLock::new() }; STOPWORD_CODES.len()];
+    let i = STOPWORD_CODES.binary_search(&code).ok()?;
+    Some(*LISTS.get(i)?.get_or_init(|| unpack(STOPWORD_LISTS.get(i).copied().unwrap_or_default())))
 }
 
 /// Codes with a stopword list.
 pub fn stopword_languages() -> &'static [&'static str] {
-    stop_words::available_languages()
+    &STOPWORD_CODES
+}
+
+/// Decodes a front-coded list (see `build.rs`). Each list is decoded once and kept for
+/// the life of the program, as the crate's static lists were.
+fn unpack(packed: &str) -> &'static [&'static str] {
+    let mut text = String::with_capacity(packed.len() * 2);
+    let mut ends = Vec::new();
+    let mut prev = 0..0;
+    for entry in packed.lines() {
+        let mut chars = entry.chars();
+        let shared = chars.next().map_or(0, |c| (c as usize).saturating_sub('0' as usize));
+        let start = text.len();
+        let prefix = prev.start..(prev.start + shared).min(prev.end);
+        let prefix = text.get(prefix).unwrap_or_default().to_owned();
+        text.push_str(&prefix);
+        text.push_str(chars.as_str());
+        prev = start..text.len();
+        ends.push(prev.clone());
+    }
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let words: Vec<&'static str> = ends.into_iter().filter_map(|r| text.get(r)).collect();
+    Box::leak(words.into_boxed_slice())
 }
 
 fn iso639_1(lang: Lang) -> &'static str {
@@ -120,5 +149,23 @@ pub(crate) fn truncate(s: &mut String, max: usize) {
             cut -= 1;
         }
         s.truncate(cut);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_packed_lists_are_the_crates_lists() {
+        assert_eq!(stopword_languages(), stop_words::available_languages());
+        for code in stopword_languages() {
+            let mut theirs = stop_words::lookup(code).unwrap_or_default().to_vec();
+            theirs.sort_unstable();
+            theirs.dedup();
+            assert_eq!(stopwords(code), Some(&theirs[..]), "{code}");
+        }
+        assert_eq!(stopwords("xx"), None);
+        assert_eq!(stopwords(""), None);
     }
 }

@@ -32,6 +32,7 @@ mod parse;
 mod phrases;
 mod query;
 mod report;
+mod sort;
 mod span;
 pub mod stats;
 pub(crate) mod stem;

@@ -343,7 +343,9 @@ mod tests {
     fn label_patterns_report_one_line() {
         assert_eq!(parse_label_pattern(r"^(\w+):"), Ok(r"^(\w+):".to_owned()));
         let err = parse_label_pattern("(unclosed").err().unwrap_or_default();
-        assert_eq!(err, "not a valid regular expression: unclosed group");
+        assert_eq!(err, "not a valid regular expression: found open group without closing ')'");
+        let err = parse_label_pattern(r"^(\p{Lu}\w+):").err().unwrap_or_default();
+        assert!(err.starts_with("not a valid regular expression: Unicode classes such as \\p{Lu} are not supported"));
     }
 
     #[test]

@@ -209,7 +209,9 @@ fn finish(out: &mut Vec<Collocate>, options: &CollocationOptions) {
         CollocationSort::G2 => c.g2,
         CollocationSort::Count => c.count as f64,
     };
-    out.sort_by(|a, b| key(b).total_cmp(&key(a)).then(b.count.cmp(&a.count)).then_with(|| a.term.cmp(&b.term)));
+    crate::sort::sort_by(out, |a, b| {
+        key(b).total_cmp(&key(a)).then(b.count.cmp(&a.count)).then_with(|| a.term.cmp(&b.term))
+    });
     if options.limit > 0 {
         out.truncate(options.limit);
     }

@@ -164,9 +164,15 @@ impl Document {
                 Some(TermSpread { term: toks.vocab.string(id32).to_owned(), count, dp: gries_dp(v, &sizes)? })
             })
             .collect();
-        scored.sort_by(|a, b| a.dp.total_cmp(&b.dp).then(b.count.cmp(&a.count)).then_with(|| a.term.cmp(&b.term)));
+        let by_dp = |uneven: bool| {
+            move |a: &TermSpread, b: &TermSpread| {
+                let dp = if uneven { b.dp.total_cmp(&a.dp) } else { a.dp.total_cmp(&b.dp) };
+                dp.then(b.count.cmp(&a.count)).then_with(|| a.term.cmp(&b.term))
+            }
+        };
+        crate::sort::sort_by(&mut scored, by_dp(false));
         let even = scored.iter().take(k).cloned().collect();
-        scored.sort_by(|a, b| b.dp.total_cmp(&a.dp).then(b.count.cmp(&a.count)).then_with(|| a.term.cmp(&b.term)));
+        crate::sort::sort_by(&mut scored, by_dp(true));
         let uneven = scored.into_iter().take(k).collect();
         Spread { even, uneven }
     }

@@ -114,12 +114,12 @@ impl Document {
         let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
         match options.sort {
             KwicSort::Position => {}
-            KwicSort::Left => hits.sort_by_cached_key(|h| {
+            KwicSort::Left => crate::sort::sort_by_cached_key(&mut hits, |h| {
                 let mut w = words(&h.left);
                 w.reverse();
                 (w, h.token)
             }),
-            KwicSort::Right => hits.sort_by_cached_key(|h| (words(&h.right), h.token)),
+            KwicSort::Right => crate::sort::sort_by_cached_key(&mut hits, |h| (words(&h.right), h.token)),
         }
         if options.limit > 0 {
             hits.truncate(options.limit);

@@ -30,6 +30,26 @@ fn a_label_pattern_overrides_detection() {
 }
 
 #[test]
+fn a_label_pattern_reads_any_script() {
+    // `\w` and `\s` are Unicode classes, as in the `regex` crate (colloquy-regex).
+    let text = "> Сергей said: добрый день\n> Ἀθηνᾶ\u{a0}said: χαῖρε\n";
+    let mut o = Options::default();
+    o.parse.label_pattern = Some(r"> (?P<speaker>\w+)\ssaid:".into());
+    assert_eq!(names(&analyse(text, &o)), ["Сергей", "Ἀθηνᾶ"]);
+}
+
+#[test]
+fn a_label_pattern_with_a_unicode_class_is_refused_by_name() {
+    let err = colloquy::check_label_pattern(r"^(\p{Lu}\w+):").unwrap_err();
+    assert!(err.contains("\\p{Lu} are not supported"), "{err}");
+    let mut o = Options::default();
+    o.parse.label_pattern = Some(r"^(\p{Lu}\w+):".into());
+    let a = analyse("Alice: hi\n", &o);
+    let d = a.diagnostics.iter().find(|d| d.kind == DiagnosticKind::InvalidLabelPattern);
+    assert!(d.is_some_and(|d| d.message.contains("Unicode classes")), "{:?}", a.diagnostics);
+}
+
+#[test]
 fn an_invalid_label_pattern_is_a_diagnostic_not_a_failure() {
     let mut o = Options::default();
     o.parse.label_pattern = Some("(unclosed".into());

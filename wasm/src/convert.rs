@@ -3,13 +3,12 @@
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
+use crate::de::JsDe;
+
 /// Every fallible export returns this: `Err` becomes a thrown JS `Error`.
 pub type JsResult<T> = Result<T, JsError>;
 
 /// Reads options from a JS object, rejecting unknown keys and wrong types by name.
-///
-/// The object goes through `serde_json::Value` because serde-wasm-bindgen only
-/// reads the keys a struct names, so it cannot see unknown ones.
 pub fn options_from_js(value: Option<JsValue>) -> JsResult<colloquy::Options> {
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(colloquy::Options::default());
@@ -24,12 +23,7 @@ pub fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Js
     if what == "options" && (!value.is_object() || js_sys::Array::is_array(&value)) {
         return Err(JsError::new("invalid options: expected an object such as { ngramMax: 3 }"));
     }
-    let json: serde_json::Value =
-        serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))?;
-    serde_path_to_error::deserialize(json).map_err(|e| {
-        let path = e.path().to_string();
-        JsError::new(&format!("invalid {what}: `{path}`: {}", e.into_inner()))
-    })
+    T::deserialize(JsDe(value)).map_err(|e| JsError::new(&format!("invalid {what}: {e}")))
 }
 
 /// A JS string as Rust text; lone surrogates become U+FFFD.

@@ -8,6 +8,7 @@
 
 mod analyzer;
 mod convert;
+mod de;
 mod document;
 mod limits;
 

@@ -66,6 +66,9 @@ fn options_are_validated_by_name() {
     assert!(error_message(analyse(&text, options(r#"{"stopwords": "xx"}"#))).contains("stopwords"));
     assert!(error_message(analyse(&text, options(r#"{"labelPattern": "("}"#))).contains("labelPattern"));
     assert!(error_message(analyse(&text, options(r#"{"aliases": {"a": 1}}"#))).contains("aliases"));
+    let message = error_message(analyse(&text, options(r#"{"extraStopwords": "the"}"#)));
+    assert!(message.contains("`extraStopwords`: invalid type: string \"the\", expected a sequence"), "{message}");
+    assert!(analyse(&text, options(r#"{"ngramMax": null, "stopwords": ["the"]}"#)).is_ok());
     assert!(error_message(analyse(&text, options("[1]"))).contains("object"));
     assert!(error_message(analyse(&text, Some(JsValue::from(3)))).contains("object"));
     let ok = analyse(&text, options(r#"{"ngramMax": 3, "stopwords": ["hi"], "aliases": {"Alice": "A"}}"#));
@@ -174,7 +177,8 @@ fn a_document_is_loaded_once_and_queried() {
     let err = doc.analysis(options(r#"{"keepFurniture": true}"#)).map(|_| ());
     assert!(error_message(err.map(|()| JsValue::NULL)).contains("Document.load"));
     assert!(error_message(doc.kwic("x", options(r#"{"sort": "up"}"#))).contains("sort"));
-    assert!(error_message(doc.dispersion(JsValue::from("cis"), None)).contains("terms"));
+    let message = error_message(doc.dispersion(JsValue::from("cis"), None));
+    assert!(message.contains("terms") && message.contains("expected a sequence"), "{message}");
 }
 
 #[wasm_bindgen_test]

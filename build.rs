@@ -1,0 +1,50 @@
+//! Packs the stopword lists of the `stop-words` crate (NLTK where NLTK has a list,
+//! stopwords-iso otherwise) into one compact string per language, for `src/language.rs`.
+//!
+//! The crate itself stores each list as `[&str; N]`: 8 bytes of pointer and length per
+//! word besides the word, which in the wasm cost more than the words (110 KB of the
+//! gzipped module). Here each list is sorted and front-coded: every word is one char
+//! `'0' + k` (it shares its first `k` bytes with the word before, `k` ≤ 79), the rest of
+//! the word, and `\n`. Sorting and dropping duplicates change no set of stopwords.
+
+use std::fmt::Write;
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    let mut out = String::new();
+    let codes = stop_words::available_languages();
+    let mut sorted = codes.to_vec();
+    sorted.sort_unstable();
+    assert_eq!(sorted, codes, "stop_words::available_languages() is sorted");
+    writeln!(out, "/// Codes with a stopword list, sorted.").unwrap();
+    writeln!(out, "pub(crate) static STOPWORD_CODES: [&str; {}] = {codes:?};", codes.len()).unwrap();
+    writeln!(out, "/// Each language's front-coded list, in the order of `STOPWORD_CODES`.").unwrap();
+    writeln!(out, "pub(crate) static STOPWORD_LISTS: [&str; {}] = [", codes.len()).unwrap();
+    for code in codes {
+        let words = stop_words::lookup(code).expect("every available language has a list");
+        writeln!(out, "    {:?},", front_code(words)).unwrap();
+    }
+    writeln!(out, "];").unwrap();
+    let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("stopwords.rs");
+    std::fs::write(path, out).unwrap();
+}
+
+fn front_code(words: &[&str]) -> String {
+    let mut words = words.to_vec();
+    words.sort_unstable();
+    words.dedup();
+    let mut out = String::new();
+    let mut prev = "";
+    for w in words {
+        assert!(!w.contains('\n'), "a stopword holds no line break");
+        let mut k = prev.chars().zip(w.chars()).take_while(|(a, b)| a == b).map(|(a, _)| a.len_utf8()).sum::<usize>();
+        while k > 79 || !w.is_char_boundary(k) {
+            k -= 1;
+        }
+        out.push(char::from(b'0' + k as u8));
+        out.push_str(&w[k..]);
+        out.push('\n');
+        prev = w;
+    }
+    out
+}
