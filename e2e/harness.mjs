@@ -27,6 +27,7 @@ export async function start({ site = 'site' } = {}) {
     url: origin + BASE,
     origin,
     browser,
+    server, // the http.Server: every request for the site that reaches the network arrives here
     async close() {
       await browser.close();
       await new Promise((ok) => server.close(ok));

@@ -4,8 +4,8 @@
 import { h, $, fmt, slug, debounce } from './dom.js';
 import { Engine, STREAM_OVER } from './engine.js';
 import * as S from './settings.js';
-import { readTextFile, FileError, ACCEPT } from './files.js';
-import { PALETTE, colourMap, speakersChart, termsChart, dispersionChart, distinctiveChart, collocationsChart, onMarkClick, onTickClick } from './charts.js';
+import { readTextFile, FileError, ACCEPT, MAX_TEXT_UNITS, tooLargeMessage } from './files.js';
+import { PALETTE, OTHER_COLOUR, colourMap, speakersChart, termsChart, dispersionChart, distinctiveChart, collocationsChart, onMarkClick, onTickClick } from './charts.js';
 import { dataTable, sortRows, toCsv } from './table.js';
 import { download, csvBlob, jsonBlob, standaloneSvg, svgBlob, pngBlob } from './exporting.js';
 
@@ -18,6 +18,18 @@ const PHRASE_ROWS = 200;
 const COLLOC_ROWS = 50;
 const COLLOC_BARS = 20;
 const SPREAD_ROWS = 10;
+// A transcript may have thousands of speakers (every line a new label). Whatever grows
+// with their number is capped so the page stays responsive; each cap is said on the page.
+/** Beyond this many speakers, merging takes a typed name (with suggestions) instead of a <select>. */
+const MERGE_SELECT_MAX = 100;
+/** Speakers listed in the edit panel at once (the most words first, or those matching the filter). */
+const EDIT_ROWS = 100;
+/** Per-speaker columns in the terms and dispersion tables. */
+const SPEAKER_COLUMNS_MAX = 20;
+/** Speaker chips per phrase. */
+const PHRASE_CHIPS = 5;
+/** Rows of the speakers tables drawn until "Show all" (CSV has every row). */
+const SPEAKER_ROWS = 200;
 const STORE = { text: 'colloquy.text', aliases: 'colloquy.aliases', hidden: 'colloquy.hidden' };
 const body = document.body;
 const ta = $('transcript');
@@ -44,6 +56,8 @@ const state = {
   collocSort: null,
   lexicalSort: null,
   phrasesAll: false,
+  speakersAll: false, // every row of the speakers tables, for this analysis
+  speakerStatsAll: false,
   dispersionTerms: null, // null: the top terms
   collocNode: null, // null: the top term
   collocSeq: 0,
@@ -83,8 +97,9 @@ const engine = new Engine({
     body.dataset.recycles = String(recycles);
     body.dataset.analyses = String(state.analyses);
     body.dataset.state = 'done';
-    const words = `${fmt.int(analysis.summary.tokens)} words, ${fmt.int(analysis.summary.speakers)} speakers`;
-    setStatus(`${job?.prefix ?? ''}Analysed ${words} in ${fmt.ms(ms)}.${job?.big ? ' Indexing the text for search…' : ''}`);
+    const words = `${count(analysis.summary.tokens, 'word')}, ${count(analysis.summary.speakers, 'speaker')}`;
+    const empty = noWordsReason();
+    setStatus(`${job?.prefix ?? ''}Analysed ${words} in ${fmt.ms(ms)}.${empty ? ` ${empty}` : ''}${job?.big ? ' Indexing the text for search…' : ''}`);
     if (job?.big) body.dataset.indexed = 'false';
     state.job = null;
   },
@@ -120,6 +135,31 @@ const engine = new Engine({
   },
 });
 
+/** `n thing(s)`, with `n` formatted. */
+const count = (n, thing) => `${fmt.int(n)} ${thing}${n === 1 ? '' : 's'}`;
+
+/** Why the analysed transcript has no words to count (for the status and empty views); null if it has some. */
+function noWordsReason() {
+  const a = state.analysis;
+  const s = a?.summary;
+  if (!s || s.tokens > 0) return null;
+  const base = 'No words of speech were found';
+  if (s.stageDirections > 0) return `${base}: the text holds only stage directions (${fmt.int(s.stageDirections)} left out; see Summary).`;
+  if (s.excludedFurnitureLines > 0) return `${base}: every line was left out as page furniture (${count(s.excludedFurnitureLines, 'line')}); tick “Keep page furniture” in Settings to count them.`;
+  if (a.speakers.some((sp) => sp.attributed)) return `${base}: the text holds only speaker labels (${count(s.turns, 'turn')} with nothing said).`;
+  return `${base}: the text has no letters or digits.`;
+}
+
+/** Why there are no terms to show (no words, or only stopwords and numbers). */
+function noTermsReason() {
+  const empty = noWordsReason();
+  if (empty) return empty;
+  const s = state.analysis.summary;
+  if (s.stopwords === 'none') return `No terms to show: every word is a number, and numbers are not counted as terms.`;
+  const list = S.STOPWORD_LANGUAGES[s.stopwords] ? `the ${S.STOPWORD_LANGUAGES[s.stopwords]} list` : 'the list in use';
+  return `No terms to show: every word is a stopword (${list}) or a number. Set Stopwords to “None (keep every word)” in Settings to count the stopwords.`;
+}
+
 /** Analyses the textarea's text from scratch (a new input, or parse settings changed). */
 function requestAnalysis(reason, started = performance.now(), prefix = '') {
   const text = transcript();
@@ -133,6 +173,14 @@ function requestAnalysis(reason, started = performance.now(), prefix = '') {
   }
   if (engine.failed) {
     showError('The analysis engine cannot run in this browser. Your text is still here.');
+    return;
+  }
+  if (text.length > MAX_TEXT_UNITS) {
+    if (engine.busy) engine.cancel();
+    hideProgress();
+    showError(tooLargeMessage(null, text.length, 'analysed'));
+    setStatus('');
+    body.dataset.state = 'too-large';
     return;
   }
   const key = S.parseKey(state.settings, state.aliases);
@@ -261,6 +309,13 @@ ta.addEventListener('paste', (event) => {
   const started = performance.now();
   const replacesAll = large.text !== null || (ta.selectionStart === 0 && ta.selectionEnd === ta.value.length);
   const text = event.clipboardData?.getData('text/plain') ?? '';
+  if (text.length > MAX_TEXT_UNITS) {
+    // Refused before it replaces anything: the current text stays.
+    event.preventDefault();
+    showError(tooLargeMessage(null, text.length));
+    body.dataset.state = 'too-large';
+    return;
+  }
   if (large.text !== null || text.length > LARGE) {
     // Never let the browser insert a big text into the textarea; a paste replaces a large transcript.
     event.preventDefault();
@@ -331,7 +386,9 @@ async function openFile(file) {
     return;
   }
   if (!text.trim()) {
-    showError(`“${file.name}” is empty.`);
+    showError(text ? `“${file.name}” contains only white space (${count(text.length, 'character')}), so there is nothing to analyse. Your text is unchanged.`
+      : `“${file.name}” is empty, so there is nothing to analyse. Your text is unchanged.`);
+    setStatus('');
     body.dataset.state = 'file-error';
     return;
   }
@@ -615,7 +672,7 @@ function redraw() {
 
 let lastWidth = 0;
 const visibleSpeakers = () => state.analysis.speakers.filter((s) => !state.hidden.has(s.name));
-const colourOf = (name) => state.colours.get(name) ?? '#8c8c8c';
+const colourOf = (name) => state.colours.get(name) ?? OTHER_COLOUR;
 const swatch = (name) => h('span', { class: 'swatch', 'aria-hidden': 'true', style: { background: colourOf(name) } });
 
 /** The width for charts: the results column's (tab panels have no side padding). */
@@ -623,8 +680,19 @@ function chartWidth() {
   return Math.max(280, Math.floor(lastWidth || $('results').clientWidth || 600));
 }
 
+/**
+ * Legend entries for `names`: each speaker that has a colour of its own, then the
+ * speakers drawn in the shared grey as one entry (they cannot be told apart anyway).
+ */
+function legendEntries(names) {
+  const own = names.filter((n) => colourOf(n) !== OTHER_COLOUR);
+  const grey = names.length - own.length;
+  if (grey <= 1) return names.map((n) => [n, colourOf(n)]);
+  return [...own.map((n) => [n, colourOf(n)]), [`${fmt.int(grey)} other speakers`, OTHER_COLOUR]];
+}
+
 function legend(list, names) {
-  list.replaceChildren(...names.map((name) => h('li', {}, swatch(name), name)));
+  colourLegend(list, legendEntries(names));
 }
 
 function putChart(figure, svg, label) {
@@ -660,18 +728,22 @@ function renderSpeakers() {
   legend($('speakers-legend'), visible.map((s) => s.name));
   const figure = $('speakers-chart');
   if (visible.length && visible.some((s) => s.words > 0)) {
-    const svg = speakersChart({ speakers: visible, colours: state.colours, width: chartWidth(figure) });
-    const total = visible.reduce((n, s) => n + s.words, 0) || 1;
-    putChart(figure, svg, `Stacked bar of the share of words by speaker: ${visible.map((s) => `${s.name} ${fmt.pct(s.words / total)}`).join(', ')}`);
+    const { segments, colours } = shareSegments(visible);
+    const svg = speakersChart({ speakers: segments, colours, width: chartWidth(figure) });
+    const total = segments.reduce((n, s) => n + s.words, 0) || 1;
+    putChart(figure, svg, `Stacked bar of the share of words by speaker: ${segments.map((s) => `${s.name} ${fmt.pct(s.words / total)}`).join(', ')}`);
   } else {
     figure.removeAttribute('aria-label');
-    figure.replaceChildren(h('p', { class: 'hint', text: 'No speaker to show: every speaker is hidden.' }));
+    const why = visible.length === 0 ? 'No speaker to show: every speaker is hidden.'
+      : noWordsReason() ?? 'No words to show: the visible speakers said nothing.';
+    figure.replaceChildren(h('p', { class: 'hint', text: why }));
   }
   const rows = sortRows(SPEAKER_COLUMNS, a.speakers, state.speakersSort);
   state.tables.speakers = { columns: SPEAKER_COLUMNS, rows };
+  const limit = showMore($('speakers-more'), rows.length, state.speakersAll);
   $('speakers-table').replaceChildren(dataTable({
-    columns: SPEAKER_COLUMNS, rows, sort: state.speakersSort,
-    caption: 'Speakers: words, share of all words, turns, mean and longest turn, questions asked',
+    columns: SPEAKER_COLUMNS, rows, sort: state.speakersSort, limit,
+    caption: `Speakers: words, share of all words, turns, mean and longest turn, questions asked${limit < rows.length ? ` (the first ${fmt.int(limit)} of ${fmt.int(rows.length)} rows)` : ''}`,
     onSort: (sort) => {
       state.speakersSort = sort;
       renderSpeakers();
@@ -685,11 +757,42 @@ function renderSpeakers() {
   }
 }
 
+/** The word-share segments: each speaker with a colour of its own, the speakers in the shared grey as one. */
+function shareSegments(visible) {
+  const own = visible.filter((s) => colourOf(s.name) !== OTHER_COLOUR);
+  const grey = visible.length - own.length;
+  if (grey <= 1) return { segments: visible, colours: state.colours };
+  const name = `${fmt.int(grey)} other speakers`;
+  const words = visible.reduce((n, s) => n + s.words, 0) - own.reduce((n, s) => n + s.words, 0);
+  return {
+    segments: [...own, { name, words }],
+    colours: new Map([...own.map((s) => [s.name, colourOf(s.name)]), [name, OTHER_COLOUR]]),
+  };
+}
+
+/** Shows `button` ("Show all N speakers") when `count` rows are over the cap; returns the rows to draw. */
+function showMore(button, count, all) {
+  const limit = all ? count : Math.min(count, SPEAKER_ROWS);
+  button.hidden = limit >= count;
+  button.textContent = `Show all ${fmt.int(count)} speakers`;
+  return limit;
+}
+
+$('speakers-more').addEventListener('click', () => {
+  state.speakersAll = true;
+  if (state.analysis) renderSpeakers();
+});
+$('speaker-stats-more').addEventListener('click', () => {
+  state.speakerStatsAll = true;
+  if (state.analysis) renderLexical();
+});
+
 function renderSpeakerEdit() {
   const a = state.analysis;
   const names = a.speakers.map((s) => s.name);
   // Alias suggestions from the core, as one-click merges.
-  const suggestions = a.aliasSuggestions.filter((s) => names.includes(s.from) && s.from !== s.to);
+  const present = new Set(names);
+  const suggestions = a.aliasSuggestions.filter((s) => present.has(s.from) && s.from !== s.to);
   const box = $('suggestions');
   box.hidden = suggestions.length === 0;
   box.replaceChildren(
@@ -698,8 +801,43 @@ function renderSpeakerEdit() {
       type: 'button', class: 'merge-suggestion', onclick: () => addAlias(s.from, s.to),
     }, `Merge “${s.from}” into “${s.to}”`)))),
   );
+  const many = a.speakers.length > EDIT_ROWS;
+  $('speaker-find').hidden = !many;
+  if (!many) $('speaker-filter').value = '';
+  renderSpeakerEditList();
+  const entries = Object.entries(state.aliases);
+  $('aliases').hidden = entries.length === 0;
+  $('alias-list').replaceChildren(...entries.map(([from, to]) => h('li', {},
+    h('span', { text: `${from} → ${to}` }),
+    h('button', { type: 'button', class: 'link', 'aria-label': `Undo ${from} → ${to}`, onclick: () => removeAlias(from) }, 'Undo'))));
+}
+
+/**
+ * The speakers' edit rows: all of them when there are few; else the first EDIT_ROWS (the
+ * most words first) of those whose name contains the filter typed.
+ */
+function renderSpeakerEditList() {
+  const a = state.analysis;
+  const names = a.speakers.map((s) => s.name);
   const list = $('speaker-edit');
-  list.replaceChildren(...a.speakers.map((s, i) => {
+  // Merge targets: a <select> of the other speakers while there are few; beyond that a
+  // text box suggesting names from one shared <datalist>, so the panel stays linear in
+  // the number of speakers (10,000 selects of 9,999 options would hang the page).
+  const targets = names.filter((n) => n !== UNATTRIBUTED);
+  const known = new Set(targets);
+  const manyNames = targets.length > MERGE_SELECT_MAX;
+  const filter = $('speaker-filter').value.replace(/\s+/g, ' ').trim();
+  const needle = filter.toLocaleLowerCase();
+  const indexed = a.speakers.map((s, i) => [s, i]);
+  const matching = filter ? indexed.filter(([s]) => s.name.toLocaleLowerCase().includes(needle)) : indexed;
+  const shown = matching.slice(0, EDIT_ROWS);
+  const note = $('speaker-edit-note');
+  note.textContent = a.speakers.length <= EDIT_ROWS ? ''
+    : filter ? (matching.length === 0 ? `No speaker's name contains “${filter}”.`
+      : `${fmt.int(matching.length)} of ${fmt.int(a.speakers.length)} speakers match “${filter}”${shown.length < matching.length ? `; showing the first ${fmt.int(shown.length)}` : ''}.`)
+      : `Showing the ${fmt.int(shown.length)} speakers with the most words, of ${fmt.int(a.speakers.length)}. Type a name to find the others.`;
+  note.hidden = !note.textContent;
+  list.replaceChildren(...shown.map(([s, i]) => {
     const unattributed = s.name === UNATTRIBUTED && !s.attributed;
     const renameInput = h('input', {
       type: 'text', name: 'name', autocomplete: 'off', required: true, maxlength: 200,
@@ -712,13 +850,34 @@ function renderSpeakerEdit() {
       const to = renameInput.value.trim();
       if (to) addAlias(s.name, to);
     } }, renameInput, h('button', { type: 'submit', text: unattributed ? 'Assign' : 'Rename' }));
-    const others = names.filter((n) => n !== s.name && n !== UNATTRIBUTED);
-    const mergeSelect = h('select', { 'aria-label': `Merge ${s.name} into` },
-      h('option', { value: '', text: 'Merge into…' }), others.map((n) => h('option', { value: n, text: n })));
-    const merge = others.length && !unattributed ? h('form', { class: 'merge', onsubmit: (e) => {
-      e.preventDefault();
-      if (mergeSelect.value) addAlias(s.name, mergeSelect.value);
-    } }, mergeSelect, h('button', { type: 'submit', text: 'Merge' })) : null;
+    const hasOthers = targets.length > (known.has(s.name) ? 1 : 0);
+    let merge = null;
+    if (hasOthers && !unattributed && manyNames) {
+      const mergeInput = h('input', {
+        type: 'text', autocomplete: 'off', list: 'speaker-names', maxlength: 200,
+        'aria-label': `Merge ${s.name} into`, placeholder: 'Merge into (a speaker)',
+      });
+      mergeInput.addEventListener('input', () => mergeInput.setCustomValidity(''));
+      merge = h('form', { class: 'merge', onsubmit: (e) => {
+        e.preventDefault();
+        const to = mergeInput.value.replace(/\s+/g, ' ').trim();
+        if (!to || to === s.name) return;
+        if (!known.has(to)) {
+          mergeInput.setCustomValidity(`No speaker is called “${to}”: pick one of the suggested names, or use Rename.`);
+          mergeInput.reportValidity();
+          return;
+        }
+        addAlias(s.name, to);
+      } }, mergeInput, h('button', { type: 'submit', text: 'Merge' }));
+    } else if (hasOthers && !unattributed) {
+      const mergeSelect = h('select', { 'aria-label': `Merge ${s.name} into` },
+        h('option', { value: '', text: 'Merge into…' }),
+        targets.filter((n) => n !== s.name).map((n) => h('option', { value: n, text: n })));
+      merge = h('form', { class: 'merge', onsubmit: (e) => {
+        e.preventDefault();
+        if (mergeSelect.value) addAlias(s.name, mergeSelect.value);
+      } }, mergeSelect, h('button', { type: 'submit', text: 'Merge' }));
+    }
     const show = h('input', { type: 'checkbox', checked: !state.hidden.has(s.name), 'aria-label': `Show ${s.name} in charts` });
     show.addEventListener('change', () => {
       if (show.checked) state.hidden.delete(s.name);
@@ -731,18 +890,18 @@ function renderSpeakerEdit() {
       h('label', { class: 'check' }, show, 'Show in charts'),
       h('div', { class: 'edits' }, rename, merge));
   }));
-  list.append(h('datalist', { id: 'speaker-names' }, names.filter((n) => n !== UNATTRIBUTED).map((n) => h('option', { value: n }))));
-  const entries = Object.entries(state.aliases);
-  $('aliases').hidden = entries.length === 0;
-  $('alias-list').replaceChildren(...entries.map(([from, to]) => h('li', {},
-    h('span', { text: `${from} → ${to}` }),
-    h('button', { type: 'button', class: 'link', 'aria-label': `Undo ${from} → ${to}`, onclick: () => removeAlias(from) }, 'Undo'))));
+  list.append(h('datalist', { id: 'speaker-names' }, targets.map((n) => h('option', { value: n }))));
 }
+
+$('speaker-filter').addEventListener('input', debounce(() => state.analysis && renderSpeakerEditList(), 150));
 
 function resetSpeakerEdits() {
   state.aliases = {};
   state.hidden = new Set();
   state.labels = new Set();
+  state.speakersAll = false;
+  state.speakerStatsAll = false;
+  $('speaker-filter').value = '';
 }
 
 /** Speaker `from` is now called `to` (a rename, a merge, or assigning the unattributed text). */
@@ -805,6 +964,7 @@ function renderTerms() {
   let terms;
   let label;
   let fill = NEUTRAL;
+  let chartColours = null;
   if (speaker) {
     const sp = a.speakers.find((s) => s.name === speaker);
     const top = (sp?.topTerms ?? []).slice(0, limit);
@@ -823,35 +983,36 @@ function renderTerms() {
     const top = visibleTerms().slice(0, limit);
     terms = top.map((t) => t.term);
     tableRows = top;
-    chartRows = split
-      ? top.flatMap((t) => visible.filter((s) => t.bySpeaker[s.name]).map((s) => ({ term: t.term, speaker: s.name, count: t.bySpeaker[s.name] })))
-      : top;
+    if (split) ({ rows: chartRows, colours: chartColours } = splitRows(top, visible));
+    else chartRows = top;
     label = `Bar chart of the ${top.length} most frequent terms${split ? ', split by speaker' : ''}: ${top.slice(0, 10).map((t) => `${t.term} ${t.count}`).join(', ')}`;
     columns = [
       { key: 'term', label: 'Term', value: (t) => t.term, cell: (t) => termButton(t.term) },
       { key: 'count', label: 'Count', numeric: true, value: (t) => t.count, cell: (t) => fmt.int(t.count) },
       { key: 'per10k', label: 'Per 10,000 words', numeric: true, value: (t) => t.per10k, cell: (t) => fmt.dec(t.per10k), csv: (t) => t.per10k.toFixed(2) },
       ...formsColumn(),
-      ...visible.map((s) => ({ key: `sp:${s.name}`, label: s.name, numeric: true, value: (t) => t.bySpeaker[s.name] ?? 0, cell: (t) => fmt.int(t.bySpeaker[s.name] ?? 0) })),
+      ...visible.slice(0, SPEAKER_COLUMNS_MAX).map((s) => ({ key: `sp:${s.name}`, label: s.name, numeric: true, value: (t) => t.bySpeaker[s.name] ?? 0, cell: (t) => fmt.int(t.bySpeaker[s.name] ?? 0) })),
     ];
   }
   const legendList = $('terms-legend');
   legendList.hidden = !split;
   if (split) legend(legendList, visibleSpeakers().map((s) => s.name));
   if (terms.length) {
-    const visibleColours = new Map(visibleSpeakers().map((s) => [s.name, colourOf(s.name)]));
-    const svg = termsChart({ rows: chartRows, terms, colours: visibleColours, width: chartWidth(figure), fill, stacked: split });
+    const svg = termsChart({ rows: chartRows, terms, colours: chartColours ?? new Map(), width: chartWidth(figure), fill, stacked: split });
     putChart(figure, svg, label);
     onMarkClick(svg, 'g[aria-label="bar"] rect', chartRows, (d) => showKwic(d.term));
     clickableTickLabels(svg, terms);
   } else {
     figure.removeAttribute('aria-label');
-    figure.replaceChildren(h('p', { class: 'hint', text: 'No terms to show.' }));
+    const words = a.speakers.find((s) => s.name === speaker)?.words;
+    const why = !speaker ? noTermsReason()
+      : words ? `No terms of ${speaker} to show: each of their words is a stopword or a number.` : `${speaker} said no words.`;
+    figure.replaceChildren(h('p', { class: 'hint', text: why }));
   }
   if (state.termsSort && !columns.some((c) => c.key === state.termsSort.key)) state.termsSort = null;
   const rows = sortRows(columns, tableRows, state.termsSort);
   state.tables.terms = { columns, rows };
-  $('terms-table-note').textContent = `${rows.length} terms${speaker ? ` of ${speaker}` : ''}.${a.summary.stemmer ? ' Word forms are grouped by their stem: a term is labelled by its most frequent form, and Forms lists them all.' : ''}`;
+  $('terms-table-note').textContent = `${rows.length} terms${speaker ? ` of ${speaker}` : ''}.${speaker ? '' : columnsNote()}${a.summary.stemmer ? ' Word forms are grouped by their stem: a term is labelled by its most frequent form, and Forms lists them all.' : ''}`;
   $('terms-table').replaceChildren(dataTable({
     columns, rows, sort: state.termsSort, caption: speaker ? `Top terms of ${speaker}` : 'Top terms',
     onSort: (sort) => {
@@ -860,6 +1021,36 @@ function renderTerms() {
       $('terms-table').querySelector('[aria-sort] button')?.focus();
     },
   }));
+}
+
+/** Says that the per-speaker columns are capped, when they are. */
+function columnsNote() {
+  const n = visibleSpeakers().length;
+  return n > SPEAKER_COLUMNS_MAX ? ` Columns for the ${SPEAKER_COLUMNS_MAX} speakers with the most words (of ${fmt.int(n)}).` : '';
+}
+
+/**
+ * The bars of the terms chart split by speaker: one segment per speaker with a colour of
+ * its own, and the speakers drawn in the shared grey as one segment per term.
+ */
+function splitRows(top, visible) {
+  const own = visible.filter((s) => colourOf(s.name) !== OTHER_COLOUR);
+  const grey = visible.length - own.length;
+  const speakers = grey <= 1 ? visible : own;
+  const colours = new Map(speakers.map((s) => [s.name, colourOf(s.name)]));
+  const others = `${fmt.int(grey)} other speakers`;
+  if (grey > 1) colours.set(others, OTHER_COLOUR);
+  const hidden = state.hidden;
+  const rows = top.flatMap((t) => {
+    const bars = speakers.filter((s) => t.bySpeaker[s.name]).map((s) => ({ term: t.term, speaker: s.name, count: t.bySpeaker[s.name] }));
+    if (grey > 1) {
+      let rest = 0;
+      for (const [name, c] of Object.entries(t.bySpeaker)) if (!colours.has(name) && !hidden.has(name)) rest += c;
+      if (rest) bars.push({ term: t.term, speaker: others, count: rest });
+    }
+    return bars;
+  });
+  return { rows, colours };
 }
 
 /** A number with a bar of `fraction` (0…1) of a fixed-width track before it. */
@@ -925,14 +1116,18 @@ function renderPhrases() {
     { key: 'n', label: 'Words', numeric: true, value: (p) => p.n },
     { key: 'count', label: 'Count', numeric: true, value: (p) => p.count, cell: (p) => cellBar(p.count / max, fmt.int(p.count)) },
     { key: 'speakers', label: 'By speaker', value: (p) => bySpeaker(p).map(([s, c]) => `${s}: ${c}`).join('; '), sortable: false,
-      cell: (p) => bySpeaker(p).map(([s, c]) => h('span', { class: 'chip' }, swatch(s), `${s} ${c}`)) },
+      cell: (p) => {
+        const all = bySpeaker(p);
+        const chips = all.slice(0, PHRASE_CHIPS).map(([s, c]) => h('span', { class: 'chip' }, swatch(s), `${s} ${c}`));
+        return all.length > PHRASE_CHIPS ? [...chips, h('span', { class: 'chip more', text: `+${fmt.int(all.length - PHRASE_CHIPS)} more` })] : chips;
+      } },
   ];
   const rows = sortRows(columns, filtered, state.phrasesSort);
   state.tables.phrases = { columns, rows };
   const shown = state.phrasesAll ? rows.length : Math.min(rows.length, PHRASE_ROWS);
   const total = a.phrases.length;
   $('phrases-note').textContent = rows.length === 0
-    ? (total ? 'No phrase matches these filters.' : `No phrase occurs ${state.settings.minCount} times or more.`)
+    ? (total ? 'No phrase matches these filters.' : noWordsReason() ?? `No phrase occurs ${state.settings.minCount} times or more.`)
     : `${fmt.int(rows.length)} phrases${rows.length < total ? ` of ${fmt.int(total)}` : ''} occurring at least ${state.settings.minCount} times${shown < rows.length ? `; showing the first ${fmt.int(shown)}` : ''}. Click a phrase to see it in context.`;
   $('phrases-more').hidden = shown >= rows.length;
   $('phrases-more').textContent = `Show all ${fmt.int(rows.length)}`;
@@ -984,8 +1179,8 @@ function renderDistinctive() {
   if (!sp || rows.length === 0) {
     figure.removeAttribute('aria-label');
     const why = !sp ? 'No speaker to show: every speaker is hidden.'
-      : a.speakers.length < 2 ? 'Distinctive words compare a speaker with everyone else: this transcript has one speaker.'
-        : `No word sets ${speaker} apart from everyone else.`;
+      : noWordsReason() ?? (a.speakers.length < 2 ? 'Distinctive words compare a speaker with everyone else: this transcript has one speaker.'
+        : `No word sets ${speaker} apart from everyone else.`);
     figure.replaceChildren(h('p', { class: 'hint', text: why }));
     $('distinctive-legend').replaceChildren();
     $('distinctive-table').replaceChildren();
@@ -1062,7 +1257,8 @@ async function renderCollocations() {
   const table = $('colloc-table');
   state.tables.colloc = null;
   if (!bigrams && !node) {
-    note.textContent = 'Type a node word, or tick All bigrams.';
+    note.textContent = visibleTerms().length ? 'Type a node word, or tick All bigrams.'
+      : noWordsReason() ?? `${noTermsReason()} Type a node word, or tick All bigrams.`;
     figure.removeAttribute('aria-label');
     figure.replaceChildren();
     table.replaceChildren();
@@ -1164,6 +1360,18 @@ function dispersionParts() {
   return v === 'speakers' ? 'speakers' : Number(v);
 }
 
+/** A dispersion row's occurrences by speaker (counted once per row). */
+const speakerCounts = new WeakMap();
+function bySpeakerCount(d) {
+  let counts = speakerCounts.get(d);
+  if (!counts) {
+    counts = new Map();
+    for (const s of d.speakers) counts.set(s, (counts.get(s) ?? 0) + 1);
+    speakerCounts.set(d, counts);
+  }
+  return counts;
+}
+
 async function renderDispersion() {
   const a = state.analysis;
   const figure = $('dispersion-chart');
@@ -1174,7 +1382,7 @@ async function renderDispersion() {
   $('dispersion-terms').value = terms.join(', ');
   renderSpread(parts);
   if (!terms.length) {
-    figure.replaceChildren(h('p', { class: 'hint', text: 'Type the terms to plot.' }));
+    figure.replaceChildren(h('p', { class: 'hint', text: visibleTerms().length ? 'Type the terms to plot.' : noWordsReason() ?? `${noTermsReason()} You can still type terms to plot.` }));
     return;
   }
   const seq = ++state.dispersionSeq;
@@ -1220,13 +1428,13 @@ async function renderDispersion() {
     { key: 'dp', label: 'DP', numeric: true, title: `Gries' DP, normalised: 0 even, 1 all in one part (${partsText})`, value: (d) => d.dp ?? -1, cell: (d) => fmt.fixed(d.dp, 2), csv: (d) => (d.dp === null ? '' : d.dp.toFixed(4)), attrs: (d) => ({ 'data-value': d.dp ?? '' }) },
     { key: 'first', label: 'First at word', numeric: true, value: (d) => d.positions[0] ?? -1, cell: (d) => (d.count ? fmt.int(d.positions[0]) : '—'), csv: (d) => d.positions[0] ?? '' },
     { key: 'last', label: 'Last at word', numeric: true, value: (d) => d.positions.at(-1) ?? -1, cell: (d) => (d.count ? fmt.int(d.positions.at(-1)) : '—'), csv: (d) => d.positions.at(-1) ?? '' },
-    ...visibleNames.map((name) => ({ key: `sp:${name}`, label: name, numeric: true, value: (d) => d.speakers.filter((s) => s === name).length })),
+    ...visibleNames.slice(0, SPEAKER_COLUMNS_MAX).map((name) => ({ key: `sp:${name}`, label: name, numeric: true, value: (d) => bySpeakerCount(d).get(name) ?? 0 })),
   ];
   if (state.dispersionSort && !columns.some((c) => c.key === state.dispersionSort.key)) state.dispersionSort = null;
   const sorted = sortRows(columns, rows, state.dispersionSort);
   state.tables.dispersion = { columns, rows: sorted };
   $('dispersion-table').replaceChildren(dataTable({
-    columns, rows: sorted, sort: state.dispersionSort, caption: `Occurrences and dispersion (DP over ${partsText.replace('parts: ', '')}) of the plotted terms`,
+    columns, rows: sorted, sort: state.dispersionSort, caption: `Occurrences and dispersion (DP over ${partsText.replace('parts: ', '')}) of the plotted terms.${columnsNote()}`,
     onSort: (sort) => {
       state.dispersionSort = sort;
       renderDispersion();
@@ -1362,8 +1570,10 @@ function renderLexical() {
   if (state.lexicalSort && !scols.some((c) => c.key === state.lexicalSort.key)) state.lexicalSort = null;
   const sorted = sortRows(scols, perSpeaker, state.lexicalSort);
   state.tables['speaker-stats'] = { columns: scols, rows: sorted, suffix: 'speaker-stats' };
+  const limit = showMore($('speaker-stats-more'), sorted.length, state.speakerStatsAll);
   $('speaker-stats-table').replaceChildren(dataTable({
-    columns: scols, rows: sorted, sort: state.lexicalSort, caption: 'Vocabulary and readability by speaker (definitions below)',
+    columns: scols, rows: sorted, sort: state.lexicalSort, limit,
+    caption: `Vocabulary and readability by speaker (definitions below)${limit < sorted.length ? `; the first ${fmt.int(limit)} of ${fmt.int(sorted.length)} rows` : ''}`,
     onSort: (sort) => {
       state.lexicalSort = sort;
       renderLexical();
@@ -1545,7 +1755,7 @@ function chartLegend(id) {
     const speaker = $('terms-speaker').value;
     return speaker ? [[speaker, colourOf(speaker)]] : [];
   }
-  return names.map((n) => [n, colourOf(n)]);
+  return legendEntries(names);
 }
 
 const CHART_TITLES = {

@@ -2,7 +2,35 @@
 // naming the problem for anything else (a PDF, a zip, an image, UTF-16, Latin-1…).
 
 export const ACCEPT = '.txt,.vtt,.srt,.md,text/plain,text/vtt,text/markdown,application/x-subrip';
-const MAX_BYTES = 512 * 1024 * 1024;
+
+/**
+ * The longest text this page analyses, in UTF-16 code units: the worker loads every text
+ * as one wasm `Document` (for the concordance and dispersion), and `Document.load` refuses
+ * more than `MAX_ANALYSE_UNITS` = 256 Mi units (wasm/src/limits.rs). Keep the two equal.
+ */
+export const MAX_TEXT_UNITS = 256 * 1024 * 1024;
+/**
+ * The biggest file this page opens, in bytes, checked before reading a byte of it: a UTF-8
+ * file never decodes to more UTF-16 units than it has bytes, so no file within this limit
+ * makes a text over MAX_TEXT_UNITS.
+ */
+export const MAX_FILE_BYTES = MAX_TEXT_UNITS;
+
+const mb = (bytes) => `${new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(bytes / 1024 ** 2)} MB`;
+const int = (n) => new Intl.NumberFormat('en').format(n);
+
+/**
+ * The message for something over the limit: a file of `size` bytes called `name`, or
+ * (`name` null) a text of `size` characters that was to be `done` ('pasted', 'analysed').
+ */
+export function tooLargeMessage(name, size, done = name === null ? 'pasted' : 'opened') {
+  const what = name === null
+    ? `This text is ${int(size)} characters long, over this page's limit of ${int(MAX_TEXT_UNITS)} characters`
+    : `“${name}” is ${mb(size)} (${int(size)} bytes), over this page's limit of ${mb(MAX_FILE_BYTES)} (${int(MAX_FILE_BYTES)} bytes)`;
+  const file = name === null ? 'transcript.txt' : /^[\w.,+@=-]+$/.test(name) ? name : `'${name.replaceAll("'", "'\\''")}'`;
+  const how = name === null ? 'Save it as a file and analyse it' : 'Analyse it';
+  return `${what}, so it was not ${done} and your text is unchanged. ${how} on your computer with the command-line tool instead: colloquy analyse ${file}`;
+}
 
 /** What a file's first bytes say it is, for the binary formats people drop by mistake. */
 const MAGIC = [
@@ -27,9 +55,8 @@ export class FileError extends Error {}
 /** Decodes a File as UTF-8 text, or throws a FileError whose message names the problem. */
 export async function readTextFile(file) {
   const name = `“${file.name}”`;
-  if (file.size > MAX_BYTES) {
-    throw new FileError(`${name} is ${Math.round(file.size / 1024 ** 2)} MB, more than this page can hold (512 MB).`);
-  }
+  // Before reading anything: a file too big for the page is refused from its size alone.
+  if (file.size > MAX_FILE_BYTES) throw new FileError(tooLargeMessage(file.name, file.size));
   const bytes = new Uint8Array(await file.arrayBuffer());
   const help = 'colloquy reads plain-text transcripts in UTF-8: .txt, .vtt, .srt or .md.';
   for (const [magic, what] of MAGIC) {

@@ -26,7 +26,9 @@ import { base64 } from './pkg/colloquy_bg.wasm.js';
 
 // The page's CSP does not reach a worker (a worker's policy comes with its own HTTP response,
 // which a static host does not send), so the worker gives up network access itself.
-for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'importScripts']) {
+// (`caches`: Cache.add() fetches; WebSocketStream: Chromium's streams WebSocket. A dynamic
+// import() cannot be taken away: only a CSP header on worker.js would refuse it.)
+for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'importScripts', 'caches', 'WebSocketStream']) {
   Object.defineProperty(self, name, { value: undefined, writable: false, configurable: false });
 }
 
