@@ -185,12 +185,25 @@ test('10,000 distinct speakers: every view responds, long lists are capped and s
   assert.match(await page.locator('#dispersion-table caption').textContent(), /Columns for the 20 speakers with the most words \(of 9,999\)\.$/);
   await tab(page, 'Summary');
   assert.equal(await page.locator('#speaker-stats-table tbody tr').count(), 200);
+  // After the merge one label is used twice, so the core flags each of the 9,998 labels used
+  // once: the list shows 100 of them (10,000 buttons there slowed the whole panel tenfold).
+  const diagnostics = Number(await page.locator('#diag-count').textContent());
+  assert.ok(diagnostics >= 9998, `${diagnostics} diagnostics`);
+  assert.equal(await page.locator('#diagnostics > li').count(), 101);
+  assert.equal(await page.locator('#diagnostics > li').last().textContent(), `The first 100 of ${int(diagnostics)} diagnostics (the CSV has them all).`);
+  assert.equal(await page.locator('#diagnostics-more').textContent(), `Show all ${int(diagnostics)} diagnostics`);
   t = Date.now();
   assert.equal(await page.locator('#speaker-stats-more').textContent(), 'Show all 9,999 speakers');
-  // (By id: Playwright's role query over 10,000 rows takes it tens of seconds, the page 3.)
-  await page.locator('#speaker-stats-more').click();
-  await page.waitForFunction(() => document.querySelectorAll('#speaker-stats-table tbody tr').length === 9999);
-  figure('10,000 speakers, Show all 9,999 rows of the by-speaker table', Date.now() - t);
+  // Clicked and timed in the page, up to the next frame drawn. (Playwright's role query
+  // over 10,000 rows would take it tens of seconds itself.)
+  const showAllMs = await page.evaluate(async () => {
+    const t0 = performance.now();
+    document.getElementById('speaker-stats-more').click();
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    return performance.now() - t0;
+  });
+  assert.equal(await page.locator('#speaker-stats-table tbody tr').count(), 9999);
+  figure('10,000 speakers, Show all 9,999 rows of the by-speaker table (in the page)', showAllMs);
   assert.deepEqual(page.problems, []);
 });
 

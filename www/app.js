@@ -30,6 +30,8 @@ const SPEAKER_COLUMNS_MAX = 20;
 const PHRASE_CHIPS = 5;
 /** Rows of the speakers tables drawn until "Show all" (CSV has every row). */
 const SPEAKER_ROWS = 200;
+/** Diagnostics listed until "Show all" (one per single-use label can mean thousands). */
+const DIAGNOSTIC_ROWS = 100;
 const STORE = { text: 'colloquy.text', aliases: 'colloquy.aliases', hidden: 'colloquy.hidden' };
 const body = document.body;
 const ta = $('transcript');
@@ -58,6 +60,7 @@ const state = {
   phrasesAll: false,
   speakersAll: false, // every row of the speakers tables, for this analysis
   speakerStatsAll: false,
+  diagnosticsAll: false,
   dispersionTerms: null, // null: the top terms
   collocNode: null, // null: the top term
   collocSeq: 0,
@@ -901,6 +904,7 @@ function resetSpeakerEdits() {
   state.labels = new Set();
   state.speakersAll = false;
   state.speakerStatsAll = false;
+  state.diagnosticsAll = false;
   $('speaker-filter').value = '';
 }
 
@@ -1518,11 +1522,27 @@ function renderSummary() {
     ],
     rows: a.diagnostics,
   };
-  $('diagnostics').replaceChildren(...(a.diagnostics.length ? a.diagnostics.map((d) => h('li', {},
+  renderDiagnostics();
+}
+
+function renderDiagnostics() {
+  const all = state.analysis.diagnostics;
+  const shown = state.diagnosticsAll ? all : all.slice(0, DIAGNOSTIC_ROWS);
+  $('diagnostics').replaceChildren(...(all.length ? shown.map((d) => h('li', {},
     h('span', { class: 'tag', text: d.kind }), ' ', d.message, ' ',
     d.end > d.start ? h('button', { type: 'button', class: 'link', onclick: () => showInTranscript(d.start, d.end) }, 'Show in transcript') : null))
     : [h('li', { class: 'hint', text: 'Nothing doubtful: no diagnostics.' })]));
+  if (shown.length < all.length) {
+    $('diagnostics').append(h('li', { class: 'hint', text: `The first ${fmt.int(shown.length)} of ${fmt.int(all.length)} diagnostics (the CSV has them all).` }));
+  }
+  $('diagnostics-more').hidden = shown.length >= all.length;
+  $('diagnostics-more').textContent = `Show all ${fmt.int(all.length)} diagnostics`;
 }
+
+$('diagnostics-more').addEventListener('click', () => {
+  state.diagnosticsAll = true;
+  if (state.analysis) renderDiagnostics();
+});
 
 /** The vocabulary and readability measures, with the digits shown (`whole`: not per speaker, the speakers table has words). */
 const LEXICAL = [
