@@ -350,8 +350,11 @@ test('hostile hash values: ignored or form values, and an invalid hostile patter
   await page.evaluate((h) => { location.hash = h; }, `#label=${encodeURIComponent(broken)}`);
   await page.getByRole('alert').waitFor();
   // The engine's message does not echo the pattern; the pattern stays a form value.
-  assert.equal(await page.locator('#set-label-error').textContent(), 'not a valid regular expression: unclosed group');
-  assert.equal(await page.locator('#error-text').textContent(), 'The analysis could not run: labelPattern: not a valid regular expression: unclosed group');
+  // The engine's wording of the regex error is its own; the page shows it as text.
+  const reason = await page.locator('#set-label-error').textContent();
+  assert.match(reason, /^not a valid regular expression: \S/);
+  assert.ok(!reason.includes('<svg'), reason);
+  assert.equal(await page.locator('#error-text').textContent(), `The analysis could not run: labelPattern: ${reason}`);
   assert.equal(await page.getByLabel('Speaker label pattern (regular expression)').inputValue(), broken);
   assert.equal(await analyses(page), count, 'the results of the last good analysis stay');
   assert.deepEqual(await page.locator('#speakers-table tbody th').allTextContents(), ['(unattributed)']);
