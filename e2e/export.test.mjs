@@ -1,28 +1,11 @@
 // Exports, all built in the page: CSV per table, JSON of the analysis, SVG and PNG per chart.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, pasteAndWait, downloaded, tab, SEED } from './harness.mjs';
+import { start, open, pasteAndWait, downloaded, tab, SEED, parseCsv } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
-
-/** RFC 4180 CSV → rows of fields. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 test('the speakers table exports as CSV', async () => {
   const page = await open(env);

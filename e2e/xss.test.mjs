@@ -5,7 +5,7 @@
 // attribute that could run code, and any Content-Security-Policy violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, pasteAndWait, nextAnalysis, analyses, tab, downloaded } from './harness.mjs';
+import { start, open, pasteAndWait, nextAnalysis, analyses, tab, downloaded, parseCsv } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -106,22 +106,6 @@ function inspectSvg(page, text) {
       texts: [...doc.querySelectorAll('text, title')].map((t) => t.textContent),
     };
   }, text);
-}
-
-/** RFC 4180 CSV → rows of fields. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; } else field += c;
-  }
-  return rows;
 }
 
 const csvOf = async (page, button) => parseCsv((await downloaded(page, () => page.locator(button).click())).body.toString('utf8'));

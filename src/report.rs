@@ -701,10 +701,10 @@ impl Counts {
         // Walk them in the reported order (count, then length, descending; then text),
         // so every longer phrase with the same count is decided before a phrase inside it.
         let text_order = |a: &NgramKey, b: &NgramKey| {
-            let strings = |k: &NgramKey| {
-                k.iter().take_while(|&&id| id != PAD).map(|&id| self.vocab.string(id)).collect::<Vec<_>>()
-            };
-            strings(a).cmp(&strings(b))
+            a.iter()
+                .take_while(|&&id| id != PAD)
+                .map(|&id| self.vocab.string(id))
+                .cmp(b.iter().take_while(|&&id| id != PAD).map(|&id| self.vocab.string(id)))
         };
         let mut covered: FxHashMap<NgramKey, u32> = FxHashMap::default();
         let mut reported: Vec<(NgramKey, usize, u32)> = Vec::new();

@@ -1575,10 +1575,10 @@ function renderLexical() {
   state.tables.lexical = { columns, rows, suffix: 'vocabulary' };
   $('lexical-table').replaceChildren(dataTable({ columns, rows, caption: 'Vocabulary and readability of the whole transcript (definitions below)' }));
 
-  // Per speaker. The mean sentence length is the core's per-speaker words over its sentences.
+  // Per speaker; the core's mean sentence length is 0 for a speaker with no sentence.
   const perSpeaker = a.speakers.map((sp) => ({
     name: sp.name, words: sp.words, types: sp.types, ttr: sp.ttr, mattr: sp.mattr, hapax: sp.hapax, sentences: sp.sentences,
-    meanSentence: sp.sentences ? sp.words / sp.sentences : null, questions: sp.questions, colemanLiau: sp.colemanLiau,
+    meanSentence: sp.sentences ? sp.meanSentenceLength : null, questions: sp.questions, colemanLiau: sp.colemanLiau,
   }));
   const scols = [
     { key: 'name', label: 'Speaker', value: (r) => r.name, cell: (r) => [swatch(r.name), r.name] },

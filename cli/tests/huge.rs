@@ -44,15 +44,17 @@ fn analyse_handles_a_600_mb_transcript() {
 
     // What one block gives, scaled: every count is additive over whole turns.
     let block = colloquy::analyse(BLOCK, &colloquy::Options::default());
-    let mut lines = csv.lines();
-    let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
-    let column = |name: &str| header.iter().position(|h| *h == name).expect("the column exists");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().expect("a header").clone();
+    let column = |name: &str| header.iter().position(|h| h == name).expect("the column exists");
     let (name, words, turns, questions) = (column("name"), column("words"), column("turns"), column("questions"));
-    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("CSV records");
     assert_eq!(rows.len(), block.speakers.len(), "speakers: {csv}");
     for expected in &block.speakers {
-        let row =
-            rows.iter().find(|r| r[name] == expected.name).unwrap_or_else(|| panic!("{} in {csv}", expected.name));
+        let row = rows
+            .iter()
+            .find(|r| &r[name] == expected.name.as_str())
+            .unwrap_or_else(|| panic!("{} in {csv}", expected.name));
         assert_eq!(row[words].parse::<usize>().ok(), Some(expected.words * repeats), "{}", expected.name);
         assert_eq!(row[turns].parse::<usize>().ok(), Some(expected.turns * repeats), "{}", expected.name);
         assert_eq!(row[questions].parse::<usize>().ok(), Some(expected.questions * repeats), "{}", expected.name);
