@@ -62,10 +62,20 @@ pub struct Counts {
 impl Counts {
     /// Counts `doc`.
     pub fn new(doc: &Document) -> Counts {
+        Counts::with_vocab(doc, doc.tokens().vocab.clone())
+    }
+
+    /// Counts `doc`, keeping its vocabulary without a copy.
+    pub(crate) fn from_document(mut doc: Document) -> Counts {
+        let vocab = doc.take_vocab();
+        Counts::with_vocab(&doc, vocab)
+    }
+
+    /// Counts `doc`, whose tokens' ids are `vocab`'s.
+    fn with_vocab(doc: &Document, vocab: Vocab) -> Counts {
         let text = doc.text();
         let transcript = doc.transcript();
         let toks = doc.tokens();
-        let vocab = toks.vocab.clone();
         let mut term_counts = vec![0usize; vocab.len()];
         let mut stream = IdStream::default();
         let mut speakers: Vec<SpeakerEntry> = transcript
@@ -205,19 +215,34 @@ impl Counts {
     /// turns become one, as they would in the whole text. Diagnostics are kept from
     /// both parts (shifted), not recomputed.
     pub fn merge(&mut self, other: Counts) {
-        let shift = self.text_len;
         let ids: Vec<u32> = (0..other.vocab.len())
             .map(|i| {
                 let id = u32::try_from(i).unwrap_or(u32::MAX);
                 self.vocab.intern(other.vocab.string(id))
             })
             .collect();
+        self.merge_mapped(other, Some(&ids));
+    }
+
+    /// Merges `other`, whose vocabulary continues this one's (it was tokenised into
+    /// it: every id means the same in both), taking that vocabulary over.
+    pub(crate) fn merge_continuation(&mut self, mut other: Counts) {
+        self.vocab = std::mem::take(&mut other.vocab);
+        self.merge_mapped(other, None);
+    }
+
+    /// Merges `other` with its token ids mapped by `ids` (unchanged if `None`).
+    fn merge_mapped(&mut self, other: Counts, ids: Option<&[u32]>) {
+        let shift = self.text_len;
+        let map_id = |i: u32| match ids {
+            Some(ids) => ids.get(i as usize).copied().unwrap_or(u32::MAX),
+            None => i,
+        };
         self.term_counts.resize(self.vocab.len(), 0);
         for (i, c) in other.term_counts.iter().enumerate() {
-            if let Some(&id) = ids.get(i) {
-                if let Some(slot) = self.term_counts.get_mut(id as usize) {
-                    *slot += c;
-                }
+            let id = map_id(u32::try_from(i).unwrap_or(u32::MAX));
+            if let Some(slot) = self.term_counts.get_mut(id as usize) {
+                *slot += c;
             }
         }
         let speakers: Vec<u32> = other
@@ -238,7 +263,7 @@ impl Counts {
                 if let Some(m) = self.speakers.get_mut(index) {
                     m.questions += s.questions;
                     m.sentences += s.sentences;
-                    m.mattr.merge(&s.mattr.mapped(|id| ids.get(id as usize).copied().unwrap_or(u32::MAX)), WINDOW);
+                    m.mattr.merge(&s.mattr.mapped(map_id), WINDOW);
                     if m.labels == 0 {
                         m.first_label = s.first_label.shift(shift);
                     }
@@ -248,14 +273,19 @@ impl Counts {
             })
             .collect();
         let map_speaker = |s: u32| speakers.get(s as usize).copied().unwrap_or(u32::MAX);
-        let map_id = |i: u32| ids.get(i as usize).copied().unwrap_or(u32::MAX);
         self.speaker_terms.resize(self.speakers.len(), Vec::new());
         for (s, terms) in other.speaker_terms.into_iter().enumerate() {
             let target = map_speaker(u32::try_from(s).unwrap_or(u32::MAX));
             if let Some(own) = self.speaker_terms.get_mut(target as usize) {
-                let mut mapped: Vec<(u32, u32)> = terms.into_iter().map(|(id, n)| (map_id(id), n)).collect();
-                mapped.sort_unstable_by_key(|&(id, _)| id);
-                *own = merge_sorted(std::mem::take(own), mapped);
+                let terms = match ids {
+                    Some(_) => {
+                        let mut mapped: Vec<(u32, u32)> = terms.into_iter().map(|(id, n)| (map_id(id), n)).collect();
+                        mapped.sort_unstable_by_key(|&(id, _)| id);
+                        mapped
+                    }
+                    None => terms,
+                };
+                *own = merge_sorted(std::mem::take(own), terms);
             }
         }
         for (i, turn) in other.turns.into_iter().enumerate() {

@@ -1,6 +1,6 @@
 //! A document: the text, parsed and tokenised once, ready to be queried many times.
 
-use crate::token::{tokenize, Tokens};
+use crate::token::{tokenize_with, Tokens, Vocab};
 use crate::{parse, Options, Transcript};
 
 /// A parsed and tokenised transcript. Build it once; every view reads from it.
@@ -19,9 +19,19 @@ pub struct Document {
 
 impl Document {
     pub fn new(text: String, options: &Options) -> Document {
+        Document::with_vocab(text, options, Vocab::default())
+    }
+
+    /// A document whose tokens are interned into `vocab` (a stream's earlier parts').
+    pub(crate) fn with_vocab(text: String, options: &Options, vocab: Vocab) -> Document {
         let transcript = parse(&text, &options.parse);
-        let tokens = tokenize(&text, &transcript, &options.tokenize);
+        let tokens = tokenize_with(&text, &transcript, &options.tokenize, vocab);
         Document { text, transcript, tokens }
+    }
+
+    /// Takes the vocabulary out (for counts that outlive the document).
+    pub(crate) fn take_vocab(&mut self) -> Vocab {
+        std::mem::take(&mut self.tokens.vocab)
     }
 
     pub fn text(&self) -> &str {

@@ -187,8 +187,10 @@ impl Stream {
         options.parse.format = self.format.unwrap_or(options.parse.format);
         options.parse.ends =
             Ends { start: first && self.options.parse.ends.start, end: last && self.options.parse.ends.end };
-        let doc = Document::new(part.to_owned(), &options);
-        let mut counts = Counts::new(&doc);
+        // Parts share one vocabulary: tokens of later parts mostly find their type
+        // already interned, and merging needs no re-interning.
+        let vocab = self.counts.as_mut().map(|c| std::mem::take(&mut c.vocab)).unwrap_or_default();
+        let mut counts = Counts::from_document(Document::with_vocab(part.to_owned(), &options, vocab));
         if !first {
             counts.diagnostics.retain(|d| d.kind != DiagnosticKind::InvalidLabelPattern);
         }
@@ -198,7 +200,7 @@ impl Stream {
         }
         self.processed += part.len();
         match &mut self.counts {
-            Some(all) => all.merge(counts),
+            Some(all) => all.merge_continuation(counts),
             None => self.counts = Some(counts),
         }
     }

@@ -92,7 +92,14 @@ fn may_end_sentence(gap: &str) -> bool {
 
 /// Tokenises the speech of `transcript` (whose spans point into `text`).
 pub fn tokenize(text: &str, transcript: &Transcript, options: &TokenizeOptions) -> Tokens {
-    let mut b = Builder { text, out: Tokens::default(), folded: String::new(), sentence_start: 0, last: None };
+    tokenize_with(text, transcript, options, Vocab::default())
+}
+
+/// [`tokenize`], interning into `vocab`: the ids it has keep their meaning, so the
+/// parts of a streamed text share one numbering (no re-interning on merge).
+pub(crate) fn tokenize_with(text: &str, transcript: &Transcript, options: &TokenizeOptions, vocab: Vocab) -> Tokens {
+    let out = Tokens { vocab, ..Tokens::default() };
+    let mut b = Builder { text, out, folded: String::new(), sentence_start: 0, last: None };
     for turn in &transcript.turns {
         let turn_start = b.out.tokens.len();
         b.sentence_start = turn_start;
