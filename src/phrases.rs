@@ -57,6 +57,8 @@ impl IdStream {
 pub(crate) struct Ngrams {
     /// `orders[n - 2]`: the n-grams of `n` words.
     orders: Vec<Order>,
+    /// Every n-gram counted at least this often is here (and no other).
+    min_count: usize,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -66,7 +68,36 @@ struct Order {
     count: Vec<u32>,
 }
 
+impl Order {
+    /// The n-grams counted at least `min` times, renumbered densely; `renumber` (old
+    /// numbers by key) is rewritten to the new ones.
+    fn keep(self, min: usize, renumber: &mut [u32]) -> Order {
+        let mut kept = Order::default();
+        let mut new_number = vec![NONE; self.count.len()];
+        for (j, slot) in new_number.iter_mut().enumerate() {
+            let (Some(&p), Some(&l), Some(&c)) = (self.prefix.get(j), self.last.get(j), self.count.get(j)) else {
+                continue;
+            };
+            if (c as usize) >= min {
+                *slot = u32::try_from(kept.count.len()).unwrap_or(NONE);
+                kept.prefix.push(p);
+                kept.last.push(l);
+                kept.count.push(c);
+            }
+        }
+        for r in renumber.iter_mut().filter(|r| **r != NONE) {
+            *r = new_number.get(*r as usize).copied().unwrap_or(NONE);
+        }
+        kept
+    }
+}
+
 impl Ngrams {
+    /// The minimum count the n-grams here reached (above the one asked for if raised).
+    pub fn min_count(&self) -> usize {
+        self.min_count
+    }
+
     /// How many `n`-grams reached the minimum count.
     pub fn len(&self, n: usize) -> usize {
         self.order(n).map_or(0, |o| o.count.len())
@@ -107,8 +138,19 @@ impl Ngrams {
 
 /// Every n-gram of 2..=`max_n` words seen at least `min_count` times, never across a
 /// sentence. `term_counts[id]` is the count of each token id.
-pub(crate) fn count(stream: &IdStream, term_counts: &[usize], min_count: usize, max_n: usize) -> Ngrams {
-    count_partitioned(stream, term_counts, min_count, max_n, PARTITION_KEYS)
+///
+/// `raise` sees the bigrams that reached `min_count` (first words, second words,
+/// counts) and may return a higher minimum for every order (bigrams included): a
+/// caller that shows only the most frequent phrases can skip counting rare ones.
+/// [`Ngrams::min_count`] tells which minimum was used.
+pub(crate) fn count(
+    stream: &IdStream,
+    term_counts: &[usize],
+    min_count: usize,
+    max_n: usize,
+    raise: impl FnOnce(&[u32], &[u32], &[u32]) -> usize,
+) -> Ngrams {
+    count_partitioned(stream, term_counts, min_count, max_n, PARTITION_KEYS, raise)
 }
 
 /// [`count`], partitioning when there are more than about `partition_keys` keys.
@@ -118,24 +160,44 @@ fn count_partitioned(
     min_count: usize,
     max_n: usize,
     partition_keys: usize,
+    raise: impl FnOnce(&[u32], &[u32], &[u32]) -> usize,
 ) -> Ngrams {
-    let min = min_count.max(1);
+    let mut raise = Some(raise);
+    let mut min = min_count.max(1);
     let ids = &stream.ids;
-    let len = ids.len();
-    let mut out = Ngrams::default();
-    // `level[i]`: the surviving (n−1)-gram starting at i (for n = 2, the token id).
-    let mut level: Vec<u32> = ids
-        .iter()
-        .map(|&id| if id != END && term_counts.get(id as usize).is_some_and(|&c| c >= min) { id } else { NONE })
-        .collect();
-    let mut next = vec![NONE; len];
+    let mut out = Ngrams { min_count: min, ..Ngrams::default() };
+    // The positions where an (n−1)-gram survived, ascending, and its id there (for
+    // n = 2, the token id). Later orders only visit these: few, once the rare ones
+    // are pruned.
+    let mut at: Vec<u32> = Vec::new();
+    let mut level: Vec<u32> = Vec::new();
+    for (i, &id) in ids.iter().enumerate() {
+        if id != END && term_counts.get(id as usize).is_some_and(|&c| c >= min) {
+            at.push(u32::try_from(i).unwrap_or(NONE));
+            level.push(id);
+        }
+    }
+    let mut keys: Vec<u64> = Vec::new();
+    let mut starts: Vec<u32> = Vec::new();
     for n in 2..=max_n.min(MAX_NGRAM) {
-        // Count every n-gram whose prefix and suffix survived; `next[i]` gets its id.
-        let (keys, counts) = count_keys(&level, ids, n, &mut next, partition_keys);
+        // Every n-gram whose prefix (at i) and suffix (at i + 1) both survived: its key
+        // is the prefix's id and its last token.
+        keys.clear();
+        starts.clear();
+        for (k, pair) in at.windows(2).enumerate() {
+            let [i, j] = *pair else { continue };
+            if j != i.wrapping_add(1) {
+                continue;
+            }
+            let (Some(&prefix), Some(&last)) = (level.get(k), ids.get(i as usize + n - 1)) else { continue };
+            keys.push((u64::from(prefix) << 32) | u64::from(last));
+            starts.push(i);
+        }
+        let (distinct, counts, key_ids) = count_keys(&keys, partition_keys);
         // Keep those that reached the minimum, renumbered densely.
         let mut renumber = vec![NONE; counts.len()];
         let mut order = Order::default();
-        for ((&key, &c), r) in keys.iter().zip(&counts).zip(renumber.iter_mut()) {
+        for ((&key, &c), r) in distinct.iter().zip(&counts).zip(renumber.iter_mut()) {
             if (c as usize) < min {
                 continue;
             }
@@ -144,54 +206,54 @@ fn count_partitioned(
             order.last.push(key as u32);
             order.count.push(c);
         }
+        if let Some(raise) = raise.take() {
+            let raised = raise(&order.prefix, &order.last, &order.count);
+            if raised > min {
+                min = raised;
+                out.min_count = min;
+                order = order.keep(min, &mut renumber);
+            }
+        }
         if order.count.is_empty() {
             break;
         }
-        for slot in &mut next {
-            if *slot != NONE {
-                *slot = renumber.get(*slot as usize).copied().unwrap_or(NONE);
+        at.clear();
+        level.clear();
+        for (&i, &id) in starts.iter().zip(&key_ids) {
+            let r = renumber.get(id as usize).copied().unwrap_or(NONE);
+            if r != NONE {
+                at.push(i);
+                level.push(r);
             }
         }
         out.orders.push(order);
-        std::mem::swap(&mut level, &mut next);
     }
     out
-}
-
-/// The key of the n-gram at `i`, if its (n−1)-word prefix and suffix both survived:
-/// the prefix's id and the last token's id.
-#[inline]
-fn key_at(level: &[u32], ids: &[u32], n: usize, i: usize) -> Option<u64> {
-    let (&p, &s) = (level.get(i)?, level.get(i + 1)?);
-    if p == NONE || s == NONE {
-        return None;
-    }
-    let &last = ids.get(i + n - 1)?;
-    Some((u64::from(p) << 32) | u64::from(last))
 }
 
 /// Distinct keys per partition that keep a partition's table in the CPU caches.
 const PARTITION_KEYS: usize = 1 << 15;
 
-/// Counts the n-grams of one order: every distinct key gets an id; returns the keys
-/// and counts by id, and writes each position's id (or `NONE`) into `next`.
+/// Counts equal keys: every distinct key gets an id, in order of first appearance.
+/// Returns the distinct keys and their counts by id, and the id of each key.
 ///
 /// A hash table of millions of keys misses the caches on nearly every probe, so big
 /// inputs are first partitioned by hash (radix partitioning): each partition's keys
-/// are then counted in a table small enough to stay cached.
-fn count_keys(level: &[u32], ids: &[u32], n: usize, next: &mut [u32], partition_keys: usize) -> (Vec<u64>, Vec<u32>) {
+/// are then counted in a table small enough to stay cached. (Ids are then in order of
+/// first appearance within each partition.)
+fn count_keys(keys: &[u64], partition_keys: usize) -> (Vec<u64>, Vec<u32>, Vec<u32>) {
     let hash = |key: u64| key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    let mut keys: Vec<u64> = Vec::new();
+    let mut distinct: Vec<u64> = Vec::new();
     let mut counts: Vec<u32> = Vec::new();
-    let positions = level.iter().filter(|&&p| p != NONE).count();
-    // Distinct keys are far fewer than positions; a quarter is a fair guess.
-    let bits = (positions / 4 / partition_keys.max(1)).max(1).next_power_of_two().trailing_zeros().min(10);
+    let mut key_ids: Vec<u32> = vec![NONE; keys.len()];
+    // Distinct keys are far fewer than keys; a quarter is a fair guess.
+    let bits = (keys.len() / 4 / partition_keys.max(1)).max(1).next_power_of_two().trailing_zeros().min(10);
     let mut count_one = |index: &mut FxHashMap<u64, u32>, key: u64| {
         let fresh = u32::try_from(counts.len()).unwrap_or(NONE);
         let id = *index.entry(key).or_insert(fresh);
         if id == fresh {
             counts.push(0);
-            keys.push(key);
+            distinct.push(key);
         }
         if let Some(c) = counts.get_mut(id as usize) {
             *c += 1;
@@ -200,19 +262,17 @@ fn count_keys(level: &[u32], ids: &[u32], n: usize, next: &mut [u32], partition_
     };
     if bits == 0 {
         let mut index: FxHashMap<u64, u32> = FxHashMap::default();
-        for (i, slot) in next.iter_mut().enumerate() {
-            *slot = key_at(level, ids, n, i).map_or(NONE, |key| count_one(&mut index, key));
+        for (slot, &key) in key_ids.iter_mut().zip(keys) {
+            *slot = count_one(&mut index, key);
         }
-        return (keys, counts);
+        return (distinct, counts, key_ids);
     }
     let parts = 1usize << bits;
     let part_of = |key: u64| (hash(key) >> (64 - bits)) as usize;
     let mut starts = vec![0usize; parts + 1];
-    for i in 0..next.len() {
-        if let Some(key) = key_at(level, ids, n, i) {
-            if let Some(c) = starts.get_mut(part_of(key) + 1) {
-                *c += 1;
-            }
+    for &key in keys {
+        if let Some(c) = starts.get_mut(part_of(key) + 1) {
+            *c += 1;
         }
     }
     for p in 0..parts {
@@ -221,12 +281,9 @@ fn count_keys(level: &[u32], ids: &[u32], n: usize, next: &mut [u32], partition_
             *c += before;
         }
     }
-    let total = starts.get(parts).copied().unwrap_or(0);
     let mut fill = starts.clone();
-    let mut scattered: Vec<(u64, u32)> = vec![(0, 0); total];
-    for (i, slot) in next.iter_mut().enumerate() {
-        *slot = NONE;
-        let Some(key) = key_at(level, ids, n, i) else { continue };
+    let mut scattered: Vec<(u64, u32)> = vec![(0, 0); keys.len()];
+    for (i, &key) in keys.iter().enumerate() {
         if let Some(at) = fill.get_mut(part_of(key)) {
             if let Some(entry) = scattered.get_mut(*at) {
                 *entry = (key, u32::try_from(i).unwrap_or(NONE));
@@ -240,12 +297,12 @@ fn count_keys(level: &[u32], ids: &[u32], n: usize, next: &mut [u32], partition_
         index.clear();
         for &(key, i) in scattered.get(from..to).unwrap_or(&[]) {
             let id = count_one(&mut index, key);
-            if let Some(slot) = next.get_mut(i as usize) {
+            if let Some(slot) = key_ids.get_mut(i as usize) {
                 *slot = id;
             }
         }
     }
-    (keys, counts)
+    (distinct, counts, key_ids)
 }
 
 /// Where phrases occur: their count, first offset and count per speaker.
@@ -334,6 +391,7 @@ mod tests {
             max_n in 2usize..=8,
             min in 1usize..4,
             partition_keys in prop_oneof![Just(PARTITION_KEYS), Just(1usize), Just(2usize)],
+            raise_to in 0usize..5,
         ) {
             let mut stream = IdStream::default();
             let mut term_counts = vec![0usize; 6];
@@ -343,7 +401,9 @@ mod tests {
                 }
                 stream.push_sentence(s.iter().enumerate().map(|(i, &id)| (id, k * 100 + i)), (k % 3) as u32);
             }
-            let got = count_partitioned(&stream, &term_counts, min, max_n, partition_keys);
+            let got = count_partitioned(&stream, &term_counts, min, max_n, partition_keys, |_, _, _| raise_to);
+            let min = min.max(raise_to);
+            prop_assert_eq!(got.min_count(), min);
             let expect = naive(&sentences, max_n, min);
             let mut got_counts: FxHashMap<NgramKey, u32> = FxHashMap::default();
             let mut phrases: Vec<Vec<u32>> = Vec::new();

@@ -677,13 +677,73 @@ impl Counts {
 
     /// Recurring phrases, most frequent first, each reported once at its longest: a
     /// phrase inside a reported longer phrase with the same count is left out.
+    ///
+    /// Only the top `top_phrases` (k) are shown, so rare phrases need not be counted:
+    /// the count T of the (k × (`ngram_max` − 1))-th most frequent bigram that could be
+    /// shown becomes the minimum for every order. That loses none of the top k:
+    /// - every phrase counted at least T times is still counted exactly, and ranks
+    ///   above every rarer one; whether it is left out depends only on longer phrases
+    ///   with the same count, which are counted too;
+    /// - and at least k of them are shown: a shown phrase leaves out at most
+    ///   `ngram_max` − 1 bigrams inside it, so fewer than k shown phrases could not
+    ///   account for k × (`ngram_max` − 1) bigrams.
+    ///
+    /// (`tests/it/properties.rs` checks that the top k are the first k of all phrases.)
     fn phrases(&self, view: &ViewOptions, stop: &[bool], by_speaker: &BySpeakerFn<'_>) -> Vec<Phrase> {
         let min_n = view.ngram_min.max(2);
         let max_n = view.ngram_max.min(crate::MAX_NGRAM);
         let is_word = |id: u32| view.include_numbers || self.vocab.kind(id) == TokenKind::Word;
         let ok_edge =
             |id: u32| (view.phrase_edge_stopwords || !stop.get(id as usize).copied().unwrap_or(false)) && is_word(id);
-        let ngrams = crate::phrases::count(&self.stream, &self.term_counts, view.min_count, max_n);
+        let limit = if view.top_phrases > 0 { view.top_phrases } else { usize::MAX };
+        // Bigrams are shown only if `min_n` is 2; otherwise nothing is raised.
+        let pool = if min_n == 2 { limit.saturating_mul(max_n.saturating_sub(1).max(1)) } else { usize::MAX };
+        let raise = |first: &[u32], second: &[u32], counts: &[u32]| -> usize {
+            let mut shown: Vec<u32> = first
+                .iter()
+                .zip(second)
+                .zip(counts)
+                .filter(|((&a, &b), _)| ok_edge(a) && ok_edge(b))
+                .map(|(_, &c)| c)
+                .collect();
+            if shown.len() < pool || pool == 0 {
+                return 0;
+            }
+            let (_, &mut nth, _) = shown.select_nth_unstable_by(pool - 1, |a, b| b.cmp(a));
+            nth as usize
+        };
+        let ngrams = crate::phrases::count(&self.stream, &self.term_counts, view.min_count, max_n, raise);
+        let reported = self.top_phrases(&ngrams, min_n, max_n, limit, &ok_edge, &is_word);
+        debug_assert!(ngrams.min_count() <= view.min_count.max(1) || reported.len() == limit);
+        let shown: Vec<&[u32]> = reported.iter().map(|(key, n, _)| key.get(..*n).unwrap_or(&[])).collect();
+        let found = crate::phrases::occurrences(&self.stream, &shown);
+        reported
+            .iter()
+            .zip(found)
+            .map(|((key, n, count), seen)| {
+                debug_assert_eq!(seen.count, *count);
+                Phrase {
+                    text: self.key_text(key),
+                    n: *n,
+                    count: *count as usize,
+                    by_speaker: by_speaker(&mut seen.by_speaker.iter().map(|&(s, c)| (s, c as usize))),
+                    first: seen.first,
+                }
+            })
+            .collect()
+    }
+
+    /// The first `limit` phrases of `ngrams` in the reported order, leaving out those
+    /// inside a reported longer phrase with the same count: `(words, n, count)`.
+    fn top_phrases(
+        &self,
+        ngrams: &crate::phrases::Ngrams,
+        min_n: usize,
+        max_n: usize,
+        limit: usize,
+        ok_edge: &dyn Fn(u32) -> bool,
+        is_word: &dyn Fn(u32) -> bool,
+    ) -> Vec<(NgramKey, usize, u32)> {
         // (count, n, index in its order), every n-gram that may be shown.
         let mut candidates: Vec<(u32, usize, u32)> = Vec::new();
         let mut words = [PAD; MAX_NGRAM];
@@ -708,7 +768,6 @@ impl Counts {
         };
         let mut covered: FxHashMap<NgramKey, u32> = FxHashMap::default();
         let mut reported: Vec<(NgramKey, usize, u32)> = Vec::new();
-        let limit = if view.top_phrases > 0 { view.top_phrases } else { usize::MAX };
         'groups: for group in candidates.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
             let mut keys: Vec<(NgramKey, usize, u32)> = group
                 .iter()
@@ -740,22 +799,7 @@ impl Counts {
                 reported.push((key, n, count));
             }
         }
-        let shown: Vec<&[u32]> = reported.iter().map(|(key, n, _)| key.get(..*n).unwrap_or(&[])).collect();
-        let found = crate::phrases::occurrences(&self.stream, &shown);
         reported
-            .iter()
-            .zip(found)
-            .map(|((key, n, count), seen)| {
-                debug_assert_eq!(seen.count, *count);
-                Phrase {
-                    text: self.key_text(key),
-                    n: *n,
-                    count: *count as usize,
-                    by_speaker: by_speaker(&mut seen.by_speaker.iter().map(|&(s, c)| (s, c as usize))),
-                    first: seen.first,
-                }
-            })
-            .collect()
     }
 
     fn key_text(&self, key: &NgramKey) -> String {

@@ -66,6 +66,36 @@ fn transcript_with_lead(lead: std::ops::Range<usize>) -> impl Strategy<Value = S
     )
 }
 
+/// Two speakers' speech from a few words, so phrases recur often enough to be
+/// pruned by a raised minimum count.
+fn repetitive() -> impl Strategy<Value = String> {
+    const FEW: &[&str] = &["budget", "plan", "the", "of", "late", "council", "talk", "we"];
+    prop::collection::vec((0..2usize, prop::collection::vec((0..FEW.len(), 0..4usize), 1..40)), 1..12).prop_map(
+        |turns| {
+            let mut s = String::new();
+            for (speaker, words) in turns {
+                s.push_str(["Alice: ", "Bob: "][speaker]);
+                for (w, p) in words {
+                    s.push_str(FEW[w]);
+                    s.push_str([" ", " ", ". ", ", "][p]);
+                }
+                s.push('\n');
+            }
+            s
+        },
+    )
+}
+
+/// One sentence said again and again: its phrases all share one count, so the longest
+/// covers the others and few are shown (the raised minimum then falls back).
+fn repeated() -> impl Strategy<Value = String> {
+    const FEW: &[&str] = &["budget", "plan", "the", "of", "late", "council", "talk", "we", "now", "must"];
+    (prop::collection::vec(0..FEW.len(), 2..9), 2..8usize).prop_map(|(words, times)| {
+        let sentence: Vec<&str> = words.iter().map(|&w| FEW[w]).collect();
+        format!("Alice: {}\n", vec![sentence.join(" "); times].join(". "))
+    })
+}
+
 fn everything() -> Options {
     let mut o = Options::default();
     o.view.stopwords = Stopwords::None;
@@ -78,6 +108,27 @@ fn everything() -> Options {
 }
 
 proptest! {
+    /// The top k phrases are the first k of all phrases: counting only the frequent
+    /// ones (the minimum count raised for a top-k list) loses none of them.
+    #[test]
+    fn top_phrases_are_the_first_of_all_phrases(
+        text in prop_oneof![repetitive(), repeated()],
+        k in 1usize..5,
+        min_count in 1usize..4,
+        ngram_max in 2usize..6,
+        stopwords in prop_oneof![Just(Stopwords::Auto), Just(Stopwords::None)],
+    ) {
+        let mut o = Options::default();
+        o.view.min_count = min_count;
+        o.view.ngram_max = ngram_max;
+        o.view.stopwords = stopwords;
+        o.view.top_phrases = 0;
+        let all = analyse(&text, &o).phrases;
+        o.view.top_phrases = k;
+        let top = analyse(&text, &o).phrases;
+        prop_assert_eq!(&top[..], &all[..all.len().min(k)]);
+    }
+
     #[test]
     fn speaker_words_sum_to_tokens_and_shares_to_one(text in transcript()) {
         let a = analyse(&text, &Options::default());
