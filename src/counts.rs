@@ -92,7 +92,14 @@ impl Counts {
                 first_label: l.first,
             })
             .collect();
-        let mut sequences: Vec<Vec<u32>> = vec![Vec::new(); speakers.len()];
+        let mut words_of = vec![0usize; speakers.len()];
+        for (turn, range) in transcript.turns.iter().zip(&toks.turns) {
+            if let Some(w) = words_of.get_mut(turn.speaker) {
+                *w += range.len();
+            }
+        }
+        let mut sequences: Vec<Vec<u32>> = words_of.iter().map(|&n| Vec::with_capacity(n)).collect();
+        stream.reserve(toks.tokens.len() + toks.sentences.len(), toks.sentences.len());
         let mut turns = Vec::with_capacity(transcript.turns.len());
         let mut sentence_iter = toks.sentences.iter().peekable();
         let mut sentences = 0usize;

@@ -45,6 +45,13 @@ impl IdStream {
         self.speakers.extend(other.speakers.iter().map(|&s| speaker(s)));
     }
 
+    /// Room for `ids` more ids (sentence ends included) in `sentences` more sentences.
+    pub fn reserve(&mut self, ids: usize, sentences: usize) {
+        self.ids.reserve(ids);
+        self.starts.reserve(ids);
+        self.speakers.reserve(sentences);
+    }
+
     pub fn approx_bytes(&self) -> usize {
         self.ids.capacity() * 4 + self.starts.capacity() * std::mem::size_of::<usize>() + self.speakers.capacity() * 4
     }
@@ -169,16 +176,16 @@ fn count_partitioned(
     // The positions where an (n−1)-gram survived, ascending, and its id there (for
     // n = 2, the token id). Later orders only visit these: few, once the rare ones
     // are pruned.
-    let mut at: Vec<u32> = Vec::new();
-    let mut level: Vec<u32> = Vec::new();
+    let mut at: Vec<u32> = Vec::with_capacity(ids.len());
+    let mut level: Vec<u32> = Vec::with_capacity(ids.len());
     for (i, &id) in ids.iter().enumerate() {
         if id != END && term_counts.get(id as usize).is_some_and(|&c| c >= min) {
             at.push(u32::try_from(i).unwrap_or(NONE));
             level.push(id);
         }
     }
-    let mut keys: Vec<u64> = Vec::new();
-    let mut starts: Vec<u32> = Vec::new();
+    let mut keys: Vec<u64> = Vec::with_capacity(at.len());
+    let mut starts: Vec<u32> = Vec::with_capacity(at.len());
     for n in 2..=max_n.min(MAX_NGRAM) {
         // Every n-gram whose prefix (at i) and suffix (at i + 1) both survived: its key
         // is the prefix's id and its last token.
@@ -243,10 +250,10 @@ const PARTITION_KEYS: usize = 1 << 15;
 /// first appearance within each partition.)
 fn count_keys(keys: &[u64], partition_keys: usize) -> (Vec<u64>, Vec<u32>, Vec<u32>) {
     let hash = |key: u64| key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    let mut distinct: Vec<u64> = Vec::new();
-    let mut counts: Vec<u32> = Vec::new();
-    let mut key_ids: Vec<u32> = vec![NONE; keys.len()];
     // Distinct keys are far fewer than keys; a quarter is a fair guess.
+    let mut distinct: Vec<u64> = Vec::with_capacity(keys.len() / 4);
+    let mut counts: Vec<u32> = Vec::with_capacity(keys.len() / 4);
+    let mut key_ids: Vec<u32> = vec![NONE; keys.len()];
     let bits = (keys.len() / 4 / partition_keys.max(1)).max(1).next_power_of_two().trailing_zeros().min(10);
     let mut count_one = |index: &mut FxHashMap<u64, u32>, key: u64| {
         let fresh = u32::try_from(counts.len()).unwrap_or(NONE);

@@ -59,6 +59,9 @@ pub struct Stream {
     processed: usize,
     /// The user's label pattern, compiled once (it is checked at each cut).
     label_pattern: Option<regex::Regex>,
+    /// The whole text's length, when known up front: the merged counts reserve room
+    /// for all of it once, instead of growing part by part.
+    expected_bytes: usize,
 }
 
 impl Stream {
@@ -73,12 +76,23 @@ impl Stream {
         };
         let label_pattern =
             options.parse.label_pattern.as_deref().and_then(|p| regex::Regex::new(&format!("^(?:{p})")).ok());
-        Stream { options, unit, config, buffer: String::new(), counts: None, format, processed: 0, label_pattern }
+        Stream {
+            options,
+            unit,
+            config,
+            buffer: String::new(),
+            counts: None,
+            format,
+            processed: 0,
+            label_pattern,
+            expected_bytes: 0,
+        }
     }
 
     /// Analyses `text` in parts without copying it into a buffer first.
     pub fn once(options: Options, unit: OffsetUnit, text: &str) -> Analysis {
         let mut stream = Stream::new(options, unit);
+        stream.expected_bytes = text.len();
         let consumed = stream.process_available(text);
         stream.process_part(text.get(consumed..).unwrap_or(""), true);
         stream.report()
@@ -200,7 +214,20 @@ impl Stream {
         }
         self.processed += part.len();
         match &mut self.counts {
-            Some(all) => all.merge_continuation(counts),
+            Some(all) => {
+                if self.expected_bytes > self.processed {
+                    // The parts so far tell how many ids a byte of this text makes.
+                    let scale = |n: usize| n.saturating_mul(self.expected_bytes) / self.processed.max(1);
+                    let ids = scale(all.stream.ids.len() + counts.stream.ids.len());
+                    let sentences = scale(all.stream.speakers.len() + counts.stream.speakers.len());
+                    all.stream.reserve(
+                        ids.saturating_sub(all.stream.ids.len()),
+                        sentences.saturating_sub(all.stream.speakers.len()),
+                    );
+                    self.expected_bytes = 0;
+                }
+                all.merge_continuation(counts);
+            }
             None => self.counts = Some(counts),
         }
     }

@@ -98,7 +98,15 @@ pub fn tokenize(text: &str, transcript: &Transcript, options: &TokenizeOptions) 
 /// [`tokenize`], interning into `vocab`: the ids it has keep their meaning, so the
 /// parts of a streamed text share one numbering (no re-interning on merge).
 pub(crate) fn tokenize_with(text: &str, transcript: &Transcript, options: &TokenizeOptions, vocab: Vocab) -> Tokens {
-    let out = Tokens { vocab, ..Tokens::default() };
+    // Words average five to six bytes with the space after them: room for a token
+    // every four bytes of speech spares the copies of a growing vector.
+    let speech: usize = transcript.turns.iter().flat_map(|t| &t.segments).map(|s| s.span.end - s.span.start).sum();
+    let out = Tokens {
+        vocab,
+        tokens: Vec::with_capacity(speech / 4 + 1),
+        sentences: Vec::with_capacity(speech / 64 + 1),
+        turns: Vec::with_capacity(transcript.turns.len()),
+    };
     let mut b = Builder { text, out, folded: String::new(), sentence_start: 0, last: None };
     for turn in &transcript.turns {
         let turn_start = b.out.tokens.len();
