@@ -509,6 +509,8 @@ impl Counts {
         }
         let mut own_count = vec![0u32; self.term_counts.len()];
         type Scored = (f64, f64, u32, usize, usize);
+        const MEMO: usize = 32;
+        let mut memo = vec![(f64::NAN, f64::NAN); MEMO * MEMO];
         for (stats, &e) in speakers.iter_mut().zip(entries).take(SPEAKERS) {
             let Some(own) = self.speaker_terms.get(e) else { continue };
             let n_i = stats.words as f64;
@@ -530,12 +532,24 @@ impl Counts {
                 .map(|&(id, _)| id)
                 .filter(|&id| viewed(id))
                 .chain(frequent.iter().copied().filter(|&id| own_of(id) == 0));
+            // Most words are rare, so most share a few (own, total) pairs: those of
+            // small counts are computed once per speaker.
+            memo.fill((f64::NAN, f64::NAN));
             let mut scored: Vec<Scored> = ids
                 .map(|id| {
                     let total = total(id);
                     let y_i = own_of(id);
                     let y_j = total - y_i;
-                    let (delta, z) = fightin_words(y_i as f64, n_i, y_j as f64, n_j, total as f64, n_all as f64);
+                    let score = || fightin_words(y_i as f64, n_i, y_j as f64, n_j, total as f64, n_all as f64);
+                    let (delta, z) = match memo.get_mut(y_i * MEMO + total) {
+                        Some(slot) if total < MEMO => {
+                            if slot.0.is_nan() {
+                                *slot = score();
+                            }
+                            *slot
+                        }
+                        _ => score(),
+                    };
                     (z, delta, id, y_i, y_j)
                 })
                 .collect();

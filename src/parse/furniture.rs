@@ -26,20 +26,16 @@ pub(crate) fn find_furniture(text: &str, lines: &[Line], ends: Ends) -> Vec<Furn
     let mut out = Vec::new();
     let mut leading: Option<Furniture> = None;
     if ends.start {
-        let head = text.get(..floor_boundary(text, WINDOW.min(text.len()))).unwrap_or("");
-        if let Some(dominant) = ScriptCounts::of(head).dominant() {
-            leading = scan(text, lines.iter().enumerate(), dominant);
-        }
+        let head = || text.get(..floor_boundary(text, WINDOW.min(text.len()))).unwrap_or("");
+        leading = scan(text, lines.iter().enumerate(), || ScriptCounts::of(head()).dominant());
         out.extend(leading.clone());
     }
     if ends.end {
-        let tail = text.get(ceil_boundary(text, text.len().saturating_sub(WINDOW))..).unwrap_or("");
-        if let Some(dominant) = ScriptCounts::of(tail).dominant() {
-            if let Some(block) = scan(text, lines.iter().enumerate().rev(), dominant) {
-                let overlaps = leading.as_ref().is_some_and(|l| block.first_line <= l.last_line);
-                if !overlaps {
-                    out.push(block);
-                }
+        let tail = || text.get(ceil_boundary(text, text.len().saturating_sub(WINDOW))..).unwrap_or("");
+        if let Some(block) = scan(text, lines.iter().enumerate().rev(), || ScriptCounts::of(tail()).dominant()) {
+            let overlaps = leading.as_ref().is_some_and(|l| block.first_line <= l.last_line);
+            if !overlaps {
+                out.push(block);
             }
         }
     }
@@ -60,7 +56,16 @@ fn ceil_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-fn scan<'a>(text: &str, lines: impl Iterator<Item = (usize, &'a Line)>, dominant: Script) -> Option<Furniture> {
+/// The furniture block at the end `lines` starts from. `dominant` (the script of the
+/// text near that end) is computed only if the first line could be furniture: most
+/// transcripts start and end with a long line, and then it is not needed.
+fn scan<'a>(
+    text: &str,
+    lines: impl Iterator<Item = (usize, &'a Line)>,
+    dominant: impl FnOnce() -> Option<Script>,
+) -> Option<Furniture> {
+    let mut dominant = Some(dominant);
+    let mut known: Option<Script> = None;
     let mut range: Option<(usize, usize)> = None;
     let mut foreign: Option<Script> = None;
     let mut any_dominant_after = false;
@@ -71,8 +76,16 @@ fn scan<'a>(text: &str, lines: impl Iterator<Item = (usize, &'a Line)>, dominant
             continue;
         }
         let short = s.chars().count() <= MAX_LINE_CHARS && s.split_whitespace().count() <= MAX_LINE_WORDS;
+        if !short {
+            any_dominant_after = true;
+            break;
+        }
+        if let Some(f) = dominant.take() {
+            // No letters near this end: no script to tell furniture by.
+            known = Some(f()?);
+        }
         let script = ScriptCounts::of(s).dominant();
-        if !short || script == Some(dominant) {
+        if script == known {
             any_dominant_after = true;
             break;
         }

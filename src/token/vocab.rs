@@ -68,10 +68,15 @@ fn short_key(s: &[u8]) -> Option<u64> {
     Some(key)
 }
 
-/// A well-mixed hash of a packed key (a folded multiply, as in foldhash).
+/// A well-mixed hash of a packed key: murmur3's 64-bit finaliser. Only 64-bit
+/// multiplies: wasm32 has no 64 × 64 → 128 multiply, so a folded multiply would be a
+/// library call there.
 fn short_hash(key: u64) -> u64 {
-    let m = u128::from(key ^ 0x2d35_8dcc_aa6c_78a5) * 0x8bb8_4b93_962e_acc9;
-    (m >> 64) as u64 ^ m as u64
+    let mut h = key ^ (key >> 33);
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 #[derive(Debug, Clone, Copy)]
