@@ -21,7 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { PEERS, peerByName, setupPeer, peerVersion, lastSplit, loadColloquy } from './peers.mjs';
 import { SIZES, ROOT, MB } from './sizes.mjs';
 import { render } from './report.mjs';
-import { loadNativeFile } from './native.mjs';
+import { loadFloorNative, loadNativeFile } from './native.mjs';
 
 const HERE = join(ROOT, 'bench');
 const args = process.argv.slice(2);
@@ -47,8 +47,8 @@ const WEIGHT = { seed: 2, '50kb': 3, '1mb': 8, '10mb': 27, '100mb': 40 };
 const MAX_SAMPLES = { seed: 30, '50kb': 30, '1mb': 15, '10mb': 7, '100mb': 1 };
 const WARMUP = { seed: 2, '50kb': 2, '1mb': 1, '10mb': 0, '100mb': 0 };
 // At 100 MB, the order in which peers get the time that is left.
-const PRIORITY_100 = ['colloquy-analyzer', 'js-regex', 'colloquy', 'natural', 'colloquy-terms', 'colloquy-doc', 'wink-nlp', 'intl-segmenter', 'compromise'];
-const TARGET_PEERS = new Set(['colloquy', 'colloquy-terms', 'js-regex']);
+const PRIORITY_100 = ['colloquy-analyzer', 'js-regex', 'colloquy', 'floor', 'natural', 'colloquy-terms', 'colloquy-doc', 'wink-nlp', 'intl-segmenter', 'compromise'];
+const TARGET_PEERS = new Set(['colloquy', 'colloquy-terms', 'js-regex', 'floor']);
 
 // The fewest samples, for the peers the targets compare and for the others (at 10 MB
 // one if a run takes over 20 s); runs at the small sizes are cheap, so take many.
@@ -337,6 +337,7 @@ function writeOut(results, final) {
   writeFileSync(join(HERE, `results${suffix}.json`), JSON.stringify(results, null, 1) + '\n');
   if (final) {
     results.native = loadNativeFile(results); // kept in the JSON, so the report can be re-rendered later
+    results.floorNative = loadFloorNative(); // likewise
     const md = render(results, { native: results.native });
     writeFileSync(join(HERE, `RESULTS${suffix}.md`), md);
     log(`wrote bench/RESULTS${suffix}.md and bench/results${suffix}.json`);

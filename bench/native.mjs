@@ -25,3 +25,14 @@ export function loadNativeFile(results) {
   }
   return null;
 }
+
+/** bench/work/floor-native.json (bench/run.sh): the floor's native median per size. */
+export function loadFloorNative() {
+  const path = join(ROOT, 'bench/work/floor-native.json');
+  if (!existsSync(path)) return null;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}

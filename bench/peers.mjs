@@ -307,6 +307,30 @@ const naturalPeer = {
   },
 };
 
+// The floor (bench/floor/): the least work terms + speakers need, plain Rust in wasm.
+// The JS string crosses as for colloquy: encodeInto into the module's memory.
+let floorWasm = null;
+const FLOOR_WASM = join(HERE, 'floor/target/wasm32-unknown-unknown/release/colloquy_floor.wasm');
+const floorPeer = {
+  name: 'floor',
+  kind: 'floor',
+  describe: 'bench/floor/: the least work terms + speakers need, in Rust compiled to wasm — ASCII-lower-cased runs of letters and digits (any non-ASCII byte counts as a letter), interned in an `FxHashMap` borrowing the text, counted per type and per `Name:` speaker; no n-grams, no Unicode segmentation or folding, no sentences, no offsets. The string crosses as for colloquy (`encodeInto` into wasm memory). A lower bound, not a peer',
+  version: () => 'colloquy-floor (bench/floor)',
+  setup: () => {
+    if (floorWasm) return;
+    const module = new WebAssembly.Module(readFileSync(FLOOR_WASM));
+    floorWasm = new WebAssembly.Instance(module, {}).exports;
+  },
+  run: (text) => {
+    const f = floorWasm;
+    const max = text.length * 3;
+    const ptr = f.floor_alloc(max);
+    const { written } = new TextEncoder().encodeInto(text, new Uint8Array(f.memory.buffer, ptr, max));
+    const tokens = f.floor_run(ptr, max, written);
+    return { tokens, speakers: f.floor_speakers(), topTerm: null, topPhrase: null, types: f.floor_types() };
+  },
+};
+
 function pkgVersion(name) {
   try {
     return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
@@ -324,7 +348,7 @@ function pkgVersion(name) {
   }
 }
 
-export const PEERS = [...colloquyPeers, ...jsPeers, winkPeer, compromisePeer, naturalPeer];
+export const PEERS = [...colloquyPeers, ...jsPeers, winkPeer, compromisePeer, naturalPeer, floorPeer];
 export const peerByName = (name) => {
   const p = PEERS.find((q) => q.name === name);
   if (!p) throw new Error(`unknown peer ${name}; peers: ${PEERS.map((q) => q.name).join(', ')}`);

@@ -57,6 +57,19 @@ if [ "${BENCH_NATIVE:-1}" != 0 ] && [ -f examples/bench_native.rs ]; then
   fi
 fi
 
+# The floor (bench/floor/): the least work terms + speakers need, in wasm (a peer in
+# bench.mjs) and natively (here, one process per size).
+say "floor: building bench/floor (wasm and native)"
+cargo build -q --release --manifest-path bench/floor/Cargo.toml --target wasm32-unknown-unknown
+cargo build -q --release --manifest-path bench/floor/Cargo.toml
+floor_sizes=(seed 50kb 1mb 10mb); [ "$mode" = full ] && floor_sizes+=(100mb)
+for s in "${floor_sizes[@]}"; do
+  printf '%s\t%s\n' "$s" "$(bench/floor/target/release/colloquy-floor "bench/corpora/$s.txt" 7)"
+done | node -e '
+  const lines = require("fs").readFileSync(0, "utf8").trim().split("\n");
+  const out = Object.fromEntries(lines.map((l) => { const [s, j] = l.split("\t"); return [s, JSON.parse(j)]; }));
+  require("fs").writeFileSync("bench/work/floor-native.json", JSON.stringify(out, null, 2) + "\n");'
+
 say "measuring"
 node --expose-gc bench/bench.mjs "${quick[@]}" --started-at "$start" --deadline $(( start + minutes * 60 - 45 ))
 say "done"
