@@ -75,30 +75,6 @@ struct Order {
     count: Vec<u32>,
 }
 
-impl Order {
-    /// The n-grams counted at least `min` times, renumbered densely; `renumber` (old
-    /// numbers by key) is rewritten to the new ones.
-    fn keep(self, min: usize, renumber: &mut [u32]) -> Order {
-        let mut kept = Order::default();
-        let mut new_number = vec![NONE; self.count.len()];
-        for (j, slot) in new_number.iter_mut().enumerate() {
-            let (Some(&p), Some(&l), Some(&c)) = (self.prefix.get(j), self.last.get(j), self.count.get(j)) else {
-                continue;
-            };
-            if (c as usize) >= min {
-                *slot = u32::try_from(kept.count.len()).unwrap_or(NONE);
-                kept.prefix.push(p);
-                kept.last.push(l);
-                kept.count.push(c);
-            }
-        }
-        for r in renumber.iter_mut().filter(|r| **r != NONE) {
-            *r = new_number.get(*r as usize).copied().unwrap_or(NONE);
-        }
-        kept
-    }
-}
-
 impl Ngrams {
     /// The minimum count the n-grams here reached (above the one asked for if raised).
     pub fn min_count(&self) -> usize {
@@ -173,22 +149,58 @@ fn count_partitioned(
     let mut min = min_count.max(1);
     let ids = &stream.ids;
     let mut out = Ngrams { min_count: min, ..Ngrams::default() };
-    // The positions where an (n−1)-gram survived, ascending, and its id there (for
-    // n = 2, the token id). Later orders only visit these: few, once the rare ones
-    // are pruned.
-    let mut at: Vec<u32> = Vec::with_capacity(ids.len());
-    let mut level: Vec<u32> = Vec::with_capacity(ids.len());
-    for (i, &id) in ids.iter().enumerate() {
-        if id != END && term_counts.get(id as usize).is_some_and(|&c| c >= min) {
-            at.push(u32::try_from(i).unwrap_or(NONE));
-            level.push(id);
+    let survives = |id: u32| id != END && term_counts.get(id as usize).is_some_and(|&c| c >= min);
+    // Every n-gram whose prefix (at i) and suffix (at i + 1) both survived, as a key
+    // (the prefix's id and the last token) and its start. For bigrams, the prefix is
+    // the first token.
+    let mut keys: Vec<u64> = Vec::with_capacity(ids.len());
+    let mut starts: Vec<u32> = Vec::with_capacity(ids.len());
+    for (i, pair) in ids.windows(2).enumerate() {
+        if let [a, b] = *pair {
+            if survives(a) && survives(b) {
+                keys.push((u64::from(a) << 32) | u64::from(b));
+                starts.push(u32::try_from(i).unwrap_or(NONE));
+            }
         }
     }
-    let mut keys: Vec<u64> = Vec::with_capacity(at.len());
-    let mut starts: Vec<u32> = Vec::with_capacity(at.len());
+    // The positions where an n-gram survived, ascending, and its number there.
+    let mut at: Vec<u32> = Vec::with_capacity(keys.len());
+    let mut level: Vec<u32> = Vec::with_capacity(keys.len());
     for n in 2..=max_n.min(MAX_NGRAM) {
-        // Every n-gram whose prefix (at i) and suffix (at i + 1) both survived: its key
-        // is the prefix's id and its last token.
+        let mut counted = count_keys(&keys, min, partition_keys);
+        if let Some(raise) = raise.take() {
+            let (first, (second, counts)): (Vec<u32>, (Vec<u32>, Vec<u32>)) =
+                counted.iter().map(|&(key, c)| ((key >> 32) as u32, (key as u32, c))).unzip();
+            let raised = raise(&first, &second, &counts);
+            if raised > min {
+                min = raised;
+                out.min_count = min;
+                counted.retain(|&(_, c)| c as usize >= min);
+            }
+        }
+        if counted.is_empty() {
+            break;
+        }
+        // Number the survivors (by key: a stable order) and find each position's.
+        let mut order = Order::default();
+        let mut number: FxHashMap<u64, u32> = FxHashMap::default();
+        number.reserve(counted.len());
+        for &(key, c) in &counted {
+            number.insert(key, u32::try_from(order.count.len()).unwrap_or(NONE));
+            order.prefix.push((key >> 32) as u32);
+            order.last.push(key as u32);
+            order.count.push(c);
+        }
+        out.orders.push(order);
+        at.clear();
+        level.clear();
+        for (&key, &i) in keys.iter().zip(&starts) {
+            if let Some(&id) = number.get(&key) {
+                at.push(i);
+                level.push(id);
+            }
+        }
+        // The next order's keys: wherever the n-grams at i and i + 1 both survived.
         keys.clear();
         starts.clear();
         for (k, pair) in at.windows(2).enumerate() {
@@ -196,44 +208,10 @@ fn count_partitioned(
             if j != i.wrapping_add(1) {
                 continue;
             }
-            let (Some(&prefix), Some(&last)) = (level.get(k), ids.get(i as usize + n - 1)) else { continue };
+            let (Some(&prefix), Some(&last)) = (level.get(k), ids.get(i as usize + n)) else { continue };
             keys.push((u64::from(prefix) << 32) | u64::from(last));
             starts.push(i);
         }
-        let (distinct, counts, key_ids) = count_keys(&keys, partition_keys);
-        // Keep those that reached the minimum, renumbered densely.
-        let mut renumber = vec![NONE; counts.len()];
-        let mut order = Order::default();
-        for ((&key, &c), r) in distinct.iter().zip(&counts).zip(renumber.iter_mut()) {
-            if (c as usize) < min {
-                continue;
-            }
-            *r = u32::try_from(order.count.len()).unwrap_or(NONE);
-            order.prefix.push((key >> 32) as u32);
-            order.last.push(key as u32);
-            order.count.push(c);
-        }
-        if let Some(raise) = raise.take() {
-            let raised = raise(&order.prefix, &order.last, &order.count);
-            if raised > min {
-                min = raised;
-                out.min_count = min;
-                order = order.keep(min, &mut renumber);
-            }
-        }
-        if order.count.is_empty() {
-            break;
-        }
-        at.clear();
-        level.clear();
-        for (&i, &id) in starts.iter().zip(&key_ids) {
-            let r = renumber.get(id as usize).copied().unwrap_or(NONE);
-            if r != NONE {
-                at.push(i);
-                level.push(r);
-            }
-        }
-        out.orders.push(order);
     }
     out
 }
@@ -241,75 +219,58 @@ fn count_partitioned(
 /// Distinct keys per partition that keep a partition's table in the CPU caches.
 const PARTITION_KEYS: usize = 1 << 15;
 
-/// Counts equal keys: every distinct key gets an id, in order of first appearance.
-/// Returns the distinct keys and their counts by id, and the id of each key.
+/// The distinct keys of `keys` seen at least `min` times, with their counts, by key.
 ///
 /// A hash table of millions of keys misses the caches on nearly every probe, so big
 /// inputs are first partitioned by hash (radix partitioning): each partition's keys
-/// are then counted in a table small enough to stay cached. (Ids are then in order of
-/// first appearance within each partition.)
-fn count_keys(keys: &[u64], partition_keys: usize) -> (Vec<u64>, Vec<u32>, Vec<u32>) {
+/// are then counted in a table small enough to stay cached.
+fn count_keys(keys: &[u64], min: usize, partition_keys: usize) -> Vec<(u64, u32)> {
     let hash = |key: u64| key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let mut out: Vec<(u64, u32)> = Vec::new();
     // Distinct keys are far fewer than keys; a quarter is a fair guess.
-    let mut distinct: Vec<u64> = Vec::with_capacity(keys.len() / 4);
-    let mut counts: Vec<u32> = Vec::with_capacity(keys.len() / 4);
-    let mut key_ids: Vec<u32> = vec![NONE; keys.len()];
     let bits = (keys.len() / 4 / partition_keys.max(1)).max(1).next_power_of_two().trailing_zeros().min(10);
-    let mut count_one = |index: &mut FxHashMap<u64, u32>, key: u64| {
-        let fresh = u32::try_from(counts.len()).unwrap_or(NONE);
-        let id = *index.entry(key).or_insert(fresh);
-        if id == fresh {
-            counts.push(0);
-            distinct.push(key);
+    let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut count = |part: &[u64], counts: &mut FxHashMap<u64, u32>| {
+        counts.clear();
+        for &key in part {
+            *counts.entry(key).or_default() += 1;
         }
-        if let Some(c) = counts.get_mut(id as usize) {
-            *c += 1;
-        }
-        id
+        out.extend(counts.iter().filter(|&(_, &c)| c as usize >= min).map(|(&k, &c)| (k, c)));
     };
     if bits == 0 {
-        let mut index: FxHashMap<u64, u32> = FxHashMap::default();
-        for (slot, &key) in key_ids.iter_mut().zip(keys) {
-            *slot = count_one(&mut index, key);
-        }
-        return (distinct, counts, key_ids);
-    }
-    let parts = 1usize << bits;
-    let part_of = |key: u64| (hash(key) >> (64 - bits)) as usize;
-    let mut starts = vec![0usize; parts + 1];
-    for &key in keys {
-        if let Some(c) = starts.get_mut(part_of(key) + 1) {
-            *c += 1;
-        }
-    }
-    for p in 0..parts {
-        let before = starts.get(p).copied().unwrap_or(0);
-        if let Some(c) = starts.get_mut(p + 1) {
-            *c += before;
-        }
-    }
-    let mut fill = starts.clone();
-    let mut scattered: Vec<(u64, u32)> = vec![(0, 0); keys.len()];
-    for (i, &key) in keys.iter().enumerate() {
-        if let Some(at) = fill.get_mut(part_of(key)) {
-            if let Some(entry) = scattered.get_mut(*at) {
-                *entry = (key, u32::try_from(i).unwrap_or(NONE));
-            }
-            *at += 1;
-        }
-    }
-    let mut index: FxHashMap<u64, u32> = FxHashMap::default();
-    for p in 0..parts {
-        let (Some(&from), Some(&to)) = (starts.get(p), starts.get(p + 1)) else { continue };
-        index.clear();
-        for &(key, i) in scattered.get(from..to).unwrap_or(&[]) {
-            let id = count_one(&mut index, key);
-            if let Some(slot) = key_ids.get_mut(i as usize) {
-                *slot = id;
+        count(keys, &mut counts);
+    } else {
+        let parts = 1usize << bits;
+        let part_of = |key: u64| (hash(key) >> (64 - bits)) as usize;
+        let mut starts = vec![0usize; parts + 1];
+        for &key in keys {
+            if let Some(c) = starts.get_mut(part_of(key) + 1) {
+                *c += 1;
             }
         }
+        for p in 0..parts {
+            let before = starts.get(p).copied().unwrap_or(0);
+            if let Some(c) = starts.get_mut(p + 1) {
+                *c += before;
+            }
+        }
+        let mut fill = starts.clone();
+        let mut scattered: Vec<u64> = vec![0; keys.len()];
+        for &key in keys {
+            if let Some(at) = fill.get_mut(part_of(key)) {
+                if let Some(slot) = scattered.get_mut(*at) {
+                    *slot = key;
+                }
+                *at += 1;
+            }
+        }
+        for p in 0..parts {
+            let (Some(&from), Some(&to)) = (starts.get(p), starts.get(p + 1)) else { continue };
+            count(scattered.get(from..to).unwrap_or(&[]), &mut counts);
+        }
     }
-    (distinct, counts, key_ids)
+    out.sort_unstable_by_key(|&(key, _)| key);
+    out
 }
 
 /// Where phrases occur: their count, first offset and count per speaker.
