@@ -507,6 +507,7 @@ impl Counts {
             frequent.select_nth_unstable_by(AVOIDED_POOL - 1, by_total);
             frequent.truncate(AVOIDED_POOL);
         }
+        frequent.sort_unstable_by(by_total);
         let mut own_count = vec![0u32; self.term_counts.len()];
         type Scored = (f64, f64, u32, usize, usize);
         const MEMO: usize = 32;
@@ -525,13 +526,23 @@ impl Counts {
             }
             let own_of = |id: u32| own_count.get(id as usize).copied().unwrap_or(0) as usize;
             // z for the words the speaker used (the distinctive ones are among them) and
-            // for the most frequent words overall (the avoided ones are among them);
-            // strings and the other measures only for the reported words.
-            let ids = own
-                .iter()
-                .map(|&(id, _)| id)
-                .filter(|&id| viewed(id))
-                .chain(frequent.iter().copied().filter(|&id| own_of(id) == 0));
+            // for the most frequent words they never used (the avoided ones are among
+            // them); strings and the other measures only for the reported words.
+            //
+            // For an unused word (y_i = 0, a_w = y_j = t, a_0 = n_i + n_j), δ = ln((n_j +
+            // a_0 − 2t) / (2(n_i + a_0 − t))) is negative and falls as t grows (its
+            // derivative has the sign of −3 n_i), and √σ⁻² = √(2t/3) grows: z falls
+            // strictly with the word's total. So the most avoided unused words are the
+            // most frequent ones: the first TERMS of them by total (and any tied with
+            // the last) are all that can be reported.
+            let mut unused: Vec<u32> = Vec::with_capacity(TERMS + 1);
+            for &id in frequent.iter().filter(|&&id| own_of(id) == 0) {
+                if unused.len() >= TERMS && unused.last().is_some_and(|&last| total(last) != total(id)) {
+                    break;
+                }
+                unused.push(id);
+            }
+            let ids = own.iter().map(|&(id, _)| id).filter(|&id| viewed(id)).chain(unused.iter().copied());
             // Most words are rare, so most share a few (own, total) pairs: those of
             // small counts are computed once per speaker.
             memo.fill((f64::NAN, f64::NAN));
@@ -578,7 +589,8 @@ impl Counts {
             let mut top: Vec<Scored> = scored.iter().filter(|x| x.0 > 0.0).copied().collect();
             top_k(&mut top, TERMS, by_z_desc);
             scored.retain(|x| x.0 < 0.0);
-            top_k(&mut scored, TERMS, |a, b| by_z_desc(b, a));
+            // Most negative first; ties by term, as in every list.
+            top_k(&mut scored, TERMS, |a, b| a.0.total_cmp(&b.0).then_with(|| term(a.2).cmp(term(b.2))));
             stats.distinctive = top.iter().map(describe).collect();
             stats.avoided = scored.iter().map(describe).collect();
         }

@@ -129,6 +129,38 @@ proptest! {
         prop_assert_eq!(&top[..], &all[..all.len().min(k)]);
     }
 
+    /// Each speaker's distinctive and avoided words are the 15 highest and lowest
+    /// Fightin' Words z-scores over every word in the term view, as scored one by one
+    /// (the report scores only the words that can be reported).
+    #[test]
+    fn distinctive_and_avoided_words_are_the_extreme_z_scores(text in prop_oneof![transcript(), repetitive()]) {
+        use colloquy::stats::keyness::fightin_words;
+        let mut o = Options::default();
+        o.view.top_terms = 0;
+        let a = analyse(&text, &o);
+        let n_all = a.summary.tokens as f64;
+        for s in a.speakers.iter().filter(|s| s.words > 0 && s.words < a.summary.tokens) {
+            let (n_i, n_j) = (s.words as f64, n_all - s.words as f64);
+            let mut scored: Vec<(f64, &str)> = a
+                .terms
+                .iter()
+                .map(|t| {
+                    let y_i = t.by_speaker.get(&s.name).copied().unwrap_or(0) as f64;
+                    let total = t.count as f64;
+                    (fightin_words(y_i, n_i, total - y_i, n_j, total, n_all).1, t.term.as_str())
+                })
+                .collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+            let top: Vec<&str> = scored.iter().filter(|x| x.0 > 0.0).take(15).map(|x| x.1).collect();
+            scored.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
+            let low: Vec<&str> = scored.iter().filter(|x| x.0 < 0.0).take(15).map(|x| x.1).collect();
+            let got_top: Vec<&str> = s.distinctive.iter().map(|d| d.term.as_str()).collect();
+            let got_low: Vec<&str> = s.avoided.iter().map(|d| d.term.as_str()).collect();
+            prop_assert_eq!(got_top, top, "distinctive of {}", s.name);
+            prop_assert_eq!(got_low, low, "avoided of {}", s.name);
+        }
+    }
+
     #[test]
     fn speaker_words_sum_to_tokens_and_shares_to_one(text in transcript()) {
         let a = analyse(&text, &Options::default());
