@@ -253,8 +253,12 @@ impl Counts {
         for (s, terms) in other.speaker_terms.into_iter().enumerate() {
             let target = map_speaker(u32::try_from(s).unwrap_or(u32::MAX));
             if let Some(own) = self.speaker_terms.get_mut(target as usize) {
-                let mut mapped: Vec<(u32, u32)> = terms.into_iter().map(|(id, n)| (map_id(id), n)).collect();
-                mapped.sort_unstable_by_key(|&(id, _)| id);
+                // Sorted by id as `u64`s (id, count): ids are distinct, and one integer sort
+                // serves the crate.
+                let mut packed: Vec<u64> =
+                    terms.into_iter().map(|(id, n)| u64::from(map_id(id)) << 32 | u64::from(n)).collect();
+                packed.sort_unstable();
+                let mapped: Vec<(u32, u32)> = packed.into_iter().map(|x| ((x >> 32) as u32, x as u32)).collect();
                 *own = merge_sorted(std::mem::take(own), mapped);
             }
         }
