@@ -510,8 +510,8 @@ impl Counts {
         // scores below are ordered by a total order).
         let total32 = |id: u32| u32::try_from(total(id)).unwrap_or(u32::MAX);
         if frequent.len() > AVOIDED_POOL {
-            let mut totals: Vec<u32> = frequent.iter().map(|&id| total32(id)).collect();
-            if let Some(threshold) = crate::sort::kth_largest(&mut totals, AVOIDED_POOL) {
+            let totals: Vec<u32> = frequent.iter().map(|&id| total32(id)).collect();
+            if let Some(threshold) = crate::sort::kth_largest(&totals, AVOIDED_POOL) {
                 let mut at_threshold = AVOIDED_POOL - frequent.iter().filter(|&&id| total32(id) > threshold).count();
                 frequent.retain(|&id| match total32(id).cmp(&threshold) {
                     Ordering::Greater => true,
