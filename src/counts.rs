@@ -286,9 +286,12 @@ impl Counts {
             if let Some(own) = self.speaker_terms.get_mut(target as usize) {
                 let terms = match ids {
                     Some(_) => {
-                        let mut mapped: Vec<(u32, u32)> = terms.into_iter().map(|(id, n)| (map_id(id), n)).collect();
-                        mapped.sort_unstable_by_key(|&(id, _)| id);
-                        mapped
+                        // Sorted by id as `u64`s (id, count): ids are distinct, and one
+                        // integer sort serves the crate.
+                        let mut packed: Vec<u64> =
+                            terms.into_iter().map(|(id, n)| u64::from(map_id(id)) << 32 | u64::from(n)).collect();
+                        packed.sort_unstable();
+                        packed.into_iter().map(|x| ((x >> 32) as u32, x as u32)).collect()
                     }
                     None => terms,
                 };

@@ -49,3 +49,8 @@ impl Diagnostic {
         Span::new(self.start, self.end)
     }
 }
+
+/// Sorts diagnostics by where they are, then kind (stable).
+pub(crate) fn sort(diagnostics: &mut Vec<Diagnostic>) {
+    crate::sort::sort_by(diagnostics, |a, b| (a.start, a.end, a.kind).cmp(&(b.start, b.end, b.kind)));
+}

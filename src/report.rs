@@ -10,6 +10,7 @@ use crate::counts::{Counts, NgramKey, PAD};
 use crate::language::{self, detect};
 use crate::parse::alias::suggest_aliases;
 use crate::parse::Speaker;
+use crate::sort::{sort_by, top_k, top_k_by_count};
 use crate::stats::keyness::{fightin_words, g2, log_ratio};
 use crate::stats::readability::coleman_liau;
 use crate::token::TokenKind;
@@ -267,10 +268,10 @@ impl Counts {
             .collect();
         let mut stage_directions: Vec<DirectionCount> =
             self.directions.iter().map(|(kind, &count)| DirectionCount { kind: kind.clone(), count }).collect();
-        stage_directions.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.kind.cmp(&b.kind)));
+        sort_by(&mut stage_directions, |a, b| b.count.cmp(&a.count).then_with(|| a.kind.cmp(&b.kind)));
         let alias_suggestions = self.alias_suggestions();
         self.diagnose(&alias_suggestions, &mut diagnostics);
-        diagnostics.sort_by_key(|d| (d.start, d.end, d.kind));
+        crate::diagnostic::sort(&mut diagnostics);
         let types = self.term_counts.iter().filter(|&&c| c > 0).count();
         let summary = Summary {
             tokens: self.tokens,
@@ -396,13 +397,14 @@ impl Counts {
     /// Speaker statistics, by words (descending), and the index of each one's entry.
     fn speaker_stats(&self) -> (Vec<SpeakerStats>, Vec<usize>) {
         let total: usize = self.turns.iter().map(|t| t.words).sum();
-        let mut turn_words: Vec<Vec<usize>> = vec![Vec::new(); self.speakers.len()];
+        // Words per turn, saturated to u32 to be sorted by the one integer sort.
+        let mut turn_words: Vec<Vec<u32>> = vec![Vec::new(); self.speakers.len()];
         let mut first: Vec<Option<usize>> = vec![None; self.speakers.len()];
         let mut last: Vec<usize> = vec![0; self.speakers.len()];
         for t in &self.turns {
             let s = t.speaker as usize;
             if let Some(v) = turn_words.get_mut(s) {
-                v.push(t.words);
+                v.push(u32::try_from(t.words).unwrap_or(u32::MAX));
             }
             if let Some(f) = first.get_mut(s) {
                 f.get_or_insert(t.span.start);
@@ -419,16 +421,16 @@ impl Counts {
             if turns.is_empty() {
                 continue;
             }
-            let words: usize = turns.iter().sum();
+            let words: usize = turns.iter().map(|&w| w as usize).sum();
             let n = turns.len();
             turns.sort_unstable();
             let median = match turns.len() {
                 0 => 0.0,
-                len if len % 2 == 1 => turns.get(len / 2).copied().unwrap_or(0) as f64,
+                len if len % 2 == 1 => f64::from(turns.get(len / 2).copied().unwrap_or(0)),
                 len => {
                     let a = turns.get(len / 2 - 1).copied().unwrap_or(0);
                     let b = turns.get(len / 2).copied().unwrap_or(0);
-                    (a + b) as f64 / 2.0
+                    (f64::from(a) + f64::from(b)) / 2.0
                 }
             };
             let t = self.speaker_terms.get(i).map_or(0, Vec::len);
@@ -444,7 +446,7 @@ impl Counts {
                     turns: n,
                     mean_turn_words: words as f64 / n as f64,
                     median_turn_words: median,
-                    longest_turn_words: turns.last().copied().unwrap_or(0),
+                    longest_turn_words: turns.last().map_or(0, |&w| w as usize),
                     questions: entry.questions,
                     types: t,
                     ttr: if words > 0 { t as f64 / words as f64 } else { 0.0 },
@@ -461,7 +463,9 @@ impl Counts {
                 },
             ));
         }
-        out.sort_by(|(fa, _, a), (fb, _, b)| b.words.cmp(&a.words).then(fa.cmp(fb)).then_with(|| a.name.cmp(&b.name)));
+        sort_by(&mut out, |(fa, _, a), (fb, _, b)| {
+            b.words.cmp(&a.words).then(fa.cmp(fb)).then_with(|| a.name.cmp(&b.name))
+        });
         out.into_iter().map(|(_, i, s)| (s, i)).unzip()
     }
 
@@ -502,12 +506,28 @@ impl Counts {
             .filter_map(|i| u32::try_from(i).ok())
             .filter(|&id| total(id) > 0 && viewed(id))
             .collect();
-        let by_total = |a: &u32, b: &u32| total(*b).cmp(&total(*a)).then(a.cmp(b));
+        // The AVOIDED_POOL most frequent, ties by id (their order does not matter: the
+        // scores below are ordered by a total order).
+        let total32 = |id: u32| u32::try_from(total(id)).unwrap_or(u32::MAX);
         if frequent.len() > AVOIDED_POOL {
-            frequent.select_nth_unstable_by(AVOIDED_POOL - 1, by_total);
-            frequent.truncate(AVOIDED_POOL);
+            let totals: Vec<u32> = frequent.iter().map(|&id| total32(id)).collect();
+            if let Some(threshold) = crate::sort::kth_largest(&totals, AVOIDED_POOL) {
+                let mut at_threshold = AVOIDED_POOL - frequent.iter().filter(|&&id| total32(id) > threshold).count();
+                frequent.retain(|&id| match total32(id).cmp(&threshold) {
+                    Ordering::Greater => true,
+                    Ordering::Equal if at_threshold > 0 => {
+                        at_threshold -= 1;
+                        true
+                    }
+                    _ => false,
+                });
+            }
         }
-        frequent.sort_unstable_by(by_total);
+        // By total, descending, then by id (one integer sort of `u64` keys).
+        let mut keyed: Vec<u64> =
+            frequent.iter().map(|&id| u64::from(u32::MAX - total32(id)) << 32 | u64::from(id)).collect();
+        keyed.sort_unstable();
+        let frequent: Vec<u32> = keyed.into_iter().map(|k| k as u32).collect();
         let mut own_count = vec![0u32; self.term_counts.len()];
         type Scored = (f64, f64, u32, usize, usize);
         const MEMO: usize = 32;
@@ -668,7 +688,7 @@ impl Counts {
                 }
                 let mut groups: Vec<Vec<u32>> = by_stem.into_values().collect();
                 for g in &mut groups {
-                    g.sort_by(&by_count);
+                    sort_by(g, &by_count);
                 }
                 let total_of = |g: &Vec<u32>| g.iter().map(|&id| count(id)).sum::<usize>();
                 top_k(&mut groups, view.top_terms, |a, b| {
@@ -684,13 +704,13 @@ impl Counts {
             .iter_mut()
             .map(|g| {
                 let n = g.iter().map(|&id| count(id)).sum::<usize>();
-                let mut per: Vec<(u32, usize)> = g.iter().flat_map(|&id| self.speakers_of(id)).collect();
-                per.sort_unstable();
+                // In any order: by_speaker adds up the counts.
+                let mut per = g.iter().flat_map(|&id| self.speakers_of(id));
                 TermStats {
                     term: g.first().map_or_else(String::new, |&id| self.vocab.string(id).to_owned()),
                     count: n,
                     per10k: n as f64 * 10_000.0 / total,
-                    by_speaker: by_speaker(&mut per.into_iter()),
+                    by_speaker: by_speaker(&mut per),
                     forms: if g.len() > 1 {
                         g.iter().map(|&id| self.vocab.string(id).to_owned()).collect()
                     } else {
@@ -725,7 +745,7 @@ impl Counts {
         // Bigrams are shown only if `min_n` is 2; otherwise nothing is raised.
         let pool = if min_n == 2 { limit.saturating_mul(max_n.saturating_sub(1).max(1)) } else { usize::MAX };
         let raise = |first: &[u32], second: &[u32], counts: &[u32]| -> usize {
-            let mut shown: Vec<u32> = first
+            let shown: Vec<u32> = first
                 .iter()
                 .zip(second)
                 .zip(counts)
@@ -735,8 +755,7 @@ impl Counts {
             if shown.len() < pool || pool == 0 {
                 return 0;
             }
-            let (_, &mut nth, _) = shown.select_nth_unstable_by(pool - 1, |a, b| b.cmp(a));
-            nth as usize
+            crate::sort::kth_largest(&shown, pool).map_or(0, |nth| nth as usize)
         };
         let ngrams = crate::phrases::count(&self.stream, &self.term_counts, view.min_count, max_n, raise);
         let reported = self.top_phrases(&ngrams, min_n, max_n, limit, &ok_edge, &is_word);
@@ -770,20 +789,33 @@ impl Counts {
         ok_edge: &dyn Fn(u32) -> bool,
         is_word: &dyn Fn(u32) -> bool,
     ) -> Vec<(NgramKey, usize, u32)> {
-        // (count, n, index in its order), every n-gram that may be shown.
-        let mut candidates: Vec<(u32, usize, u32)> = Vec::new();
+        // (n, index in its order) of every n-gram that may be shown, longest first, and
+        // for each its count (descending) and position there as one integer to sort:
+        // count descending, then length descending, by the one sort of plain `u64`s.
+        let mut shown: Vec<(usize, u32)> = Vec::new();
+        let mut order: Vec<u64> = Vec::new();
         let mut words = [PAD; MAX_NGRAM];
-        for n in min_n..=max_n {
+        for n in (min_n..=max_n).rev() {
             for index in 0..ngrams.len(n) {
                 let index = u32::try_from(index).unwrap_or(u32::MAX);
                 let w = ngrams.words(n, index, &mut words);
                 let edges = w.first().is_some_and(|&id| ok_edge(id)) && w.last().is_some_and(|&id| ok_edge(id));
                 if edges && w.iter().all(|&id| is_word(id)) {
-                    candidates.push((ngrams.count(n, index), n, index));
+                    let at = u64::try_from(shown.len()).unwrap_or(u64::MAX) & u64::from(u32::MAX);
+                    order.push(u64::from(u32::MAX - ngrams.count(n, index)) << 32 | at);
+                    shown.push((n, index));
                 }
             }
         }
-        candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)));
+        order.sort_unstable();
+        let candidates: Vec<(u32, usize, u32)> = order
+            .iter()
+            .filter_map(|&o| {
+                let &(n, index) = shown.get((o & u64::from(u32::MAX)) as usize)?;
+                Some((ngrams.count(n, index), n, index))
+            })
+            .collect();
+        drop((shown, order));
         // Walk them in the reported order (count, then length, descending; then text),
         // so every longer phrase with the same count is decided before a phrase inside it.
         let text_order = |a: &NgramKey, b: &NgramKey| {
@@ -804,7 +836,7 @@ impl Counts {
                     (key, n, count)
                 })
                 .collect();
-            keys.sort_by(|a, b| text_order(&a.0, &b.0));
+            sort_by(&mut keys, |a, b| text_order(&a.0, &b.0));
             for (key, n, count) in keys {
                 if reported.len() >= limit {
                     break 'groups;
@@ -847,7 +879,7 @@ impl Counts {
                 Some(AliasSuggestion { from: speakers.get(a)?.name.clone(), to: speakers.get(b)?.name.clone() })
             })
             .collect();
-        out.sort();
+        sort_by(&mut out, Ord::cmp);
         out
     }
 }
@@ -867,25 +899,4 @@ pub(crate) fn auto_language(
             _ => None,
         },
     }
-}
-
-/// Keeps the `k` items with the highest `count`, ordered by `order` (which must sort
-/// higher counts first). Only items that can make the cut reach `order`: the `k`-th
-/// highest count is found on plain integers first.
-fn top_k_by_count<T>(items: &mut Vec<T>, k: usize, count: impl Fn(&T) -> u32, order: impl Fn(&T, &T) -> Ordering) {
-    if k > 0 && items.len() > k {
-        let mut counts: Vec<u32> = items.iter().map(&count).collect();
-        let (_, &mut threshold, _) = counts.select_nth_unstable_by(k - 1, |a, b| b.cmp(a));
-        items.retain(|x| count(x) >= threshold);
-    }
-    top_k(items, k, order);
-}
-
-/// Keeps the `k` smallest items by `order`, sorted (all of them if `k` is 0).
-fn top_k<T>(items: &mut Vec<T>, k: usize, order: impl Fn(&T, &T) -> Ordering) {
-    if k > 0 && items.len() > k {
-        items.select_nth_unstable_by(k - 1, &order);
-        items.truncate(k);
-    }
-    items.sort_by(order);
 }

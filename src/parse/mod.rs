@@ -190,7 +190,7 @@ fn finish(format: Format, b: Builder<'_>, furniture: Vec<Span>) -> Transcript {
         }
     }
     let alias_suggestions = alias::suggest_aliases(&speakers, &turn_counts);
-    diagnostics.sort_by_key(|d| (d.start, d.end, d.kind));
+    crate::diagnostic::sort(&mut diagnostics);
     let labels = labels.into_iter().map(|(count, first)| LabelUse { count, first }).collect();
     Transcript { format, speakers, labels, turns, directions, furniture, alias_suggestions, diagnostics }
 }

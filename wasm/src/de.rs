@@ -131,9 +131,12 @@ impl<'de> de::Deserializer<'de> for JsDe {
         }
     }
 
+    // `deserialize_any`'s branch for the same value, called directly: an array is
+    // never a map nor an object a sequence, so the code that would read the other
+    // (the struct visitors' `visit_seq`, …) is left out of the wasm.
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         if Array::is_array(&self.0) {
-            self.deserialize_any(visitor)
+            visitor.visit_seq(Elements { items: Array::from(&self.0).iter().collect::<Vec<_>>().into_iter(), index: 0 })
         } else {
             self.wrong(&visitor)
         }
@@ -141,7 +144,7 @@ impl<'de> de::Deserializer<'de> for JsDe {
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         if self.0.is_object() && !Array::is_array(&self.0) {
-            self.deserialize_any(visitor)
+            visitor.visit_map(Entries::new(self.0.clone().unchecked_into()))
         } else {
             self.wrong(&visitor)
         }
