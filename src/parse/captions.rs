@@ -7,7 +7,7 @@
 
 use crate::parse::builder::Builder;
 use crate::parse::label::{is_time, match_label};
-use crate::parse::lines::{lines, Line};
+use crate::parse::lines::{lines, Line, Lines};
 use crate::{Diagnostic, DiagnosticKind, Format, Span};
 
 /// How much of the text format detection reads: the first 400 lines of the first
@@ -28,7 +28,7 @@ pub(crate) fn detect(text: &str) -> Format {
     }
     let mut nonblank = 0;
     let mut timings = 0;
-    for line in lines(text).iter().take(DETECT_LINES) {
+    for line in Lines::new(text).take(DETECT_LINES) {
         let s = line.text(text).trim();
         if s.is_empty() {
             continue;

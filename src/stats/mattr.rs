@@ -5,6 +5,8 @@
 //! The state is mergeable: it keeps the first and last `WINDOW − 1` tokens, so the
 //! windows that span the seam of two texts can be counted when they are joined.
 
+use rustc_hash::FxHashMap;
+
 pub const WINDOW: usize = 500;
 
 /// Running MATTR sums over a token sequence.
@@ -50,7 +52,18 @@ impl Mattr {
         let keep = w.saturating_sub(1);
         let mut seam = self.tail.clone();
         seam.extend_from_slice(&other.head);
-        let (windows, distinct) = sliding(&seam, |&t| t, w, &mut Vec::new());
+        // The seam holds under 2·WINDOW tokens but their ids span the whole
+        // vocabulary: renumber them densely so the counters are as small as the seam,
+        // not a zeroed array of every type per merge.
+        let mut dense: FxHashMap<u32, u32> = FxHashMap::default();
+        let renumbered: Vec<u32> = seam
+            .iter()
+            .map(|&t| {
+                let next = u32::try_from(dense.len()).unwrap_or(u32::MAX);
+                *dense.entry(t).or_insert(next)
+            })
+            .collect();
+        let (windows, distinct) = sliding(&renumbered, |&t| t, w, &mut Vec::new());
         self.windows += windows + other.windows;
         self.distinct_sum += distinct + other.distinct_sum;
         if self.head.len() < keep {
