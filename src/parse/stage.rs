@@ -93,13 +93,16 @@ const DIRECTION_WORDS: &[&str] = &[
 pub(crate) fn find_asides(piece: &str, base: usize, whole_line: bool) -> Vec<Aside> {
     let mut out = Vec::new();
     let mut search = 0;
-    while let Some(rel) = piece[search..].find(['(', '[']) {
+    // Brackets are ASCII: a byte search finds them (and only at character starts).
+    while let Some(rel) = memchr::memchr2(b'(', b'[', piece.as_bytes().get(search..).unwrap_or_default()) {
         let open = search + rel;
         let Some(open_char) = piece[open..].chars().next() else {
             break;
         };
         let close_char = if open_char == '(' { ')' } else { ']' };
-        let Some(close_rel) = piece[open + 1..].find([close_char, '(', '[']) else {
+        let Some(close_rel) =
+            memchr::memchr3(close_char as u8, b'(', b'[', piece.as_bytes().get(open + 1..).unwrap_or_default())
+        else {
             break;
         };
         let close = open + 1 + close_rel;
