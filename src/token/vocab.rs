@@ -68,6 +68,33 @@ fn short_key(s: &[u8]) -> Option<u64> {
     Some(key)
 }
 
+/// The key of `bytes[start..end]` lower-cased, if it is ASCII and at most [`SHORT`]
+/// bytes: what [`short_key`] gives for the lower-cased word, computed a word at a
+/// time from the text around it (no copy, no byte loop).
+pub(crate) fn ascii_short_key(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let len = end.checked_sub(start)?;
+    if len > SHORT {
+        return None;
+    }
+    let word = match bytes.get(start..start + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().ok()?),
+        None => {
+            let mut w = [0u8; 8];
+            w.get_mut(..len)?.copy_from_slice(bytes.get(start..end)?);
+            u64::from_le_bytes(w)
+        }
+    };
+    let x = word & ((1u64 << (8 * len)) - 1);
+    if x & HIGH != 0 {
+        return None;
+    }
+    // Per byte (all below 0x80, so no carries): b + 0x3F reaches 0x80 from `A` on,
+    // b + 0x25 from the byte after `Z` on; upper case sets 0x20.
+    let upper = x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525) & HIGH;
+    Some((x | (upper >> 2)) | ((len as u64) << 56))
+}
+
 /// A well-mixed hash of a packed key: murmur3's 64-bit finaliser. Only 64-bit
 /// multiplies: wasm32 has no 64 × 64 → 128 multiply, so a folded multiply would be a
 /// library call there.
@@ -151,6 +178,11 @@ impl Vocab {
         self.intern(folded)
     }
 
+    /// The id of the string packed in `key` ([`ascii_short_key`]), if interned.
+    pub(crate) fn get_short(&self, key: u64) -> Option<u32> {
+        self.short.find(short_hash(key), |&(k, _)| k == key).map(|&(_, id)| id)
+    }
+
     /// The id of `folded`, if interned.
     pub fn get(&self, folded: &str) -> Option<u32> {
         if let Some(key) = short_key(folded.as_bytes()) {
@@ -224,6 +256,17 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        /// The key read from the text around a word is the key of the word lower-cased,
+        /// for exactly the short ASCII words.
+        #[test]
+        fn ascii_short_key_is_the_lower_cased_words_key(text in "[a-zA-Z@\\[`{é0-9’ _]{0,24}", a in 0usize..25, b in 0usize..25) {
+            let (start, end) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            let bytes = text.as_bytes();
+            let word = &bytes[start..end];
+            let expect = if word.is_ascii() { short_key(&word.to_ascii_lowercase()) } else { None };
+            prop_assert_eq!(ascii_short_key(bytes, start, end), expect);
+        }
+
         /// Against a naive interner: equal strings, equal ids; ids dense in order of
         /// first appearance; strings round-trip; short and long strings alike.
         #[test]
