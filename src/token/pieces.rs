@@ -88,9 +88,26 @@ fn class_at(s: &str, i: usize) -> (Class, usize) {
     }
 }
 
-/// Whether [`fast_pieces`] segments `s` exactly as UAX #29 does.
+/// Whether [`fast_pieces`] segments `s` exactly as UAX #29 does. ASCII is skipped
+/// eight bytes at a time; only the other characters are decoded.
 pub fn eligible(s: &str) -> bool {
-    s.is_ascii() || s.chars().all(|c| c.is_ascii() || wide_class(c).is_some())
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let word = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()).map(u64::from_le_bytes);
+        if word.is_some_and(|w| w & HIGH == 0) {
+            i += 8;
+        } else if b < 0x80 {
+            i += 1;
+        } else {
+            match s.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) if wide_class(c).is_some() => i += c.len_utf8(),
+                _ => return false,
+            }
+        }
+    }
+    true
 }
 
 fn word_like(c: Class) -> bool {
@@ -166,7 +183,9 @@ pub fn is_hyphen(piece: &str) -> bool {
 /// assert_eq!(pieces, [(0, "Привет"), (14, "世"), (17, "界"), (22, "co"), (24, "\u{2010}"), (27, "op")]);
 /// ```
 pub fn word_pieces<'s>(s: &'s str, mut f: impl FnMut(usize, &'s str)) {
-    if s.is_ascii() {
+    // Words never span ASCII whitespace, so when every run qualifies, the whole string
+    // can go through the fast path at once.
+    if eligible(s) {
         fast_pieces(s, f);
         return;
     }
@@ -189,5 +208,19 @@ pub fn word_pieces<'s>(s: &'s str, mut f: impl FnMut(usize, &'s str)) {
             }
         }
         run_start = run_end + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Skipping ASCII a word at a time decides as checking every character does.
+        #[test]
+        fn eligible_checks_every_character(s in "([a-z ’–“]|\\PC){0,40}") {
+            let naive = s.chars().all(|c| c.is_ascii() || wide_class(c).is_some());
+            proptest::prop_assert_eq!(eligible(&s), naive);
+        }
     }
 }
