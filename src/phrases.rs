@@ -232,6 +232,8 @@ fn count_keys(keys: &[u64], min: usize, partition_keys: usize) -> Vec<(u64, u32)
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
     let mut count = |part: &[u64], counts: &mut FxHashMap<u64, u32>| {
         counts.clear();
+        // Room for half the keys distinct: the table grows at most once more.
+        counts.reserve(part.len() / 2);
         for &key in part {
             *counts.entry(key).or_default() += 1;
         }

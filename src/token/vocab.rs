@@ -183,6 +183,15 @@ impl Vocab {
         self.short.find(short_hash(key), |&(k, _)| k == key).map(|&(_, id)| id)
     }
 
+    /// Makes room for about `types` more types (half of them short) without rehashing.
+    pub(crate) fn reserve(&mut self, types: usize) {
+        let arena = &self.arena;
+        self.table.reserve(types / 2, |slot| hash(slot.string(arena)));
+        self.short.reserve(types / 2, |&(k, _)| short_hash(k));
+        self.ends.reserve(types);
+        self.meta.reserve(types);
+    }
+
     /// The id of `folded`, if interned.
     pub fn get(&self, folded: &str) -> Option<u32> {
         if let Some(key) = short_key(folded.as_bytes()) {
