@@ -214,8 +214,19 @@ fn by_count_positions(counts: &[u32], k: usize, cmp: &mut dyn FnMut(usize, usize
         let len = rest.iter().take_while(|&&x| x >> 32 == first >> 32).count();
         let (run, tail) = rest.split_at(len);
         let mut run: Vec<usize> = run.iter().map(|&x| (x & LOW) as usize).collect();
+        let need = limit - out.len();
+        if need < run.len() {
+            // Only the first `need` of the run are kept: a heap finds them (the run is
+            // in position order, so index order breaks ties as position does).
+            let run = &run;
+            let best = top_positions(run.len(), need, &mut |a, b| {
+                cmp(run.get(a).copied().unwrap_or(0), run.get(b).copied().unwrap_or(0))
+            });
+            out.extend(best.into_iter().filter_map(|i| run.get(i).copied()));
+            break;
+        }
         stable_sort(&mut run, cmp);
-        out.extend(run.into_iter().take(limit - out.len()));
+        out.extend(run);
         rest = tail;
     }
     out
