@@ -10,6 +10,7 @@ pub(crate) enum Gap {
     End { question: bool },
 }
 
+/// Abbreviations that end with a full stop (folded; each at most six bytes).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "hon", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
     "rev", "vs", "etc", "inc", "ltd", "co", "corp", "vol", "pp", "fig", "approx", "dept", "est", "mt", "ft", "no",
@@ -38,7 +39,8 @@ pub(crate) fn classify(gap: &str, previous: &str, next_first: Option<char>) -> G
     let Some(next) = next_first else {
         return Gap::End { question: false };
     };
-    let abbreviation = ABBREVIATIONS.contains(&previous)
+    // Every abbreviation is at most six bytes: longer words skip the list.
+    let abbreviation = (previous.len() <= 6 && ABBREVIATIONS.contains(&previous))
         || previous.contains('.')
         || (previous.chars().count() == 1 && previous.chars().all(char::is_alphabetic));
     if next.is_lowercase() || (abbreviation && gap.trim_start().starts_with('.')) {
@@ -51,6 +53,11 @@ pub(crate) fn classify(gap: &str, previous: &str, next_first: Option<char>) -> G
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abbreviations_are_short() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 6));
+    }
 
     #[test]
     fn ends() {
