@@ -8,7 +8,8 @@
 //      at the time limit: peak RSS, wasm linear memory, and a cold single-run time;
 //   B. time: the peers that finished, in this one process, interleaved round-robin
 //      (the starting peer rotates each round), gc() before every run from 10 MB on,
-//      after warm-up runs at the small sizes; median and p90 of the samples.
+//      after warm-up runs at the small sizes; median and p90 of the samples;
+//   C. alone: colloquy and js-regex again, each warm in a fresh process of its own.
 // The 100 MB size runs step A only (one cold run per peer, most important first, as
 // the time left allows). Everything is budgeted against a deadline so that the whole
 // `make bench` stays within 30 minutes; what was skipped is reported, with why.
@@ -49,6 +50,10 @@ const WARMUP = { seed: 2, '50kb': 2, '1mb': 1, '10mb': 0, '100mb': 0 };
 // At 100 MB, the order in which peers get the time that is left.
 const PRIORITY_100 = ['colloquy-analyzer', 'js-regex', 'colloquy', 'floor', 'natural', 'colloquy-terms', 'colloquy-doc', 'wink-nlp', 'intl-segmenter', 'compromise'];
 const TARGET_PEERS = new Set(['colloquy', 'colloquy-terms', 'js-regex', 'floor']);
+// Also timed alone in a fresh process (step C).
+const ALONE_PEERS = new Set(['colloquy', 'js-regex']);
+// Warm runs alone: as many as the interleaved step takes, at most 20 s' worth, at least 3.
+const aloneRepeat = (ms) => Math.max(3, Math.min(MAX_SAMPLES[sizeNow], Math.floor(20_000 / ms)));
 
 // The fewest samples, for the peers the targets compare and for the others (at 10 MB
 // one if a run takes over 20 s); runs at the small sizes are cheap, so take many.
@@ -101,11 +106,11 @@ function wasmSize() {
   return { bytes, gzipBytes, how };
 }
 
-function childRun(peer, size, timeoutS) {
+function childRun(peer, size, timeoutS, repeat = 0) {
   const started = performance.now();
   const r = spawnSync(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=16384', join(HERE, 'run-one.mjs'), peer.name, size.name],
+    ['--expose-gc', '--max-old-space-size=16384', join(HERE, 'run-one.mjs'), peer.name, size.name, String(repeat)],
     { encoding: 'utf8', timeout: timeoutS * 1000, killSignal: 'SIGKILL', maxBuffer: 1 << 24, env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' } },
   );
   const wallS = (performance.now() - started) / 1000;
@@ -272,7 +277,11 @@ async function main() {
           est[p.name] = performance.now() - a;
         }
       }
-      const budgetB = Math.max(0, (sizeDeadline - now()) / 1000);
+      // Step C's time is kept out of B's budget.
+      const aloneS = timed
+        .filter((p) => ALONE_PEERS.has(p.name))
+        .reduce((a, p) => a + 1 + (est[p.name] * (aloneRepeat(est[p.name]) + 3)) / 1000, 0);
+      const budgetB = Math.max(0, (sizeDeadline - now()) / 1000 - aloneS);
       const share = (budgetB * 1000) / timed.length;
       const want = Object.fromEntries(
         timed.map((p) => {
@@ -309,6 +318,21 @@ async function main() {
           loadMs: median(splits.map((s) => s.loadMs)),
           analysisMs: median(splits.map((s) => s.analysisMs)),
         };
+      }
+    }
+    // C. Alone: colloquy and the hand-written JS peer, each in a fresh process running
+    // only itself (warm, as a page's worker or a script would), so that the other
+    // peers' garbage and cache traffic are not in the figure. Beside B, not instead.
+    if (!is100) {
+      for (const p of peers.filter((q) => ALONE_PEERS.has(q.name) && entry.peers[q.name].status === 'ok')) {
+        const est = Math.max(0.05, entry.peers[p.name].median ?? entry.peers[p.name].cold.ms);
+        const repeat = aloneRepeat(est);
+        if (left() < 60 + (est * (repeat + 3)) / 1000) continue;
+        const c = childRun(p, size, limitS * (repeat + 3) + 30, repeat);
+        if (c.status === 'ok' && c.warm?.length) {
+          entry.peers[p.name].alone = { n: c.warm.length, median: median(c.warm), p90: quantile(c.warm, 0.9) };
+          log(`C ${p.name.padEnd(18)} alone: median ${median(c.warm).toFixed(1)} ms (n=${c.warm.length})`);
+        }
       }
     }
     for (const p of peers) {

@@ -72,11 +72,18 @@ export function render(res, { native } = {}) {
   w('| target | measured | beside it, same run | verdict |');
   w('| --- | --- | --- | --- |');
   const verdict = (ok) => (ok == null ? 'not measured' : ok ? '**met**' : '**missed**');
+  // Step C: warm, alone in a fresh process (bench.mjs); beside the interleaved figures.
+  const alone = (size, peer) => at(size, peer)?.alone?.median ?? null;
+  const aloneNote = (ok, what) => (ok == null ? '' : ` (alone in its process: ${what}, ${ok ? 'met' : 'missed'})`);
   {
     const c = med('10mb', 'colloquy');
     const j = med('10mb', BASE);
     const r = c && j ? j / c : null;
-    w(`| wasm full analysis (terms, speakers, 2–5-grams, min count 2) ≥ 10× faster than hand-written JS doing only 1–3-grams, 10 MB | ${c ? `${ratio(r)} (colloquy \`analyse\` ${ms(c)})` : cellOrWhy(at('10mb', 'colloquy'))} | js-regex ${ms(j)}; ${otherPeers('10mb', ['intl-segmenter', 'wink-nlp', 'compromise', 'natural'])} | ${verdict(r == null ? null : r >= 10)} |`);
+    const ca = alone('10mb', 'colloquy');
+    const ja = alone('10mb', BASE);
+    const ra = ca && ja ? ja / ca : null;
+    const aloneCell = ra ? `; alone in a process each: ${ratio(ra)} (${ms(ca)} vs ${ms(ja)})` : '';
+    w(`| wasm full analysis (terms, speakers, 2–5-grams, min count 2) ≥ 10× faster than hand-written JS doing only 1–3-grams, 10 MB | ${c ? `${ratio(r)} (colloquy \`analyse\` ${ms(c)})${aloneCell}` : cellOrWhy(at('10mb', 'colloquy'))} | js-regex ${ms(j)}; ${otherPeers('10mb', ['intl-segmenter', 'wink-nlp', 'compromise', 'natural'])} | ${verdict(r == null ? null : r >= 10)}${aloneNote(ra == null ? null : ra >= 10, ratio(ra))} |`);
   }
   {
     const c = med('10mb', 'colloquy-terms');
@@ -101,6 +108,10 @@ export function render(res, { native } = {}) {
         (r <= 1.5 ? met : missed).push(s.label);
       }
     }
+    const aloneRows = sizes
+      .filter((s) => nat(s.name)?.median_ms && alone(s.name, 'colloquy'))
+      .map((s) => `${s.label}: ${ratio(alone(s.name, 'colloquy') / nat(s.name).median_ms)}`);
+    if (aloneRows.length) rows.push(`alone in its process (the native runs are alone too): ${aloneRows.join('; ')}`);
     const n10 = nat('10mb');
     const v = rows.length === 0 ? verdict(null) : missed.length === 0 ? verdict(true) : met.length === 0 ? verdict(false) : `**missed** at ${missed.join(', ')}; met at ${met.join(', ')}`;
     w(`| wasm / native ≤ 1.5× (colloquy \`analyse\` median ÷ native \`colloquy::analyse\` median, each size) | ${rows.length ? rows.join('; ') : 'native not measured in this run'} | ${n10?.median_ms ? `native 10 MB ${ms(n10.median_ms)}, wasm ${ms(med('10mb', 'colloquy'))}` : '–'} | ${v} |`);
@@ -108,7 +119,8 @@ export function render(res, { native } = {}) {
   for (const [size, limit] of [['50kb', 5], ['1mb', 50]]) {
     const c = med(size, 'colloquy');
     const r = at(size, 'colloquy');
-    w(`| ${sz(size)?.label ?? size} end to end ≤ ${limit} ms (colloquy \`analyse(text)\`, warm, median) | ${c ? `${ms(c)} (p90 ${ms(r.p90)}; first call in a fresh process ${ms(r.cold?.ms)})` : cellOrWhy(r)} | js-regex ${ms(med(size, BASE))} | ${verdict(c == null ? null : c <= limit)} |`);
+    const a = alone(size, 'colloquy');
+    w(`| ${sz(size)?.label ?? size} end to end ≤ ${limit} ms (colloquy \`analyse(text)\`, warm, median) | ${c ? `${ms(c)} interleaved (p90 ${ms(r.p90)}); ${a ? `${ms(a)} alone in its process (p90 ${ms(r.alone.p90)}); ` : ''}first call in a fresh process ${ms(r.cold?.ms)}` : cellOrWhy(r)} | js-regex ${ms(med(size, BASE))}${alone(size, BASE) ? ` (alone ${ms(alone(size, BASE))})` : ''} | ${verdict(c == null ? null : c <= limit)}${aloneNote(a == null ? null : a <= limit, ms(a))} |`);
   }
   {
     const r = at('100mb', 'colloquy-analyzer');
@@ -157,6 +169,20 @@ export function render(res, { native } = {}) {
   if (native?.sizes) w(`| native (${native.from}) | ${sizes.map((s) => { const n = nat(s.name); return n?.median_ms != null ? `${ms(n.median_ms)} (${ms(n.p90_ms)})${n.runs ? `, ${n.runs}` : ''}` : '–'; }).join(' | ')} |`);
   else w(`| native | ${sizes.map(() => 'not measured in this run').join(' | ')} |`);
   w();
+  if (sizes.some((s) => Object.values(s.peers).some((r) => r?.alone))) {
+    w('### Alone in a process');
+    w();
+    w('The same peers warm in a fresh process that runs nothing else (two warm-up runs, then n timed; `gc()` before each from 10 MB on): what a page\'s worker or a script sees. Interleaved, every run follows the other peers\' runs, whose garbage V8 is still collecting and whose data has pushed colloquy\'s out of the CPU caches; the native runs are alone like these.');
+    w();
+    w(`| peer | ${sizes.map((s) => s.label).join(' | ')} |`);
+    w(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);
+    for (const p of peers.filter((q) => sizes.some((s) => s.peers[q]?.alone))) {
+      w(`| ${p}, alone | ${sizes.map((s) => { const a = s.peers[p]?.alone; return a ? `${ms(a.median)} (${ms(a.p90)}), ${a.n}` : '–'; }).join(' | ')} |`);
+      w(`| ${p}, interleaved ÷ alone | ${sizes.map((s) => { const a = s.peers[p]?.alone; const m = s.peers[p]?.median; return a && m ? ratio(m / a.median) : '–'; }).join(' | ')} |`);
+    }
+    w(`| js-regex ÷ colloquy, alone | ${sizes.map((s) => { const c = alone(s.name, 'colloquy'); const j = alone(s.name, BASE); return c && j ? ratio(j / c) : '–'; }).join(' | ')} |`);
+    w();
+  }
   w('## Throughput, MB/s (median)');
   w();
   w(`| peer | ${sizes.map((s) => s.label).join(' | ')} |`);

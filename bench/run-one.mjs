@@ -3,14 +3,19 @@
 // colloquy, the wasm linear memory after the run (it never shrinks, so in a fresh
 // process this is the run's peak). Also the time of this single cold run.
 //
-//   node --expose-gc bench/run-one.mjs PEER SIZE
+//   node --expose-gc bench/run-one.mjs PEER SIZE [REPEAT]
+//
+// With REPEAT, REPEAT more warm runs follow (after two warm-up runs), timed alone.
 //
 // Prints one line `RESULT {json}` (other lines may come from the peers' libraries).
 import { readFileSync } from 'node:fs';
 import { lastSplit, peerByName, setupPeer, wasmMemoryBytes } from './peers.mjs';
 import { sizeByName } from './sizes.mjs';
 
-const [peerName, sizeName] = process.argv.slice(2);
+const [peerName, sizeName, repeatArg] = process.argv.slice(2);
+// Optional: after the cold run, this many warm runs alone in this process (no other
+// peer's garbage or cache traffic between them), for the "alone" figures.
+const repeat = Number(repeatArg ?? 0);
 const peer = peerByName(peerName);
 const size = sizeByName(sizeName);
 const gc = globalThis.gc ?? (() => {});
@@ -32,6 +37,16 @@ try {
 }
 const ms = performance.now() - t0;
 const usage = process.resourceUsage();
+const warm = [];
+if (!error) {
+  const forceGc = Buffer.byteLength(text) >= 5 * 1048576; // as in bench.mjs's interleaved runs
+  for (let i = 0; i < repeat + (repeat > 0 ? 2 : 0); i++) {
+    if (forceGc) gc();
+    const a = performance.now();
+    peer.run(text);
+    if (i >= 2) warm.push(performance.now() - a); // two warm-up runs first
+  }
+}
 console.log(
   'RESULT ' +
     JSON.stringify({
@@ -45,5 +60,6 @@ console.log(
       summary,
       error,
       split: peerName === 'colloquy-doc' && !error ? lastSplit : undefined,
+      warm: warm.length ? warm : undefined,
     }),
 );
