@@ -172,7 +172,7 @@ export function render(res, { native } = {}) {
   if (sizes.some((s) => Object.values(s.peers).some((r) => r?.alone))) {
     w('### Alone in a process');
     w();
-    w('The same peers warm in a fresh process that runs nothing else (two warm-up runs, then n timed; `gc()` before each from 10 MB on): what a page\'s worker or a script sees. Interleaved, every run follows the other peers\' runs, whose garbage V8 is still collecting and whose data has pushed colloquy\'s out of the CPU caches; the native runs are alone like these.');
+    w('The same peers warm in a fresh process that runs nothing else (after a warm-up of at least two runs and one second, then n timed; `gc()` before each from 10 MB on): what a page\'s worker or a script sees. Interleaved, every run follows the other peers\' runs, whose garbage V8 is still collecting and whose data has pushed colloquy\'s out of the CPU caches; the native runs are alone like these.');
     w();
     w(`| peer | ${sizes.map((s) => s.label).join(' | ')} |`);
     w(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);

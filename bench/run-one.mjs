@@ -5,7 +5,8 @@
 //
 //   node --expose-gc bench/run-one.mjs PEER SIZE [REPEAT]
 //
-// With REPEAT, REPEAT more warm runs follow (after two warm-up runs), timed alone.
+// With REPEAT, REPEAT more warm runs follow (after a warm-up of at least two runs and
+// one second), timed alone.
 //
 // Prints one line `RESULT {json}` (other lines may come from the peers' libraries).
 import { readFileSync } from 'node:fs';
@@ -40,11 +41,19 @@ const usage = process.resourceUsage();
 const warm = [];
 if (!error) {
   const forceGc = Buffer.byteLength(text) >= 5 * 1048576; // as in bench.mjs's interleaved runs
-  for (let i = 0; i < repeat + (repeat > 0 ? 2 : 0); i++) {
+  // Warm-up: at least two runs and a second of running (at most 200 runs), so that V8
+  // has moved the hot wasm and JS functions to its optimising tier, as it has in the
+  // interleaved step; two runs alone left small inputs at the baseline tier.
+  const warmStart = performance.now();
+  for (let i = 0; repeat > 0 && (i < 2 || (performance.now() - warmStart < 1000 && i < 200)); i++) {
+    if (forceGc) gc();
+    peer.run(text);
+  }
+  for (let i = 0; i < repeat; i++) {
     if (forceGc) gc();
     const a = performance.now();
     peer.run(text);
-    if (i >= 2) warm.push(performance.now() - a); // two warm-up runs first
+    warm.push(performance.now() - a);
   }
 }
 console.log(
