@@ -37,6 +37,7 @@ mod span;
 pub mod stats;
 pub(crate) mod stem;
 mod stream;
+mod swar;
 pub mod token;
 
 pub use analysis::analyse;

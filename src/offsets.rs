@@ -1,6 +1,8 @@
 //! Offset conversion from UTF-8 bytes (the core's unit) to UTF-16 code units
 //! (JavaScript's), for fronts whose strings index in UTF-16.
 
+use crate::swar::{ascii_word_at, high_bits, word_at, HIGH};
+
 /// UTF-16 code units in `s`.
 ///
 /// ```
@@ -41,29 +43,13 @@ fn units_between(bytes: &[u8], mut from: usize, to: usize) -> usize {
     n
 }
 
-/// The eight bytes at `at`, little-endian, if the text has them.
-#[inline]
-fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
-    let w: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
-    Some(u64::from_le_bytes(w))
-}
-
 /// [`units`] of the eight bytes of `x`: bit 7 of each byte marks, in `continuation`,
 /// a `10xxxxxx` byte and, in `four`, a `11110xxx` one (shifting left moves bits 6, 5
 /// and 4 of a byte to its bit 7).
 fn word_units(x: u64) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let continuation = x & !(x << 1) & HIGH;
     let four = x & (x << 1) & (x << 2) & (x << 3) & HIGH;
     8 - high_bits(continuation) + high_bits(four)
-}
-
-/// How many bytes of `m` have bit 7 set (`m` has no other bits): a multiply adds the
-/// bytes' 0 or 1 into the top byte. No `count_ones`, which is a loop of shifts
-/// on x86-64 without POPCNT.
-#[inline]
-fn high_bits(m: u64) -> usize {
-    ((m >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
 const STEP: usize = 32;
@@ -129,13 +115,12 @@ pub struct Utf16Map<'a> {
 
 impl<'a> Utf16Map<'a> {
     pub fn new(text: &'a str) -> Utf16Map<'a> {
-        const HIGH: u64 = 0x8080_8080_8080_8080;
         let bytes = text.as_bytes();
         let mut marks = Vec::new();
         let mut saved = 0;
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            if word_at(bytes, i).is_some_and(|w| w & HIGH == 0) {
+            if ascii_word_at(bytes, i).is_some() {
                 i += 8;
                 continue;
             }

@@ -1,5 +1,7 @@
 //! Coarse writing-system classification of letters, for furniture detection.
 
+use crate::swar::{ascii_word_at, high_bits, HIGH};
+
 /// A writing system, coarse enough to tell page furniture from the transcript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Script {
@@ -91,7 +93,7 @@ impl ScriptCounts {
         let bytes = text.as_bytes();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
-            if let Some(word) = ascii_word(bytes, i) {
+            if let Some(word) = ascii_word_at(bytes, i) {
                 latin += ascii_letters(word);
                 i += 8;
                 continue;
@@ -164,15 +166,6 @@ fn is_letter(c: char) -> bool {
     table.get(i).copied().unwrap_or(false)
 }
 
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// The eight bytes at `i`, if there are eight and all are ASCII.
-#[inline]
-fn ascii_word(bytes: &[u8], i: usize) -> Option<u64> {
-    let w: [u8; 8] = bytes.get(i..i.checked_add(8)?)?.try_into().ok()?;
-    Some(u64::from_le_bytes(w)).filter(|w| w & HIGH == 0)
-}
-
 /// ASCII letters among the eight ASCII bytes of `word`: per byte `y = b | 0x20` (no
 /// carries: every byte is below 0x80) is a letter if `y + 0x1F` reaches 0x80 (from
 /// `a`) and `y + 0x05` does not (from the byte after `z`).
@@ -180,7 +173,7 @@ fn ascii_word(bytes: &[u8], i: usize) -> Option<u64> {
 fn ascii_letters(word: u64) -> u64 {
     let y = word | 0x2020_2020_2020_2020;
     let letters = y.wrapping_add(0x1F1F_1F1F_1F1F_1F1F) & !y.wrapping_add(0x0505_0505_0505_0505) & HIGH;
-    (letters >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56
+    high_bits(letters) as u64
 }
 
 #[cfg(test)]

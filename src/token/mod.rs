@@ -71,12 +71,7 @@ impl Builder<'_> {
                 }
             }
         }
-        let known =
-            vocab::ascii_short_key(self.text.as_bytes(), start, end).and_then(|key| self.out.vocab.get_short(key));
-        let id = match known {
-            Some(id) => id,
-            None => self.out.vocab.intern_word(word, &mut self.folded),
-        };
+        let id = self.out.vocab.intern_word_at(self.text.as_bytes(), start, end, &mut self.folded);
         self.out.tokens.push(Token { id, span: Span::new(start, end) });
         self.last = Some((end, segment));
     }

@@ -91,12 +91,10 @@ fn class_at(s: &str, i: usize) -> (Class, usize) {
 /// Whether [`fast_pieces`] segments `s` exactly as UAX #29 does. ASCII is skipped
 /// eight bytes at a time; only the other characters are decoded.
 pub fn eligible(s: &str) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let word = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()).map(u64::from_le_bytes);
-        if word.is_some_and(|w| w & HIGH == 0) {
+        if crate::swar::ascii_word_at(bytes, i).is_some() {
             i += 8;
         } else if b < 0x80 {
             i += 1;

@@ -8,6 +8,8 @@ use std::hash::{BuildHasher, BuildHasherDefault};
 use hashbrown::HashTable;
 use rustc_hash::FxHasher;
 
+use crate::swar::{word_at, HIGH};
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenKind {
@@ -71,14 +73,13 @@ fn short_key(s: &[u8]) -> Option<u64> {
 /// The key of `bytes[start..end]` lower-cased, if it is ASCII and at most [`SHORT`]
 /// bytes: what [`short_key`] gives for the lower-cased word, computed a word at a
 /// time from the text around it (no copy, no byte loop).
-pub(crate) fn ascii_short_key(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+fn ascii_short_key(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
     let len = end.checked_sub(start)?;
     if len > SHORT {
         return None;
     }
-    let word = match bytes.get(start..start + 8) {
-        Some(w) => u64::from_le_bytes(w.try_into().ok()?),
+    let word = match word_at(bytes, start) {
+        Some(w) => w,
         None => {
             let mut w = [0u8; 8];
             w.get_mut(..len)?.copy_from_slice(bytes.get(start..end)?);
@@ -158,28 +159,20 @@ impl Vocab {
         id
     }
 
-    /// The id of `word` folded, interning it if new: for an ASCII word of up to seven
-    /// bytes, without building the folded string. `folded` is scratch space.
-    pub(crate) fn intern_word(&mut self, word: &str, folded: &mut String) -> u32 {
-        if word.len() <= SHORT && word.is_ascii() {
-            let mut bytes = [0u8; SHORT];
-            let lower = bytes.get_mut(..word.len()).unwrap_or(&mut []);
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            let lower = &*lower;
-            if let Some(key) = short_key(lower) {
-                let h = short_hash(key);
-                if let Some(&(_, id)) = self.short.find(h, |&(k, _)| k == key) {
-                    return id;
-                }
-            }
+    /// The id of `text[start..end]` folded, interning it if new. A short ASCII word is
+    /// found by its key, read from the text around it ([`ascii_short_key`]), without
+    /// building the folded string. `folded` is scratch space.
+    pub(crate) fn intern_word_at(&mut self, text: &[u8], start: usize, end: usize, folded: &mut String) -> u32 {
+        if let Some(id) = ascii_short_key(text, start, end).and_then(|key| self.get_short(key)) {
+            return id;
         }
+        let word = text.get(start..end).and_then(|w| std::str::from_utf8(w).ok()).unwrap_or("");
         super::fold::fold(word, folded);
         self.intern(folded)
     }
 
     /// The id of the string packed in `key` ([`ascii_short_key`]), if interned.
-    pub(crate) fn get_short(&self, key: u64) -> Option<u32> {
+    fn get_short(&self, key: u64) -> Option<u32> {
         self.short.find(short_hash(key), |&(k, _)| k == key).map(|&(_, id)| id)
     }
 
@@ -289,7 +282,7 @@ mod tests {
                     naive.push(folded.clone());
                     naive.len() - 1
                 });
-                let id = if w.len() % 2 == 0 { vocab.intern_word(w, &mut String::new()) } else { vocab.intern(&folded) };
+                let id = if w.len() % 2 == 0 { vocab.intern_word_at(w.as_bytes(), 0, w.len(), &mut String::new()) } else { vocab.intern(&folded) };
                 prop_assert_eq!(id as usize, expect);
                 prop_assert_eq!(vocab.string(id), folded.as_str());
                 prop_assert_eq!(vocab.get(&folded), Some(id));
