@@ -333,32 +333,44 @@ impl Counts {
 /// Reusable dense counters over token ids, zero between uses.
 pub(crate) struct Scratch {
     pub counts: Vec<u32>,
-    touched: Vec<u32>,
+    /// One bit per id: set while its counter is not zero.
+    seen: Vec<u64>,
 }
 
 impl Scratch {
     pub fn new(types: usize) -> Scratch {
-        Scratch { counts: vec![0; types], touched: Vec::new() }
+        Scratch { counts: vec![0; types], seen: vec![0; types.div_ceil(64)] }
     }
 
-    /// `(id, count)` of `ids`, sorted by id.
+    /// `(id, count)` of `ids`, sorted by id: no sort, a walk over the bits of the ids
+    /// seen (one step per 64 types, and one per id).
     pub fn sparse(&mut self, ids: impl Iterator<Item = u32>) -> Vec<(u32, u32)> {
+        let mut distinct = 0;
         for id in ids {
             let i = id as usize;
             if i >= self.counts.len() {
                 self.counts.resize(i + 1, 0);
+                self.seen.resize((i + 1).div_ceil(64), 0);
             }
             if let Some(c) = self.counts.get_mut(i) {
                 if *c == 0 {
-                    self.touched.push(id);
+                    if let Some(bits) = self.seen.get_mut(i / 64) {
+                        *bits |= 1 << (i % 64);
+                    }
+                    distinct += 1;
                 }
                 *c += 1;
             }
         }
-        self.touched.sort_unstable();
-        let out =
-            self.touched.iter().map(|&id| (id, self.counts.get_mut(id as usize).map_or(0, std::mem::take))).collect();
-        self.touched.clear();
+        let mut out = Vec::with_capacity(distinct);
+        for (base, bits) in (0u32..).step_by(64).zip(self.seen.iter_mut()) {
+            let mut b = std::mem::take(bits);
+            while b != 0 {
+                let id = base + b.trailing_zeros();
+                out.push((id, self.counts.get_mut(id as usize).map_or(0, std::mem::take)));
+                b &= b - 1;
+            }
+        }
         out
     }
 }
@@ -390,4 +402,30 @@ fn merge_sorted(a: Vec<(u32, u32)>, b: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
     out.extend_from_slice(a.get(i..).unwrap_or(&[]));
     out.extend_from_slice(b.get(j..).unwrap_or(&[]));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Against a naive count, with ids beyond the types it was made for, and with
+        /// the counters reused.
+        #[test]
+        fn sparse_counts_agree_with_a_naive_count(
+            types in 1usize..300,
+            runs in prop::collection::vec(prop::collection::vec(0u32..400, 0..200), 1..4),
+        ) {
+            let mut scratch = Scratch::new(types);
+            for ids in runs {
+                let mut naive = std::collections::BTreeMap::<u32, u32>::new();
+                for &id in &ids {
+                    *naive.entry(id).or_default() += 1;
+                }
+                let expect: Vec<(u32, u32)> = naive.into_iter().collect();
+                prop_assert_eq!(scratch.sparse(ids.into_iter()), expect);
+            }
+        }
+    }
 }

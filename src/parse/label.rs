@@ -236,21 +236,30 @@ fn valid_name(raw: &str) -> Option<String> {
     if raw.is_empty() || raw.chars().count() > MAX_NAME_CHARS {
         return None;
     }
-    let words: Vec<&str> = raw.split_whitespace().collect();
-    if words.len() > MAX_WORDS {
+    if raw.split_whitespace().nth(MAX_WORDS).is_some() {
         return None;
     }
-    let lower = raw.to_lowercase();
-    let lower = lower.trim_end_matches('.');
-    if NOT_SPEAKERS.contains(&lower) {
+    // An ASCII name (most) is compared without a lower-cased copy.
+    let trimmed = raw.trim_end_matches('.');
+    let not_speaker = if trimmed.is_ascii() {
+        NOT_SPEAKERS.iter().any(|s| s.eq_ignore_ascii_case(trimmed))
+    } else {
+        NOT_SPEAKERS.contains(&trimmed.to_lowercase().as_str())
+    };
+    if not_speaker {
         return None;
     }
-    for (i, word) in words.iter().enumerate() {
+    let mut name = String::with_capacity(raw.len());
+    for (i, word) in raw.split_whitespace().enumerate() {
         if !valid_word(word, i == 0) {
             return None;
         }
+        if i > 0 {
+            name.push(' ');
+        }
+        name.push_str(word);
     }
-    Some(words.join(" "))
+    Some(name)
 }
 
 fn valid_word(word: &str, first: bool) -> bool {
@@ -307,6 +316,9 @@ mod tests {
             "15:38",
             "https://example.org/x",
             "Note: this is prose.",
+            "NOTES: more prose.",
+            "N.B.: prose.",
+            "Editor's Note: prose.",
             "He said the following about it:",
             "The Minister said:",
             "and thus I clothe my naked villainy:",

@@ -124,19 +124,23 @@ fn sliding<T>(tokens: &[T], id: impl Fn(&T) -> u32, w: usize, counts: &mut Vec<u
     }
     let mut distinct = 0u64;
     let mut sum = 0u64;
-    for (i, t) in tokens.iter().enumerate() {
+    let add = |t: &T, counts: &mut Vec<u32>, distinct: &mut u64| {
         if let Some(c) = counts.get_mut(id(t) as usize) {
-            distinct += u64::from(*c == 0);
+            *distinct += u64::from(*c == 0);
             *c += 1;
         }
-        if i >= w {
-            if let Some(c) = tokens.get(i - w).and_then(|old| counts.get_mut(id(old) as usize)) {
-                *c -= 1;
-                distinct -= u64::from(*c == 0);
-            }
-        }
-        if i + 1 >= w {
-            sum += distinct;
+    };
+    // The first window but its last token; then each step takes in a token, counts
+    // the window it ends, and lets the window's first token go.
+    for t in tokens.get(..w - 1).unwrap_or(&[]) {
+        add(t, counts, &mut distinct);
+    }
+    for (new, old) in tokens.get(w - 1..).unwrap_or(&[]).iter().zip(tokens) {
+        add(new, counts, &mut distinct);
+        sum += distinct;
+        if let Some(c) = counts.get_mut(id(old) as usize) {
+            *c -= 1;
+            distinct -= u64::from(*c == 0);
         }
     }
     // Leave the counters at zero for the next caller.
@@ -151,6 +155,25 @@ fn sliding<T>(tokens: &[T], id: impl Fn(&T) -> u32, w: usize, counts: &mut Vec<u
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Against counting the types of every window afresh, and the counters are
+        /// left at zero.
+        #[test]
+        fn sliding_agrees_with_counting_each_window(tokens in prop::collection::vec(0u32..30, 0..120), w in 0usize..40) {
+            let mut counts = Vec::new();
+            let got = sliding(&tokens, |&t| t, w, &mut counts);
+            let expect = if w == 0 || tokens.len() < w {
+                (0, 0)
+            } else {
+                let windows = tokens.windows(w);
+                (windows.len() as u64, windows.map(|x| x.iter().collect::<std::collections::BTreeSet<_>>().len() as u64).sum())
+            };
+            prop_assert_eq!(got, expect);
+            prop_assert!(counts.iter().all(|&c| c == 0));
+        }
+    }
 
     /// With a window of 3 over `a b a c c`: windows `a b a` (2 types), `b a c` (3),
     /// `a c c` (2): MATTR = (2+3+2) / (3·3) = 7/9.

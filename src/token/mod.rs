@@ -71,7 +71,7 @@ impl Builder<'_> {
                 }
             }
         }
-        let id = self.out.vocab.intern_word_at(self.text.as_bytes(), start, end, &mut self.folded);
+        let id = self.out.vocab.intern_word_at(self.text, start, end, &mut self.folded);
         self.out.tokens.push(Token { id, span: Span::new(start, end) });
         self.last = Some((end, segment));
     }

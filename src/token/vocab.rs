@@ -48,26 +48,64 @@ pub struct Vocab {
     ends: Vec<usize>,
     meta: Vec<Meta>,
     /// Each slot knows where its string is, so a look-up reads the arena only once.
-    /// Strings longer than [`SHORT`] bytes only.
+    /// Strings longer than [`MEDIUM`] bytes only.
     table: HashTable<Slot>,
     /// Strings of up to [`SHORT`] bytes, packed into their key: most tokens, found
     /// without touching the arena.
     short: HashTable<(u64, u32)>,
+    /// Strings of [`SHORT`] + 1 to [`MEDIUM`] bytes, packed into two keys.
+    medium: HashTable<(u64, u64, u32)>,
 }
 
 /// The longest string packed into a `u64` key (the top byte holds the length).
 const SHORT: usize = 7;
+
+/// The longest string packed into a pair of `u64` keys (the second's top byte holds
+/// the length): most of the words that are not short.
+const MEDIUM: usize = 15;
 
 /// `s` packed into a key, if at most [`SHORT`] bytes: its bytes, then its length.
 fn short_key(s: &[u8]) -> Option<u64> {
     if s.len() > SHORT {
         return None;
     }
-    let mut key = (s.len() as u64) << 56;
-    for (i, &b) in s.iter().enumerate() {
-        key |= u64::from(b) << (8 * i);
+    Some(pack(s) | (s.len() as u64) << 56)
+}
+
+/// `s` packed into two keys, if longer than [`SHORT`] and at most [`MEDIUM`] bytes:
+/// its first eight bytes; the rest, then its length.
+fn medium_key(s: &[u8]) -> Option<(u64, u64)> {
+    if s.len() <= SHORT || s.len() > MEDIUM {
+        return None;
     }
-    Some(key)
+    let (head, tail) = s.split_at(8);
+    Some((pack(head), pack(tail) | (s.len() as u64) << 56))
+}
+
+/// Up to eight bytes, little-endian.
+fn pack(s: &[u8]) -> u64 {
+    s.iter().enumerate().fold(0, |key, (i, &b)| key | u64::from(b) << (8 * i))
+}
+
+/// The `len` (at most 8) bytes at `at`, little-endian, lower-cased, if ASCII: a word
+/// at a time, no byte loop.
+fn ascii_lower_at(bytes: &[u8], at: usize, len: usize) -> Option<u64> {
+    let word = match word_at(bytes, at) {
+        Some(w) => w,
+        None => {
+            let mut w = [0u8; 8];
+            w.get_mut(..len)?.copy_from_slice(bytes.get(at..at.checked_add(len)?)?);
+            u64::from_le_bytes(w)
+        }
+    };
+    let x = if len >= 8 { word } else { word & ((1u64 << (8 * len)) - 1) };
+    if x & HIGH != 0 {
+        return None;
+    }
+    // Per byte (all below 0x80, so no carries): b + 0x3F reaches 0x80 from `A` on,
+    // b + 0x25 from the byte after `Z` on; upper case sets 0x20.
+    let upper = x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525) & HIGH;
+    Some(x | (upper >> 2))
 }
 
 /// The key of `bytes[start..end]` lower-cased, if it is ASCII and at most [`SHORT`]
@@ -78,22 +116,18 @@ fn ascii_short_key(bytes: &[u8], start: usize, end: usize) -> Option<u64> {
     if len > SHORT {
         return None;
     }
-    let word = match word_at(bytes, start) {
-        Some(w) => w,
-        None => {
-            let mut w = [0u8; 8];
-            w.get_mut(..len)?.copy_from_slice(bytes.get(start..end)?);
-            u64::from_le_bytes(w)
-        }
-    };
-    let x = word & ((1u64 << (8 * len)) - 1);
-    if x & HIGH != 0 {
+    Some(ascii_lower_at(bytes, start, len)? | (len as u64) << 56)
+}
+
+/// [`ascii_short_key`] for the words that [`medium_key`] packs.
+fn ascii_medium_key(bytes: &[u8], start: usize, end: usize) -> Option<(u64, u64)> {
+    let len = end.checked_sub(start)?;
+    if len <= SHORT || len > MEDIUM {
         return None;
     }
-    // Per byte (all below 0x80, so no carries): b + 0x3F reaches 0x80 from `A` on,
-    // b + 0x25 from the byte after `Z` on; upper case sets 0x20.
-    let upper = x.wrapping_add(0x3F3F_3F3F_3F3F_3F3F) & !x.wrapping_add(0x2525_2525_2525_2525) & HIGH;
-    Some((x | (upper >> 2)) | ((len as u64) << 56))
+    let head = ascii_lower_at(bytes, start, 8)?;
+    let tail = ascii_lower_at(bytes, start + 8, len - 8)?;
+    Some((head, tail | (len as u64) << 56))
 }
 
 /// A well-mixed hash of a packed key: murmur3's 64-bit finaliser. Only 64-bit
@@ -105,6 +139,11 @@ fn short_hash(key: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     h ^ (h >> 33)
+}
+
+/// [`short_hash`] of a pair of keys.
+fn medium_hash((head, tail): (u64, u64)) -> u64 {
+    short_hash(head ^ tail.wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -136,6 +175,9 @@ impl Vocab {
         if let Some(key) = short_key(folded.as_bytes()) {
             return self.intern_short(key, folded);
         }
+        if let Some(key) = medium_key(folded.as_bytes()) {
+            return self.intern_medium(key, folded);
+        }
         let h = hash(folded);
         let Vocab { arena, ends, meta, table, .. } = self;
         let len = u32::try_from(folded.len()).unwrap_or(u32::MAX);
@@ -159,15 +201,32 @@ impl Vocab {
         id
     }
 
-    /// The id of `text[start..end]` folded, interning it if new. A short ASCII word is
-    /// found by its key, read from the text around it ([`ascii_short_key`]), without
-    /// building the folded string. `folded` is scratch space.
-    pub(crate) fn intern_word_at(&mut self, text: &[u8], start: usize, end: usize, folded: &mut String) -> u32 {
-        if let Some(id) = ascii_short_key(text, start, end).and_then(|key| self.get_short(key)) {
+    fn intern_medium(&mut self, key: (u64, u64), folded: &str) -> u32 {
+        let h = medium_hash(key);
+        if let Some(&(_, _, id)) = self.medium.find(h, |&(a, b, _)| (a, b) == key) {
             return id;
         }
-        let word = text.get(start..end).and_then(|w| std::str::from_utf8(w).ok()).unwrap_or("");
-        super::fold::fold(word, folded);
+        let id = push(&mut self.arena, &mut self.ends, &mut self.meta, folded);
+        self.medium.insert_unique(h, (key.0, key.1, id), |&(a, b, _)| medium_hash((a, b)));
+        id
+    }
+
+    /// The id of `text[start..end]` folded, interning it if new. An ASCII word of up
+    /// to [`MEDIUM`] bytes is found by its key, read from the text around it
+    /// ([`ascii_short_key`], [`ascii_medium_key`]), without building the folded
+    /// string. `folded` is scratch space.
+    pub(crate) fn intern_word_at(&mut self, text: &str, start: usize, end: usize, folded: &mut String) -> u32 {
+        let bytes = text.as_bytes();
+        if end.saturating_sub(start) <= SHORT {
+            if let Some(id) = ascii_short_key(bytes, start, end).and_then(|key| self.get_short(key)) {
+                return id;
+            }
+        } else if let Some(key) = ascii_medium_key(bytes, start, end) {
+            if let Some(&(_, _, id)) = self.medium.find(medium_hash(key), |&(a, b, _)| (a, b) == key) {
+                return id;
+            }
+        }
+        super::fold::fold(text.get(start..end).unwrap_or(""), folded);
         self.intern(folded)
     }
 
@@ -176,11 +235,13 @@ impl Vocab {
         self.short.find(short_hash(key), |&(k, _)| k == key).map(|&(_, id)| id)
     }
 
-    /// Makes room for about `types` more types (half of them short) without rehashing.
+    /// Makes room for about `types` more types (at most half of them short, half
+    /// medium, an eighth long) without rehashing.
     pub(crate) fn reserve(&mut self, types: usize) {
         let arena = &self.arena;
-        self.table.reserve(types / 2, |slot| hash(slot.string(arena)));
+        self.table.reserve(types / 8, |slot| hash(slot.string(arena)));
         self.short.reserve(types / 2, |&(k, _)| short_hash(k));
+        self.medium.reserve(types / 2, |&(a, b, _)| medium_hash((a, b)));
         self.ends.reserve(types);
         self.meta.reserve(types);
     }
@@ -189,6 +250,9 @@ impl Vocab {
     pub fn get(&self, folded: &str) -> Option<u32> {
         if let Some(key) = short_key(folded.as_bytes()) {
             return self.short.find(short_hash(key), |&(k, _)| k == key).map(|&(_, id)| id);
+        }
+        if let Some(key) = medium_key(folded.as_bytes()) {
+            return self.medium.find(medium_hash(key), |&(a, b, _)| (a, b) == key).map(|&(_, _, id)| id);
         }
         let len = u32::try_from(folded.len()).ok()?;
         self.table.find(hash(folded), |slot| slot.len == len && slot.string(&self.arena) == folded).map(|slot| slot.id)
@@ -228,6 +292,7 @@ impl Vocab {
             + self.meta.capacity() * std::mem::size_of::<Meta>()
             + self.table.capacity() * (std::mem::size_of::<Slot>() + 1)
             + self.short.capacity() * 17
+            + self.medium.capacity() * 25
     }
 }
 
@@ -269,10 +334,20 @@ mod tests {
             prop_assert_eq!(ascii_short_key(bytes, start, end), expect);
         }
 
+        /// The same for the medium words and their pair of keys.
+        #[test]
+        fn ascii_medium_key_is_the_lower_cased_words_key(text in "[a-zA-Z@\\[`{é0-9’ _]{0,40}", a in 0usize..41, b in 0usize..41) {
+            let (start, end) = (a.min(b).min(text.len()), a.max(b).min(text.len()));
+            let bytes = text.as_bytes();
+            let word = &bytes[start..end];
+            let expect = if word.is_ascii() { medium_key(&word.to_ascii_lowercase()) } else { None };
+            prop_assert_eq!(ascii_medium_key(bytes, start, end), expect);
+        }
+
         /// Against a naive interner: equal strings, equal ids; ids dense in order of
         /// first appearance; strings round-trip; short and long strings alike.
         #[test]
-        fn interning_agrees_with_a_naive_interner(words in prop::collection::vec("[a-zA-Zé’'0-9]{0,12}|\\PC{0,9}", 0..200)) {
+        fn interning_agrees_with_a_naive_interner(words in prop::collection::vec("[a-zA-Zé’'0-9]{0,20}|\\PC{0,9}", 0..200)) {
             let mut vocab = Vocab::default();
             let mut naive: Vec<String> = Vec::new();
             let mut folded = String::new();
@@ -282,7 +357,7 @@ mod tests {
                     naive.push(folded.clone());
                     naive.len() - 1
                 });
-                let id = if w.len() % 2 == 0 { vocab.intern_word_at(w.as_bytes(), 0, w.len(), &mut String::new()) } else { vocab.intern(&folded) };
+                let id = if w.len() % 2 == 0 { vocab.intern_word_at(w, 0, w.len(), &mut String::new()) } else { vocab.intern(&folded) };
                 prop_assert_eq!(id as usize, expect);
                 prop_assert_eq!(vocab.string(id), folded.as_str());
                 prop_assert_eq!(vocab.get(&folded), Some(id));
