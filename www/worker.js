@@ -162,17 +162,21 @@ async function analyse({ id, text, options }) {
   }
   // Big text: stream it in chunks, reporting progress and yielding between chunks.
   const analyzer = new Analyzer(options);
+  let analysis;
   try {
     for (let at = 0; at < text.length; at += CHUNK) {
       analyzer.push(text.slice(at, at + CHUNK));
       self.postMessage({ type: 'progress', id, done: Math.min(at + CHUNK, text.length), total: text.length, phase: 'reading' });
       await new Promise((resolve) => setTimeout(resolve));
     }
+    analysis = analyzer.finish();
   } catch (err) {
     if (!isTrap(err)) analyzer.free();
     throw err;
   }
-  const analysis = analyzer.finish();
+  // finish() has dropped the analysis state; free the handle now rather than at some
+  // later garbage collection.
+  analyzer.free();
   self.postMessage({ type: 'result', id, analysis, ms: performance.now() - started, memory: memory() });
   // Then index the text for the concordance and dispersion views.
   await new Promise((resolve) => setTimeout(resolve));

@@ -15,7 +15,9 @@ impl Line {
 }
 
 /// Splits on `\n`, `\r\n`, `\r`, U+2028 and U+2029.
-/// A leading byte-order mark is not part of the first line.
+/// A byte-order mark that starts a line is not part of it: the text's own, and those
+/// of files joined end to end (`cat a.txt b.txt`), so `\u{feff}Alice:` is a label.
+/// Pieces of a text parsed apart (the streaming path) therefore split like the whole.
 pub(crate) fn lines(text: &str) -> Vec<Line> {
     Lines::new(text).collect()
 }
@@ -30,17 +32,22 @@ pub(crate) struct Lines<'t> {
 
 impl<'t> Lines<'t> {
     pub fn new(text: &'t str) -> Lines<'t> {
-        let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
-        Lines { bytes: text.as_bytes(), start }
+        Lines { bytes: text.as_bytes(), start: 0 }
     }
 }
+
+/// U+FEFF in UTF-8.
+const BOM: &[u8] = "\u{feff}".as_bytes();
 
 impl Iterator for Lines<'_> {
     type Item = Line;
 
     fn next(&mut self) -> Option<Line> {
         let bytes = self.bytes;
-        let start = self.start;
+        let mut start = self.start;
+        if bytes.get(start..).is_some_and(|rest| rest.starts_with(BOM)) {
+            start += BOM.len();
+        }
         if start >= bytes.len() {
             return None;
         }
@@ -80,13 +87,15 @@ mod tests {
 
     /// A naive splitter, one `char` at a time.
     fn naive(text: &str) -> Vec<&str> {
-        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let body = text;
         let mut out = Vec::new();
         let mut start = 0;
         let mut chars = body.char_indices().peekable();
+        let bom = |at: usize| if body[at..].starts_with('\u{feff}') { at + 3 } else { at };
         while let Some((i, c)) = chars.next() {
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
-                out.push(&body[start..i]);
+                let from = bom(start);
+                out.push(&body[from..i]);
                 let mut end = i + c.len_utf8();
                 if c == '\r' && chars.next_if(|&(_, n)| n == '\n').is_some() {
                     end += 1;
@@ -94,8 +103,9 @@ mod tests {
                 start = end;
             }
         }
-        if start < body.len() {
-            out.push(&body[start..]);
+        let from = bom(start);
+        if from < body.len() {
+            out.push(&body[from..]);
         }
         out
     }
@@ -116,5 +126,12 @@ mod tests {
     fn byte_order_mark() {
         let text = "\u{feff}Alice: hi";
         assert_eq!(lines(text)[0].text(text), "Alice: hi");
+    }
+
+    #[test]
+    fn byte_order_marks_of_joined_files() {
+        let text = "\u{feff}Alice: hi\n\u{feff}Bob: yo\r\n\u{feff}\nx\u{feff}";
+        let got: Vec<&str> = lines(text).iter().map(|l| l.text(text)).collect();
+        assert_eq!(got, ["Alice: hi", "Bob: yo", "", "x\u{feff}"]);
     }
 }

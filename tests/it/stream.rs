@@ -102,4 +102,25 @@ proptest! {
         let config = StreamConfig { part_bytes: part, tail_bytes: tail };
         prop_assert_eq!(stream(&text, &cuts, &o, config, OffsetUnit::Utf8), analyse(&text, &o));
     }
+
+    /// Files joined end to end: a byte-order mark starts some lines. Each part of the
+    /// stream starts at a line, so its mark must be read as the whole text reads it.
+    #[test]
+    fn joined_files_stream_as_one_shot(
+        text in crate::properties::transcript(),
+        marks in prop::collection::vec(any::<bool>(), 0..40),
+        part in 1usize..200,
+    ) {
+        let mut marks = marks.into_iter().cycle();
+        let mut joined = String::from("\u{feff}");
+        for line in text.split_inclusive('\n') {
+            joined.push_str(line);
+            if marks.next().unwrap_or(false) {
+                joined.push('\u{feff}');
+            }
+        }
+        let o = small_options();
+        let config = StreamConfig { part_bytes: part, tail_bytes: 0 };
+        prop_assert_eq!(stream(&joined, &[], &o, config, OffsetUnit::Utf8), analyse(&joined, &o));
+    }
 }
