@@ -22,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { PEERS, peerByName, setupPeer, peerVersion, lastSplit, loadColloquy } from './peers.mjs';
 import { SIZES, ROOT, MB } from './sizes.mjs';
 import { render } from './report.mjs';
-import { loadFloorNative, loadNativeFile } from './native.mjs';
+import { loadFloorNative, loadNativeFile, loadPageFile } from './native.mjs';
 
 const HERE = join(ROOT, 'bench');
 const args = process.argv.slice(2);
@@ -358,10 +358,14 @@ async function main() {
 
 function writeOut(results, final) {
   const suffix = quick ? '-quick' : '';
+  if (final) {
+    // Kept in the JSON, so that the report can be re-rendered later.
+    results.native = loadNativeFile(results);
+    results.floorNative = loadFloorNative();
+    results.page = loadPageFile(results);
+  }
   writeFileSync(join(HERE, `results${suffix}.json`), JSON.stringify(results, null, 1) + '\n');
   if (final) {
-    results.native = loadNativeFile(results); // kept in the JSON, so the report can be re-rendered later
-    results.floorNative = loadFloorNative(); // likewise
     const md = render(results, { native: results.native });
     writeFileSync(join(HERE, `RESULTS${suffix}.md`), md);
     log(`wrote bench/RESULTS${suffix}.md and bench/results${suffix}.json`);

@@ -1,4 +1,4 @@
-// Native figures for the report: bench/work/native.json, written by `make bench` from
+// Native and page figures for the report. Native: bench/work/native.json, written by `make bench` from
 // the core's native benchmark in the same run (examples/bench_native.rs, when the
 // workspace has it), else bench/native.json from a separate run. Each holds
 // { SIZE: { median_ms, p90_ms, peak_rss_mb, ... } } with SIZE as in bench/sizes.mjs.
@@ -30,6 +30,21 @@ export function loadNativeFile(results) {
 export function loadFloorNative() {
   const path = join(ROOT, 'bench/work/floor-native.json');
   if (!existsSync(path)) return null;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * bench/work/page.json (bench/page.mjs, run by bench/run.sh before bench.mjs): the page
+ * in headless Chromium, per size. Null if absent or older than this `make bench`.
+ */
+export function loadPageFile(results) {
+  const path = join(ROOT, 'bench/work/page.json');
+  if (!existsSync(path)) return null;
+  if (statSync(path).mtime.getTime() < Date.parse(results.makeStarted ?? results.started)) return null;
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch {

@@ -3,9 +3,10 @@
 #
 #   bench/run.sh full|quick
 #
-# Builds pkg/, installs the JavaScript peers (npm ci from bench/package-lock.json),
+# Builds pkg/ and site/ (and installs Chromium if missing), installs the JavaScript peers (npm ci from bench/package-lock.json),
 # generates the corpora, times the native core when the workspace has its benchmark
-# example (examples/bench_native.rs; BENCH_NATIVE=0 skips it), then runs bench.mjs with
+# example (examples/bench_native.rs; BENCH_NATIVE=0 skips it), times the page in headless
+# Chromium (bench/page.mjs), then runs bench.mjs with
 # a deadline so that the whole command ends within BENCH_MINUTES (default 29 for full,
 # 15 for quick). Writes bench/RESULTS.md (full) or bench/RESULTS-quick.md (quick).
 set -euo pipefail
@@ -19,8 +20,9 @@ esac
 start="$(date +%s)"
 say() { printf 'bench: %s (%d s)\n' "$*" "$(( $(date +%s) - start ))"; }
 
-say "building pkg/"
-"${MAKE:-make}" --no-print-directory pkg
+say "building pkg/ and site/; Chromium for the page's figures"
+scripts/setup.sh test
+"${MAKE:-make}" --no-print-directory site
 
 if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
   say "installing the JavaScript peers (npm ci in bench/)"
@@ -69,6 +71,13 @@ done | node -e '
   const lines = require("fs").readFileSync(0, "utf8").trim().split("\n");
   const out = Object.fromEntries(lines.map((l) => { const [s, j] = l.split("\t"); return [s, JSON.parse(j)]; }));
   require("fs").writeFileSync("bench/work/floor-native.json", JSON.stringify(out, null, 2) + "\n");'
+
+# The page in headless Chromium (bench/page.mjs): the figures a user of the page sees,
+# through its file input and its worker. At most a tenth of the time.
+say "page: each size through the page's worker in headless Chromium"
+page_quick=(); [ "$mode" = quick ] && page_quick=(--quick)
+rm -f bench/work/page.json
+node bench/page.mjs "${page_quick[@]}" --deadline $(( $(date +%s) + minutes * 6 )) || say "page: did not complete; the report says so"
 
 say "measuring"
 node --expose-gc bench/bench.mjs "${quick[@]}" --started-at "$start" --deadline $(( start + minutes * 60 - 45 ))
