@@ -23,6 +23,7 @@ import { PEERS, peerByName, setupPeer, peerVersion, lastSplit, loadColloquy } fr
 import { SIZES, ROOT, MB } from './sizes.mjs';
 import { render } from './report.mjs';
 import { loadFloorNative, loadNativeFile, loadPageFile } from './native.mjs';
+import { median, quantile } from './stats.mjs';
 
 const HERE = join(ROOT, 'bench');
 const args = process.argv.slice(2);
@@ -67,13 +68,6 @@ const gc = globalThis.gc ?? (() => { throw new Error('run with node --expose-gc'
 const now = () => Date.now();
 const left = () => (deadline - now()) / 1000;
 const log = (...a) => console.log(`[bench ${((now() - t0) / 1000).toFixed(0).padStart(4)} s]`, ...a);
-const median = (xs) => quantile(xs, 0.5);
-function quantile(xs, q) {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  if (q === 0.5) return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]; // nearest rank
-}
 
 function machine() {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');

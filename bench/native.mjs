@@ -1,6 +1,6 @@
-// Native and page figures for the report. Native: bench/work/native.json, written by `make bench` from
-// the core's native benchmark in the same run (examples/bench_native.rs, when the
-// workspace has it), else bench/native.json from a separate run. Each holds
+// Native and page figures for the report. Native: bench/work/native.json, written by
+// `make bench` from the core's native benchmark in the same run (examples/bench_native.rs,
+// when the workspace has it), else bench/native.json from a separate run. Each holds
 // { SIZE: { median_ms, p90_ms, peak_rss_mb, ... } } with SIZE as in bench/sizes.mjs.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,13 +28,7 @@ export function loadNativeFile(results) {
 
 /** bench/work/floor-native.json (bench/run.sh): the floor's native median per size. */
 export function loadFloorNative() {
-  const path = join(ROOT, 'bench/work/floor-native.json');
-  if (!existsSync(path)) return null;
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return null;
-  }
+  return readJson(join(ROOT, 'bench/work/floor-native.json'));
 }
 
 /**
@@ -45,6 +39,11 @@ export function loadPageFile(results) {
   const path = join(ROOT, 'bench/work/page.json');
   if (!existsSync(path)) return null;
   if (statSync(path).mtime.getTime() < Date.parse(results.makeStarted ?? results.started)) return null;
+  return readJson(path);
+}
+
+/** A JSON file's value, or null if it is unreadable or not JSON. */
+function readJson(path) {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
   } catch {

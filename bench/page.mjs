@@ -9,11 +9,13 @@
 //
 // Each size is timed on the first analysis in fresh pages (a fresh worker, its wasm
 // compiled and ready, as a user finds the page) and on warm re-analyses in one page
-// (opening the file again, as after a change). Writes bench/work/page.json; the report reads it (bench/native.mjs).
+// (opening the file again, as after a change). Writes bench/work/page.json; the report
+// reads it (bench/native.mjs).
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { open, start } from '../e2e/harness.mjs';
-import { ROOT, SIZES } from './sizes.mjs';
+import { MB, ROOT, SIZES } from './sizes.mjs';
+import { median } from './stats.mjs';
 
 const quick = process.argv.includes('--quick');
 const deadlineArg = process.argv.indexOf('--deadline');
@@ -26,12 +28,6 @@ const RUNS = {
   '1mb': { pages: 3, warm: 10 },
   '10mb': { pages: 3, warm: 3 },
   '100mb': { pages: 1, warm: 0 },
-};
-const MiB = 2 ** 20;
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[(s.length - 1) >> 1] : null;
 };
 
 /** Records, in the page, every value the progress bar shows while it is visible. */
@@ -47,7 +43,7 @@ const watchProgress = (page) => page.evaluate(() => {
 /** Opens the corpus through the page's file input and waits for the results (and, for a big text, the index). */
 async function analyseOnce(page, size) {
   await watchProgress(page);
-  const timeout = Math.max(60_000, (statSync(size.path).size / MiB) * 3000);
+  const timeout = Math.max(60_000, (statSync(size.path).size / MB) * 3000);
   const before = await page.evaluate(() => Number(document.body.dataset.analyses ?? 0));
   const t0 = performance.now();
   await page.setInputFiles('#file-input', size.path);
@@ -71,7 +67,7 @@ async function analyseOnce(page, size) {
     workerMs: Number(at.workerMs), // inside the worker: text received → result posted
     wallMs, // as the driver saw it (setInputFiles → the page says done)
     indexedMs, // big texts: until the concordance and dispersion views can answer
-    wasmMB: memory / MiB, // the worker's wasm memory at the end (it never shrinks: its peak)
+    wasmMB: memory / MB, // the worker's wasm memory at the end (it never shrinks: its peak)
     progress: at.progress.length,
   };
 }

@@ -87,15 +87,14 @@ mod tests {
 
     /// A naive splitter, one `char` at a time.
     fn naive(text: &str) -> Vec<&str> {
-        let body = text;
         let mut out = Vec::new();
         let mut start = 0;
-        let mut chars = body.char_indices().peekable();
-        let bom = |at: usize| if body[at..].starts_with('\u{feff}') { at + 3 } else { at };
+        let mut chars = text.char_indices().peekable();
+        let bom = |at: usize| if text[at..].starts_with('\u{feff}') { at + 3 } else { at };
         while let Some((i, c)) = chars.next() {
             if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
                 let from = bom(start);
-                out.push(&body[from..i]);
+                out.push(&text[from..i]);
                 let mut end = i + c.len_utf8();
                 if c == '\r' && chars.next_if(|&(_, n)| n == '\n').is_some() {
                     end += 1;
@@ -104,8 +103,8 @@ mod tests {
             }
         }
         let from = bom(start);
-        if from < body.len() {
-            out.push(&body[from..]);
+        if from < text.len() {
+            out.push(&text[from..]);
         }
         out
     }
