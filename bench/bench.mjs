@@ -22,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { PEERS, peerByName, setupPeer, peerVersion, lastSplit, loadColloquy } from './peers.mjs';
 import { SIZES, ROOT, MB } from './sizes.mjs';
 import { render } from './report.mjs';
-import { loadFloorNative, loadNativeFile, loadPageFile } from './native.mjs';
+import { loadFloorNative, loadNativeFile, loadPageFile, loadPairedFile } from './native.mjs';
 import { median, quantile } from './stats.mjs';
 
 const HERE = join(ROOT, 'bench');
@@ -357,6 +357,7 @@ function writeOut(results, final) {
     results.native = loadNativeFile(results);
     results.floorNative = loadFloorNative();
     results.page = loadPageFile(results);
+    results.paired = loadPairedFile(results);
   }
   writeFileSync(join(HERE, `results${suffix}.json`), JSON.stringify(results, null, 1) + '\n');
   if (final) {

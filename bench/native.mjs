@@ -42,6 +42,14 @@ export function loadPageFile(results) {
   return readJson(path);
 }
 
+/** bench/work/paired.json (bench/paired.mjs), if written during this `make bench`. */
+export function loadPairedFile(results) {
+  const path = join(ROOT, 'bench/work/paired.json');
+  if (!existsSync(path)) return null;
+  if (statSync(path).mtime.getTime() < Date.parse(results.makeStarted ?? results.started)) return null;
+  return readJson(path);
+}
+
 /** A JSON file's value, or null if it is unreadable or not JSON. */
 function readJson(path) {
   try {

@@ -5,8 +5,8 @@
 #
 # Builds pkg/ and site/ (and installs Chromium if missing), installs the JavaScript peers (npm ci from bench/package-lock.json),
 # generates the corpora, times the native core when the workspace has its benchmark
-# example (examples/bench_native.rs; BENCH_NATIVE=0 skips it), times the page in headless
-# Chromium (bench/page.mjs), then runs bench.mjs with
+# example (examples/bench_native.rs; BENCH_NATIVE=0 skips it), pairs wasm and native batches
+# in time (bench/paired.mjs), times the page in headless Chromium (bench/page.mjs), then runs bench.mjs with
 # a deadline so that the whole command ends within BENCH_MINUTES (default 29 for full,
 # 15 for quick). Writes bench/RESULTS.md (full) or bench/RESULTS-quick.md (quick).
 set -euo pipefail
@@ -71,6 +71,14 @@ done | node -e '
   const lines = require("fs").readFileSync(0, "utf8").trim().split("\n");
   const out = Object.fromEntries(lines.map((l) => { const [s, j] = l.split("\t"); return [s, JSON.parse(j)]; }));
   require("fs").writeFileSync("bench/work/floor-native.json", JSON.stringify(out, null, 2) + "\n");'
+
+# wasm and native in alternating batches (bench/paired.mjs): the wasm ÷ native ratios
+# with both sides at the same speed of the shared host; 60 s (quick: 40 s).
+rm -f bench/work/paired.json
+if [ "${BENCH_NATIVE:-1}" != 0 ] && cargo build -q --release --example bench_serve; then
+  say "paired: wasm and native in alternating batches"
+  node --expose-gc bench/paired.mjs "${quick[@]}" || say "paired: did not complete; the report says so"
+fi
 
 # The page in headless Chromium (bench/page.mjs): the figures a user of the page sees,
 # through its file input and its worker. At most a tenth of the time.
