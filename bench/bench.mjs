@@ -15,7 +15,7 @@
 // `make bench` stays within 30 minutes; what was skipped is reported, with why.
 // Writes bench/results[-quick].json and renders bench/RESULTS[-quick].md.
 import { spawnSync, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -153,6 +153,7 @@ function freezePkg() {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const f of ['colloquy.js', 'colloquy_bg.wasm', 'package.json']) copyFileSync(join(ROOT, 'pkg', f), join(dir, f));
+  cpSync(join(ROOT, 'pkg', 'snippets'), join(dir, 'snippets'), { recursive: true });
   process.env.COLLOQUY_PKG = dir;
   return dir;
 }

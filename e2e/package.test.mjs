@@ -41,6 +41,10 @@ test('the tarball holds one .wasm and the declared files', () => {
   for (const f of ['package/package.json', 'package/colloquy.js', 'package/node.js', 'package/colloquy.d.ts', 'package/README.md']) {
     assert.ok(listing.includes(f), `${f} in ${listing.join(', ')}`);
   }
+  // colloquy.js imports the result decoder from the bindings' snippets.
+  const imports = [...readFileSync(join(root, 'pkg/colloquy.js'), 'utf8').matchAll(/from '\.\/(snippets\/[^']+)'/g)].map((m) => m[1]);
+  assert.ok(imports.length > 0, 'colloquy.js imports a snippet');
+  for (const f of imports) assert.ok(listing.includes(`package/${f}`), `${f} in ${listing.join(', ')}`);
 });
 
 test('the public declarations have no `any`', () => {

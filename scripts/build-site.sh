@@ -18,6 +18,8 @@ rm -rf "$SITE"
 mkdir -p "$SITE/pkg" "$SITE/vendor" "$SITE/examples"
 cp -R www/. "$SITE/"
 cp "$PKG/colloquy.js" "$SITE/pkg/"
+# The bindings' JavaScript snippets (wasm/js/: the result decoder), imported by colloquy.js.
+cp -R "$PKG/snippets" "$SITE/pkg/"
 cp node_modules/d3/dist/d3.min.js "$SITE/vendor/"
 cp node_modules/@observablehq/plot/dist/plot.umd.min.js "$SITE/vendor/"
 cp node_modules/d3/LICENSE "$SITE/vendor/d3.LICENSE"

@@ -4,6 +4,7 @@ use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
 use crate::de::JsDe;
+use crate::tape;
 
 /// Every fallible export returns this: `Err` becomes a thrown JS `Error`.
 pub type JsResult<T> = Result<T, JsError>;
@@ -31,8 +32,8 @@ pub fn text_from_js(text: &JsString) -> String {
     String::from(text)
 }
 
-/// A plain JS value (objects, arrays, numbers; never `Map`).
+/// A plain JS value (objects, arrays, numbers; never `Map`), built through a tape
+/// (`tape.rs`, `js/tape.js`).
 pub fn to_js<T: serde::Serialize>(value: &T) -> JsResult<JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|e| JsError::new(&format!("could not build the result: {e}")))
+    tape::to_js(value).map_err(|e| JsError::new(&format!("could not build the result: {e}")))
 }

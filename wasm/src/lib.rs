@@ -11,6 +11,7 @@ mod convert;
 mod de;
 mod document;
 mod limits;
+pub mod tape;
 
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
