@@ -12,6 +12,19 @@ after(async () => { await env?.close(); });
 
 const XSS = '<img src=x onerror=alert(1)>';
 
+test('speakers called constructor, __proto__ or toString keep their own counts', async () => {
+  // bySpeaker objects are keyed by speaker name: a name that is also a property of every
+  // object must read as that speaker's count (0 if none), never as the inherited property.
+  const page = await open(env, { hash: `#label=${encodeURIComponent('^([^:\\n]+): ')}` });
+  await pasteAndWait(page, 'constructor: budget budget budget now\n__proto__: budget again\ntoString: nothing here at all\n');
+  await tab(page, 'Terms');
+  const headers = (await page.locator('#terms-table thead th').allTextContents()).map((t) => t.replace(/[▲▼]/g, '').trim());
+  const row = page.locator('#terms-table tbody tr').filter({ has: page.locator('th', { hasText: /^budget$/ }) });
+  const cells = await row.locator('th, td').allTextContents();
+  const at = (name) => cells[headers.indexOf(name)];
+  assert.deepEqual([at('constructor'), at('__proto__'), at('toString')], ['3', '1', '0'], `${headers} / ${cells}`);
+});
+
 test(`a speaker labelled ${XSS} is shown as text, and nothing runs`, async () => {
   const page = await open(env, { hash: `#label=${encodeURIComponent('^([^:\\n]+): ')}` });
   await pasteAndWait(page, `${XSS}: hello there friends, hello <b>bold</b> hello\nBob: hello again <script>alert(3)</script>\n${XSS}: hello once more`);

@@ -140,6 +140,8 @@ const engine = new Engine({
 
 /** `n thing(s)`, with `n` formatted. */
 const count = (n, thing) => `${fmt.int(n)} ${thing}${n === 1 ? '' : 's'}`;
+/** A speaker's count in a result's `bySpeaker`: own keys only (a speaker may be called "constructor"). */
+const countOf = (bySpeaker, name) => (Object.hasOwn(bySpeaker, name) ? bySpeaker[name] : 0);
 
 /** Why the analysed transcript has no words to count (for the status and empty views); null if it has some. */
 function noWordsReason() {
@@ -995,7 +997,7 @@ function renderTerms() {
       { key: 'count', label: 'Count', numeric: true, value: (t) => t.count, cell: (t) => fmt.int(t.count) },
       { key: 'per10k', label: 'Per 10,000 words', numeric: true, value: (t) => t.per10k, cell: (t) => fmt.dec(t.per10k), csv: (t) => t.per10k.toFixed(2) },
       ...formsColumn(),
-      ...visible.slice(0, SPEAKER_COLUMNS_MAX).map((s) => ({ key: `sp:${s.name}`, label: s.name, numeric: true, value: (t) => t.bySpeaker[s.name] ?? 0, cell: (t) => fmt.int(t.bySpeaker[s.name] ?? 0) })),
+      ...visible.slice(0, SPEAKER_COLUMNS_MAX).map((s) => ({ key: `sp:${s.name}`, label: s.name, numeric: true, value: (t) => countOf(t.bySpeaker, s.name), cell: (t) => fmt.int(countOf(t.bySpeaker, s.name)) })),
     ];
   }
   const legendList = $('terms-legend');
@@ -1046,7 +1048,7 @@ function splitRows(top, visible) {
   if (grey > 1) colours.set(others, OTHER_COLOUR);
   const hidden = state.hidden;
   const rows = top.flatMap((t) => {
-    const bars = speakers.filter((s) => t.bySpeaker[s.name]).map((s) => ({ term: t.term, speaker: s.name, count: t.bySpeaker[s.name] }));
+    const bars = speakers.filter((s) => countOf(t.bySpeaker, s.name)).map((s) => ({ term: t.term, speaker: s.name, count: countOf(t.bySpeaker, s.name) }));
     if (grey > 1) {
       let rest = 0;
       for (const [name, c] of Object.entries(t.bySpeaker)) if (!colours.has(name) && !hidden.has(name)) rest += c;
