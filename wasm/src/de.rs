@@ -14,17 +14,7 @@ use js_sys::{Array, Number, Object, Reflect};
 use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// A conversion error: one line of text.
-#[derive(Debug)]
-pub struct Error(String);
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Error {}
+pub use crate::error::Error;
 
 impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {

@@ -10,6 +10,7 @@ mod analyzer;
 mod convert;
 mod de;
 mod document;
+mod error;
 mod limits;
 pub mod tape;
 
