@@ -231,7 +231,7 @@ export function render(res, { native } = {}) {
   if (sizes.some((s) => Object.values(s.peers).some((r) => r?.alone))) {
     w('### Alone in a process');
     w();
-    w('The same peers warm in a fresh process that runs nothing else (after a warm-up of at least two runs and one second, then n timed; `gc()` before each from 10 MB on): what a page\'s worker or a script sees. Interleaved, every run follows the other peers\' runs, whose garbage V8 is still collecting and whose data has pushed colloquy\'s out of the CPU caches; the native runs are alone like these.${res.paired ? ' Each peer\'s process runs at another time than the other\'s, so on a host whose speed changes (see *wasm beside native, paired in time*) a ratio of two alone figures can compare two speeds of the machine; the interleaved figures share every phase.' : ''}');
+    w('The same peers warm in a fresh process that runs nothing else (after a warm-up of at least two runs and one second, then n timed; `gc()` before each from 10 MB on): what a page\'s worker or a script sees. Interleaved, every run follows the other peers\' runs, whose garbage V8 is still collecting and whose data has pushed colloquy\'s out of the CPU caches; the native runs are alone like these.' + (res.paired ? ' Each peer\'s process runs at another time than the other\'s, so on a host whose speed changes (see *wasm beside native, paired in time*) a ratio of two alone figures can compare two speeds of the machine; the interleaved figures share every phase.' : ''));
     w();
     w(`| peer | ${sizes.map((s) => s.label).join(' | ')} |`);
     w(`| --- | ${sizes.map(() => '---:').join(' | ')} |`);
