@@ -1,7 +1,9 @@
 // The JavaScript half of wasm/src/tape.rs: builds a result's plain JS value from its
 // tape in one loop. `ops` and `numbers` are views of the wasm memory, valid during this
-// call only (nothing here calls back into the wasm); `text` holds every string, and
-// `keys` the (start, length) of each static key in it, in UTF-16 units.
+// call only (nothing here calls back into the wasm). `keyText` holds the static keys'
+// names and `keys` the (start, length) of each in it; `chunks` hold every string and
+// map key in the order they are read, each the next `length` UTF-16 units of the
+// current chunk, or of the next chunk when it does not fit in what is left.
 const OBJECT = 0;
 const MAP = 1;
 const ARRAY = 2;
@@ -10,11 +12,22 @@ const STRING = 4;
 const TRUE = 5;
 const FALSE = 6;
 
-export function fromTape(ops, numbers, text, keys) {
+export function fromTape(ops, numbers, keyText, keys, chunks) {
   const names = new Array(keys.length >> 1);
-  for (let k = 0; k < names.length; k++) names[k] = text.slice(keys[2 * k], keys[2 * k] + keys[2 * k + 1]);
+  for (let k = 0; k < names.length; k++) names[k] = keyText.slice(keys[2 * k], keys[2 * k] + keys[2 * k + 1]);
   let at = 0;
   let number = 0;
+  let c = 0;
+  let chunk = chunks[0];
+  let pos = 0;
+  const text = (length) => {
+    if (pos + length > chunk.length) {
+      chunk = chunks[++c];
+      pos = 0;
+    }
+    pos += length;
+    return chunk.slice(pos - length, pos);
+  };
   const value = () => {
     switch (ops[at++]) {
       case OBJECT: {
@@ -31,8 +44,7 @@ export function fromTape(ops, numbers, text, keys) {
         const n = ops[at++];
         const o = {};
         for (let i = 0; i < n; i++) {
-          const start = ops[at++];
-          const key = text.slice(start, start + ops[at++]);
+          const key = text(ops[at++]);
           const v = value();
           if (key === '__proto__') Object.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true });
           else o[key] = v;
@@ -47,10 +59,8 @@ export function fromTape(ops, numbers, text, keys) {
       }
       case NUMBER:
         return numbers[number++];
-      case STRING: {
-        const start = ops[at++];
-        return text.slice(start, start + ops[at++]);
-      }
+      case STRING:
+        return text(ops[at++]);
       case TRUE:
         return true;
       case FALSE:

@@ -1,6 +1,6 @@
 //! Results out through a tape: a serde `Serializer` that writes a value as flat arrays
-//! (`ops`, `numbers`, one `text` with every string, and the static keys' ranges in it),
-//! which `js/tape.js` turns into plain JS objects in one loop.
+//! (`ops`, `numbers`, the strings in a few long texts, the static keys' names), which
+//! `js/tape.js` turns into plain JS objects in one loop.
 //!
 //! Building objects from wasm one property at a time (serde-wasm-bindgen) crosses the
 //! boundary three times per property and decodes every string on its own; this crosses
@@ -12,10 +12,15 @@
 //!
 //! The tape, in `ops` (`u32`s):
 //! - `OBJECT n`, then `n` times a static key (an index into the key ranges) and a value;
-//! - `MAP n`, then `n` times a key (its start and length in `text`) and a value;
+//! - `MAP n`, then `n` times a key (its length) and a value;
 //! - `ARRAY n`, then `n` values;
-//! - `NUMBER` (the next of `numbers`), `STRING start length` (UTF-16 units of `text`),
-//!   `TRUE`, `FALSE`, `NULL`.
+//! - `NUMBER` (the next of `numbers`), `STRING length`, `TRUE`, `FALSE`, `NULL`.
+//!
+//! Strings and map keys are read in the order they were written, so only their lengths
+//! (in UTF-16 units) are on the tape: each is the next that many units of the current
+//! chunk, or of the next chunk if it does not fit in what is left. Chunks hold about
+//! 16 Mi units (no string is split), so a result of any size never makes a JS string
+//! longer than V8 allows (2^29 − 24 units).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -23,16 +28,26 @@ use std::fmt;
 use serde::ser::{self, Serialize};
 use wasm_bindgen::prelude::*;
 
+/// UTF-16 units a chunk of text holds before a new one starts.
+pub const CHUNK_UNITS: usize = 1 << 24;
+
 /// `value` as a plain JS value, through its tape.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
-    let tape = Tape::of(value)?;
-    Ok(from_tape(&tape.ops, &tape.numbers, &tape.text, &tape.keys))
+    to_js_in_chunks(value, CHUNK_UNITS)
+}
+
+/// [`to_js`] with chunks of `chunk_units` (the tests use tiny ones).
+pub fn to_js_in_chunks<T: Serialize + ?Sized>(value: &T, chunk_units: usize) -> Result<JsValue, Error> {
+    let mut tape = Tape { chunk_units, ..Tape::default() };
+    value.serialize(&mut tape)?;
+    let chunks: js_sys::Array = tape.chunks.iter().map(|c| JsValue::from_str(c)).collect();
+    Ok(from_tape(&tape.ops, &tape.numbers, &tape.key_text, &tape.keys, &chunks))
 }
 
 #[wasm_bindgen(module = "/js/tape.js")]
 extern "C" {
     #[wasm_bindgen(js_name = "fromTape")]
-    fn from_tape(ops: &[u32], numbers: &[f64], text: &str, keys: &[u32]) -> JsValue;
+    fn from_tape(ops: &[u32], numbers: &[f64], key_text: &str, keys: &[u32], chunks: &js_sys::Array) -> JsValue;
 }
 
 pub const OBJECT: u32 = 0;
@@ -45,17 +60,39 @@ pub const FALSE: u32 = 6;
 pub const NULL: u32 = 7;
 
 /// A value written as a tape (see the module's documentation).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Tape {
     pub ops: Vec<u32>,
     pub numbers: Vec<f64>,
-    pub text: String,
-    /// `(start, length)` in UTF-16 units of `text`, per static key.
+    /// The strings and map keys, in order; a new chunk starts where the next string
+    /// would take the last one past `chunk_units`.
+    pub chunks: Vec<String>,
+    /// The static keys' names, one after another.
+    pub key_text: String,
+    /// `(start, length)` in UTF-16 units of `key_text`, per static key.
     pub keys: Vec<u32>,
-    /// UTF-16 length of `text`.
-    units: u32,
+    /// UTF-16 units in the last chunk, and in `key_text`.
+    chunk_len: usize,
+    key_units: u32,
+    chunk_units: usize,
     /// Static keys already in `keys`, by address and length.
     key_ids: HashMap<(usize, usize), u32>,
+}
+
+impl Default for Tape {
+    fn default() -> Tape {
+        Tape {
+            ops: Vec::new(),
+            numbers: Vec::new(),
+            chunks: vec![String::new()],
+            key_text: String::new(),
+            keys: Vec::new(),
+            chunk_len: 0,
+            key_units: 0,
+            chunk_units: CHUNK_UNITS,
+            key_ids: HashMap::new(),
+        }
+    }
 }
 
 /// Why a value could not be written: an integer beyond 2^53 − 1, a map key that is not
@@ -77,9 +114,9 @@ impl Tape {
     ///
     /// ```
     /// let tape = colloquy_wasm::tape::Tape::of(&("hi", 2)).unwrap();
-    /// assert_eq!(tape.ops, [2, 2, 4, 0, 2, 3]);
+    /// assert_eq!(tape.ops, [2, 2, 4, 2, 3]);
     /// assert_eq!(tape.numbers, [2.0]);
-    /// assert_eq!(tape.text, "hi");
+    /// assert_eq!(tape.chunks, ["hi"]);
     /// ```
     pub fn of<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
         let mut tape = Tape::default();
@@ -87,17 +124,23 @@ impl Tape {
         Ok(tape)
     }
 
-    fn push_text(&mut self, s: &str) -> Result<(u32, u32), Error> {
-        let len = u32::try_from(colloquy::utf16_len(s)).map_err(|_| too_large())?;
-        let start = self.units;
-        self.units = start.checked_add(len).ok_or_else(too_large)?;
-        self.text.push_str(s);
-        Ok((start, len))
+    /// Appends `s` to the chunks; its length in UTF-16 units.
+    fn push_text(&mut self, s: &str) -> Result<u32, Error> {
+        let len = colloquy::utf16_len(s);
+        if self.chunk_len > 0 && self.chunk_len.saturating_add(len) > self.chunk_units {
+            self.chunks.push(String::new());
+            self.chunk_len = 0;
+        }
+        if let Some(chunk) = self.chunks.last_mut() {
+            chunk.push_str(s);
+        }
+        self.chunk_len += len;
+        u32::try_from(len).map_err(|_| too_large())
     }
 
     fn string(&mut self, s: &str) -> Result<(), Error> {
-        let (start, len) = self.push_text(s)?;
-        self.ops.extend([STRING, start, len]);
+        let len = self.push_text(s)?;
+        self.ops.extend([STRING, len]);
         Ok(())
     }
 
@@ -123,7 +166,10 @@ impl Tape {
             Some(&id) => id,
             None => {
                 let id = u32::try_from(self.keys.len() / 2).map_err(|_| too_large())?;
-                let (start, len) = self.push_text(key)?;
+                let len = u32::try_from(colloquy::utf16_len(key)).map_err(|_| too_large())?;
+                let start = self.key_units;
+                self.key_units = start.checked_add(len).ok_or_else(too_large)?;
+                self.key_text.push_str(key);
                 self.keys.extend([start, len]);
                 self.key_ids.insert((key.as_ptr() as usize, key.len()), id);
                 id
@@ -365,8 +411,8 @@ struct MapKey<'a>(&'a mut Tape);
 
 impl MapKey<'_> {
     fn text(self, key: &str) -> Result<(), Error> {
-        let (start, len) = self.0.push_text(key)?;
-        self.0.ops.extend([start, len]);
+        let len = self.0.push_text(key)?;
+        self.0.ops.push(len);
         Ok(())
     }
 }

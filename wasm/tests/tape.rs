@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use colloquy_wasm::tape::to_js;
+use colloquy_wasm::tape::{to_js, to_js_in_chunks};
 use js_sys::{Object, Reflect, JSON};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use wasm_bindgen::JsValue;
@@ -27,6 +27,17 @@ fn check<T: Serialize + ?Sized>(value: &T) {
     assert_eq!(tape, reference);
 }
 
+/// [`check`], with the strings also in chunks of a few UTF-16 units each (a new chunk
+/// wherever the next string does not fit, an astral character being two units).
+fn check_in_chunks<T: Serialize + ?Sized>(value: &T) {
+    check(value);
+    let (reference, _) = both(value);
+    for units in [1, 2, 3, 7] {
+        let tape = to_js_in_chunks(value, units).expect("tape");
+        assert_eq!(JSON::stringify(&tape).map(String::from).unwrap_or_default(), reference, "chunks of {units}");
+    }
+}
+
 #[wasm_bindgen_test]
 fn analyses_cross_as_serde_wasm_bindgen_made_them() {
     let base = colloquy::Options::default();
@@ -36,7 +47,15 @@ fn analyses_cross_as_serde_wasm_bindgen_made_them() {
     stemmed.view.stem = true;
     check(&colloquy::Stream::once(stemmed, colloquy::OffsetUnit::Utf8, SEED));
     let doc = colloquy::Document::new(SEED.to_owned(), &base);
-    check(&doc.kwic("the", &colloquy::KwicOptions::default()));
+    let hits = doc.kwic("the", &colloquy::KwicOptions::default());
+    check(&hits);
+    let (reference, _) = both(&hits);
+    let tape = to_js_in_chunks(&hits, 100).expect("tape");
+    assert_eq!(
+        JSON::stringify(&tape).map(String::from).unwrap_or_default(),
+        reference,
+        "kwic hits in chunks of 100 units"
+    );
 }
 
 #[derive(serde::Serialize)]
@@ -93,7 +112,7 @@ fn every_serde_shape_crosses_alike() {
         skipped: None,
         renamed: -5,
     };
-    check(&value);
+    check_in_chunks(&value);
 }
 
 #[wasm_bindgen_test]
@@ -219,6 +238,6 @@ fn random_json_values_cross_alike() {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for _ in 0..300 {
         let value = rng.json(4);
-        check(&value);
+        check_in_chunks(&value);
     }
 }
