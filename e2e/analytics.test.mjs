@@ -296,6 +296,20 @@ test('summary: TTR, MATTR, hapax, sentences, mean sentence length, questions and
   assert.deepEqual(page.problems, []);
 });
 
+test('stemming: a grouped term\'s concordance past the 1,000-hit cap holds the first 1,000 hits of all its forms, by position', async () => {
+  const page = await open(env, { hash: '#stem=1' });
+  await pasteAndWait(page, 'Ann: We signed the agreement today.\nBob: The agreements hold well.\n'.repeat(1200));
+  await tab(page, 'Terms');
+  await page.getByText('Table of terms').click();
+  const row = page.locator('#terms-table tbody tr').filter({ has: page.locator('th', { hasText: /^agreement$/ }) });
+  await row.getByRole('button', { name: 'agreement', exact: true }).click();
+  await page.waitForFunction(() => document.querySelector('#kwic-heading').textContent.startsWith('Occurrences of “agreement” (') && document.querySelectorAll('#kwic-list li').length === 1000);
+  const marks = await page.locator('#kwic-list li > mark').allTextContents();
+  assert.deepEqual(marks, Array.from({ length: 1000 }, (_, i) => (i % 2 ? 'agreements' : 'agreement')));
+  assert.match(await page.locator('#kwic-note').textContent(), /^1,000\+ occurrences \(the first 1000\)/);
+  assert.deepEqual(page.problems, []);
+});
+
 test('stemming: the setting lives in the hash, groups word forms in the terms table, and their concordance', async () => {
   const page = await open(env);
   await pasteAndWait(page, 'С.В.Лавров: Мы обсудили соглашение. Условия соглашения выполняются. Мы подписали несколько соглашений.\nВопрос: Когда?');

@@ -192,7 +192,10 @@ async function analyse({ id, text, options }) {
 function kwic(doc, query, options = {}) {
   if (!Array.isArray(query)) return doc.kwic(query, options);
   if (query.length === 1) return doc.kwic(query[0], options);
-  const hits = query.flatMap((q) => doc.kwic(q, { ...options, sort: 'position', limit: 0 }));
+  // By position, the first `limit` of the whole list are among each form's first `limit`;
+  // sorted by context, every hit of each form is needed.
+  const each = options.sort === 'left' || options.sort === 'right' ? 0 : (options.limit ?? 0);
+  const hits = query.flatMap((q) => doc.kwic(q, { ...options, sort: 'position', limit: each }));
   const words = (s) => s.split(/\s+/u).filter(Boolean).map((w) => w.toLowerCase());
   const keyed = hits.map((h) => {
     if (options.sort === 'left') return { h, k: words(h.left).reverse() };
