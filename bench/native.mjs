@@ -35,16 +35,14 @@ export function loadFloorNative() {
  * bench/work/page.json (bench/page.mjs, run by bench/run.sh before bench.mjs): the page
  * in headless Chromium, per size. Null if absent or older than this `make bench`.
  */
-export function loadPageFile(results) {
-  const path = join(ROOT, 'bench/work/page.json');
-  if (!existsSync(path)) return null;
-  if (statSync(path).mtime.getTime() < Date.parse(results.makeStarted ?? results.started)) return null;
-  return readJson(path);
-}
+export const loadPageFile = (results) => thisRunsFile(results, 'bench/work/page.json');
 
 /** bench/work/paired.json (bench/paired.mjs), if written during this `make bench`. */
-export function loadPairedFile(results) {
-  const path = join(ROOT, 'bench/work/paired.json');
+export const loadPairedFile = (results) => thisRunsFile(results, 'bench/work/paired.json');
+
+/** A JSON file that a step of this `make bench` wrote; null if absent or older. */
+function thisRunsFile(results, rel) {
+  const path = join(ROOT, rel);
   if (!existsSync(path)) return null;
   if (statSync(path).mtime.getTime() < Date.parse(results.makeStarted ?? results.started)) return null;
   return readJson(path);

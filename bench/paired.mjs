@@ -6,8 +6,8 @@
 // process that times the core on request) and colloquy's wasm `analyse` (this process)
 // run in short alternating batches, a fraction of a second apart, and each pair gives
 // one wasm ÷ native ratio. Between pairs, a fixed JavaScript loop (the calibration) is
-// timed: how fast the host is at that moment, so that pairs run at the host's full speed
-// (the calibration on both sides of the pair near its fastest) can be told from the others.
+// timed: how fast the host was around each pair, which shows how much of the run it
+// spent near its full speed.
 //
 //   node --expose-gc bench/paired.mjs [--quick] [--seconds S] [--out FILE]
 //

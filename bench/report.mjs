@@ -145,20 +145,21 @@ export function render(res, { native } = {}) {
       .filter((s) => nat(s.name)?.median_ms && alone(s.name, 'colloquy'))
       .map((s) => `${s.label}: ${ratio(alone(s.name, 'colloquy') / nat(s.name).median_ms)}`);
     if (aloneRows.length) rows.push(`alone in its process (the native runs are alone too): ${aloneRows.join('; ')}`);
-    // Paired in time (bench/paired.mjs), where it ran: the verdict's figure, since the
-    // separate native runs above may have met another phase of the host's speed.
+    // Paired in time (bench/paired.mjs), where it ran (up to 10 MB), is each size's
+    // verdict figure: the separate native runs above may have met another phase of the
+    // host's speed. Where it did not run, the separate figure decides.
     const pairedRows = sizes.map((s) => [s, pairedStats(res.paired, s.name)]).filter(([, p]) => p);
-    const n10 = nat('10mb');
-    let v = rows.length === 0 ? verdict(null) : missed.length === 0 ? verdict(true) : met.length === 0 ? verdict(false) : `**missed** at ${missed.join(', ')}; met at ${met.join(', ')}`;
-    let measured = rows.length ? rows.join('; ') : 'native not measured in this run';
-    if (pairedRows.length) {
-      // Each size's figure: paired where it ran (up to 10 MB), else the separate one.
-      const paired = new Set(pairedRows.map(([s]) => s.name));
-      const pm = pairedRows.filter(([, p]) => p.ratio <= 1.5).map(([s]) => s.label).concat(sizes.filter((s) => !paired.has(s.name) && met.includes(s.label)).map((s) => s.label));
-      const px = pairedRows.filter(([, p]) => p.ratio > 1.5).map(([s]) => s.label).concat(sizes.filter((s) => !paired.has(s.name) && missed.includes(s.label)).map((s) => s.label));
-      measured = `paired in time (median of the pairs' ratios; see below): ${pairedRows.map(([s, p]) => `${s.label}: ${ratio(p.ratio)}`).join('; ')}. Separately, native before the Node runs: ${measured}`;
-      v = px.length === 0 ? verdict(true) : pm.length === 0 ? verdict(false) : `**missed** at ${px.join(', ')}; met at ${pm.join(', ')}`;
+    for (const [s, p] of pairedRows) {
+      for (const list of [met, missed]) if (list.includes(s.label)) list.splice(list.indexOf(s.label), 1);
+      (p.ratio <= 1.5 ? met : missed).push(s.label);
     }
+    const bySize = (a, b) => sizes.findIndex((s) => s.label === a) - sizes.findIndex((s) => s.label === b);
+    met.sort(bySize);
+    missed.sort(bySize);
+    const n10 = nat('10mb');
+    const v = met.length + missed.length === 0 ? verdict(null) : missed.length === 0 ? verdict(true) : met.length === 0 ? verdict(false) : `**missed** at ${missed.join(', ')}; met at ${met.join(', ')}`;
+    let measured = rows.length ? rows.join('; ') : 'native not measured in this run';
+    if (pairedRows.length) measured = `paired in time (median of the pairs' ratios; see below): ${pairedRows.map(([s, p]) => `${s.label}: ${ratio(p.ratio)}`).join('; ')}. Separately, native before the Node runs: ${measured}`;
     w(`| wasm / native ≤ 1.5× (colloquy \`analyse\` ÷ the native core, each size) | ${measured} | ${n10?.median_ms ? `native 10 MB ${ms(n10.median_ms)}, wasm ${ms(med('10mb', 'colloquy'))}` : '–'} | ${v} |`);
   }
   for (const [size, limit] of [['50kb', 5], ['1mb', 50]]) {

@@ -1,7 +1,7 @@
 // The JavaScript half of wasm/src/tape.rs: builds a result's plain JS value from its
 // tape in one loop. `ops` and `numbers` are views of the wasm memory, valid during this
 // call only (nothing here calls back into the wasm). `keyText` holds the static keys'
-// names and `keys` the (start, length) of each in it; `chunks` hold every string and
+// names one after another, `keyLengths` the length of each; `chunks` hold every string and
 // map key in the order they are read, each the next `length` UTF-16 units of the
 // current chunk, or of the next chunk when it does not fit in what is left.
 const OBJECT = 0;
@@ -12,9 +12,12 @@ const STRING = 4;
 const TRUE = 5;
 const FALSE = 6;
 
-export function fromTape(ops, numbers, keyText, keys, chunks) {
-  const names = new Array(keys.length >> 1);
-  for (let k = 0; k < names.length; k++) names[k] = keyText.slice(keys[2 * k], keys[2 * k] + keys[2 * k + 1]);
+export function fromTape(ops, numbers, keyText, keyLengths, chunks) {
+  const names = new Array(keyLengths.length);
+  for (let k = 0, start = 0; k < names.length; k++) {
+    names[k] = keyText.slice(start, start + keyLengths[k]);
+    start += keyLengths[k];
+  }
   let at = 0;
   let number = 0;
   let c = 0;

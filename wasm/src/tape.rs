@@ -4,14 +4,14 @@
 //!
 //! Building objects from wasm one property at a time (serde-wasm-bindgen) crosses the
 //! boundary three times per property and decodes every string on its own; this crosses
-//! once, with one string. Measured on the 50 KB benchmark transcript: building the
-//! result took 1.06 ms that way, 0.32 ms this way. The values are the same as
-//! serde-wasm-bindgen's `json_compatible()` serializer makes (`wasm/tests/boundary.rs`
-//! compares them): structs and maps as plain objects, `None` and `()` as `null`, enums
+//! once, with the strings in a few long texts. Measured on the 50 KB benchmark
+//! transcript: building the result took 1.06 ms that way, 0.32 ms this way. The values
+//! are the same as serde-wasm-bindgen's `json_compatible()` serializer makes
+//! (`wasm/tests/tape.rs` compares them): structs and maps as plain objects, `None` and `()` as `null`, enums
 //! externally tagged, every integer as a number.
 //!
 //! The tape, in `ops` (`u32`s):
-//! - `OBJECT n`, then `n` times a static key (an index into the key ranges) and a value;
+//! - `OBJECT n`, then `n` times a static key (an index into the static keys) and a value;
 //! - `MAP n`, then `n` times a key (its length) and a value;
 //! - `ARRAY n`, then `n` values;
 //! - `NUMBER` (the next of `numbers`), `STRING length`, `TRUE`, `FALSE`, `NULL`.
@@ -38,16 +38,15 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
 
 /// [`to_js`] with chunks of `chunk_units` (the tests use tiny ones).
 pub fn to_js_in_chunks<T: Serialize + ?Sized>(value: &T, chunk_units: usize) -> Result<JsValue, Error> {
-    let mut tape = Tape { chunk_units, ..Tape::default() };
-    value.serialize(&mut tape)?;
+    let tape = Tape::of(value, chunk_units)?;
     let chunks: js_sys::Array = tape.chunks.iter().map(|c| JsValue::from_str(c)).collect();
-    Ok(from_tape(&tape.ops, &tape.numbers, &tape.key_text, &tape.keys, &chunks))
+    Ok(from_tape(&tape.ops, &tape.numbers, &tape.key_text, &tape.key_lengths, &chunks))
 }
 
 #[wasm_bindgen(module = "/js/tape.js")]
 extern "C" {
     #[wasm_bindgen(js_name = "fromTape")]
-    fn from_tape(ops: &[u32], numbers: &[f64], key_text: &str, keys: &[u32], chunks: &js_sys::Array) -> JsValue;
+    fn from_tape(ops: &[u32], numbers: &[f64], key_text: &str, key_lengths: &[u32], chunks: &js_sys::Array) -> JsValue;
 }
 
 pub const OBJECT: u32 = 0;
@@ -67,32 +66,15 @@ pub struct Tape {
     /// The strings and map keys, in order; a new chunk starts where the next string
     /// would take the last one past `chunk_units`.
     pub chunks: Vec<String>,
-    /// The static keys' names, one after another.
+    /// The static keys' names, one after another, and each one's UTF-16 length: a key's
+    /// id is its place in this list.
     pub key_text: String,
-    /// `(start, length)` in UTF-16 units of `key_text`, per static key.
-    pub keys: Vec<u32>,
-    /// UTF-16 units in the last chunk, and in `key_text`.
+    pub key_lengths: Vec<u32>,
+    /// UTF-16 units in the last chunk, and where a chunk is full.
     chunk_len: usize,
-    key_units: u32,
     chunk_units: usize,
-    /// Static keys already in `keys`, by address and length.
+    /// Static keys already in `key_text`, by address and length.
     key_ids: HashMap<(usize, usize), u32>,
-}
-
-impl Default for Tape {
-    fn default() -> Tape {
-        Tape {
-            ops: Vec::new(),
-            numbers: Vec::new(),
-            chunks: vec![String::new()],
-            key_text: String::new(),
-            keys: Vec::new(),
-            chunk_len: 0,
-            key_units: 0,
-            chunk_units: CHUNK_UNITS,
-            key_ids: HashMap::new(),
-        }
-    }
 }
 
 /// Why a value could not be written: an integer beyond 2^53 − 1, a map key that is not
@@ -110,16 +92,26 @@ fn too_large() -> Error {
 }
 
 impl Tape {
-    /// Writes `value`.
+    /// Writes `value`, with its strings in chunks of about `chunk_units` UTF-16 units.
     ///
     /// ```
-    /// let tape = colloquy_wasm::tape::Tape::of(&("hi", 2)).unwrap();
+    /// use colloquy_wasm::tape::{Tape, CHUNK_UNITS};
+    /// let tape = Tape::of(&("hi", 2), CHUNK_UNITS).unwrap();
     /// assert_eq!(tape.ops, [2, 2, 4, 2, 3]);
     /// assert_eq!(tape.numbers, [2.0]);
     /// assert_eq!(tape.chunks, ["hi"]);
     /// ```
-    pub fn of<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Error> {
-        let mut tape = Tape::default();
+    pub fn of<T: Serialize + ?Sized>(value: &T, chunk_units: usize) -> Result<Tape, Error> {
+        let mut tape = Tape {
+            ops: Vec::new(),
+            numbers: Vec::new(),
+            chunks: vec![String::new()],
+            key_text: String::new(),
+            key_lengths: Vec::new(),
+            chunk_len: 0,
+            chunk_units,
+            key_ids: HashMap::new(),
+        };
         value.serialize(&mut tape)?;
         Ok(tape)
     }
@@ -165,12 +157,10 @@ impl Tape {
         let id = match self.key_ids.get(&(key.as_ptr() as usize, key.len())) {
             Some(&id) => id,
             None => {
-                let id = u32::try_from(self.keys.len() / 2).map_err(|_| too_large())?;
+                let id = u32::try_from(self.key_lengths.len()).map_err(|_| too_large())?;
                 let len = u32::try_from(colloquy::utf16_len(key)).map_err(|_| too_large())?;
-                let start = self.key_units;
-                self.key_units = start.checked_add(len).ok_or_else(too_large)?;
                 self.key_text.push_str(key);
-                self.keys.extend([start, len]);
+                self.key_lengths.push(len);
                 self.key_ids.insert((key.as_ptr() as usize, key.len()), id);
                 id
             }
