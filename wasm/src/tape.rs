@@ -22,7 +22,6 @@
 //! 16 Mi units (no string is split), so a result of any size never makes a JS string
 //! longer than V8 allows (2^29 − 24 units).
 
-use std::collections::HashMap;
 use std::fmt;
 
 use serde::ser::{self, Serialize};
@@ -73,9 +72,15 @@ pub struct Tape {
     /// UTF-16 units in the last chunk, and where a chunk is full.
     chunk_len: usize,
     chunk_units: usize,
-    /// Static keys already in `key_text`, by address and length.
-    key_ids: HashMap<(usize, usize), u32>,
+    /// Static keys already in `key_text`, by address and length; a key's id is its place.
+    key_ids: Vec<(usize, usize)>,
+    /// The ids of recently written keys, by a hash of address and length: a struct's
+    /// keys recur for every element, so nearly every key is found here, without a scan.
+    key_cache: [Option<(usize, usize, u32)>; KEY_CACHE],
 }
+
+/// Slots of [`Tape`]'s key cache: a power of two, several times the keys of any result.
+const KEY_CACHE: usize = 256;
 
 /// Why a value could not be written: an integer beyond 2^53 − 1, a map key that is not
 /// a string or a number, a serializer's own error, or a result too large for `u32` offsets.
@@ -110,7 +115,8 @@ impl Tape {
             key_lengths: Vec::new(),
             chunk_len: 0,
             chunk_units,
-            key_ids: HashMap::new(),
+            key_ids: Vec::new(),
+            key_cache: [None; KEY_CACHE],
         };
         value.serialize(&mut tape)?;
         Ok(tape)
@@ -154,14 +160,25 @@ impl Tape {
     }
 
     fn key(&mut self, key: &'static str) -> Result<(), Error> {
-        let id = match self.key_ids.get(&(key.as_ptr() as usize, key.len())) {
-            Some(&id) => id,
-            None => {
-                let id = u32::try_from(self.key_lengths.len()).map_err(|_| too_large())?;
-                let len = u32::try_from(colloquy::utf16_len(key)).map_err(|_| too_large())?;
-                self.key_text.push_str(key);
-                self.key_lengths.push(len);
-                self.key_ids.insert((key.as_ptr() as usize, key.len()), id);
+        let (address, len) = (key.as_ptr() as usize, key.len());
+        let slot = ((address ^ len).wrapping_mul(0x9E37_79B9) >> 8) & (KEY_CACHE - 1);
+        let id = match self.key_cache.get(slot).copied().flatten() {
+            Some((a, l, id)) if (a, l) == (address, len) => id,
+            _ => {
+                let id = match self.key_ids.iter().position(|&k| k == (address, len)) {
+                    Some(i) => u32::try_from(i).map_err(|_| too_large())?,
+                    None => {
+                        let id = u32::try_from(self.key_ids.len()).map_err(|_| too_large())?;
+                        let units = u32::try_from(colloquy::utf16_len(key)).map_err(|_| too_large())?;
+                        self.key_text.push_str(key);
+                        self.key_lengths.push(units);
+                        self.key_ids.push((address, len));
+                        id
+                    }
+                };
+                if let Some(cached) = self.key_cache.get_mut(slot) {
+                    *cached = Some((address, len, id));
+                }
                 id
             }
         };
