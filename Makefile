@@ -50,6 +50,7 @@ test-clippy:
 test-rust:
 	cargo test --workspace
 	cargo test --manifest-path bench/floor/Cargo.toml
+	cargo test --manifest-path bench/bare/Cargo.toml
 
 # In the browser, the runner's time limit covers all the tests of a file (default 20 s);
 # the bad-input matrix (wasm/tests/bad_inputs.rs, a 50 MB line among them) takes 25–35 s here.

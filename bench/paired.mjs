@@ -9,13 +9,24 @@
 // timed: how fast the host was around each pair, which shows how much of the run it
 // spent near its full speed.
 //
+// A third side, when bench/work/colloquy_bare.wasm was built (bench/bare/, bench/run.sh):
+// the same core as a bare wasm module in this process, the text already in its memory,
+// no JS boundary. Its batches join each pair (the order of the three rotating), so the
+// report can split wasm ÷ native into V8's code for the core (bare ÷ native) and the JS
+// boundary (the package's `analyse` ÷ bare). A fourth side copies the last result of
+// `analyse` with a minimal JS deep copy (new objects and arrays, strings shared): the
+// least any wasm module must spend building that result in JS, so (bare + copy) ÷
+// native is as low as wasm ÷ native can go with this engine and this result. Then, for the seed, 50 KB and 1 MB, native
+// and bare batches of stage-timed runs alternate (STAGE_SECONDS each): the ratio per
+// stage (parse, tokenize, count, report).
+//
 //   node --expose-gc bench/paired.mjs [--quick] [--seconds S] [--out FILE]
 //
 // Writes bench/work/paired.json (the report reads it, bench/native.mjs): per size, every
-// pair's calibration times (before and after it) and the wasm and native batch medians.
-// Sizes up to 10 MB.
+// pair's calibration times (before and after it) and the wasm, native (and bare) batch
+// medians; per stage-timed size, every pair's stage medians. Sizes up to 10 MB.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { loadColloquy } from './peers.mjs';
@@ -30,6 +41,11 @@ const quick = process.argv.includes('--quick');
 const seconds = Number(arg('--seconds', quick ? 40 : 60));
 const outPath = arg('--out', join(ROOT, 'bench/work/paired.json'));
 const SERVE = join(ROOT, 'target/release/examples/bench_serve');
+const BARE = join(ROOT, 'bench/work/colloquy_bare.wasm');
+const STAGES = ['parse', 'tokenize', 'count', 'report'];
+const STAGE_SIZES = ['seed', '50kb', '1mb'];
+/** Seconds of stage-timed pairs per size in STAGE_SIZES. */
+const STAGE_SECONDS = quick ? 6 : 10;
 const sizes = SIZES.filter((s) => s.name !== '100mb');
 /** Milliseconds of wasm work a batch aims at: short enough to sit inside one phase of the host. */
 const BATCH_MS = 150;
@@ -61,8 +77,9 @@ function startNative() {
   const child = spawn(SERVE, [], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   return {
-    async run(path, runs) {
-      child.stdin.write(`${runs} ${path}\n`);
+    /** The times of `runs` runs; with `stages`, each run's four stage times. */
+    async run(path, runs, stages = false) {
+      child.stdin.write(`${runs} ${path}${stages ? ' stages' : ''}\n`);
       const { value, done } = await lines.next();
       if (done) throw new Error('bench_serve ended');
       const answer = JSON.parse(value);
@@ -73,8 +90,32 @@ function startNative() {
   };
 }
 
+/** The bare module (bench/bare/): `load(text)` once per batch, then `run()` or `stages()`. */
+async function startBare() {
+  if (!existsSync(BARE)) return null;
+  const { instance } = await WebAssembly.instantiate(readFileSync(BARE), { bench: { now: () => performance.now() } });
+  const x = instance.exports;
+  let loaded = null;
+  return {
+    load(name, text) {
+      if (loaded === name) return;
+      const bytes = new TextEncoder().encode(text);
+      const ptr = x.bare_buffer(bytes.length);
+      new Uint8Array(x.memory.buffer, ptr, bytes.length).set(bytes);
+      if (x.bare_load() !== 1) throw new Error('bare: the text is not UTF-8');
+      loaded = name;
+    },
+    run: () => x.bare_analyse(),
+    stages() {
+      x.bare_stages();
+      return STAGES.map((_, i) => x.bare_stage_ms(i));
+    },
+  };
+}
+
 const colloquy = await loadColloquy();
 const native = startNative();
+const bare = await startBare();
 const texts = new Map(sizes.map((s) => [s.name, readFileSync(s.path, 'utf8')]));
 const wasmBatch = (size, runs) => {
   const text = texts.get(size.name);
@@ -88,7 +129,43 @@ const wasmBatch = (size, runs) => {
   return times;
 };
 
-// Warm-up: both sides run every size until V8 has optimised the wasm (≥ 1 s), and the
+/** A plain deep copy: new objects and arrays, the same strings and numbers. */
+function deepCopy(v) {
+  if (typeof v !== 'object' || v === null) return v;
+  if (Array.isArray(v)) {
+    const a = new Array(v.length);
+    for (let i = 0; i < v.length; i++) a[i] = deepCopy(v[i]);
+    return a;
+  }
+  const o = {};
+  for (const k in v) o[k] = deepCopy(v[k]);
+  return o;
+}
+const results = new Map();
+const copyBatch = (size, runs) => {
+  if (!results.has(size.name)) results.set(size.name, colloquy.analyse(texts.get(size.name)));
+  const result = results.get(size.name);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    deepCopy(result);
+    times.push(performance.now() - t);
+  }
+  return times;
+};
+
+const bareBatch = (size, runs) => {
+  bare.load(size.name, texts.get(size.name));
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    bare.run();
+    times.push(performance.now() - t);
+  }
+  return times;
+};
+
+// Warm-up: every side runs every size until V8 has optimised the wasm (≥ 1 s), and the
 // first runs tell how many runs make a batch of about BATCH_MS.
 const plan = [];
 for (const size of sizes) {
@@ -96,6 +173,8 @@ for (const size of sizes) {
   let times = [];
   while (performance.now() < until || times.length < 3) times = times.concat(wasmBatch(size, 1));
   await native.run(size.path, 3);
+  if (bare) bareBatch(size, 3);
+  copyBatch(size, 3);
   const runs = Math.max(1, Math.min(50, Math.round(BATCH_MS / median(times.slice(-3)))));
   plan.push({ size, runs, pairs: [] });
 }
@@ -108,20 +187,55 @@ while (performance.now() < deadline) {
   for (const p of plan) {
     const before = calibrationMs;
     const at = performance.now() - started;
-    let wasm;
-    let nat;
-    // The first of the two alternates, so that neither side always follows the other.
-    if (round % 2 === 0) {
-      wasm = wasmBatch(p.size, p.runs);
-      nat = await native.run(p.size.path, p.runs);
-    } else {
-      nat = await native.run(p.size.path, p.runs);
-      wasm = wasmBatch(p.size, p.runs);
+    const got = {};
+    const sides = {
+      wasm: async () => wasmBatch(p.size, p.runs),
+      native: () => native.run(p.size.path, p.runs),
+      ...(bare ? { bare: async () => bareBatch(p.size, p.runs) } : {}),
+      copy: async () => copyBatch(p.size, p.runs),
+    };
+    // The order rotates, so that no side always follows another.
+    const names = Object.keys(sides);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(round + i) % names.length];
+      got[name] = await sides[name]();
     }
     calibrationMs = calibrate();
-    p.pairs.push({ atMs: Math.round(at), calibrationMs: [before, calibrationMs], wasmMs: median(wasm), nativeMs: median(nat) });
+    const pair = { atMs: Math.round(at), calibrationMs: [before, calibrationMs], wasmMs: median(got.wasm), nativeMs: median(got.native) };
+    if (got.bare) pair.bareMs = median(got.bare);
+    pair.copyMs = median(got.copy);
+    p.pairs.push(pair);
   }
   round++;
+}
+
+// Stage by stage: native and bare batches of stage-timed runs, alternating.
+const stagePlan = [];
+if (bare) {
+  for (const p of plan.filter((x) => STAGE_SIZES.includes(x.size.name))) {
+    const pairs = [];
+    const until = performance.now() + STAGE_SECONDS * 1000;
+    bare.load(p.size.name, texts.get(p.size.name));
+    for (let i = 0; i < 2; i++) bare.stages(); // warm
+    for (let k = 0; performance.now() < until; k++) {
+      const runs = Math.max(1, Math.round(p.runs / 2)); // a stage-timed run is about two analyses
+      let nat;
+      const wasm = [];
+      const bareRuns = () => {
+        for (let i = 0; i < runs; i++) wasm.push(bare.stages());
+      };
+      if (k % 2 === 0) {
+        bareRuns();
+        nat = await native.run(p.size.path, runs, true);
+      } else {
+        nat = await native.run(p.size.path, runs, true);
+        bareRuns();
+      }
+      const byStage = (rs) => STAGES.map((_, i) => median(rs.map((r) => r[i])));
+      pairs.push({ bareMs: byStage(wasm), nativeMs: byStage(nat) });
+    }
+    stagePlan.push({ size: p.size.name, pairs });
+  }
 }
 native.stop();
 
@@ -131,10 +245,17 @@ const out = {
   batchMs: BATCH_MS,
   native: 'examples/bench_serve.rs: Stream::once, default options, UTF-16 offsets',
   wasm: 'colloquy `analyse(text)`, default options, end to end',
+  bare: bare ? 'bench/bare: the same Stream::once in a bare wasm module, no JS boundary' : null,
+  copy: "a minimal JS deep copy of the size's `analyse` result (objects and arrays new, strings shared)",
   sizes: Object.fromEntries(plan.map((p) => [p.size.name, { runsPerBatch: p.runs, pairs: p.pairs }])),
+  stageSeconds: STAGE_SECONDS,
+  stages: STAGES,
+  bySize: Object.fromEntries(stagePlan.map((s) => [s.size, s.pairs])),
 };
 writeFileSync(outPath, `${JSON.stringify(out, null, 1)}\n`);
 for (const p of plan) {
   const r = median(p.pairs.map((x) => x.wasmMs / x.nativeMs));
-  console.log(`paired: ${p.size.name}: ${p.pairs.length} pairs of ${p.runs} runs, wasm ÷ native ${r?.toFixed(2)}×`);
+  const b = median(p.pairs.filter((x) => x.bareMs).map((x) => x.bareMs / x.nativeMs));
+  const bareNote = b === null ? '' : `, bare ÷ native ${b.toFixed(2)}×`;
+  console.log(`paired: ${p.size.name}: ${p.pairs.length} pairs of ${p.runs} runs, wasm ÷ native ${r?.toFixed(2)}×${bareNote}`);
 }
