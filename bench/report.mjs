@@ -172,19 +172,21 @@ export function render(res, { native } = {}) {
     // verdict figure: the separate native runs above may have met another phase of the
     // host's speed. Where it did not run, the separate figure decides.
     const pairedRows = sizes.map((s) => [s, pairedStats(res.paired, s.name)]).filter(([, p]) => p);
-    // Out of reach: the core alone in wasm (no JS boundary) plus the least JS work that
-    // builds the result already take more than 1.5× the native time.
-    const outOfReach = [];
+    // Where it ran, the floor: the core alone in wasm (no JS boundary) plus the least JS
+    // work that builds the result, ÷ native; no boundary could bring wasm below it.
+    const floors = new Map();
     for (const [s, p] of pairedRows) {
       for (const list of [met, missed]) if (list.includes(s.label)) list.splice(list.indexOf(s.label), 1);
-      (p.ratio <= 1.5 ? met : p.floorRatio > 1.5 ? outOfReach : missed).push(s.label);
+      (p.ratio <= 1.5 ? met : missed).push(s.label);
+      if (p.floorRatio != null) floors.set(s.label, p.floorRatio);
     }
     const bySize = (a, b) => sizes.findIndex((s) => s.label === a) - sizes.findIndex((s) => s.label === b);
-    for (const list of [met, missed, outOfReach]) list.sort(bySize);
+    for (const list of [met, missed]) list.sort(bySize);
     const n10 = nat('10mb');
     const parts = [];
-    if (missed.length) parts.push(`**missed** at ${missed.join(', ')}`);
-    if (outOfReach.length) parts.push(`**out of reach** at ${outOfReach.join(', ')} (there the core alone in wasm, without the JS boundary, plus a bare JS copy of the result already exceed 1.5× native: see *Where wasm's extra time goes*)`);
+    const floorOf = (label) => (floors.has(label) ? ` (floor ${ratio(floors.get(label))})` : pairedRows.length ? ' (separate runs only)' : '');
+    if (missed.length) parts.push(`**missed** at ${missed.map((l) => `${l}${floorOf(l)}`).join(', ')}`);
+    if (missed.some((l) => floors.has(l))) parts.push("the floor is the core alone in wasm plus a bare JS copy of the result, ÷ native: as low as the ratio can go with this core and this result (see *Where wasm's extra time goes*)");
     if (met.length) parts.push(parts.length ? `met at ${met.join(', ')}` : '**met**');
     const v = parts.length ? parts.join('; ') : verdict(null);
     let measured = rows.length ? rows.join('; ') : 'native not measured in this run';
