@@ -310,6 +310,27 @@ test('stemming: a grouped term\'s concordance past the 1,000-hit cap holds the f
   assert.deepEqual(page.problems, []);
 });
 
+test('stemming: a grouped term\'s concordance sorted by context is one list of all its forms, ordered by the core', async () => {
+  const page = await open(env, { hash: '#stem=1' });
+  await pasteAndWait(page, 'Ann: The agreements zebra now.\nBob: An agreement apple.\nAnn: The agreement mango.\nBob: Agreements Banana split.\n');
+  await tab(page, 'Terms');
+  await page.getByText('Table of terms').click();
+  const row = page.locator('#terms-table tbody tr').filter({ has: page.locator('th', { hasText: /^agreement/ }) });
+  await row.getByRole('button').first().click();
+  await page.waitForFunction(() => document.querySelectorAll('#kwic-list li').length === 4);
+  const marks = () => page.locator('#kwic-list li > mark').allTextContents();
+  assert.deepEqual(await marks(), ['agreements', 'agreement', 'agreement', 'Agreements'], 'by position first');
+  await page.getByLabel('Sort').selectOption('right');
+  await page.waitForFunction(() => document.querySelector('#kwic-list li .kw-right')?.textContent.trim().startsWith('apple'));
+  const rights = await page.locator('#kwic-list li .kw-right').allTextContents();
+  assert.deepEqual(rights.map((r) => r.trim().split(/\s+/)[0].toLowerCase().replace(/\W+$/u, '')), ['apple', 'banana', 'mango', 'zebra'], 'the forms merged, case-insensitively by the right context');
+  await page.getByLabel('Sort').selectOption('left');
+  // By the words before the match, nearest first: none (a turn's first word) sorts first.
+  await page.waitForFunction(() => [...document.querySelectorAll('#kwic-list li .kw-left')].map((e) => e.textContent.trim()).join('|') === '|An|The|The');
+  assert.deepEqual(await marks(), ['Agreements', 'agreement', 'agreements', 'agreement']);
+  assert.deepEqual(page.problems, []);
+});
+
 test('stemming: the setting lives in the hash, groups word forms in the terms table, and their concordance', async () => {
   const page = await open(env);
   await pasteAndWait(page, 'С.В.Лавров: Мы обсудили соглашение. Условия соглашения выполняются. Мы подписали несколько соглашений.\nВопрос: Когда?');

@@ -101,7 +101,7 @@ function warmUp() {
     const doc = Document.load(sample, {});
     doc.analysis({ topTerms: 100, topPhrases: 1000, topSpeakerTerms: 50 });
     doc.kwic('talks', { width: 8 });
-    kwic(doc, ['talks', 'round'], { width: 5, sort: 'left' });
+    doc.kwic(['talks', 'round'], { width: 5, sort: 'left' });
     doc.dispersion(['talks', 'round'], {});
     doc.dispersion(['talks'], { parts: 'speakers' });
     doc.collocations('talks', { minCount: 1 });
@@ -136,7 +136,7 @@ async function handle(msg) {
       }
       const doc = current.doc;
       const rows = {
-        kwic: () => kwic(doc, msg.query, msg.options),
+        kwic: () => doc.kwic(msg.query, msg.options),
         dispersion: () => doc.dispersion(msg.terms, msg.options),
         collocations: () => doc.collocations(msg.node, msg.options),
         spread: () => doc.spread(msg.options),
@@ -182,32 +182,4 @@ async function analyse({ id, text, options }) {
   await new Promise((resolve) => setTimeout(resolve));
   current.doc = Document.load(text, options);
   self.postMessage({ type: 'indexed', id, ms: performance.now() - started, memory: memory() });
-}
-
-/**
- * The concordance of one query, or of several as one list (the forms of a stemmed term):
- * each is found by the core, then the hits are ordered as the core orders one query's
- * (by position, or by the words left or right of the match, then by position).
- */
-function kwic(doc, query, options = {}) {
-  if (!Array.isArray(query)) return doc.kwic(query, options);
-  if (query.length === 1) return doc.kwic(query[0], options);
-  // By position, the first `limit` of the whole list are among each form's first `limit`;
-  // sorted by context, every hit of each form is needed.
-  const each = options.sort === 'left' || options.sort === 'right' ? 0 : (options.limit ?? 0);
-  const hits = query.flatMap((q) => doc.kwic(q, { ...options, sort: 'position', limit: each }));
-  const words = (s) => s.split(/\s+/u).filter(Boolean).map((w) => w.toLowerCase());
-  const keyed = hits.map((h) => {
-    if (options.sort === 'left') return { h, k: words(h.left).reverse() };
-    if (options.sort === 'right') return { h, k: words(h.right) };
-    return { h, k: [] };
-  });
-  const compare = (a, b) => {
-    for (let i = 0; i < Math.min(a.k.length, b.k.length); i++) {
-      if (a.k[i] !== b.k[i]) return a.k[i] < b.k[i] ? -1 : 1;
-    }
-    return a.k.length - b.k.length || a.h.token - b.h.token;
-  };
-  const sorted = keyed.sort(compare).map((x) => x.h);
-  return options.limit > 0 ? sorted.slice(0, options.limit) : sorted;
 }

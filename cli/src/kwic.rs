@@ -20,10 +20,11 @@ const BOLD: (&str, &str) = ("\x1b[1m", "\x1b[0m");
 
 pub fn run(args: &KwicArgs) -> Result<Vec<u8>, CliError> {
     let doc = args.document.load(&args.input)?;
-    let hits = doc.kwic(&args.query, &args.options());
+    let queries: Vec<&str> = args.query.iter().map(String::as_str).collect();
+    let hits = doc.kwic_any(&queries, &args.options());
     match args.format {
         OutputFormat::Json => output::json(serde_json::to_vec_pretty(&hits)),
-        OutputFormat::Table => Ok(render(&args.query, &hits, output::styled()).into_bytes()),
+        OutputFormat::Table => Ok(render(&args.query.join("\" or \""), &hits, output::styled()).into_bytes()),
         OutputFormat::Csv => output::csv(|w| {
             w.write_record(["speaker", "left", "match", "right", "start", "end"])?;
             for h in &hits {

@@ -19,9 +19,10 @@ pub struct KwicArgs {
     pub input: String,
 
     /// A word, a phrase, or words with `*` wildcards (`negotiat*`, `the * of`).
-    /// Case-insensitive; a phrase matches within one sentence.
-    #[arg(value_name = "QUERY", value_parser = parse_query)]
-    pub query: String,
+    /// Case-insensitive; a phrase matches within one sentence. Several queries give one
+    /// concordance of all their hits (`talk talks talked`).
+    #[arg(value_name = "QUERY", required = true, num_args = 1.., value_parser = parse_query)]
+    pub query: Vec<String>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Json)]

@@ -122,6 +122,23 @@ fn kwic_matches_phrases_with_wildcards() {
 }
 
 #[test]
+fn kwic_of_several_queries_is_one_concordance() {
+    let cis = array(&json_on_seed("kwic", &["cis"])).len();
+    let council = array(&json_on_seed("kwic", &["council of foreign ministers"])).len();
+    // `CIS` finds what `cis` finds: those hits come once.
+    let both = json_on_seed("kwic", &["cis", "council of foreign ministers", "CIS", "--sort", "right"]);
+    let both = array(&both);
+    assert_eq!(both.len(), cis + council);
+    let keys: Vec<Vec<String>> = both.iter().map(|h| words(h["right"].as_str().unwrap_or(""))).collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "one list sorted by the right context: {keys:?}");
+    let table = on_seed("kwic", &["cis", "council of foreign ministers", "--format", "table"]);
+    assert!(
+        table.starts_with(&format!("{} hits for \"cis\" or \"council of foreign ministers\"\n", cis + council)),
+        "{table}"
+    );
+}
+
+#[test]
 fn kwic_table_is_a_concordance() {
     let out = on_seed("kwic", &["cis", "--format", "table"]);
     assert!(out.starts_with("23 hits for \"cis\"\n"), "{out}");

@@ -1,7 +1,7 @@
 //! Keyword in context: every occurrence of a query, with its speaker, the words
 //! around it and its span.
 
-use crate::query::pattern::compile;
+use crate::query::pattern::{compile, WordMatch};
 use crate::{Document, Span};
 
 /// How to order hits.
@@ -67,12 +67,54 @@ impl Document {
     /// assert_eq!(hits[0].left, "The ");
     /// ```
     pub fn kwic(&self, query: &str, options: &KwicOptions) -> Vec<KwicHit> {
+        self.kwic_any(&[query], options)
+    }
+
+    /// Finds every one of `queries` as one concordance: the hits of all of them (a hit
+    /// two queries share, once), sorted and limited as one query's are. For the forms
+    /// of a stemmed term, or any set of alternatives.
+    ///
+    /// ```
+    /// let doc = colloquy::Document::new("Al: We talk. They talked. We talk again.".into(), &Default::default());
+    /// let hits = doc.kwic_any(&["talked", "talk", "tal*"], &Default::default());
+    /// let found: Vec<&str> = hits.iter().map(|h| h.matched.as_str()).collect();
+    /// assert_eq!(found, ["talk", "talked", "talk"]);
+    /// ```
+    pub fn kwic_any(&self, queries: &[&str], options: &KwicOptions) -> Vec<KwicHit> {
+        let mut hits = Vec::new();
+        for query in queries {
+            if let Some(pattern) = compile(query, &self.tokens().vocab) {
+                self.find(&pattern, options.width, &mut hits);
+            }
+        }
+        if queries.len() > 1 {
+            // In text order, as one query's hits are; then the same match found by two
+            // queries is next to itself.
+            crate::sort::sort_by(&mut hits, |a, b| (a.token, a.end).cmp(&(b.token, b.end)));
+            hits.dedup_by(|a, b| (a.start, a.end) == (b.start, b.end));
+        }
+        let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
+        match options.sort {
+            KwicSort::Position => {}
+            KwicSort::Left => crate::sort::sort_by_cached_key(&mut hits, |h| {
+                let mut w = words(&h.left);
+                w.reverse();
+                (w, h.token)
+            }),
+            KwicSort::Right => crate::sort::sort_by_cached_key(&mut hits, |h| (words(&h.right), h.token)),
+        }
+        if options.limit > 0 {
+            hits.truncate(options.limit);
+        }
+        hits
+    }
+
+    /// Appends the hits of `pattern`, in text order, with `width` words of context.
+    fn find(&self, pattern: &[WordMatch], width: usize, hits: &mut Vec<KwicHit>) {
         let toks = self.tokens();
-        let Some(pattern) = compile(query, &toks.vocab) else { return Vec::new() };
         let n = pattern.len();
         let text = self.text();
         let transcript = self.transcript();
-        let mut hits = Vec::new();
         let mut turn_index = 0;
         for sentence in &toks.sentences {
             let Some(st) = toks.tokens.get(sentence.tokens.clone()) else { continue };
@@ -80,7 +122,7 @@ impl Document {
                 continue;
             }
             for (offset, window) in st.windows(n).enumerate() {
-                if !window.iter().zip(&pattern).all(|(t, w)| w.matches(t.id)) {
+                if !window.iter().zip(pattern).all(|(t, w)| w.matches(t.id)) {
                     continue;
                 }
                 let first = sentence.tokens.start + offset;
@@ -91,8 +133,8 @@ impl Document {
                 let range = toks.turns.get(turn_index).cloned().unwrap_or(first..last + 1);
                 let span = |i: usize| toks.tokens.get(i).map_or(Span::default(), |t| t.span);
                 let (start, end) = (span(first).start, span(last).end);
-                let left_from = first.saturating_sub(options.width).max(range.start);
-                let right_to = (last + options.width).min(range.end.saturating_sub(1));
+                let left_from = first.saturating_sub(width).max(range.start);
+                let right_to = (last + width).min(range.end.saturating_sub(1));
                 let left_start = if left_from < first { span(left_from).start } else { start };
                 let right_end = if right_to > last { span(right_to).end } else { end };
                 let speaker = transcript
@@ -111,19 +153,5 @@ impl Document {
                 });
             }
         }
-        let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
-        match options.sort {
-            KwicSort::Position => {}
-            KwicSort::Left => crate::sort::sort_by_cached_key(&mut hits, |h| {
-                let mut w = words(&h.left);
-                w.reverse();
-                (w, h.token)
-            }),
-            KwicSort::Right => crate::sort::sort_by_cached_key(&mut hits, |h| (words(&h.right), h.token)),
-        }
-        if options.limit > 0 {
-            hits.truncate(options.limit);
-        }
-        hits
     }
 }

@@ -96,3 +96,57 @@ fn most_and_least_evenly_spread_terms() {
     assert!(s.even[0].dp < s.uneven[0].dp);
     assert!(s.even.iter().chain(&s.uneven).all(|t| t.count >= 4 && t.term != "the"));
 }
+
+/// The queries `kwic_any` is tried on: words, a phrase, wildcards, a query two others
+/// overlap (`CIS`, `cis`, `c*`), and one that finds nothing.
+const QUERIES: [&str; 9] =
+    ["cis", "CIS", "c*", "the", "council of foreign ministers", "agreement*", "president of *", "of the", "zzzz"];
+
+#[test]
+fn kwic_any_of_one_query_is_kwic() {
+    let doc = seed();
+    for q in QUERIES {
+        for sort in [KwicSort::Position, KwicSort::Left, KwicSort::Right] {
+            let options = KwicOptions { width: 3, sort, limit: 0 };
+            assert_eq!(doc.kwic_any(&[q], &options), doc.kwic(q, &options), "{q} {sort:?}");
+        }
+    }
+    assert!(doc.kwic_any(&[], &KwicOptions::default()).is_empty());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Several queries give one concordance: every hit of any of them, each once; in
+    /// text order, or sorted so that each query's own hits keep the order that query
+    /// alone gives them; limited after sorting.
+    #[test]
+    fn kwic_any_is_the_sorted_union_of_each_querys_hits(
+        picks in proptest::collection::vec(0..QUERIES.len(), 1..5),
+        sort in proptest::sample::select(vec![KwicSort::Position, KwicSort::Left, KwicSort::Right]),
+        limit in 0usize..40,
+    ) {
+        let doc = seed();
+        let queries: Vec<&str> = picks.iter().map(|&i| QUERIES[i]).collect();
+        let options = KwicOptions { width: 4, sort, limit: 0 };
+        let all = doc.kwic_any(&queries, &options);
+        let spans = |hits: &[colloquy::KwicHit]| hits.iter().map(|h| (h.start, h.end)).collect::<Vec<_>>();
+        let mut union: Vec<(usize, usize)> = queries.iter().flat_map(|q| spans(&doc.kwic(q, &options))).collect();
+        union.sort_unstable();
+        union.dedup();
+        let mut got = spans(&all);
+        got.sort_unstable();
+        proptest::prop_assert_eq!(&got, &union, "every hit of any query, once");
+        if sort == KwicSort::Position {
+            proptest::prop_assert!(all.windows(2).all(|w| (w[0].token, w[0].end) < (w[1].token, w[1].end)), "in text order");
+        }
+        for q in &queries {
+            let own = spans(&doc.kwic(q, &options));
+            let kept: Vec<(usize, usize)> = spans(&all).into_iter().filter(|s| own.contains(s)).collect();
+            proptest::prop_assert_eq!(&kept, &own, "{}'s hits keep their order", q);
+        }
+        let limited = doc.kwic_any(&queries, &KwicOptions { limit, ..options });
+        let expected = if limit == 0 { &all[..] } else { &all[..limit.min(all.len())] };
+        proptest::prop_assert_eq!(&limited[..], expected, "the limit applies after sorting");
+    }
+}

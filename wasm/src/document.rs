@@ -69,15 +69,23 @@ impl Document {
         to_js(&analysis)
     }
 
-    /// Every occurrence of a term, a phrase or a `*` pattern, in context.
+    /// Every occurrence of a term, a phrase or a `*` pattern, in context; of an array
+    /// of them, one list of every occurrence of any (the forms of a stemmed term),
+    /// sorted and limited as one query's.
     #[wasm_bindgen(unchecked_return_type = "KwicHit[]")]
     pub fn kwic(
         &self,
-        query: &str,
+        #[wasm_bindgen(unchecked_param_type = "string | string[]")] query: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "KwicOptions")] options: Option<JsValue>,
     ) -> JsResult<JsValue> {
+        let queries: Vec<String> = match query.as_string() {
+            Some(one) => vec![one],
+            None => from_js(query, "query")
+                .map_err(|_| JsError::new("invalid query: expected a string or an array of strings"))?,
+        };
         let options: colloquy::json::JsonKwicOptions = optional(options)?;
-        let mut hits = self.doc.kwic(query, &options.into_options());
+        let refs: Vec<&str> = queries.iter().map(String::as_str).collect();
+        let mut hits = self.doc.kwic_any(&refs, &options.into_options());
         let text = self.doc.text();
         for h in &mut hits {
             h.start = self.index.utf16(text, h.start);

@@ -157,7 +157,7 @@ fn a_document_is_loaded_once_and_queried() {
     let whole = analyse(&s, None).expect("analyse");
     assert_eq!(stringify(&a), stringify(&whole), "same result as analyse()");
 
-    let hits = Array::from(&doc.kwic("cis", options(r#"{"width": 3, "sort": "right"}"#)).expect("kwic"));
+    let hits = Array::from(&doc.kwic("cis".into(), options(r#"{"width": 3, "sort": "right"}"#)).expect("kwic"));
     assert_eq!(hits.length(), 23);
     for hit in hits.iter() {
         let (start, end) = (get(&hit, "start").as_f64().unwrap_or(0.0), get(&hit, "end").as_f64().unwrap_or(0.0));
@@ -176,7 +176,19 @@ fn a_document_is_loaded_once_and_queried() {
     assert!(Array::from(&get(&fewer, "phrases")).iter().all(|p| get(&p, "count").as_f64() >= Some(3.0)));
     let err = doc.analysis(options(r#"{"keepFurniture": true}"#)).map(|_| ());
     assert!(error_message(err.map(|()| JsValue::NULL)).contains("Document.load"));
-    assert!(error_message(doc.kwic("x", options(r#"{"sort": "up"}"#))).contains("sort"));
+    assert!(error_message(doc.kwic("x".into(), options(r#"{"sort": "up"}"#))).contains("sort"));
+    // An array of queries is one concordance: every hit of any, each once, sorted as one.
+    let both = Array::of3(&"cis".into(), &"council of foreign ministers".into(), &"CIS".into());
+    let merged =
+        Array::from(&doc.kwic(both.into(), options(r#"{"sort": "right", "limit": 0}"#)).expect("kwic of an array"));
+    assert_eq!(merged.length(), 23 + 3);
+    let keys: Vec<String> =
+        merged.iter().map(|h| get(&h, "right").as_string().unwrap_or_default().to_lowercase()).collect();
+    let words = |s: &String| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
+    assert!(keys.windows(2).all(|w| words(&w[0]) <= words(&w[1])), "sorted by the right context: {keys:?}");
+    for bad in [JsValue::from(3), Array::of2(&"cis".into(), &JsValue::from(3)).into()] {
+        assert!(error_message(doc.kwic(bad, None)).contains("invalid query"));
+    }
     let message = error_message(doc.dispersion(JsValue::from("cis"), None));
     assert!(message.contains("terms") && message.contains("expected a sequence"), "{message}");
 }
