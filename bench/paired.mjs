@@ -9,22 +9,22 @@
 // timed: how fast the host was around each pair, which shows how much of the run it
 // spent near its full speed.
 //
-// A third side, when bench/work/colloquy_bare.wasm was built (bench/bare/, bench/run.sh):
-// the same core as a bare wasm module in this process, the text already in its memory,
-// no JS boundary. Its batches join each pair (the order of the three rotating), so the
-// report can split wasm ÷ native into V8's code for the core (bare ÷ native) and the JS
-// boundary (the package's `analyse` ÷ bare). A fourth side copies the last result of
-// `analyse` with a minimal JS deep copy (new objects and arrays, strings shared): the
-// least any wasm module must spend building that result in JS, so (bare + copy) ÷
-// native is as low as wasm ÷ native can go with this engine and this result. Then, for the seed, 50 KB and 1 MB, native
-// and bare batches of stage-timed runs alternate (STAGE_SECONDS each): the ratio per
-// stage (parse, tokenize, count, report).
+// Two more sides join each pair, the order of all of them rotating. Bare (when run.sh
+// built bench/work/colloquy_bare.wasm from bench/bare/): the same core as a wasm module
+// in this process, the text already in its memory, no JS boundary; so the report can
+// split wasm ÷ native into V8's code for the core (bare ÷ native) and the JS boundary
+// (the package's `analyse` ÷ bare). Copy: a plain JS deep copy of the size's `analyse`
+// result (new objects and arrays, strings shared), the least any wasm module must spend
+// building that result in JS; so (bare + copy) ÷ native is as low as wasm ÷ native can
+// go with this core and this result. Then, for the seed, 50 KB and 1 MB, native and
+// bare batches of stage-timed runs alternate (STAGE_SECONDS each): the ratio per stage
+// (parse, tokenize, count, report).
 //
 //   node --expose-gc bench/paired.mjs [--quick] [--seconds S] [--out FILE]
 //
 // Writes bench/work/paired.json (the report reads it, bench/native.mjs): per size, every
-// pair's calibration times (before and after it) and the wasm, native (and bare) batch
-// medians; per stage-timed size, every pair's stage medians. Sizes up to 10 MB.
+// pair's calibration times (before and after it) and the wasm, native, copy (and bare)
+// batch medians; per stage-timed size, every pair's stage medians. Sizes up to 10 MB.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
