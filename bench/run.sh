@@ -74,15 +74,12 @@ done | node -e '
 
 # wasm and native in alternating batches (bench/paired.mjs): the wasm ÷ native ratios
 # with both sides at the same speed of the shared host; 60 s (quick: 40 s). With them,
-# the core as a bare wasm module (bench/bare/; wasm-opt as scripts/build-pkg.sh runs it),
+# the core as a bare wasm module (bench/bare/; scripts/wasm-opt.sh, as for the package),
 # which splits the ratio into V8's code and the JS boundary.
 rm -f bench/work/paired.json bench/work/colloquy_bare.wasm
 say "bare: building bench/bare (the core as a wasm module without wasm-bindgen)"
 if cargo build -q --release --manifest-path bench/bare/Cargo.toml --target wasm32-unknown-unknown; then
-  node_modules/.bin/wasm-opt -O1 --shrink-level=2 \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    bench/bare/target/wasm32-unknown-unknown/release/colloquy_bare.wasm -o bench/work/colloquy_bare.wasm ||
+  scripts/wasm-opt.sh bench/bare/target/wasm32-unknown-unknown/release/colloquy_bare.wasm bench/work/colloquy_bare.wasm ||
     say "bare: wasm-opt failed; the paired run goes without it"
 else
   say "bare: did not build; the paired run goes without it"

@@ -24,15 +24,7 @@ fi
 rm -rf "$out"
 wasm-bindgen --target web --out-dir "$out" --out-name colloquy "$wasm"
 if [ "${WASM_OPT:-1}" != 0 ]; then
-  # -O1: LLVM has optimised already, and binaryen's -O2/-O3/-Oz rewrites (inlining, local
-  # coalescing) make the module compress worse: 396 KB gzipped with -O1 -s2 against 408 KB
-  # with -O3 (bench/RESULTS.md), at the same speed in V8. WASM_OPT_FLAGS overrides.
-  # Features rustc enables by default for wasm32; old binaryen needs them spelled out.
-  # shellcheck disable=SC2086
-  node_modules/.bin/wasm-opt ${WASM_OPT_FLAGS:--O1 --shrink-level=2} \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$out/colloquy_bg.wasm" -o "$out/colloquy_bg.wasm"
+  scripts/wasm-opt.sh "$out/colloquy_bg.wasm" "$out/colloquy_bg.wasm"
 fi
 # The test hook is in the test variant and nowhere else: its name in the bindings, the
 # declarations or the wasm's export section fails a normal build.
