@@ -74,9 +74,10 @@ pub struct Tape {
     chunk_units: usize,
     /// Static keys already in `key_text`, by address and length; a key's id is its place.
     key_ids: Vec<(usize, usize)>,
-    /// The ids of recently written keys, by a hash of address and length: a struct's
-    /// keys recur for every element, so nearly every key is found here, without a scan.
-    key_cache: [Option<(usize, usize, u32)>; KEY_CACHE],
+    /// The id of a recently written key, by a hash of its address and length (checked
+    /// against `key_ids`): a struct's keys recur for every element, so nearly every key
+    /// is found here, without a scan.
+    key_cache: [u32; KEY_CACHE],
 }
 
 /// Slots of [`Tape`]'s key cache: a power of two, several times the keys of any result.
@@ -116,7 +117,7 @@ impl Tape {
             chunk_len: 0,
             chunk_units,
             key_ids: Vec::new(),
-            key_cache: [None; KEY_CACHE],
+            key_cache: [u32::MAX; KEY_CACHE],
         };
         value.serialize(&mut tape)?;
         Ok(tape)
@@ -160,24 +161,25 @@ impl Tape {
     }
 
     fn key(&mut self, key: &'static str) -> Result<(), Error> {
-        let (address, len) = (key.as_ptr() as usize, key.len());
-        let slot = ((address ^ len).wrapping_mul(0x9E37_79B9) >> 8) & (KEY_CACHE - 1);
-        let id = match self.key_cache.get(slot).copied().flatten() {
-            Some((a, l, id)) if (a, l) == (address, len) => id,
-            _ => {
-                let id = match self.key_ids.iter().position(|&k| k == (address, len)) {
+        let this = (key.as_ptr() as usize, key.len());
+        let slot = ((this.0 ^ this.1).wrapping_mul(0x9E37_79B9) >> 8) & (KEY_CACHE - 1);
+        let cached = self.key_cache.get(slot).copied().filter(|&id| self.key_ids.get(id as usize) == Some(&this));
+        let id = match cached {
+            Some(id) => id,
+            None => {
+                let id = match self.key_ids.iter().position(|&k| k == this) {
                     Some(i) => u32::try_from(i).map_err(|_| too_large())?,
                     None => {
                         let id = u32::try_from(self.key_ids.len()).map_err(|_| too_large())?;
                         let units = u32::try_from(colloquy::utf16_len(key)).map_err(|_| too_large())?;
                         self.key_text.push_str(key);
                         self.key_lengths.push(units);
-                        self.key_ids.push((address, len));
+                        self.key_ids.push(this);
                         id
                     }
                 };
                 if let Some(cached) = self.key_cache.get_mut(slot) {
-                    *cached = Some((address, len, id));
+                    *cached = id;
                 }
                 id
             }
