@@ -1,12 +1,16 @@
 //! Times each stage of the native analysis of one text, for `bench/profile.sh`:
-//! parse, tokenize, count, report, and the report without phrases (n-grams up to 2,
-//! one phrase), as medians of repeated runs in milliseconds.
+//! parse, tokenize, count, report (`bench/bare/src/stages.rs`, as `bench/paired.mjs`
+//! times them), and the report without phrases (n-grams up to 2, one phrase), as
+//! medians of repeated runs in milliseconds.
 //!
 //! ```sh
 //! cargo run --release --example phases -- bench/corpora/10mb.txt 7
 //! ```
 
 use std::time::Instant;
+
+#[path = "../bench/bare/src/stages.rs"]
+mod stages;
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
@@ -28,21 +32,14 @@ fn main() {
     let names = ["parse", "tokenize", "count", "report", "report without phrases", "analyse (all stages)"];
     let mut times: Vec<Vec<f64>> = vec![Vec::new(); names.len()];
     let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
+    let start = Instant::now();
+    let mut now = || ms(start);
     for _ in 0..runs {
-        let t = Instant::now();
-        let transcript = colloquy::parse(&text, &options.parse);
-        times[0].push(ms(t));
-        let t = Instant::now();
-        let tokens = colloquy::tokenize(&text, &transcript, &options.tokenize);
-        times[1].push(ms(t));
-        std::hint::black_box(tokens);
+        for (stage, t) in times.iter_mut().zip(stages::stages(&text, &mut now)) {
+            stage.push(t);
+        }
         let doc = colloquy::Document::new(text.clone(), &options);
-        let t = Instant::now();
         let counts = colloquy::Counts::new(&doc);
-        times[2].push(ms(t));
-        let t = Instant::now();
-        std::hint::black_box(counts.report(&options.view));
-        times[3].push(ms(t));
         let t = Instant::now();
         std::hint::black_box(counts.report(&terms_only));
         times[4].push(ms(t));

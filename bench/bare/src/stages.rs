@@ -1,12 +1,13 @@
-//! The analysis in its four stages, each timed: parse, tokenize, count, report (the
-//! stages of `examples/phases.rs`). Shared by the bare wasm module (`lib.rs`, with
-//! JavaScript's clock) and the native `examples/bench_serve.rs` (with `Instant`), so
-//! that both time the same code.
+//! The analysis in its four stages, each timed: parse, tokenize, count, report. Shared
+//! by the bare wasm module (`lib.rs`, with JavaScript's clock) and the native
+//! `examples/bench_serve.rs` and `examples/phases.rs` (with `Instant`), so that all
+//! time the same code.
 
 use colloquy::{Counts, Document, Options};
 
-/// Milliseconds of each stage (parse, tokenize, count, report) of analysing `text` with default options; `now` reads a
-/// clock in milliseconds. The document the count stage reads is built untimed.
+/// Milliseconds of each stage (parse, tokenize, count, report) of analysing `text`
+/// with default options; `now` reads a clock in milliseconds. The document the count
+/// stage reads is built untimed.
 pub fn stages(text: &str, now: &mut dyn FnMut() -> f64) -> [f64; 4] {
     let options = Options::default();
     let t0 = now();
