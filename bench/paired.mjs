@@ -117,16 +117,21 @@ const colloquy = await loadColloquy();
 const native = startNative();
 const bare = await startBare();
 const texts = new Map(sizes.map((s) => [s.name, readFileSync(s.path, 'utf8')]));
-const wasmBatch = (size, runs) => {
-  const text = texts.get(size.name);
+/** The milliseconds of each of `runs` calls of `run` (`before` runs untimed before each). */
+function timed(runs, run, before = () => {}) {
   const times = [];
   for (let i = 0; i < runs; i++) {
-    if (text.length > 4_000_000) gc();
+    before();
     const t = performance.now();
-    colloquy.analyse(text);
+    run();
     times.push(performance.now() - t);
   }
   return times;
+}
+
+const wasmBatch = (size, runs) => {
+  const text = texts.get(size.name);
+  return timed(runs, () => colloquy.analyse(text), () => text.length > 4_000_000 && gc());
 };
 
 /** A plain deep copy: new objects and arrays, the same strings and numbers. */
@@ -145,24 +150,12 @@ const results = new Map();
 const copyBatch = (size, runs) => {
   if (!results.has(size.name)) results.set(size.name, colloquy.analyse(texts.get(size.name)));
   const result = results.get(size.name);
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    deepCopy(result);
-    times.push(performance.now() - t);
-  }
-  return times;
+  return timed(runs, () => deepCopy(result));
 };
 
 const bareBatch = (size, runs) => {
   bare.load(size.name, texts.get(size.name));
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    bare.run();
-    times.push(performance.now() - t);
-  }
-  return times;
+  return timed(runs, bare.run);
 };
 
 // Warm-up: every side runs every size until V8 has optimised the wasm (≥ 1 s), and the
