@@ -188,9 +188,17 @@ export function render(res, { native } = {}) {
     if (missed.length) parts.push(`**missed** at ${missed.map((l) => `${l}${floorOf(l)}`).join(', ')}`);
     if (missed.some((l) => floors.has(l))) parts.push("the floor is the core alone in wasm plus a bare JS copy of the result, ÷ native: as low as the ratio can go with this core and this result (see *Where wasm's extra time goes*)");
     if (met.length) parts.push(parts.length ? `met at ${met.join(', ')}` : '**met**');
+    // Compute only (issue item 3): the core alone in wasm against the same core
+    // natively, neither building a JS result.
+    const bareRows = pairedRows.filter(([, p]) => p.bareRatio != null);
+    const bareMissed = bareRows.filter(([, p]) => p.bareRatio > 1.5).map(([s]) => s.label);
+    if (bareRows.length) {
+      parts.push(`compute only (the core alone in wasm ÷ native): ${bareMissed.length ? `missed at ${bareMissed.join(', ')}` : `met at ${bareRows.map(([s]) => s.label).join(', ')}`}`);
+    }
     const v = parts.length ? parts.join('; ') : verdict(null);
     let measured = rows.length ? rows.join('; ') : 'native not measured in this run';
     if (pairedRows.length) measured = `paired in time (median of the pairs' ratios; see below): ${pairedRows.map(([s, p]) => `${s.label}: ${ratio(p.ratio)}`).join('; ')}. Separately, native before the Node runs: ${measured}`;
+    if (bareRows.length) measured += `. Compute only, paired: the core alone in wasm (\`bench/bare/\`: no string crossing, no JS result) ÷ native: ${bareRows.map(([s, p]) => `${s.label}: ${ratio(p.bareRatio)}`).join('; ')}`;
     w(`| wasm / native ≤ 1.5× (colloquy \`analyse\` ÷ the native core, each size) | ${measured} | ${n10?.median_ms ? `native 10 MB ${ms(n10.median_ms)}, wasm ${ms(med('10mb', 'colloquy'))}` : '–'} | ${v} |`);
   }
   for (const [size, limit] of [['50kb', 5], ['1mb', 50]]) {
