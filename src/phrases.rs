@@ -223,8 +223,13 @@ fn count_with(
                 }
             }
             None => {
-                let number: FxHashMap<u64, u32> =
-                    counted.iter().zip(&number_of_entry).map(|(&(key, _), &id)| (key, id)).collect();
+                // The survivors only: a raised minimum can leave few of many.
+                let number: FxHashMap<u64, u32> = counted
+                    .iter()
+                    .zip(&number_of_entry)
+                    .filter(|&(_, &id)| id != NONE)
+                    .map(|(&(key, _), &id)| (key, id))
+                    .collect();
                 for (&key, &i) in keys.iter().zip(&starts) {
                     found(i, number.get(&key));
                 }
