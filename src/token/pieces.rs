@@ -2,7 +2,8 @@
 //!
 //! Most text is ASCII, typographic punctuation (`‘ ’ “ ” – — …`) and letters of the
 //! Latin, Greek and Cyrillic alphabets. [`fast_pieces`] segments such text with one
-//! table look-up per byte, exactly as UAX #29 would (property-tested against
+//! table look-up per byte (a word's ASCII letters and digits eight bytes at a time),
+//! exactly as UAX #29 would (property-tested against
 //! `unicode-segmentation` in `tests/it/properties.rs`). [`word_pieces`] uses it for
 //! every run between ASCII spaces that qualifies and `unicode-segmentation` for the
 //! rest, so one rare character does not send a whole paragraph down the slow path.
