@@ -299,28 +299,10 @@ fn count_sorted(keys: &[u64], min: usize) -> Option<Counted> {
     let mut sorted: Vec<u64> =
         keys.iter().zip(0u64..).map(|(&k, i)| ((k >> 32) << last_bits | (k & last_mask)) << index_bits | i).collect();
     let mut spare: Vec<u64> = vec![0; sorted.len()];
-    let digit = |key: u64, shift: u32| (key >> shift) as usize & (DIGITS - 1);
     // The index bits need no pass: the sort is stable, and the indices start in order.
     let mut shift = index_bits;
     while shift < prefix_bits + last_bits + index_bits {
-        let mut at = [0usize; DIGITS];
-        for &key in &sorted {
-            if let Some(n) = at.get_mut(digit(key, shift)) {
-                *n += 1;
-            }
-        }
-        let mut sum = 0;
-        for n in &mut at {
-            (*n, sum) = (sum, sum + *n);
-        }
-        for &key in &sorted {
-            if let Some(n) = at.get_mut(digit(key, shift)) {
-                if let Some(slot) = spare.get_mut(*n) {
-                    *slot = key;
-                }
-                *n += 1;
-            }
-        }
+        scatter(&sorted, &mut spare, DIGITS, |key| (key >> shift) as usize & (DIGITS - 1));
         std::mem::swap(&mut sorted, &mut spare);
         shift += DIGIT;
     }
@@ -342,6 +324,34 @@ fn count_sorted(keys: &[u64], min: usize) -> Option<Counted> {
         counted.push((key >> last_bits << 32 | (key & last_mask), u32::try_from(run.len()).unwrap_or(u32::MAX)));
     }
     Some(Counted { keys: counted, entry_of: Some(entry_of) })
+}
+
+/// One stable counting-sort pass: the keys of `from` into `to` (as long), grouped by
+/// `bucket(key)` (below `buckets`). Returns where each bucket starts in `to`, and
+/// where the last ends. A radix sort's pass, and a radix partitioning.
+fn scatter(from: &[u64], to: &mut [u64], buckets: usize, bucket: impl Fn(u64) -> usize) -> Vec<usize> {
+    let mut starts = vec![0usize; buckets + 1];
+    for &key in from {
+        if let Some(n) = starts.get_mut(bucket(key) + 1) {
+            *n += 1;
+        }
+    }
+    for b in 0..buckets {
+        let before = starts.get(b).copied().unwrap_or(0);
+        if let Some(n) = starts.get_mut(b + 1) {
+            *n += before;
+        }
+    }
+    let mut fill = starts.clone();
+    for &key in from {
+        if let Some(at) = fill.get_mut(bucket(key)) {
+            if let Some(slot) = to.get_mut(*at) {
+                *slot = key;
+            }
+            *at += 1;
+        }
+    }
+    starts
 }
 
 /// [`count_keys`] by hashing.
@@ -368,29 +378,8 @@ fn count_hashed(keys: &[u64], min: usize, partition_keys: usize) -> Vec<(u64, u3
         count(keys, &mut counts);
     } else {
         let parts = 1usize << bits;
-        let part_of = |key: u64| (hash(key) >> (64 - bits)) as usize;
-        let mut starts = vec![0usize; parts + 1];
-        for &key in keys {
-            if let Some(c) = starts.get_mut(part_of(key) + 1) {
-                *c += 1;
-            }
-        }
-        for p in 0..parts {
-            let before = starts.get(p).copied().unwrap_or(0);
-            if let Some(c) = starts.get_mut(p + 1) {
-                *c += before;
-            }
-        }
-        let mut fill = starts.clone();
         let mut scattered: Vec<u64> = vec![0; keys.len()];
-        for &key in keys {
-            if let Some(at) = fill.get_mut(part_of(key)) {
-                if let Some(slot) = scattered.get_mut(*at) {
-                    *slot = key;
-                }
-                *at += 1;
-            }
-        }
+        let starts = scatter(keys, &mut scattered, parts, |key| (hash(key) >> (64 - bits)) as usize);
         for p in 0..parts {
             let (Some(&from), Some(&to)) = (starts.get(p), starts.get(p + 1)) else { continue };
             count(scattered.get(from..to).unwrap_or(&[]), &mut counts);
