@@ -51,6 +51,23 @@ async function trapNext(page, target) {
   return { closed };
 }
 
+/**
+ * Makes every `Analyzer.prototype.push` of the current worker take 150 ms longer, so a
+ * streamed analysis is still running when the test presses Cancel, however fast the core
+ * is. Cancel replaces the worker, and the next one runs at full speed.
+ */
+async function slowPushes(page) {
+  await analysisWorker(page).evaluate(async () => {
+    const m = await import(new URL('./pkg/colloquy.js', self.location.href).href);
+    const push = m.Analyzer.prototype.push;
+    m.Analyzer.prototype.push = function (...args) {
+      const until = performance.now() + 150;
+      while (performance.now() < until);
+      return push.apply(this, args);
+    };
+  });
+}
+
 const TRAPPED = /^The analysis engine stopped unexpectedly \((Uncaught )?RuntimeError: unreachable\)\. It has been restarted and your text is still here: press Analyse to try again\.$/;
 
 async function analyseAgain(page) {
@@ -123,6 +140,7 @@ test('with "remember" on, a big text survives a cancel, a wasm trap while stream
   const page = await open(testEnv);
   const length = await makeBigText(page, 1_200_000); // streamed (over 1,000,000 units), and small enough to store
   await page.getByLabel('Remember my text on this device').check();
+  await slowPushes(page);
   await pasteEvent(page);
   await page.locator('#progress').waitFor();
   await page.getByRole('button', { name: 'Cancel' }).click();
