@@ -126,7 +126,8 @@ function childRun(peer, size, timeoutS, repeat = 0) {
 function gitState() {
   const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
   try {
-    const dirty = git('status', '--porcelain', '--', 'src', 'wasm', 'Cargo.toml', 'Cargo.lock');
+    // Code and build settings only: a changed README does not make the figures another build's.
+    const dirty = git('status', '--porcelain', '--', 'src', 'wasm', 'Cargo.toml', 'Cargo.lock', '.cargo', ':(exclude,glob)**/*.md');
     return { commit: git('rev-parse', '--short', 'HEAD'), dirtyCore: dirty.length > 0 };
   } catch {
     return null;

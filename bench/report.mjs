@@ -95,7 +95,7 @@ export function render(res, { native } = {}) {
   w('# colloquy benchmarks');
   w();
   w(`Written by \`make ${res.kind === 'quick' ? 'bench-quick' : 'bench'}\` (${res.kind === 'quick' ? 'sizes up to 10 MB' : 'every size'}) on ${res.started.slice(0, 16).replace('T', ' ')} UTC; measuring took ${minutes} min.`);
-  if (res.git) w(`colloquy at commit \`${res.git.commit}\`${res.git.dirtyCore ? ' with uncommitted changes in the core (src/, wasm/)' : ''}; wasm from \`pkg/\` as \`make pkg\` built it.`);
+  if (res.git) w(`colloquy at commit \`${res.git.commit}\`${res.git.dirtyCore ? ' with uncommitted changes in the core (src/, wasm/, Cargo.toml, Cargo.lock, .cargo/)' : ''}; wasm from \`pkg/\` as \`make pkg\` built it.`);
   w('Every figure below comes from this one run, on one machine: the peers ran side by side on the same texts.');
   w('How it is measured, and why, is in [README.md](README.md). Sizes are binary: 1 MB = 2^20 bytes of UTF-8, and MB/s uses the same unit.');
   w();
