@@ -20,7 +20,7 @@
 // bare batches of stage-timed runs alternate (STAGE_SECONDS each): the ratio per stage
 // (parse, tokenize, count, report).
 //
-//   node --expose-gc bench/paired.mjs [--quick] [--seconds S] [--out FILE]
+//   node --expose-gc bench/paired.mjs [--quick] [--seconds S] [--batch-ms MS] [--round-ms MS] [--out FILE]
 //
 // Writes bench/work/paired.json (the report reads it, bench/native.mjs): per size, every
 // pair's calibration times (before and after it) and the wasm, native, copy (and bare)
@@ -47,8 +47,18 @@ const STAGE_SIZES = ['seed', '50kb', '1mb'];
 /** Seconds of stage-timed pairs per size in STAGE_SIZES. */
 const STAGE_SECONDS = quick ? 6 : 10;
 const sizes = SIZES.filter((s) => s.name !== '100mb');
-/** Milliseconds of wasm work a batch aims at: short enough to sit inside one phase of the host. */
-const BATCH_MS = 150;
+/**
+ * Milliseconds of wasm work a batch aims at: short, so that the two sides of a pair are a
+ * few milliseconds apart and mostly see the same phase of the host (its speed flips
+ * within a tenth of a second; with 150 ms batches single pairs ranged from 1.0× to 2.5×
+ * at the seed). A batch is at least one run.
+ */
+const BATCH_MS = Number(arg('--batch-ms', 15));
+/**
+ * Milliseconds each size gets in a round (at least one pair): the small sizes run many
+ * short pairs in it, the 10 MB one pair, so every size has pairs all through the run.
+ */
+const ROUND_MS = Number(arg('--round-ms', 800));
 const gc = globalThis.gc ?? (() => {});
 
 /**
@@ -174,32 +184,33 @@ for (const size of sizes) {
 
 const started = performance.now();
 const deadline = started + seconds * 1000;
-let round = 0;
 let calibrationMs = calibrate();
 while (performance.now() < deadline) {
   for (const p of plan) {
-    const before = calibrationMs;
-    const at = performance.now() - started;
-    const got = {};
-    const sides = {
-      wasm: async () => wasmBatch(p.size, p.runs),
-      native: () => native.run(p.size.path, p.runs),
-      ...(bare ? { bare: async () => bareBatch(p.size, p.runs) } : {}),
-      copy: async () => copyBatch(p.size, p.runs),
-    };
-    // The order rotates, so that no side always follows another.
-    const names = Object.keys(sides);
-    for (let i = 0; i < names.length; i++) {
-      const name = names[(round + i) % names.length];
-      got[name] = await sides[name]();
-    }
-    calibrationMs = calibrate();
-    const pair = { atMs: Math.round(at), calibrationMs: [before, calibrationMs], wasmMs: median(got.wasm), nativeMs: median(got.native) };
-    if (got.bare) pair.bareMs = median(got.bare);
-    pair.copyMs = median(got.copy);
-    p.pairs.push(pair);
+    const until = performance.now() + ROUND_MS;
+    do {
+      const before = calibrationMs;
+      const at = performance.now() - started;
+      const got = {};
+      const sides = {
+        wasm: async () => wasmBatch(p.size, p.runs),
+        native: () => native.run(p.size.path, p.runs),
+        ...(bare ? { bare: async () => bareBatch(p.size, p.runs) } : {}),
+        copy: async () => copyBatch(p.size, p.runs),
+      };
+      // The order rotates, so that no side always follows another.
+      const names = Object.keys(sides);
+      for (let i = 0; i < names.length; i++) {
+        const name = names[(p.pairs.length + i) % names.length];
+        got[name] = await sides[name]();
+      }
+      calibrationMs = calibrate();
+      const pair = { atMs: Math.round(at), calibrationMs: [before, calibrationMs], wasmMs: median(got.wasm), nativeMs: median(got.native) };
+      if (got.bare) pair.bareMs = median(got.bare);
+      pair.copyMs = median(got.copy);
+      p.pairs.push(pair);
+    } while (performance.now() < until);
   }
-  round++;
 }
 
 // Stage by stage: native and bare batches of stage-timed runs, alternating.
@@ -236,6 +247,7 @@ const out = {
   started: new Date(Date.now() - (performance.now() - started)).toISOString(),
   seconds,
   batchMs: BATCH_MS,
+  roundMs: ROUND_MS,
   native: 'examples/bench_serve.rs: Stream::once, default options, UTF-16 offsets',
   wasm: 'colloquy `analyse(text)`, default options, end to end',
   bare: bare ? 'bench/bare: the same Stream::once in a bare wasm module, no JS boundary' : null,
