@@ -187,19 +187,19 @@ const deadline = started + seconds * 1000;
 let calibrationMs = calibrate();
 while (performance.now() < deadline) {
   for (const p of plan) {
+    const sides = {
+      wasm: async () => wasmBatch(p.size, p.runs),
+      native: () => native.run(p.size.path, p.runs),
+      ...(bare ? { bare: async () => bareBatch(p.size, p.runs) } : {}),
+      copy: async () => copyBatch(p.size, p.runs),
+    };
+    const names = Object.keys(sides);
     const until = performance.now() + ROUND_MS;
     do {
       const before = calibrationMs;
       const at = performance.now() - started;
       const got = {};
-      const sides = {
-        wasm: async () => wasmBatch(p.size, p.runs),
-        native: () => native.run(p.size.path, p.runs),
-        ...(bare ? { bare: async () => bareBatch(p.size, p.runs) } : {}),
-        copy: async () => copyBatch(p.size, p.runs),
-      };
       // The order rotates, so that no side always follows another.
-      const names = Object.keys(sides);
       for (let i = 0; i < names.length; i++) {
         const name = names[(p.pairs.length + i) % names.length];
         got[name] = await sides[name]();

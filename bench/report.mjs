@@ -17,6 +17,13 @@ const ms = (x) => (x == null ? '–' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s
 const mbps = (bytes, msv) => (msv ? bytes / MB / (msv / 1000) : null);
 const ratio = (x) => (x == null || !isFinite(x) ? '–' : `${x >= 10 ? x.toFixed(1) : x.toFixed(2)}×`);
 
+/** A calibration at most this times the fastest is the host near its full speed. */
+const NEAR_FAST = 1.15;
+/** A calibration at least this times the fastest is the host in a slow phase. */
+const SLOW = 1.4;
+/** NEAR_FAST in words, for the report's text. */
+const WITHIN = `within ${Math.round((NEAR_FAST - 1) * 100)}%`;
+
 /**
  * One size of bench/paired.mjs: wasm and native batches alternating in time. The ratio
  * is the median of the pairs' wasm ÷ native; "fastest tenth" is the 0.1-quantile of the
@@ -35,8 +42,9 @@ export function pairedStats(paired, size) {
   const copied = bare.filter((x) => x.copyMs != null);
   // Pairs between two calibrations near the fastest (the host at full speed), and
   // between two slow ones: the ratio is not the same in both.
-  const fast = pairs.filter((x) => x.calibrationMs.every((c) => c <= calMin * 1.15)).map((x) => x.wasmMs / x.nativeMs);
-  const slow = pairs.filter((x) => x.calibrationMs.every((c) => c >= calMin * 1.4)).map((x) => x.wasmMs / x.nativeMs);
+  const ratiosWhere = (phase) => ratios.filter((_, i) => pairs[i].calibrationMs.every(phase));
+  const fast = ratiosWhere((c) => c <= calMin * NEAR_FAST);
+  const slow = ratiosWhere((c) => c >= calMin * SLOW);
   return {
     n: pairs.length,
     runs: paired.sizes[size].runsPerBatch,
@@ -56,7 +64,7 @@ export function pairedStats(paired, size) {
     calMin,
     calMedian: median(cal),
     calMax: Math.max(...cal),
-    nearFastShare: cal.filter((c) => c <= calMin * 1.15).length / cal.length,
+    nearFastShare: cal.filter((c) => c <= calMin * NEAR_FAST).length / cal.length,
     bare: median(bare.map((x) => x.bareMs)),
     bareFast: quantile(bare.map((x) => x.bareMs), 0.1),
     bareRatio: median(bare.map((x) => x.bareMs / x.nativeMs)),
@@ -208,7 +216,7 @@ export function render(res, { native } = {}) {
     if (pairedRows.length) {
       const phases = pairedRows.filter(([, p]) => p.nFast > 0);
       const fastNote = phases.length
-        ? `; in the host's fast phases only (pairs between two calibrations within 15% of the fastest): ${phases.map(([s, p]) => `${s.label}: ${ratio(p.ratioFast)} (${p.nFast} pair${p.nFast === 1 ? '' : 's'})`).join('; ')}`
+        ? `; in the host's fast phases only (pairs between two calibrations ${WITHIN} of the fastest): ${phases.map(([s, p]) => `${s.label}: ${ratio(p.ratioFast)} (${p.nFast} pair${p.nFast === 1 ? '' : 's'})`).join('; ')}`
         : '';
       measured = `paired in time (median of the pairs' ratios; see below): ${pairedRows.map(([s, p]) => `${s.label}: ${ratio(p.ratio)}`).join('; ')}${fastNote}. Separately, native before the Node runs: ${measured}`;
     }
@@ -336,14 +344,14 @@ export function render(res, { native } = {}) {
     w();
     w(`The benchmark machine is a shared virtual machine whose speed changes for seconds at a time: a fixed JavaScript loop (the calibration) took ${ms(Math.min(...ps.map(([, p]) => p.calMin)))} at its fastest in this run, ${ms(median(ps.map(([, p]) => p.calMedian)))} at the median and up to ${ms(Math.max(...ps.map(([, p]) => p.calMax)))}, and colloquy and the native core slow down with it (CPU time too: the host, not the code). So figures measured minutes apart can compare two speeds of the machine. \`bench/paired.mjs\` runs the native core (\`examples/bench_serve.rs\`: \`Stream::once\`, default options, UTF-16 offsets, as the wasm computes before building the JS result) and the wasm \`analyse(text)\` in alternating batches of about ${res.paired.batchMs} ms of wasm work (at least one run), for ${res.paired.seconds} s${res.paired.roundMs ? `, each size in turn for ${res.paired.roundMs} ms (at least one pair) a round` : ''}, the order of the sides rotating; each pair gives one wasm ÷ native ratio. "Fastest tenth" is the 0.1-quantile of the batch medians: the speed of the host's fast phases, which the slow phases only add to.`);
     w();
-    w('| | pairs (runs a batch) | wasm ÷ native: median (p10–p90) | in fast phases (pairs) | in slow phases (pairs) | wasm batch medians: median, fastest tenth, fastest | native batch medians: median, fastest tenth, fastest | calibrations within 15% of the fastest |');
+    w(`| | pairs (runs a batch) | wasm ÷ native: median (p10–p90) | in fast phases (pairs) | in slow phases (pairs) | wasm batch medians: median, fastest tenth, fastest | native batch medians: median, fastest tenth, fastest | calibrations ${WITHIN} of the fastest |`);
     w('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     const phase = (r, n) => (n ? `${ratio(r)} (${n})` : '– (0)');
     for (const [s, p] of ps) {
       w(`| ${s.label} | ${p.n} (${p.runs}) | ${ratio(p.ratio)} (${ratio(p.ratioP10)}–${ratio(p.ratioP90)}) | ${phase(p.ratioFast, p.nFast)} | ${phase(p.ratioSlow, p.nSlow)} | ${ms(p.wasm)}, ${ms(p.wasmFast)}, ${ms(p.wasmMin)} | ${ms(p.native)}, ${ms(p.nativeFast)}, ${ms(p.nativeMin)} | ${(100 * p.nearFastShare).toFixed(0)}% |`);
     }
     w();
-    w('The last column is how much of the run the host spent near its full speed: the fast phases come and go within seconds, so a batch next to a fast calibration may still have run slow; the fastest tenth of the batch medians is the figure used beside the targets. "In fast phases" takes only the pairs between two calibrations within 15% of the fastest, "in slow phases" those between two at least 1.4× the fastest: shown because the two can differ, so the median of all pairs, which decides the target, can depend on how much of the run was slow.');
+    w(`The last column is how much of the run the host spent near its full speed: the fast phases come and go within seconds, so a batch next to a fast calibration may still have run slow; the fastest tenth of the batch medians is the figure used beside the targets. "In fast phases" takes only the pairs between two calibrations ${WITHIN} of the fastest, "in slow phases" those between two at least ${SLOW}× the fastest: shown because the two can differ, so the median of all pairs, which decides the target, can depend on how much of the run was slow.`);
     w();
     const split = ps.filter(([, p]) => p.bareRatio != null);
     if (split.length) {
