@@ -35,7 +35,7 @@ bin=target/release/examples/phases
     echo
     echo "### 50kb, wasm beside native, function by function"
     echo
-    echo "Self time per run: the npm package's wasm, rebuilt with its function names kept, sampled by V8's profiler in Node (\`bench/wasm-profile.mjs\`), beside the native core (\`examples/bench_serve.rs\`) sampled by perf."
+    echo "Self time per run: the npm package's wasm, rebuilt with its function names kept, sampled by V8's profiler in Node (\`bench/wasm-profile.mjs\`), beside the native core (\`examples/bench_serve.rs\`) sampled by perf, in alternating batches."
     echo
     pkg=bench/work/pkg-names
     cargo build -q -p colloquy-wasm --release --target wasm32-unknown-unknown
@@ -44,11 +44,7 @@ bin=target/release/examples/phases
       target/wasm32-unknown-unknown/release/colloquy_wasm.wasm
     scripts/wasm-opt.sh "$pkg/colloquy_bg.wasm" "$pkg/colloquy_bg.wasm" -g
     CARGO_PROFILE_RELEASE_DEBUG=line-tables-only cargo build -q --release --example bench_serve
-    echo "1500 bench/corpora/50kb.txt" |
-      perf record -q -o /tmp/colloquy-serve.data target/release/examples/bench_serve > /tmp/colloquy-serve.json 2> /dev/null
-    perf report -i /tmp/colloquy-serve.data --no-children --sort sym --stdio 2> /dev/null > /tmp/colloquy-serve.txt
-    node bench/wasm-profile.mjs "$pkg" bench/corpora/50kb.txt 1500 /tmp/colloquy-serve.txt /tmp/colloquy-serve.json
-    rm -f /tmp/colloquy-serve.data /tmp/colloquy-serve.txt /tmp/colloquy-serve.json
+    node bench/wasm-profile.mjs "$pkg" bench/corpora/50kb.txt target/release/examples/bench_serve
   fi
 } > "$out"
 echo "profile: wrote $out"

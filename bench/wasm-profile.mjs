@@ -1,47 +1,82 @@
 #!/usr/bin/env node
 // Where wasm loses to native, function by function: `bench/profile.sh` runs this on one
-// corpus after building a package whose wasm keeps its function names and recording the
-// native core with perf.
+// corpus, with a package whose wasm keeps its function names and with perf installed.
 //
-//   node bench/wasm-profile.mjs PKG_DIR TEXT RUNS PERF_REPORT NATIVE_TIMES
+//   node bench/wasm-profile.mjs PKG_DIR TEXT NATIVE_SERVE [ROUNDS]
 //
 // PKG_DIR: a wasm-bindgen `--target web` package with a name section (wasm-opt -g);
-// PERF_REPORT: `perf report --no-children --sort sym --stdio` of the native core
-// (`examples/bench_serve.rs`) analysing TEXT; NATIVE_TIMES: that process's answer (a JSON
-// array of each run's milliseconds). The wasm side is sampled in this process with V8's
-// profiler (node:inspector) over RUNS calls of `analyse(TEXT)`, after as many unprofiled
-// runs, whose median sets the scale. Each side's self-time shares times its own median
-// give milliseconds per run, so the two columns add up to each side's whole run; a
-// function that one compiler inlined and the other did not shows on one side only.
-// Prints a Markdown table, most extra wasm time first.
-import { readFileSync } from 'node:fs';
+// NATIVE_SERVE: `examples/bench_serve.rs` built (the paired run's native side: the core
+// on request, answering each batch's run times), which runs under `perf record`. Each
+// round (ROUNDS, default 60) is three batches back to back, a fraction of a second in
+// all, so the host's changing speed (bench/README.md) falls on every side alike: `analyse`
+// sampled by V8's profiler (node:inspector), `analyse` unprofiled (its times), and the
+// native core. Each side's self-time shares times its median run give milliseconds per
+// run, so a column adds up to its side's whole run. A function that one compiler inlined
+// and the other did not shows on one side only, which is why the areas are summed too.
+// Prints Markdown: the functions with the most extra wasm time, then the areas.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { median } from './stats.mjs';
 
-const [pkg, file, runsArg, perfReport, nativeTimes] = process.argv.slice(2);
-const runs = Number(runsArg);
+const [pkg, file, serve, roundsArg] = process.argv.slice(2);
+const rounds = Number(roundsArg ?? 60);
 const text = readFileSync(file, 'utf8');
 const colloquy = await import(pathToFileURL(join(pkg, 'colloquy.js')).href);
 colloquy.initSync({ module: readFileSync(join(pkg, 'colloquy_bg.wasm')) });
 
-const times = [];
-for (let i = 0; i < runs; i++) {
-  const a = performance.now();
-  colloquy.analyse(text);
-  times.push(performance.now() - a);
+const work = mkdtempSync(join(tmpdir(), 'colloquy-wasm-profile-'));
+const perfData = join(work, 'perf.data');
+const native = spawn('perf', ['record', '-q', '-o', perfData, '--', serve], { stdio: ['pipe', 'pipe', 'ignore'] });
+const answers = createInterface({ input: native.stdout })[Symbol.asyncIterator]();
+/** `runs` native runs; their times in ms. */
+async function nativeBatch(runs) {
+  native.stdin.write(`${runs} ${file}\n`);
+  const { value, done } = await answers.next();
+  if (done) throw new Error('wasm-profile: the native side ended early');
+  return JSON.parse(value);
 }
-const wasmMs = median(times);
+
+// Warm-up, and a batch of at least 50 ms and 10 runs a side: fewer runs, and the
+// native core starts each batch with cold caches after its wait for the next request.
+let once = performance.now();
+for (let i = 0; i < 5; i++) colloquy.analyse(text);
+once = (performance.now() - once) / 5;
+await nativeBatch(5);
+const batch = Math.max(10, Math.round(50 / once));
 
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
 await session.post('Profiler.setSamplingInterval', { interval: 50 });
-await session.post('Profiler.start');
-for (let i = 0; i < runs; i++) colloquy.analyse(text);
-const { profile } = await session.post('Profiler.stop');
+const profiles = [];
+const wasmTimes = [];
+const nativeTimes = [];
+for (let r = 0; r < rounds; r++) {
+  await session.post('Profiler.start');
+  for (let i = 0; i < batch; i++) colloquy.analyse(text);
+  profiles.push((await session.post('Profiler.stop')).profile);
+  for (let i = 0; i < batch; i++) {
+    const a = performance.now();
+    colloquy.analyse(text);
+    wasmTimes.push(performance.now() - a);
+  }
+  nativeTimes.push(...(await nativeBatch(batch)));
+}
 session.disconnect();
+native.stdin.end();
+await new Promise((done) => native.on('close', done));
+const report = spawnSync('perf', ['report', '-i', perfData, '--no-children', '--sort', 'sym', '--stdio'], {
+  encoding: 'utf8',
+  maxBuffer: 64 << 20,
+});
+rmSync(work, { recursive: true, force: true });
+const wasmMs = median(wasmTimes);
+const nativeMs = median(nativeTimes);
 
 /** A Rust symbol without its hash and crate disambiguators, so both sides' names meet;
  * the allocator (dlmalloc in wasm, glibc's malloc natively) as one row, and glibc's
@@ -58,29 +93,31 @@ function plain(name) {
   return mem ? mem[1] : s;
 }
 
-// Self time by function, from the samples' time deltas; idle and the profiler's own
-// frames are left out.
-const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+// Self time by function, from the samples' time deltas.
 const wasmSelf = new Map();
 let wasmTotal = 0;
-profile.samples.forEach((id, i) => {
-  const name = nodes.get(id).callFrame.functionName || '(anonymous JS)';
-  if (name === '(idle)' || name === '(program)' || name === '(root)') return;
-  const us = profile.timeDeltas[i + 1] ?? 0;
-  wasmSelf.set(plain(name), (wasmSelf.get(plain(name)) ?? 0) + us);
-  wasmTotal += us;
-});
+for (const profile of profiles) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  profile.samples.forEach((id, i) => {
+    const frame = nodes.get(id).callFrame;
+    const name = frame.functionName || '(anonymous JS)';
+    // Node's own frames are the inspector's messages that start and stop the profiler.
+    if (name === '(idle)' || name === '(program)' || name === '(root)' || frame.url.startsWith('node:')) return;
+    const us = profile.timeDeltas[i + 1] ?? 0;
+    wasmSelf.set(plain(name), (wasmSelf.get(plain(name)) ?? 0) + us);
+    wasmTotal += us;
+  });
+}
 
 const nativeSelf = new Map();
 let nativeShare = 0;
-for (const line of readFileSync(perfReport, 'utf8').split('\n')) {
+for (const line of report.stdout.split('\n')) {
   const m = line.match(/^\s+([0-9.]+)%\s+\[\.\]\s+(.*?)\s*$/);
   if (!m) continue;
   const name = plain(m[2]);
   nativeSelf.set(name, (nativeSelf.get(name) ?? 0) + Number(m[1]));
   nativeShare += Number(m[1]);
 }
-const nativeMs = median(JSON.parse(readFileSync(nativeTimes, 'utf8')));
 
 const rows = [...new Set([...wasmSelf.keys(), ...nativeSelf.keys()])].map((name) => {
   const w = ((wasmSelf.get(name) ?? 0) / wasmTotal) * wasmMs;
@@ -89,13 +126,52 @@ const rows = [...new Set([...wasmSelf.keys(), ...nativeSelf.keys()])].map((name)
 });
 rows.sort((a, b) => b.w - b.n - (a.w - a.n) || a.name.localeCompare(b.name));
 
+/** Where a function belongs: a stage of the core, a library, or the JS boundary. Sums
+ * over these are steadier than single functions, which the two compilers inline
+ * differently. `side` is where the name was seen. */
+function area(name, side) {
+  const s = name.replace(/^</, '');
+  if (s.startsWith('(allocator')) return 'allocator';
+  if (s === '(garbage collector)') return "JS: V8's garbage collector";
+  if (/^mem(cmp|move|cpy|set|chr)$/.test(s)) return 'std and libc: sorts, searches, strings, maths';
+  if (!s.includes('::')) return side === 'wasm' ? 'JS: the string in, the result out' : 'std and libc: sorts, searches, strings, maths';
+  if (s.startsWith('colloquy_wasm::')) return 'wasm crate: options in, the tape written';
+  const stage = [
+    [/^colloquy::token::/, 'core: tokenise'],
+    [/^colloquy::parse::/, 'core: parse'],
+    [/^colloquy::(counts|phrases)::/, 'core: count'],
+    [/^colloquy::(report|stats|sort|language|stem)\b/, 'core: report'],
+    [/^colloquy::/, 'core: other (stream, offsets)'],
+    [/^whatlang::/, 'whatlang: language detection'],
+  ].find(([re]) => re.test(s));
+  if (stage) return stage[1];
+  if (/^(core|alloc|std|compiler_builtins|__rustc)\b/.test(s)) return 'std and libc: sorts, searches, strings, maths';
+  return 'other crates (hashbrown, memchr, unicode-segmentation, …)';
+}
+
 const ms = (x) => (x === 0 ? '–' : x.toFixed(3));
 const out = [];
-out.push(`wasm \`analyse\` ${wasmMs.toFixed(2)} ms a run (median of ${runs}, unprofiled), native \`Stream::once\` ${nativeMs.toFixed(2)} ms: ${(wasmMs / nativeMs).toFixed(2)}× (two processes at two times: the paired ratio above is the one to trust). The 25 functions with the most extra time in wasm:`);
+out.push(`${rounds} rounds of ${batch} runs a side: wasm \`analyse\` ${wasmMs.toFixed(2)} ms a run (median, unprofiled), native \`Stream::once\` ${nativeMs.toFixed(2)} ms, ${(wasmMs / nativeMs).toFixed(2)}×. The 25 functions with the most extra time in wasm:`);
 out.push('');
 out.push('| function | wasm ms | native ms | wasm ÷ native | extra ms |');
 out.push('| --- | ---: | ---: | ---: | ---: |');
 for (const r of rows.slice(0, 25)) {
   out.push(`| \`${r.name.replaceAll('|', '\\|')}\` | ${ms(r.w)} | ${ms(r.n)} | ${r.n > 0 && r.w > 0 ? (r.w / r.n).toFixed(2) + '×' : '–'} | ${(r.w - r.n).toFixed(3)} |`);
+}
+const areas = new Map();
+for (const r of rows) {
+  const k = area(r.name, wasmSelf.has(r.name) ? 'wasm' : 'native');
+  const a = areas.get(k) ?? { name: k, w: 0, n: 0 };
+  a.w += r.w;
+  a.n += r.n;
+  areas.set(k, a);
+}
+out.push('');
+out.push('The same, summed by where the functions belong (std functions count where they are, not with their callers):');
+out.push('');
+out.push('| area | wasm ms | native ms | wasm ÷ native | extra ms |');
+out.push('| --- | ---: | ---: | ---: | ---: |');
+for (const a of [...areas.values()].sort((x, y) => y.w - y.n - (x.w - x.n) || x.name.localeCompare(y.name))) {
+  out.push(`| ${a.name} | ${ms(a.w)} | ${ms(a.n)} | ${a.n > 0 && a.w > 0 ? (a.w / a.n).toFixed(2) + '×' : '–'} | ${(a.w - a.n).toFixed(3)} |`);
 }
 console.log(out.join('\n'));
