@@ -93,16 +93,24 @@ function plain(name) {
   return mem ? mem[1] : s;
 }
 
-// Self time by function, from the samples' time deltas.
+// Self time by function, from the samples' time deltas: the samples inside `analyse`
+// (not the profiler's own messages, nor this loop), and the garbage collector's.
 const wasmSelf = new Map();
 let wasmTotal = 0;
 for (const profile of profiles) {
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const child of n.children ?? []) parent.set(child, n.id);
+  const inAnalyse = (id) => {
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const { functionName, url } = nodes.get(at).callFrame;
+      if (functionName === 'analyse' && url.endsWith('colloquy.js')) return true;
+    }
+    return false;
+  };
   profile.samples.forEach((id, i) => {
-    const frame = nodes.get(id).callFrame;
-    const name = frame.functionName || '(anonymous JS)';
-    // Node's own frames are the inspector's messages that start and stop the profiler.
-    if (name === '(idle)' || name === '(program)' || name === '(root)' || frame.url.startsWith('node:')) return;
+    const name = nodes.get(id).callFrame.functionName || '(anonymous JS)';
+    if (name !== '(garbage collector)' && !inAnalyse(id)) return;
     const us = profile.timeDeltas[i + 1] ?? 0;
     wasmSelf.set(plain(name), (wasmSelf.get(plain(name)) ?? 0) + us);
     wasmTotal += us;
