@@ -38,7 +38,9 @@ async function nativeBatch(runs) {
   native.stdin.write(`${runs} ${file}\n`);
   const { value, done } = await answers.next();
   if (done) throw new Error('wasm-profile: the native side ended early');
-  return JSON.parse(value);
+  const times = JSON.parse(value);
+  if (!Array.isArray(times)) throw new Error(`wasm-profile: the native side answered ${value}`);
+  return times;
 }
 
 // Warm-up, and a batch of at least 50 ms and 10 runs a side: fewer runs, and the
