@@ -25,11 +25,10 @@
 // Writes bench/work/paired.json (the report reads it, bench/native.mjs): per size, every
 // pair's calibration times (before and after it) and the wasm, native, copy (and bare)
 // batch medians; per stage-timed size, every pair's stage medians. Sizes up to 10 MB.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { loadColloquy } from './peers.mjs';
+import { startNative } from './serve.mjs';
 import { ROOT, SIZES } from './sizes.mjs';
 import { median } from './stats.mjs';
 
@@ -82,24 +81,6 @@ function calibrate() {
   return median(times);
 }
 
-/** The native child: one request line in, one JSON line out. */
-function startNative() {
-  const child = spawn(SERVE, [], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  return {
-    /** The times of `runs` runs; with `stages`, each run's four stage times. */
-    async run(path, runs, stages = false) {
-      child.stdin.write(`${runs} ${path}${stages ? ' stages' : ''}\n`);
-      const { value, done } = await lines.next();
-      if (done) throw new Error('bench_serve ended');
-      const answer = JSON.parse(value);
-      if (!Array.isArray(answer)) throw new Error(`bench_serve: ${answer.error}`);
-      return answer;
-    },
-    stop: () => child.stdin.end(),
-  };
-}
-
 /** The bare module (bench/bare/): `load(text)` once per batch, then `run()` or `stages()`. */
 async function startBare() {
   if (!existsSync(BARE)) return null;
@@ -124,7 +105,7 @@ async function startBare() {
 }
 
 const colloquy = await loadColloquy();
-const native = startNative();
+const native = startNative(SERVE);
 const bare = await startBare();
 const texts = new Map(sizes.map((s) => [s.name, readFileSync(s.path, 'utf8')]));
 /** The milliseconds of each of `runs` calls of `run` (`before` runs untimed before each). */

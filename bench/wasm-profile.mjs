@@ -14,13 +14,13 @@
 // run, so a column adds up to its side's whole run. A function that one compiler inlined
 // and the other did not shows on one side only, which is why the areas are summed too.
 // Prints Markdown: the functions with the most extra wasm time, then the areas.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
+import { startNative } from './serve.mjs';
 import { median } from './stats.mjs';
 
 const [pkg, file, serve, roundsArg] = process.argv.slice(2);
@@ -31,24 +31,14 @@ colloquy.initSync({ module: readFileSync(join(pkg, 'colloquy_bg.wasm')) });
 
 const work = mkdtempSync(join(tmpdir(), 'colloquy-wasm-profile-'));
 const perfData = join(work, 'perf.data');
-const native = spawn('perf', ['record', '-q', '-o', perfData, '--', serve], { stdio: ['pipe', 'pipe', 'ignore'] });
-const answers = createInterface({ input: native.stdout })[Symbol.asyncIterator]();
-/** `runs` native runs; their times in ms. */
-async function nativeBatch(runs) {
-  native.stdin.write(`${runs} ${file}\n`);
-  const { value, done } = await answers.next();
-  if (done) throw new Error('wasm-profile: the native side ended early');
-  const times = JSON.parse(value);
-  if (!Array.isArray(times)) throw new Error(`wasm-profile: the native side answered ${value}`);
-  return times;
-}
+const native = startNative(serve, ['perf', 'record', '-q', '-o', perfData, '--']);
 
 // Warm-up, and a batch of at least 50 ms and 10 runs a side: fewer runs, and the
 // native core starts each batch with cold caches after its wait for the next request.
 let once = performance.now();
 for (let i = 0; i < 5; i++) colloquy.analyse(text);
 once = (performance.now() - once) / 5;
-await nativeBatch(5);
+await native.run(file, 5);
 const batch = Math.max(10, Math.round(50 / once));
 
 const session = new Session();
@@ -67,11 +57,10 @@ for (let r = 0; r < rounds; r++) {
     colloquy.analyse(text);
     wasmTimes.push(performance.now() - a);
   }
-  nativeTimes.push(...(await nativeBatch(batch)));
+  nativeTimes.push(...(await native.run(file, batch)));
 }
 session.disconnect();
-native.stdin.end();
-await new Promise((done) => native.on('close', done));
+await native.stop();
 const report = spawnSync('perf', ['report', '-i', perfData, '--no-children', '--sort', 'sym', '--stdio'], {
   encoding: 'utf8',
   maxBuffer: 64 << 20,
@@ -114,7 +103,8 @@ for (const profile of profiles) {
     const name = nodes.get(id).callFrame.functionName || '(anonymous JS)';
     if (name !== '(garbage collector)' && !inAnalyse(id)) return;
     const us = profile.timeDeltas[i + 1] ?? 0;
-    wasmSelf.set(plain(name), (wasmSelf.get(plain(name)) ?? 0) + us);
+    const key = plain(name);
+    wasmSelf.set(key, (wasmSelf.get(key) ?? 0) + us);
     wasmTotal += us;
   });
 }
@@ -134,8 +124,8 @@ const rows = [...new Set([...wasmSelf.keys(), ...nativeSelf.keys()])].map((name)
   const n = ((nativeSelf.get(name) ?? 0) / nativeShare) * nativeMs;
   return { name, w, n };
 });
-rows.sort((a, b) => b.w - b.n - (a.w - a.n) || a.name.localeCompare(b.name));
 
+const STD = 'std and libc: sorts, searches, strings, maths';
 /** Where a function belongs: a stage of the core, a library, or the JS boundary. Sums
  * over these are steadier than single functions, which the two compilers inline
  * differently. `side` is where the name was seen. */
@@ -143,8 +133,8 @@ function area(name, side) {
   const s = name.replace(/^</, '');
   if (s.startsWith('(allocator')) return 'allocator';
   if (s === '(garbage collector)') return "JS: V8's garbage collector";
-  if (/^mem(cmp|move|cpy|set|chr)$/.test(s)) return 'std and libc: sorts, searches, strings, maths';
-  if (!s.includes('::')) return side === 'wasm' ? 'JS: the string in, the result out' : 'std and libc: sorts, searches, strings, maths';
+  if (/^mem(cmp|move|cpy|set|chr)$/.test(s)) return STD;
+  if (!s.includes('::')) return side === 'wasm' ? 'JS: the string in, the result out' : STD;
   if (s.startsWith('colloquy_wasm::')) return 'wasm crate: options in, the tape written';
   const stage = [
     [/^colloquy::token::/, 'core: tokenise'],
@@ -155,19 +145,19 @@ function area(name, side) {
     [/^whatlang::/, 'whatlang: language detection'],
   ].find(([re]) => re.test(s));
   if (stage) return stage[1];
-  if (/^(core|alloc|std|compiler_builtins|__rustc)\b/.test(s)) return 'std and libc: sorts, searches, strings, maths';
+  if (/^(core|alloc|std|compiler_builtins|__rustc)\b/.test(s)) return STD;
   return 'other crates (hashbrown, memchr, unicode-segmentation, …)';
 }
 
 const ms = (x) => (x === 0 ? '–' : x.toFixed(3));
-const out = [];
-out.push(`${rounds} rounds of ${batch} runs a side: wasm \`analyse\` ${wasmMs.toFixed(2)} ms a run (median, unprofiled), native \`Stream::once\` ${nativeMs.toFixed(2)} ms, ${(wasmMs / nativeMs).toFixed(2)}×. The 25 functions with the most extra time in wasm:`);
-out.push('');
-out.push('| function | wasm ms | native ms | wasm ÷ native | extra ms |');
-out.push('| --- | ---: | ---: | ---: | ---: |');
-for (const r of rows.slice(0, 25)) {
-  out.push(`| \`${r.name.replaceAll('|', '\\|')}\` | ${ms(r.w)} | ${ms(r.n)} | ${r.n > 0 && r.w > 0 ? (r.w / r.n).toFixed(2) + '×' : '–'} | ${(r.w - r.n).toFixed(3)} |`);
-}
+/** Rows of `{ name, w, n }` (wasm and native ms a run) as a Markdown table. */
+const table = (first, rows) => [
+  `| ${first} | wasm ms | native ms | wasm ÷ native | extra ms |`,
+  '| --- | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${r.name} | ${ms(r.w)} | ${ms(r.n)} | ${r.n > 0 && r.w > 0 ? (r.w / r.n).toFixed(2) + '×' : '–'} | ${(r.w - r.n).toFixed(3)} |`),
+];
+const byExtra = (a, b) => b.w - b.n - (a.w - a.n) || a.name.localeCompare(b.name);
+
 const areas = new Map();
 for (const r of rows) {
   const k = area(r.name, wasmSelf.has(r.name) ? 'wasm' : 'native');
@@ -176,12 +166,13 @@ for (const r of rows) {
   a.n += r.n;
   areas.set(k, a);
 }
-out.push('');
-out.push('The same, summed by where the functions belong (std functions count where they are, not with their callers):');
-out.push('');
-out.push('| area | wasm ms | native ms | wasm ÷ native | extra ms |');
-out.push('| --- | ---: | ---: | ---: | ---: |');
-for (const a of [...areas.values()].sort((x, y) => y.w - y.n - (x.w - x.n) || x.name.localeCompare(y.name))) {
-  out.push(`| ${a.name} | ${ms(a.w)} | ${ms(a.n)} | ${a.n > 0 && a.w > 0 ? (a.w / a.n).toFixed(2) + '×' : '–'} | ${(a.w - a.n).toFixed(3)} |`);
-}
+const out = [
+  `${rounds} rounds of ${batch} runs a side: wasm \`analyse\` ${wasmMs.toFixed(2)} ms a run (median, unprofiled), native \`Stream::once\` ${nativeMs.toFixed(2)} ms, ${(wasmMs / nativeMs).toFixed(2)}×. The 25 functions with the most extra time in wasm:`,
+  '',
+  ...table('function', [...rows].sort(byExtra).slice(0, 25).map((r) => ({ ...r, name: `\`${r.name.replaceAll('|', '\\|')}\`` }))),
+  '',
+  'The same, summed by where the functions belong (std functions count where they are, not with their callers):',
+  '',
+  ...table('area', [...areas.values()].sort(byExtra)),
+];
 console.log(out.join('\n'));
