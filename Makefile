@@ -2,7 +2,9 @@
 # Both install whatever is missing first (scripts/setup.sh).
 
 PORT ?= 8080
+CHROME_BIN ?= /usr/bin/chromium
 CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROME_BIN CHROMEDRIVER
 WASM_RUNNER = CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 
 export PATH := $(HOME)/.cargo/bin:$(PATH)
@@ -58,8 +60,10 @@ test-wasm:
 	@echo "== wasm-bindgen-test under Node"
 	$(WASM_RUNNER) cargo test -p colloquy-wasm --target wasm32-unknown-unknown
 	@echo "== wasm-bindgen-test in headless Chromium"
+	@mkdir -p target
+	sed 's|"/usr/bin/chromium"|"$(CHROME_BIN)"|' webdriver.json > target/webdriver.json
 	$(WASM_RUNNER) WASM_BINDGEN_USE_BROWSER=1 WASM_BINDGEN_TEST_TIMEOUT=180 CHROMEDRIVER=$(CHROMEDRIVER) \
-	  WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/webdriver.json \
+	  WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/target/webdriver.json \
 	  cargo test -p colloquy-wasm --target wasm32-unknown-unknown
 
 test-e2e:

@@ -54,7 +54,7 @@ const ATTEMPTS = [
   ['fetch of the page\'s own file', 'connect-src', '{S}index.html', (u) => fetch(u).catch(() => {})],
   ['XMLHttpRequest', 'connect-src', '{C}/xhr', (u) => { const x = new XMLHttpRequest(); x.open('POST', u); x.send('secret'); }],
   ['WebSocket', 'connect-src', '{W}/ws', (u) => { new WebSocket(u); }],
-  ['WebSocketStream', 'connect-src', '{W}/wss', (u) => { if (self.WebSocketStream) new self.WebSocketStream(u).opened.catch(() => {}); else throw new Error('no WebSocketStream'); }],
+  ['WebSocketStream', 'connect-src', '{W}/wss', (u) => { new self.WebSocketStream(u).opened.catch(() => {}); }, () => typeof self.WebSocketStream === 'function'],
   ['EventSource', 'connect-src', '{C}/events', (u) => { new EventSource(u); }],
   ['navigator.sendBeacon', 'connect-src', '{C}/beacon', (u) => navigator.sendBeacon(u, 'secret')],
   ['Cache.add', 'connect-src', '{C}/cache-add', (u) => caches.open('leak').then((c) => c.add(u)).catch(() => {})],
@@ -79,8 +79,15 @@ const ATTEMPTS = [
     document.body.append(form);
     form.submit();
   }],
-  ['WebTransport', 'connect-src', 'https://127.0.0.1:9/transport', (u) => { new WebTransport(u); }],
+  ['WebTransport', 'connect-src', 'https://127.0.0.1:9/transport', (u) => { new WebTransport(u); }, () => typeof self.WebTransport === 'function'],
 ];
+
+// The policy directive each refusal falls back to where the policy does not name the
+// directive itself; a browser may report either as the violated one.
+const FALLBACK = {
+  'script-src-elem': 'script-src', 'style-src-elem': 'style-src', 'font-src': 'default-src',
+  'frame-src': 'default-src', 'media-src': 'default-src',
+};
 
 test('every way for the page to send something is refused by the policy, with a violation event, and nothing arrives', async (t) => {
   const page = await openPage(t);
@@ -92,8 +99,13 @@ test('every way for the page to send something is refused by the policy, with a 
   const siteBefore = siteHits.length;
   const C = canaryUrl();
   const W = C.replace('http:', 'ws:');
-  for (const [what, directive, target, attempt] of ATTEMPTS) {
+  for (const [what, directive, target, attempt, exists] of ATTEMPTS) {
     const url = target.replace('{C}', C).replace('{W}', W).replace('{S}', env.url);
+    // An API this Chromium lacks cannot send anything: nothing to refuse.
+    if (exists && !(await page.evaluate(exists))) {
+      t.diagnostic(`privacy: this Chromium has no ${what}; skipped`);
+      continue;
+    }
     await page.evaluate(() => {
       window.violations = [];
       window.onViolation ??= (e) => window.violations.push({ violated: e.violatedDirective, effective: e.effectiveDirective, blocked: e.blockedURI, disposition: e.disposition });
@@ -108,7 +120,9 @@ test('every way for the page to send something is refused by the policy, with a 
     });
     assert.ok(events.length >= 1, `${what}: a securitypolicyviolation event (got none)`);
     const blocked = directive === 'worker-src' ? 'blob' : url;
-    assert.deepEqual(events[0], { violated: directive, effective: directive, blocked, disposition: 'enforce' }, what);
+    const { violated, ...rest } = events[0];
+    assert.deepEqual(rest, { effective: directive, blocked, disposition: 'enforce' }, what);
+    assert.ok([directive, FALLBACK[directive]].includes(violated), `${what}: violated ${violated}`);
   }
   await page.waitForTimeout(500);
   assert.deepEqual(canaryHits, [], 'nothing reached the other origin');
@@ -124,6 +138,14 @@ test('every way for the page to send something is refused by the policy, with a 
   assert.equal(await page.locator('#terms-chart [aria-label="y-axis tick label"] text').first().textContent(), 'cis');
 });
 
+// What every supported Chromium reports when the policy refuses these. Chromium 156
+// also reports the refused handler attribute (`script-src-attr inline`); Chromium 148
+// refuses it without an event. The property is that nothing ran, which the test checks
+// directly: the image's error event fired, so its handler would have run had the
+// policy let it (and `ran` would hold "handler").
+const REPORTED_BY_EVERY_VERSION = ['script-src eval', 'script-src-elem inline', 'script-src-elem inline'];
+const MAY_BE_REPORTED = ['script-src-attr inline'];
+
 test('the policy blocks eval and string timers, inline scripts and handlers, and the page needs none of them', async (t) => {
   const page = await openPage(t);
   const events = await page.evaluate(async () => {
@@ -132,18 +154,29 @@ test('the policy blocks eval and string timers, inline scripts and handlers, and
     window.ran = [];
     setTimeout('window.ran.push("timer")', 0);
     document.body.append(Object.assign(document.createElement('script'), { textContent: 'window.ran.push("inline")' }));
+    // A broken image: its `error` event always fires, so the attribute handler would run.
     const img = document.createElement('img');
-    img.setAttribute('src', 'data:image/gif;base64,R0lGODlhAQABAAAAACw=');
-    img.setAttribute('onload', 'window.ran.push("handler")');
+    const settled = new Promise((resolve) => img.addEventListener('error', () => resolve(true), { once: true }));
+    img.setAttribute('onerror', 'window.ran.push("handler")');
+    img.setAttribute('src', 'data:image/gif;base64,AAAA');
     document.body.append(img);
     const link = Object.assign(document.createElement('a'), { href: 'javascript:window.ran.push("link")' });
     document.body.append(link);
     link.click();
+    const imageFailed = await Promise.race([settled, new Promise((r) => setTimeout(() => r(false), 2000))]);
     await new Promise((r) => setTimeout(r, 300));
-    return { seen: seen.sort(), ran: window.ran };
+    return { seen: seen.sort(), ran: window.ran, imageFailed };
   });
   assert.deepEqual(events.ran, [], 'nothing ran');
-  assert.deepEqual(events.seen, ['script-src-attr inline', 'script-src-elem inline', 'script-src-elem inline', 'script-src eval'].sort());
+  assert.ok(events.imageFailed, 'the image\'s error event fired, so a handler the policy allowed would have run');
+  // Every required report arrived, and nothing but the expected kinds.
+  const rest = [...events.seen];
+  for (const want of REPORTED_BY_EVERY_VERSION) {
+    const at = rest.indexOf(want);
+    assert.ok(at >= 0, `a "${want}" violation is reported (got ${events.seen.join(', ')})`);
+    rest.splice(at, 1);
+  }
+  assert.deepEqual(rest.filter((e) => !MAY_BE_REPORTED.includes(e)), [], 'no other violation');
   assert.ok(page.problems.length > 0 && page.problems.every((p) => /Content Security Policy/.test(p)), page.problems.join('\n'));
 });
 

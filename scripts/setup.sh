@@ -46,4 +46,13 @@ if [ "$what" = test ]; then
       exit 1
     fi
   fi
+  # Say which browser the suites will drive: violation reports and the like differ
+  # between Chromium versions (the README lists the ones the suite is run with).
+  version="$("$chrome" --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -n1 || true)"
+  driver_version="$("$driver" --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -n1 || true)"
+  say "browser tests use Chromium ${version:-of unknown version} ($chrome) and ChromeDriver ${driver_version:-of unknown version} ($driver)"
+  if [ "${version%%.*}" != "${driver_version%%.*}" ]; then
+    echo "setup: Chromium ${version:-?} and ChromeDriver ${driver_version:-?} are different major versions; install the matching pair" >&2
+    exit 1
+  fi
 fi
