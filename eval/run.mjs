@@ -179,19 +179,21 @@ const summary = (rows) => {
   return `passing ${ok.filter((r) => r.pass).length}/${rows.length}, within ${NEAR_PTS} share point ${near}/${rows.length}`;
 };
 
-/** The commit measured, marked when the code that builds the binary has uncommitted changes. */
+/** The code measured: the last commit that changed it (so a rerun on the same code writes the
+ *  same section), marked when it has uncommitted changes. */
 function commit() {
+  const paths = ['src', 'cli', 'regex', 'build.rs', 'Cargo.toml', 'Cargo.lock'];
   const git = (...args) => execFileSync('git', ['-C', ROOT, ...args], { encoding: 'utf8' }).trim();
   try {
-    const head = git('rev-parse', '--short', 'HEAD');
-    return git('status', '--porcelain', '--', 'src', 'cli', 'regex', 'build.rs', 'Cargo.toml', 'Cargo.lock') ? `${head} + uncommitted changes` : head;
+    const last = git('log', '-1', '--format=%h', '--', ...paths);
+    return git('status', '--porcelain', '--', ...paths) ? `${last} + uncommitted changes` : last;
   } catch {
-    return 'unknown commit';
+    return 'an unknown commit';
   }
 }
 
 function section(label, corpus, fixtures) {
-  const out = [`## ${label}`, '', `colloquy at ${commit()}, \`colloquy analyse FILE\` with default options.`, ''];
+  const out = [`## ${label}`, '', `colloquy's code as of ${commit()} (its last change to src/, cli/, regex/, build.rs or Cargo.*), \`colloquy analyse FILE\` with default options.`, ''];
   if (corpus) {
     out.push(`**Real-world cases: ${summary(corpus)}.**`, '', table(corpus), '', 'Missing and extra speakers, and the worst share error (colloquy − truth):', '', details(corpus), '');
   } else {
