@@ -51,7 +51,7 @@ pub use options::{
     TokenizeOptions, ViewOptions, MAX_NGRAM,
 };
 pub use parse::{
-    parse, AliasSuggestion, LabelUse, Script, Segment, Speaker, StageDirection, Transcript, Turn, UNATTRIBUTED,
+    parse, AliasSuggestion, LabelUse, LeftOutKind, Script, Segment, Speaker, StageDirection, Transcript, Turn, UNATTRIBUTED,
 };
 pub use query::{
     Collocate, CollocationOptions, CollocationSort, Dispersion, DispersionParts, KwicHit, KwicOptions, KwicSort,

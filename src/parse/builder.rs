@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::parse::stage::{find_asides, Aside};
-use crate::parse::{Segment, Speaker, StageDirection, Turn, UNATTRIBUTED};
+use crate::parse::{LeftOutKind, Segment, Speaker, StageDirection, Turn, UNATTRIBUTED};
 use crate::{Alias, Diagnostic, Span};
 
 pub(crate) struct Builder<'a> {
@@ -18,6 +18,14 @@ pub(crate) struct Builder<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// The next piece starts a new paragraph: a hard sentence boundary.
     hard_break: bool,
+    /// Read every parenthesis and bracket inside speech as a stage direction (a script).
+    pub script: bool,
+    /// A label has been seen.
+    pub seen_label: bool,
+    /// Lines left out as not speech.
+    pub left_out: Vec<(LeftOutKind, Span)>,
+    /// Labels found in the middle of a line.
+    pub mid_line_labels: Vec<Span>,
 }
 
 impl<'a> Builder<'a> {
@@ -32,7 +40,17 @@ impl<'a> Builder<'a> {
             directions: Vec::new(),
             diagnostics: Vec::new(),
             hard_break: true,
+            script: false,
+            seen_label: false,
+            left_out: Vec::new(),
+            mid_line_labels: Vec::new(),
         }
+    }
+
+    /// A line that is neither speech nor a label. It ends the sentence but not the turn.
+    pub fn left_out(&mut self, kind: LeftOutKind, span: Span) {
+        self.left_out.push((kind, span));
+        self.hard_break = true;
     }
 
     /// A label for `name` at `label_span`. Continues the current turn if the same
@@ -79,7 +97,7 @@ impl<'a> Builder<'a> {
             self.turns.push(Turn { speaker, span: Span::new(span.start, span.start), segments: Vec::new() });
         }
         let piece = span.slice(self.text);
-        let asides = find_asides(piece, span.start, whole_line);
+        let asides = find_asides(piece, span.start, whole_line, self.script);
         let mut cursor = span.start;
         let mut pieces = Vec::new();
         for aside in asides {

@@ -16,14 +16,14 @@ pub(crate) struct Label {
 }
 
 const MAX_WORDS: usize = 6;
-const MAX_NAME_CHARS: usize = 60;
+pub(crate) const MAX_NAME_CHARS: usize = 60;
 const MAX_PAREN_CHARS: usize = 80;
 
 /// Lowercase words that may appear inside a name (`Charles de Gaulle`).
 const PARTICLES: &[&str] = &[
     "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "bint", "ibn", "al", "el",
     "ben", "y", "e", "dos", "das", "do", "of", "the", "and", "on", "for", "ter", "zu", "st", "hon.", "hon", "member",
-    "members",
+    "members", "&",
 ];
 
 /// Words that start lines with a colon but are not speakers.
@@ -140,11 +140,190 @@ pub(crate) fn match_label(line: &str) -> Option<Label> {
     if let Some(after) = strip_bracket_timestamp(rest) {
         rest = after;
     }
+    // Or a bare one before a Markdown label: `0:00:12.6 **Jane Doe** Hello`.
+    let bare_time = strip_bare_timestamp(rest);
+    if let Some(label) = bare_time.and_then(|after| bold_label(line, line.len() - after.len())) {
+        return Some(label);
+    }
     let name_start = line.len() - rest.len();
+    if let Some(label) = bold_label(line, name_start) {
+        return Some(label);
+    }
     if let Some(label) = colon_label(line, name_start) {
         return Some(label);
     }
     otter_header(line, name_start)
+}
+
+/// A Markdown bold name: `**Jane Doe** Hello`, `**Jane Doe:** Hello`, `** Jane**`.
+fn bold_label(line: &str, name_start: usize) -> Option<Label> {
+    let inner = line[name_start..].strip_prefix("**")?;
+    let close = inner.find("**")?;
+    let raw = inner[..close].trim().trim_end_matches([':', '：']);
+    let after = &inner[close + 2..];
+    let after = after.strip_prefix([':', '：']).unwrap_or(after);
+    if after.chars().next().is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    let name = valid_name(raw)?;
+    let content = after.trim_start();
+    Some(Label { name, content_start: line.len() - content.len() })
+}
+
+/// A time and a space at the start: `0:00:12.6 `, or one missing its hours (`:00:40.6 `).
+fn strip_bare_timestamp(s: &str) -> Option<&str> {
+    let (time, rest) = s.split_once(' ')?;
+    let digits = time.trim_start_matches(':');
+    if !time.contains(':') || !(is_time(digits) || is_time(&format!("0:{digits}"))) {
+        return None;
+    }
+    Some(rest.trim_start())
+}
+
+/// `Q.` or `A.` (or `Q:`, `A:`) starting a line, as in depositions and inquiries.
+///
+/// ```text
+/// assert_eq!(qa_label("Q. Where were you?").unwrap().name, "Q");
+/// ```
+pub(crate) fn qa_label(line: &str) -> Option<Label> {
+    let rest = line.trim_start();
+    if line.len() - rest.len() > 4 {
+        return None;
+    }
+    let mut chars = rest.chars();
+    let letter = chars.next().filter(|c| matches!(c, 'Q' | 'A'))?;
+    if !matches!(chars.next(), Some('.' | ':')) {
+        return None;
+    }
+    let after = chars.as_str();
+    if after.chars().next().is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    let content = after.trim_start();
+    Some(Label { name: letter.to_string(), content_start: line.len() - content.len() })
+}
+
+/// `BY MR. SMITH:` (a deposition's examining attorney) → `MR. SMITH`.
+pub(crate) fn examiner(line: &str) -> Option<String> {
+    let rest = line.trim();
+    let name = rest.strip_prefix("BY ").or_else(|| rest.strip_prefix("By "))?;
+    let name = name.strip_suffix(':')?;
+    valid_name(name)
+}
+
+/// Honorifics that start a period label (compared without case).
+const PERIOD_HONORIFICS: &[&str] =
+    &["mr.", "mrs.", "ms.", "miss", "dr.", "chairman", "chairwoman", "chair", "senator", "madam", "delegate"];
+
+/// A role between the honorific and the name: `Mr. Manager SCHIFF.`, `Mr. Counsel CIPOLLONE.`
+const PERIOD_ROLES: &[&str] = &["Manager", "Counsel"];
+
+/// Congressional Record and hearing labels, ending in a period: `Mr. McGOVERN. Text`,
+/// `Ms. Manager GARCIA of Texas.`, `The SPEAKER pro tempore (Mr. Yarmuth).`,
+/// `The PRESIDING OFFICER.`, `Chairman COMER.`, `Mr. Jordan. Thank you.` The name is
+/// returned without the parenthetical, the honorific in its usual case (`MR.` → `Mr.`).
+pub(crate) fn period_label(line: &str) -> Option<Label> {
+    let rest = line.trim_start();
+    if line.len() - rest.len() > 4 || rest.len() < 4 {
+        return None;
+    }
+    let first = rest.split(' ').next()?;
+    let the = first == "The" || first == "THE";
+    if !the && !PERIOD_HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(first)) {
+        return None;
+    }
+    let mut name: Vec<String> = vec![canonical_honorific(first)];
+    let mut pos = first.len();
+    let mut names = 0;
+    let mut of_state = false;
+    loop {
+        let tail = &rest[pos..];
+        let Some(tail) = tail.strip_prefix(' ') else {
+            return None;
+        };
+        pos += 1;
+        if tail.starts_with('(') {
+            // `(Mr. Yarmuth).`: a parenthetical, then the period.
+            let close = tail.find(')')?;
+            if close > MAX_PAREN_CHARS || !tail[close + 1..].starts_with('.') {
+                return None;
+            }
+            pos += close + 2;
+            break;
+        }
+        let word = tail.split(' ').next().unwrap_or("");
+        pos += word.len();
+        let (bare, ends) = match word.strip_suffix('.') {
+            Some(b) => (b, true),
+            None => (word, false),
+        };
+        let ok = if of_state {
+            bare.chars().next().is_some_and(char::is_uppercase) && bare.chars().all(char::is_alphabetic)
+        } else if bare == "of" && names > 0 {
+            of_state = true;
+            true
+        } else if the {
+            caps_word(bare) || (names > 0 && (bare == "pro" || bare == "tempore"))
+        } else if names == 0 && PERIOD_ROLES.contains(&bare) && !ends {
+            true
+        } else {
+            caps_name(bare) || (names == 0 && capitalised(bare))
+        };
+        if !ok || name.len() > MAX_WORDS + 2 || bare.is_empty() {
+            return None;
+        }
+        if bare != "of" && !of_state {
+            names += 1;
+        }
+        name.push(bare.to_owned());
+        if ends {
+            if names == 0 || bare == "of" {
+                return None;
+            }
+            break;
+        }
+    }
+    let after = &rest[pos..];
+    if after.chars().next().is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    let content = after.trim_start();
+    if content.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    Some(Label { name: name.join(" "), content_start: line.len() - content.len() })
+}
+
+fn canonical_honorific(word: &str) -> String {
+    match word.to_ascii_lowercase().as_str() {
+        "mr." => "Mr.".to_owned(),
+        "mrs." => "Mrs.".to_owned(),
+        "ms." => "Ms.".to_owned(),
+        "dr." => "Dr.".to_owned(),
+        _ => word.to_owned(),
+    }
+}
+
+/// `SPEAKER`, `CHIEF`: two or more capitals and no lowercase letter.
+fn caps_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_uppercase()).count() >= 2 && w.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’'))
+}
+
+/// A surname in the Record's capitals: `McGOVERN`, `DeLAURO`, `O'ROURKE`, `JACKSON`.
+fn caps_name(w: &str) -> bool {
+    let rest = ["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p).filter(|r| r.chars().next().is_some_and(char::is_uppercase)))
+        .unwrap_or(w);
+    caps_word(rest)
+}
+
+/// `Jordan`: a capital, then lowercase letters (hearings print names in mixed case).
+fn capitalised(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.chars().count() >= 2
+        && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’'))
 }
 
 /// `Name: text`, `Name (00:04):`, `Hon. Name (Riding, Party):`.
@@ -249,9 +428,13 @@ fn valid_name(raw: &str) -> Option<String> {
     if not_speaker {
         return None;
     }
+    // A joint label lists names with commas: `Phoebe, Rachel, and Ross:`.
+    let joint = raw.contains(',') && raw.split_whitespace().any(|w| w == "and" || w == "&");
+    let words = raw.split_whitespace().count();
     let mut name = String::with_capacity(raw.len());
     for (i, word) in raw.split_whitespace().enumerate() {
-        if !valid_word(word, i == 0) {
+        let bare = if joint && i + 1 < words { word.strip_suffix(',').unwrap_or(word) } else { word };
+        if !valid_word(bare, i == 0) {
             return None;
         }
         if i > 0 {
@@ -266,9 +449,16 @@ fn valid_word(word: &str, first: bool) -> bool {
     let Some(c) = word.chars().next() else {
         return false;
     };
+    if word == "&" {
+        return !first;
+    }
     let allowed = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '\'' | '’' | '‐') || is_mark(c);
     if !word.chars().all(allowed) {
         return false;
+    }
+    if let Some(n) = word.strip_prefix('#') {
+        // `Nurse #1`, `Gate Attendant #2`.
+        return !first && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit());
     }
     if word.chars().all(|c| c.is_ascii_digit()) {
         // `Speaker 1`, but a name never starts with a number.

@@ -89,8 +89,12 @@ const DIRECTION_WORDS: &[&str] = &[
     "technical",
 ];
 
-/// Finds the asides in `piece`, whose first byte is at `base` in the whole text.
-pub(crate) fn find_asides(piece: &str, base: usize, whole_line: bool) -> Vec<Aside> {
+/// Longest direction in a script, where every parenthesis and bracket is one.
+const MAX_SCRIPT_BYTES: usize = 4000;
+
+/// Finds the asides in `piece`, whose first byte is at `base` in the whole text. In a
+/// `script`, every parenthesis or bracket is a direction (`(to Ross)`, `[Cut to …]`).
+pub(crate) fn find_asides(piece: &str, base: usize, whole_line: bool, script: bool) -> Vec<Aside> {
     let mut out = Vec::new();
     let mut search = 0;
     // Brackets are ASCII: a byte search finds them (and only at character starts).
@@ -113,13 +117,18 @@ pub(crate) fn find_asides(piece: &str, base: usize, whole_line: bool) -> Vec<Asi
         let end = close + 1;
         let inner = piece[open + 1..close].trim();
         let span = Span::new(base + open, base + end);
+        let alone = whole_line && piece[..open].trim().is_empty() && piece[end..].trim().is_empty();
         if end - open <= MAX_BYTES && !inner.is_empty() {
-            let alone = whole_line && piece[..open].trim().is_empty() && piece[end..].trim().is_empty();
             if is_time(inner) {
                 out.push(Aside::Timestamp { span });
             } else if is_direction(inner, open_char == '[', alone) {
                 out.push(Aside::Direction { span, kind: kind_of(inner) });
+            } else if script {
+                out.push(Aside::Direction { span, kind: script_kind(inner) });
             }
+        } else if !inner.is_empty() && (script || alone) && end - open <= MAX_SCRIPT_BYTES {
+            // A long paragraph of its own in brackets: `(They all sit down. …)`.
+            out.push(Aside::Direction { span, kind: script_kind(inner) });
         }
         search = end;
     }
@@ -142,6 +151,16 @@ fn is_direction(inner: &str, square: bool, alone: bool) -> bool {
     alone && words.len() <= 12 && inner.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A script's direction: `Scene: A cafe.` → `scene`; anything else → `action`.
+fn script_kind(inner: &str) -> String {
+    let first = inner.split([':', ' ']).next().unwrap_or("").to_lowercase();
+    if matches!(first.as_str(), "scene" | "cut" | "flashback" | "credits" | "opening" | "closing" | "commercial" | "time") {
+        first
+    } else {
+        "action".to_owned()
+    }
+}
+
 /// `Laughter.` → `laughter`; `inaudible 00:12` → `inaudible`; `CROSSTALK` → `crosstalk`.
 fn kind_of(inner: &str) -> String {
     let words: Vec<String> = inner
@@ -162,7 +181,7 @@ mod tests {
     use super::*;
 
     fn kinds(piece: &str) -> Vec<String> {
-        find_asides(piece, 0, true)
+        find_asides(piece, 0, true, false)
             .into_iter()
             .map(|a| match a {
                 Aside::Direction { kind, .. } => kind,

@@ -1,0 +1,178 @@
+//! How a document marks its speakers, decided once from the whole document (its first
+//! [`DETECT_BYTES`]) and then applied to every line: a label that breaks the document's
+//! own convention is speech.
+//!
+//! - **Colon labels** (`Alice: text`, the default).
+//! - **Period labels**, as in the Congressional Record and committee hearings:
+//!   `  Mr. McGOVERN. Mr. Speaker, …`, `The SPEAKER pro tempore (Mr. Yarmuth).`,
+//!   `Chairman COMER.`, `Mr. Jordan. Thank you.` Lines indented five spaces or more are
+//!   inserted documents, and clerk's and procedural paragraphs (`The Clerk read …`,
+//!   `There was no objection.`) and `[[Page H6184]]` / `{time} 2015` markers are left out.
+//! - **Play layout**: the label stands alone on its line after a blank line
+//!   (`KING RICHARD II:`), so a verse line ending in a colon inside a speech is speech.
+//! - **Depositions and inquiries**: `Q.` / `A.` lines, with `BY MR. SMITH:` naming who asks.
+//! - **Scripts**: speech holds `(stage directions)` and `[scene headings]`, which are
+//!   not speech wherever they are.
+//!
+//! The decision reads a prefix, so a [`crate::Stream`] makes it as soon as it has that
+//! much text, and every part of a stream is read with the same convention.
+
+use rustc_hash::FxHashMap;
+
+use crate::parse::captions::DETECT_BYTES;
+use crate::parse::label::{match_label, period_label, qa_label};
+use crate::parse::lines::Lines;
+
+/// What ends a speaker label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Terminator {
+    #[default]
+    Colon,
+    Period,
+}
+
+/// The label convention of one document.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Convention {
+    pub terminator: Terminator,
+    /// Labels stand alone on a line after a blank line (plays).
+    pub alone_after_blank: bool,
+    /// `Q.` and `A.` start turns.
+    pub qa: bool,
+    /// Parentheses and brackets inside speech are stage directions.
+    pub script: bool,
+    /// Names seen as labels at least twice at the start of a line: a `NAME:` in the
+    /// middle of a line after a sentence end is a label only for these.
+    pub known: Vec<String>,
+}
+
+/// Fewest labels of a kind for the document to be read by that kind.
+const MIN_LABELS: usize = 3;
+
+impl Convention {
+    /// Decides the convention of `text` from its first [`DETECT_BYTES`].
+    ///
+    /// ```text
+    /// let c = Convention::detect("  Mr. SMITH. I yield.\n  Ms. JONES. Thank you.\n  Mr. SMITH. Yes.\n");
+    /// assert_eq!(c.terminator, Terminator::Period);
+    /// ```
+    pub fn detect(text: &str) -> Convention {
+        let mut end = text.len().min(DETECT_BYTES);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let sample = text.get(..end).unwrap_or("");
+        let mut colon = 0usize;
+        let mut alone = 0usize;
+        let mut alone_after_blank = 0usize;
+        let mut period = 0usize;
+        let mut q = 0usize;
+        let mut a = 0usize;
+        let mut paren_openings = 0usize;
+        let mut scene_lines = 0usize;
+        let mut names: FxHashMap<String, usize> = FxHashMap::default();
+        let mut previous_blank = true;
+        for line in Lines::new(sample) {
+            let s = line.text(sample);
+            if s.trim().is_empty() {
+                previous_blank = true;
+                continue;
+            }
+            if let Some(label) = qa_label(s) {
+                if label.name == "Q" {
+                    q += 1;
+                } else {
+                    a += 1;
+                }
+            } else if let Some(label) = match_label(s) {
+                colon += 1;
+                let content = s[label.content_start..].trim_start();
+                if content.is_empty() {
+                    alone += 1;
+                    alone_after_blank += usize::from(previous_blank);
+                }
+                if content.starts_with('(') {
+                    paren_openings += 1;
+                }
+                *names.entry(label.name).or_insert(0) += 1;
+            } else if period_label(s).is_some() {
+                period += 1;
+            }
+            let t = s.trim_start();
+            if t.starts_with("[Scene") || t.starts_with("[SCENE") || t.starts_with("INT.") || t.starts_with("EXT.") {
+                scene_lines += 1;
+            }
+            previous_blank = false;
+        }
+        let terminator = if period >= MIN_LABELS && period > colon { Terminator::Period } else { Terminator::Colon };
+        let colon_doc = terminator == Terminator::Colon;
+        // Plays: most labels stand alone, and nearly all of those after a blank line.
+        let alone_after_blank =
+            colon_doc && alone >= MIN_LABELS && alone * 10 >= colon * 7 && alone_after_blank * 10 >= alone * 9;
+        let qa = q >= MIN_LABELS && a >= MIN_LABELS;
+        let script = colon_doc && (scene_lines >= 1 || (paren_openings >= MIN_LABELS && paren_openings * 20 >= colon));
+        let mut known: Vec<String> = names.into_iter().filter(|(_, n)| *n >= 2).map(|(n, _)| n).collect();
+        known.sort();
+        Convention { terminator, alone_after_blank, qa, script, known }
+    }
+
+    /// The convention in words a person understands, for `summary.convention`.
+    pub fn describe(&self) -> String {
+        let mut out = match self.terminator {
+            Terminator::Period => "labels ending in a period, as in the Congressional Record".to_owned(),
+            Terminator::Colon if self.alone_after_blank => {
+                "labels ending in a colon, alone on a line after a blank line, as in a play".to_owned()
+            }
+            Terminator::Colon => "labels ending in a colon".to_owned(),
+        };
+        if self.qa {
+            out.push_str("; Q. and A. lines, as in a deposition");
+        }
+        if self.script {
+            out.push_str("; a script: bracketed and parenthesised directions inside speech are not speech");
+        }
+        out
+    }
+
+    /// Is this a name labelled at least twice at the start of a line?
+    pub fn is_known(&self, name: &str) -> bool {
+        self.known.binary_search_by(|k| k.as_str().cmp(name)).is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expect: &str) {
+        assert_eq!(Convention::detect(text).describe(), expect);
+    }
+
+    #[test]
+    fn conventions() {
+        check("Alice: Hi.\nBob: Hello.\n", "labels ending in a colon");
+        check(
+            "  Mr. SMITH. I yield.\n  Ms. JONES of Ohio. Thank you.\n  The SPEAKER pro tempore. The gentleman.\n",
+            "labels ending in a period, as in the Congressional Record",
+        );
+        check(
+            "KING:\nStay:\nGo on.\n\nQUEEN:\nNo.\n\nKING:\nYes.\n\nQUEEN:\nWell.\n",
+            "labels ending in a colon, alone on a line after a blank line, as in a play",
+        );
+        check(
+            "Q. Where?\nA. Here.\nQ. When?\nA. Now.\nQ. Why?\nA. Because.\n",
+            "labels ending in a colon; Q. and A. lines, as in a deposition",
+        );
+        check(
+            "[Scene: A cafe.]\n\nAnn: (sitting) Hi.\n\nBen: Hello.\n",
+            "labels ending in a colon; a script: bracketed and parenthesised directions inside speech are not speech",
+        );
+    }
+
+    #[test]
+    fn known_names_recur() {
+        let c = Convention::detect("TRUMP: One.\nHOLT: Two.\nTRUMP: Three.\nGUEST: Four.\n");
+        assert!(c.is_known("TRUMP"));
+        assert!(!c.is_known("HOLT"));
+    }
+}

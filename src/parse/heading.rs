@@ -1,0 +1,218 @@
+//! Lines that are neither speech nor a label: headings (`ORAL ARGUMENT OF JANE DOE`,
+//! `P R O C E E D I N G S`, a title or a time before the first label), the Record's
+//! procedural paragraphs (`The Clerk read the resolution, as follows:`), inserted
+//! documents (lines indented five spaces or more) and page markers (`[[Page H6184]]`,
+//! `{time}  2015`). They are left out of the counts, said in a diagnostic, and neither
+//! break nor start a turn.
+
+use crate::parse::label::{is_time, Label};
+use crate::parse::lines::Line;
+use crate::{Diagnostic, DiagnosticKind, Span};
+
+/// Why a line was left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LeftOutKind {
+    /// A heading or a title.
+    Heading,
+    /// A clerk's or procedural line (`There was no objection.`, `BY MR. SMITH:`).
+    Procedure,
+    /// An inserted document: a resolution, an amendment, quoted testimony.
+    Inserted,
+    /// A page or time marker.
+    Marker,
+}
+
+impl LeftOutKind {
+    fn describe(self) -> &'static str {
+        match self {
+            LeftOutKind::Heading => "heading lines (capitals or a title, without a label)",
+            LeftOutKind::Procedure => "procedural lines (the clerk's, the record's or an examiner's)",
+            LeftOutKind::Inserted => "lines of inserted text (indented five spaces or more)",
+            LeftOutKind::Marker => "page and time markers",
+        }
+    }
+}
+
+/// Openings of the Congressional Record's procedural paragraphs, which the record
+/// states in the third person between speeches.
+const PROCEDURE: &[&str] = &[
+    "The Clerk ",
+    "The clerk ",
+    "The legislative clerk ",
+    "The assistant legislative clerk ",
+    "The Chief Clerk ",
+    "The bill clerk ",
+    "The Journal clerk ",
+    "There was no objection",
+    "The question was taken",
+    "The result was announced",
+    "The previous question was ordered",
+    "The yeas and nays were",
+    "The vote was taken",
+    "The material previously referred to",
+    "A motion to reconsider was laid",
+    "A recorded vote was",
+    "So the ",
+    "The resolution was agreed",
+    "The amendment was agreed",
+    "The motion was agreed",
+    "The bill was ordered",
+    "(Text of ",
+    "(English translation",
+];
+
+/// In a period-label document: is `line` left out, and why?
+pub(crate) fn period_aside(line: &str) -> Option<LeftOutKind> {
+    let t = line.trim_start();
+    let indent = line.len() - t.len();
+    if t.starts_with("[[Page") || t.starts_with("{time}") {
+        return Some(LeftOutKind::Marker);
+    }
+    if indent >= 5 {
+        return Some(LeftOutKind::Inserted);
+    }
+    PROCEDURE.iter().any(|p| t.starts_with(p)).then_some(LeftOutKind::Procedure)
+}
+
+/// Most lines a heading paragraph has.
+const MAX_HEADING_LINES: usize = 3;
+/// Most words a heading has.
+const MAX_HEADING_WORDS: usize = 25;
+/// Most words of a title before the first label.
+const MAX_TITLE_WORDS: usize = 12;
+
+/// If a heading paragraph starts at line `i` (after a blank line), the index of its
+/// last line. A heading has no label, at most three lines, does not end a sentence,
+/// and is in capitals; before the first label, a one-line paragraph of a few words
+/// that does not end a sentence (a title, a time, a document number) is one too.
+pub(crate) fn heading_paragraph(
+    text: &str,
+    lines: &[Line],
+    blank: &[bool],
+    i: usize,
+    before_first_label: bool,
+    label_at: &dyn Fn(usize) -> Option<Label>,
+) -> Option<usize> {
+    let mut end = i;
+    while end + 1 < lines.len() && !blank.get(end + 1).copied().unwrap_or(true) {
+        end += 1;
+        if end - i >= MAX_HEADING_LINES {
+            return None;
+        }
+    }
+    let paragraph = lines.get(i..=end)?;
+    let texts: Vec<&str> = paragraph.iter().map(|l| l.text(text).trim()).collect();
+    if texts.iter().any(|t| t.starts_with(['(', '['])) || (i..=end).any(|j| label_at(j).is_some()) {
+        return None;
+    }
+    let last = texts.last()?;
+    let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
+    if ends_sentence(last) && !is_time_line(last) {
+        return None;
+    }
+    let capitals = texts.iter().all(|t| in_capitals(t)) && words <= MAX_HEADING_WORDS;
+    let title = before_first_label && texts.len() == 1 && words <= MAX_TITLE_WORDS;
+    (capitals || title).then_some(end)
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '?', '!', '…', ';'])
+}
+
+/// `2:09 p.m. EST`, `10.00 am`: a time of day, perhaps with its zone.
+fn is_time_line(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    (is_time(first) || is_time(&first.replace('.', ":"))) && s.split_whitespace().count() <= 4
+}
+
+/// No lowercase letter, and at least three capitals.
+fn in_capitals(s: &str) -> bool {
+    !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_uppercase()).count() >= 3
+}
+
+/// What a transcript left out and found mid-line, as counts and first places: kept
+/// by [`crate::Counts`], merged across a stream's parts, and said in diagnostics when
+/// the analysis is reported.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct LeftOutCounts {
+    /// Per kind, ordered by kind: lines left out and the first.
+    kinds: Vec<(LeftOutKind, usize, Span)>,
+    /// Labels found in the middle of a line, and the first.
+    mid_line: Option<(usize, Span)>,
+    /// The document was read as a script.
+    pub script: bool,
+}
+
+impl LeftOutCounts {
+    pub fn new(left_out: &[(LeftOutKind, Span)], mid_line: &[Span], script: bool) -> LeftOutCounts {
+        let mut kinds: Vec<(LeftOutKind, usize, Span)> = Vec::new();
+        for &(kind, span) in left_out {
+            match kinds.iter_mut().find(|(k, _, _)| *k == kind) {
+                Some((_, n, _)) => *n += 1,
+                None => kinds.push((kind, 1, span)),
+            }
+        }
+        kinds.sort_by_key(|(k, _, _)| *k);
+        LeftOutCounts { kinds, mid_line: mid_line.first().map(|s| (mid_line.len(), *s)), script }
+    }
+
+    /// Lines left out, of every kind.
+    pub fn lines(&self) -> usize {
+        self.kinds.iter().map(|(_, n, _)| n).sum()
+    }
+
+    /// Adds the counts of the text that follows, whose offsets start at `shift`.
+    pub fn merge(&mut self, other: &LeftOutCounts, shift: usize) {
+        for &(kind, n, span) in &other.kinds {
+            match self.kinds.iter_mut().find(|(k, _, _)| *k == kind) {
+                Some((_, m, _)) => *m += n,
+                None => self.kinds.push((kind, n, span.shift(shift))),
+            }
+        }
+        self.kinds.sort_by_key(|(k, _, _)| *k);
+        self.mid_line = match (self.mid_line, other.mid_line) {
+            (Some((a, first)), Some((b, _))) => Some((a + b, first)),
+            (None, Some((b, first))) => Some((b, first.shift(shift))),
+            (mine, None) => mine,
+        };
+        self.script |= other.script;
+    }
+
+    /// Rewrites every offset with `f`.
+    pub fn map_offsets(&mut self, f: &mut impl FnMut(Span) -> Span) {
+        for (_, _, span) in &mut self.kinds {
+            *span = f(*span);
+        }
+        if let Some((_, span)) = &mut self.mid_line {
+            *span = f(*span);
+        }
+    }
+
+    /// One diagnostic per kind of left-out line, one for labels found mid-line, and one
+    /// saying the text was read as a script.
+    pub fn diagnose(&self, out: &mut Vec<Diagnostic>) {
+        for &(kind, n, first) in &self.kinds {
+            out.push(Diagnostic::new(
+                DiagnosticKind::LeftOut,
+                first,
+                format!("left out {n} {} as not speech; the first is here", kind.describe()),
+            ));
+        }
+        if let Some((n, first)) = self.mid_line {
+            out.push(Diagnostic::new(
+                DiagnosticKind::MidLineLabel,
+                first,
+                format!(
+                    "{n} speaker labels found in the middle of a line, after a sentence end (names already used as labels at the start of a line); the first is here"
+                ),
+            ));
+        }
+        if self.script {
+            out.push(Diagnostic::new(
+                DiagnosticKind::ScriptDirections,
+                Span::default(),
+                "this reads as a script (scene lines, or directions right after labels), so parentheses and brackets inside speech are stage directions; keep them as speech with the keep-script-directions option",
+            ));
+        }
+    }
+}
