@@ -37,6 +37,9 @@ pub(crate) struct Convention {
     pub terminator: Terminator,
     /// Labels stand alone on a line after a blank line (plays).
     pub alone_after_blank: bool,
+    /// Period labels are indented (the Record indents paragraphs two spaces): an
+    /// unindented line is a wrapped one, never a label.
+    pub indented_labels: bool,
     /// `Q.` and `A.` start turns.
     pub qa: bool,
     /// Parentheses and brackets inside speech are stage directions.
@@ -66,6 +69,7 @@ impl Convention {
         let mut alone = 0usize;
         let mut alone_after_blank = 0usize;
         let mut period = 0usize;
+        let mut period_indented = 0usize;
         let mut q = 0usize;
         let mut a = 0usize;
         let mut paren_openings = 0usize;
@@ -97,6 +101,7 @@ impl Convention {
                 *names.entry(label.name).or_insert(0) += 1;
             } else if period_label(s).is_some() {
                 period += 1;
+                period_indented += usize::from(s.starts_with([' ', '\t']));
             }
             let t = s.trim_start();
             if t.starts_with("[Scene") || t.starts_with("[SCENE") || t.starts_with("INT.") || t.starts_with("EXT.") {
@@ -109,11 +114,12 @@ impl Convention {
         // Plays: most labels stand alone, and nearly all of those after a blank line.
         let alone_after_blank =
             colon_doc && alone >= MIN_LABELS && alone * 10 >= colon * 7 && alone_after_blank * 10 >= alone * 9;
+        let indented_labels = !colon_doc && period_indented * 10 >= period * 9;
         let qa = q >= MIN_LABELS && a >= MIN_LABELS;
         let script = colon_doc && (scene_lines >= 1 || (paren_openings >= MIN_LABELS && paren_openings * 20 >= colon));
         let mut known: Vec<String> = names.into_iter().filter(|(_, n)| *n >= 2).map(|(n, _)| n).collect();
         known.sort();
-        Convention { terminator, alone_after_blank, qa, script, known }
+        Convention { terminator, alone_after_blank, indented_labels, qa, script, known }
     }
 
     /// The convention in words a person understands, for `summary.convention`.

@@ -76,10 +76,12 @@ pub(crate) fn period_aside(line: &str) -> Option<LeftOutKind> {
 
 /// Most lines a heading paragraph has.
 const MAX_HEADING_LINES: usize = 3;
+/// Most lines of a title block before the first label (a page header).
+const MAX_TITLE_LINES: usize = 5;
 /// Most words a heading has.
 const MAX_HEADING_WORDS: usize = 25;
-/// Most words of a title before the first label.
-const MAX_TITLE_WORDS: usize = 12;
+/// Most words of a title line before the first label.
+const MAX_TITLE_WORDS: usize = 16;
 
 /// If a heading paragraph starts at line `i` (after a blank line), the index of its
 /// last line. A heading has no label, at most three lines, does not end a sentence,
@@ -93,25 +95,30 @@ pub(crate) fn heading_paragraph(
     before_first_label: bool,
     label_at: &dyn Fn(usize) -> Option<Label>,
 ) -> Option<usize> {
+    let max_lines = if before_first_label { MAX_TITLE_LINES } else { MAX_HEADING_LINES };
     let mut end = i;
     while end + 1 < lines.len() && !blank.get(end + 1).copied().unwrap_or(true) {
         end += 1;
-        if end - i >= MAX_HEADING_LINES {
+        if end - i >= max_lines {
             return None;
         }
     }
     let paragraph = lines.get(i..=end)?;
-    let texts: Vec<&str> = paragraph.iter().map(|l| l.text(text).trim()).collect();
-    if texts.iter().any(|t| t.starts_with(['(', '['])) || (i..=end).any(|j| label_at(j).is_some()) {
+    let all: Vec<&str> = paragraph.iter().map(|l| l.text(text).trim()).collect();
+    // A page header's bracketed lines (`[House]`, `[Pages H1-H8]`) go with it.
+    let texts: Vec<&str> = all.iter().copied().filter(|t| !(t.starts_with('[') && t.ends_with(']'))).collect();
+    if texts.is_empty() || texts.iter().any(|t| t.starts_with(['(', '['])) || (i..=end).any(|j| label_at(j).is_some()) {
         return None;
     }
-    let last = texts.last()?;
-    let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
-    if ends_sentence(last) && !is_time_line(last) {
+    if texts.len() < all.len() && !before_first_label {
         return None;
     }
-    let capitals = texts.iter().all(|t| in_capitals(t)) && words <= MAX_HEADING_WORDS;
-    let title = before_first_label && texts.len() == 1 && words <= MAX_TITLE_WORDS;
+    let words = |t: &&str| t.split_whitespace().count();
+    if texts.iter().any(|t| ends_sentence(t) && !is_time_line(t)) {
+        return None;
+    }
+    let capitals = texts.iter().all(|t| in_capitals(t)) && texts.iter().map(words).sum::<usize>() <= MAX_HEADING_WORDS;
+    let title = before_first_label && texts.iter().all(|t| words(t) <= MAX_TITLE_WORDS);
     (capitals || title).then_some(end)
 }
 

@@ -215,6 +215,9 @@ pub(crate) fn examiner(line: &str) -> Option<String> {
 const PERIOD_HONORIFICS: &[&str] =
     &["mr.", "mrs.", "ms.", "miss", "dr.", "chairman", "chairwoman", "chair", "senator", "madam", "delegate"];
 
+/// Words that follow an honorific in an address, not a label: `Mr. Speaker.`
+const ADDRESSES: &[&str] = &["Speaker", "President", "Chairman", "Chairwoman", "Chair", "Leader", "Clerk", "Secretary"];
+
 /// A role between the honorific and the name: `Mr. Manager SCHIFF.`, `Mr. Counsel CIPOLLONE.`
 const PERIOD_ROLES: &[&str] = &["Manager", "Counsel"];
 
@@ -267,7 +270,7 @@ pub(crate) fn period_label(line: &str) -> Option<Label> {
         } else if names == 0 && PERIOD_ROLES.contains(&bare) && !ends {
             true
         } else {
-            caps_name(bare) || (names == 0 && capitalised(bare))
+            caps_name(bare) || (names == 0 && capitalised(bare) && !ADDRESSES.contains(&bare))
         };
         if !ok || name.len() > MAX_WORDS + 2 || bare.is_empty() {
             return None;
@@ -331,6 +334,7 @@ fn colon_label(line: &str, name_start: usize) -> Option<Label> {
     let rest = &line[name_start..];
     let mut name_end = None;
     let mut colon_end = None;
+    let mut party = None;
     for (i, c) in rest.char_indices() {
         match c {
             ':' | '：' => {
@@ -352,6 +356,7 @@ fn colon_label(line: &str, name_start: usize) -> Option<Label> {
                     return None;
                 }
                 colon_end = Some(rest.len() - trimmed.len() + c.len_utf8());
+                party = Some(&rest[i + 1..i + close]).filter(|p| is_party(p));
                 break;
             }
             _ if i > MAX_NAME_CHARS * 4 => return None,
@@ -368,9 +373,46 @@ fn colon_label(line: &str, name_start: usize) -> Option<Label> {
             return None;
         }
     }
-    let name = valid_name(&rest[..name_end])?;
     let content = after.trim_start();
+    let name = match valid_name(&rest[..name_end]) {
+        Some(name) => name,
+        // `Dr. Jane Roe, Minister for Trade and Industry:` alone on its line.
+        None if content.is_empty() => name_and_role(&rest[..name_end])?,
+        None => return None,
+    };
+    let name = match party {
+        Some(p) => format!("{name} ({})", p.trim()),
+        None => name,
+    };
     Some(Label { name, content_start: line.len() - content.len() })
+}
+
+/// A parenthetical that belongs to the name as printed: a party or group
+/// (`(CDU/CSU)`, `(BÜNDNIS 90/DIE GRÜNEN)`), not a time, a riding with its party
+/// (`(Riding, Party)`) or a note (`(interrupting)`).
+fn is_party(inner: &str) -> bool {
+    let inner = inner.trim();
+    let letters = inner.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = inner.chars().filter(|c| c.is_uppercase()).count();
+    letters >= 2
+        && capitals * 2 >= letters
+        && inner.chars().next().is_some_and(char::is_uppercase)
+        && !inner.contains(',')
+        && inner.split_whitespace().count() <= 4
+        && !is_time(inner)
+}
+
+/// Most words of a role after a name: `Bundesminister für Wirtschaft und Klimaschutz`.
+const MAX_ROLE_WORDS: usize = 7;
+
+/// `Name, Role of Something`: a valid name, a comma, then a capitalised role.
+fn name_and_role(raw: &str) -> Option<String> {
+    let (name, role) = raw.split_once(", ")?;
+    let name = valid_name(name)?;
+    let words: Vec<&str> = role.split_whitespace().collect();
+    let capital = words.first()?.chars().next().is_some_and(char::is_uppercase);
+    let plain = words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.')));
+    (capital && plain && words.len() <= MAX_ROLE_WORDS).then(|| format!("{name}, {}", words.join(" ")))
 }
 
 /// Otter: `Jane Doe  0:05` — a name, two or more spaces, a time, nothing else.
@@ -452,13 +494,13 @@ fn valid_word(word: &str, first: bool) -> bool {
     if word == "&" {
         return !first;
     }
-    let allowed = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '\'' | '’' | '‐') || is_mark(c);
-    if !word.chars().all(allowed) {
-        return false;
-    }
     if let Some(n) = word.strip_prefix('#') {
         // `Nurse #1`, `Gate Attendant #2`.
         return !first && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit());
+    }
+    let allowed = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '\'' | '’' | '‐') || is_mark(c);
+    if !word.chars().all(allowed) {
+        return false;
     }
     if word.chars().all(|c| c.is_ascii_digit()) {
         // `Speaker 1`, but a name never starts with a number.

@@ -143,6 +143,7 @@ pub(crate) fn convention_label(convention: &Convention, s: &str, previous_blank:
         }
     }
     match convention.terminator {
+        Terminator::Period if convention.indented_labels && !s.starts_with([' ', '\t']) => None,
         Terminator::Period => label::period_label(s),
         Terminator::Colon => {
             let l = label::match_label(s)?;
