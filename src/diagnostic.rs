@@ -26,6 +26,8 @@ pub enum DiagnosticKind {
     InvalidLabelPattern,
     /// The requested stopword language has no list.
     UnknownStopwordLanguage,
+    /// Caption lines that mark a new speaker without naming one (`>>`, dialogue dashes).
+    UnnamedSpeakerChanges,
 }
 
 /// One diagnostic, pointing at the text it is about.
