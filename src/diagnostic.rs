@@ -32,6 +32,8 @@ pub enum DiagnosticKind {
     MidLineLabel,
     /// Parentheses and brackets inside speech read as stage directions (a script).
     ScriptDirections,
+    /// Caption lines that mark a new speaker without naming one (`>>`, dialogue dashes).
+    UnnamedSpeakerChanges,
 }
 
 /// One diagnostic, pointing at the text it is about.

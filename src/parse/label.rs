@@ -452,7 +452,7 @@ pub(crate) fn is_time(s: &str) -> bool {
 }
 
 /// Checks that `raw` looks like a speaker name and returns it with whitespace collapsed.
-fn valid_name(raw: &str) -> Option<String> {
+pub(crate) fn valid_name(raw: &str) -> Option<String> {
     let raw = raw.trim();
     if raw.is_empty() || raw.chars().count() > MAX_NAME_CHARS {
         return None;

@@ -30,7 +30,7 @@ const MAX_WORDS: usize = 12;
 const MAX_BYTES: usize = 120;
 
 /// Words that mark a parenthesis as a direction (compared lowercased).
-const DIRECTION_WORDS: &[&str] = &[
+pub(crate) const DIRECTION_WORDS: &[&str] = &[
     "laughter",
     "laughs",
     "laughing",
