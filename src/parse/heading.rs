@@ -74,6 +74,35 @@ pub(crate) fn period_aside(line: &str) -> Option<LeftOutKind> {
     PROCEDURE.iter().any(|p| t.starts_with(p)).then_some(LeftOutKind::Procedure)
 }
 
+/// Openings of a parliament's procedural paragraphs, printed between speeches
+/// without a speaker (Hansard: `Motion made, and Question put`).
+const PARLIAMENT_PROCEDURE: &[&str] = &[
+    "Motion made",
+    "Question put",
+    "Question agreed to",
+    "Question accordingly",
+    "Question, That",
+    "Ordered,",
+    "Resolved,",
+    "To be considered on",
+    "Second Reading opposed",
+    "Third Reading opposed",
+    "Consideration of Bill",
+    "Bill read",
+    "Bill to be read",
+    "Motion, by leave, withdrawn",
+    "The House divided",
+    "The Committee divided",
+    "Division No.",
+];
+
+/// Is this unlabelled paragraph a parliament's procedural line? `after_motion` says
+/// the paragraph before was `Motion made,`, whose text (`That …`) follows.
+pub(crate) fn parliament_procedure(line: &str, after_motion: bool) -> bool {
+    let t = line.trim_start();
+    PARLIAMENT_PROCEDURE.iter().any(|p| t.starts_with(p)) || (after_motion && t.starts_with("That "))
+}
+
 /// Most lines a heading paragraph has.
 const MAX_HEADING_LINES: usize = 3;
 /// Most lines of a title block before the first label (a page header).
@@ -114,12 +143,42 @@ pub(crate) fn heading_paragraph(
         return None;
     }
     let words = |t: &&str| t.split_whitespace().count();
-    if texts.iter().any(|t| ends_sentence(t) && !is_time_line(t)) {
-        return None;
-    }
-    let capitals = texts.iter().all(|t| in_capitals(t)) && texts.iter().map(words).sum::<usize>() <= MAX_HEADING_WORDS;
-    let title = before_first_label && texts.iter().all(|t| words(t) <= MAX_TITLE_WORDS);
-    (capitals || title).then_some(end)
+    let last = texts.last()?;
+    let capitals = texts.iter().all(|t| in_capitals(t))
+        && texts.iter().map(words).sum::<usize>() <= MAX_HEADING_WORDS
+        && (!ends_sentence(last) || ends_abbreviation(last));
+    let unended = texts.iter().all(|t| !ends_sentence(t) || is_time_line(t));
+    let title = before_first_label
+        && texts.iter().all(|t| is_credit(t) || (words(t) <= MAX_TITLE_WORDS && (!ends_sentence(t) || is_time_line(t))));
+    let title_case = texts.len() == 1 && unended && in_title_case(last);
+    (capitals || title || title_case).then_some(end)
+}
+
+/// `… ESQ.`, `… JR.`: a heading may end in an abbreviation's period.
+fn ends_abbreviation(s: &str) -> bool {
+    let word = s.split_whitespace().last().unwrap_or("").trim_end_matches('.');
+    (1..=4).contains(&word.chars().filter(|c| c.is_alphabetic()).count())
+}
+
+/// `Written by: …`, `Transcribed by: …`: a credit line before the transcript.
+fn is_credit(s: &str) -> bool {
+    s.split_once(':').is_some_and(|(head, _)| head.ends_with(" by") || head.ends_with(" By"))
+}
+
+/// Most words of a heading in title case between speeches (`Bournemouth Borough
+/// Council Bill [Lords]`, `Questions From Counsel to the Inquiry`).
+const MAX_TITLE_CASE_WORDS: usize = 10;
+
+/// Three to ten words, the first capitalised and nearly every word of four letters
+/// or more capitalised.
+fn in_title_case(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4).collect();
+    let capital = |w: &str| w.trim_start_matches(['[', '(', '"', '“']).chars().next().is_some_and(char::is_uppercase);
+    (3..=MAX_TITLE_CASE_WORDS).contains(&words.len())
+        && words.first().is_some_and(|w| capital(w))
+        && !long.is_empty()
+        && long.iter().filter(|w| capital(w)).count() * 10 >= long.len() * 9
 }
 
 fn ends_sentence(s: &str) -> bool {

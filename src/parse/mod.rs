@@ -191,6 +191,7 @@ fn parse_text(text: &str, options: &ParseOptions, convention: &Convention, b: &m
     };
     let period = convention.terminator == Terminator::Period && custom.is_none();
     let mut examiner: Option<String> = None;
+    let mut after_motion = false;
     // A left-out paragraph of the Record runs on over lines without indentation.
     let mut skipping: Option<LeftOutKind> = None;
     let mut i = 0;
@@ -245,6 +246,19 @@ fn parse_text(text: &str, options: &ParseOptions, convention: &Convention, b: &m
             }
             None => {
                 let previous_blank = i == 0 || blank.get(i - 1).copied().unwrap_or(true);
+                if custom.is_none() && previous_blank && heading::parliament_procedure(s, after_motion) {
+                    after_motion = s.trim_start().starts_with("Motion made");
+                    skipping = Some(LeftOutKind::Procedure);
+                    b.left_out(LeftOutKind::Procedure, line.span);
+                    i += 1;
+                    continue;
+                }
+                if skipping.is_some() && !previous_blank {
+                    b.left_out(LeftOutKind::Procedure, line.span);
+                    i += 1;
+                    continue;
+                }
+                after_motion = false;
                 if custom.is_none() && previous_blank {
                     if let Some(end) = heading::heading_paragraph(text, &lines, &blank, i, !b.seen_label, &label_at) {
                         for l in lines.get(i..=end).unwrap_or_default() {

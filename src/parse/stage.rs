@@ -104,12 +104,28 @@ pub(crate) fn find_asides(piece: &str, base: usize, whole_line: bool, script: bo
             break;
         };
         let close_char = if open_char == '(' { ')' } else { ']' };
-        let Some(close_rel) =
-            memchr::memchr3(close_char as u8, b'(', b'[', piece.as_bytes().get(open + 1..).unwrap_or_default())
-        else {
+        // The closing bracket, past any `[…]` inside a parenthesis (a heckle's party:
+        // `(Applause – Jane Roe [Party]: Hear!)`); another opening bracket gives up.
+        let mut from = open + 1;
+        let close = loop {
+            let Some(rel) =
+                memchr::memchr3(close_char as u8, b'(', b'[', piece.as_bytes().get(from..).unwrap_or_default())
+            else {
+                break None;
+            };
+            let at = from + rel;
+            if open_char == '(' && piece[at..].starts_with('[') {
+                match piece[at..].find(']') {
+                    Some(end) if !piece[at + 1..at + end].contains(['(', '[']) => from = at + end + 1,
+                    _ => break Some(at),
+                }
+                continue;
+            }
+            break Some(at);
+        };
+        let Some(close) = close else {
             break;
         };
-        let close = open + 1 + close_rel;
         if !piece[close..].starts_with(close_char) {
             search = close;
             continue;
@@ -198,6 +214,7 @@ mod tests {
         assert_eq!(kinds("and [inaudible 00:12] so"), ["inaudible"]);
         assert_eq!(kinds("at (00:12) we"), ["<time>"]);
         assert_eq!(kinds("(Speaking in French)"), ["speaking in french"]);
+        assert_eq!(kinds("(Applause – Jane Roe [Party]: Hear, hear!)").len(), 1);
     }
 
     #[test]
