@@ -1,8 +1,8 @@
 //! A document: the text, parsed and tokenised once, ready to be queried many times.
 
-use crate::token::{tokenize_with, Tokens, Vocab};
 use crate::parse::convention::Convention;
 use crate::parse::parse_with;
+use crate::token::{tokenize_with, Tokens, Vocab};
 use crate::{Options, Transcript};
 
 /// A parsed and tokenised transcript. Build it once; every view reads from it.
@@ -22,6 +22,12 @@ pub struct Document {
 impl Document {
     pub fn new(text: String, options: &Options) -> Document {
         Document::with_vocab(text, options, Vocab::default(), None)
+    }
+
+    /// A document read with a label convention decided beforehand, as a stream reads
+    /// its parts: parts of one text read with the whole's convention merge exactly.
+    pub fn with_convention(text: String, options: &Options, convention: &Convention) -> Document {
+        Document::with_vocab(text, options, Vocab::default(), Some(convention))
     }
 
     /// A document whose tokens are interned into `vocab` (a stream's earlier parts'),

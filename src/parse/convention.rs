@@ -25,15 +25,16 @@ use crate::parse::lines::Lines;
 
 /// What ends a speaker label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) enum Terminator {
+pub enum Terminator {
     #[default]
     Colon,
     Period,
 }
 
-/// The label convention of one document.
+/// The label convention of one document, decided by [`Convention::detect`]. Parts of
+/// one text read with the same convention merge into the whole's counts.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(crate) struct Convention {
+pub struct Convention {
     pub terminator: Terminator,
     /// Labels stand alone on a line after a blank line (plays).
     pub alone_after_blank: bool,
@@ -46,16 +47,17 @@ pub(crate) struct Convention {
     pub script: bool,
     /// Names seen as labels at least twice at the start of a line: a `NAME:` in the
     /// middle of a line after a sentence end is a label only for these.
-    pub known: Vec<String>,
+    pub(crate) known: Vec<String>,
 }
 
 /// Fewest labels of a kind for the document to be read by that kind.
 const MIN_LABELS: usize = 3;
 
 impl Convention {
-    /// Decides the convention of `text` from its first [`DETECT_BYTES`].
+    /// Decides the convention of `text` from its first 256 KiB.
     ///
-    /// ```text
+    /// ```
+    /// use colloquy::{Convention, Terminator};
     /// let c = Convention::detect("  Mr. SMITH. I yield.\n  Ms. JONES. Thank you.\n  Mr. SMITH. Yes.\n");
     /// assert_eq!(c.terminator, Terminator::Period);
     /// ```
@@ -161,10 +163,8 @@ mod tests {
             "  Mr. SMITH. I yield.\n  Ms. JONES of Ohio. Thank you.\n  The SPEAKER pro tempore. The gentleman.\n",
             "labels ending in a period, as in the Congressional Record",
         );
-        check(
-            "KING:\nStay:\nGo on.\n\nQUEEN:\nNo.\n\nKING:\nYes.\n\nQUEEN:\nWell.\n",
-            "labels ending in a colon, alone on a line after a blank line, as in a play",
-        );
+        let play = "KING:\nStay:\nGo on.\n\n".to_owned() + &"QUEEN:\nNo.\n\nKING:\nYes.\n\n".repeat(5);
+        check(&play, "labels ending in a colon, alone on a line after a blank line, as in a play");
         check(
             "Q. Where?\nA. Here.\nQ. When?\nA. Now.\nQ. Why?\nA. Because.\n",
             "labels ending in a colon; Q. and A. lines, as in a deposition",

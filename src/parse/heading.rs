@@ -110,7 +110,7 @@ const MAX_TITLE_LINES: usize = 5;
 /// Most words a heading has.
 const MAX_HEADING_WORDS: usize = 25;
 /// Most words of a title line before the first label.
-const MAX_TITLE_WORDS: usize = 16;
+const MAX_TITLE_WORDS: usize = 40;
 
 /// If a heading paragraph starts at line `i` (after a blank line), the index of its
 /// last line. A heading has no label, at most three lines, does not end a sentence,
@@ -125,8 +125,10 @@ pub(crate) fn heading_paragraph(
     label_at: &dyn Fn(usize) -> Option<Label>,
 ) -> Option<usize> {
     let max_lines = if before_first_label { MAX_TITLE_LINES } else { MAX_HEADING_LINES };
+    // The paragraph ends at a blank line or a label line, so the decision never looks
+    // past where a turn starts (parts cut there read alike).
     let mut end = i;
-    while end + 1 < lines.len() && !blank.get(end + 1).copied().unwrap_or(true) {
+    while end + 1 < lines.len() && !blank.get(end + 1).copied().unwrap_or(true) && label_at(end + 1).is_none() {
         end += 1;
         if end - i >= max_lines {
             return None;
@@ -148,8 +150,14 @@ pub(crate) fn heading_paragraph(
         && texts.iter().map(words).sum::<usize>() <= MAX_HEADING_WORDS
         && (!ends_sentence(last) || ends_abbreviation(last));
     let unended = texts.iter().all(|t| !ends_sentence(t) || is_time_line(t));
-    let title = before_first_label
-        && texts.iter().all(|t| is_credit(t) || (words(t) <= MAX_TITLE_WORDS && (!ends_sentence(t) || is_time_line(t))));
+    let titled = |t: &&str| {
+        is_credit(t)
+            || (words(t) <= MAX_TITLE_WORDS
+                && (!ends_sentence(t) || is_time_line(t))
+                && !t.ends_with([',', ':', '-', '–', '—'])
+                && t.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '*' || c == '#'))
+    };
+    let title = before_first_label && texts.iter().all(titled);
     let title_case = texts.len() == 1 && unended && in_title_case(last);
     (capitals || title || title_case).then_some(end)
 }

@@ -309,7 +309,8 @@ fn canonical_honorific(word: &str) -> String {
 
 /// `SPEAKER`, `CHIEF`: two or more capitals and no lowercase letter.
 fn caps_word(w: &str) -> bool {
-    w.chars().filter(|c| c.is_uppercase()).count() >= 2 && w.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’'))
+    w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && w.chars().all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’'))
 }
 
 /// A surname in the Record's capitals: `McGOVERN`, `DeLAURO`, `O'ROURKE`, `JACKSON`.

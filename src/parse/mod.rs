@@ -5,9 +5,9 @@
 pub(crate) mod alias;
 mod builder;
 pub(crate) mod captions;
-pub(crate) mod convention;
-pub(crate) mod heading;
+pub mod convention;
 mod furniture;
+pub(crate) mod heading;
 pub(crate) mod label;
 pub(crate) mod lines;
 pub(crate) mod script;

@@ -170,7 +170,10 @@ fn is_direction(inner: &str, square: bool, alone: bool) -> bool {
 /// A script's direction: `Scene: A cafe.` → `scene`; anything else → `action`.
 fn script_kind(inner: &str) -> String {
     let first = inner.split([':', ' ']).next().unwrap_or("").to_lowercase();
-    if matches!(first.as_str(), "scene" | "cut" | "flashback" | "credits" | "opening" | "closing" | "commercial" | "time") {
+    if matches!(
+        first.as_str(),
+        "scene" | "cut" | "flashback" | "credits" | "opening" | "closing" | "commercial" | "time"
+    ) {
         first
     } else {
         "action".to_owned()
