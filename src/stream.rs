@@ -235,11 +235,12 @@ impl Stream {
         // Parts share one vocabulary: tokens of later parts mostly find their type
         // already interned, and merging needs no re-interning.
         let vocab = self.counts.as_mut().map(|c| std::mem::take(&mut c.vocab)).unwrap_or_default();
+        let document = Document::with_vocab(part.to_owned(), &options, vocab, self.convention.as_ref());
         if self.convention.is_none() {
-            self.convention = Some(Convention::detect(part));
+            // The first part decided it (a text under `DETECT_BYTES`, or the whole text).
+            self.convention = document.transcript().decided.clone();
         }
-        let mut counts =
-            Counts::from_document(Document::with_vocab(part.to_owned(), &options, vocab, self.convention.as_ref()));
+        let mut counts = Counts::from_document(document);
         if !first {
             counts.diagnostics.retain(|d| d.kind != DiagnosticKind::InvalidLabelPattern);
         }

@@ -20,8 +20,8 @@
 use rustc_hash::FxHashMap;
 
 use crate::parse::captions::DETECT_BYTES;
-use crate::parse::label::{match_label, period_label, qa_label};
-use crate::parse::lines::Lines;
+use crate::parse::label::{match_label, period_label, qa_label, Label};
+use crate::parse::lines::{lines, Line};
 
 /// What ends a speaker label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -62,11 +62,22 @@ impl Convention {
     /// assert_eq!(c.terminator, Terminator::Period);
     /// ```
     pub fn detect(text: &str) -> Convention {
-        let mut end = text.len().min(DETECT_BYTES);
+        // One byte past the sample, so a line ending at its edge is known to be whole.
+        let mut end = text.len().min(DETECT_BYTES + 1);
         while !text.is_char_boundary(end) {
-            end -= 1;
+            end += 1;
         }
-        let sample = text.get(..end).unwrap_or("");
+        let prefix = text.get(..end).unwrap_or(text);
+        let lines = lines(prefix);
+        let raw: Vec<Option<Label>> = lines.iter().map(|l| match_label(l.text(prefix))).collect();
+        Convention::from_lines(prefix, &lines, &raw)
+    }
+
+    /// Decides the convention from `text`'s lines already matched by `match_label`
+    /// (`raw`, parallel to `lines`), reading the whole lines that end before
+    /// [`DETECT_BYTES`]: the same lines whether `text` is a whole text or a stream's
+    /// buffer of at least that much.
+    pub(crate) fn from_lines(text: &str, lines: &[Line], raw: &[Option<Label>]) -> Convention {
         let mut colon = 0usize;
         let mut alone = 0usize;
         let mut alone_after_blank = 0usize;
@@ -78,8 +89,9 @@ impl Convention {
         let mut scene_lines = 0usize;
         let mut names: FxHashMap<String, usize> = FxHashMap::default();
         let mut previous_blank = true;
-        for line in Lines::new(sample) {
-            let s = line.text(sample);
+        let whole = lines.iter().zip(raw).take_while(|(l, _)| l.span.end < DETECT_BYTES || l.span.end == text.len());
+        for (line, colon_label) in whole {
+            let s = line.text(text);
             if s.trim().is_empty() {
                 previous_blank = true;
                 continue;
@@ -90,7 +102,7 @@ impl Convention {
                 } else {
                     a += 1;
                 }
-            } else if let Some(label) = match_label(s) {
+            } else if let Some(label) = colon_label.clone() {
                 colon += 1;
                 let content = s[label.content_start..].trim_start();
                 if content.is_empty() {

@@ -84,6 +84,8 @@ pub struct Transcript {
     pub(crate) not_speech: heading::LeftOutCounts,
     /// How the document marks its speakers, in words (`None` for captions).
     pub convention: Option<String>,
+    /// The convention itself, for a stream's later parts.
+    pub(crate) decided: Option<Convention>,
     /// Pairs `(from, to)` of speaker indices that look like the same person.
     pub alias_suggestions: Vec<(usize, usize)>,
     /// Diagnostics about this text's lines. Diagnostics about the whole transcript
@@ -116,27 +118,34 @@ pub(crate) fn parse_with(text: &str, options: &ParseOptions, convention: Option<
     match format {
         Format::Vtt | Format::Srt => captions::parse(text, format, &mut builder),
         Format::Auto | Format::Text => {
-            let detected;
-            let convention = match convention {
-                Some(c) => c,
-                None => {
-                    detected = Convention::detect(text);
-                    &detected
-                }
-            };
-            builder.script = convention.script && !options.keep_script_directions;
-            furniture = parse_text(text, options, convention, &mut builder);
-            described = Some(convention.describe());
+            let (spans, convention) = parse_text(text, options, convention, &mut builder);
+            furniture = spans;
+            described = Some(convention);
         }
     }
     let mut transcript = finish(format, builder, furniture);
-    transcript.convention = described;
+    transcript.convention = described.as_ref().map(Convention::describe);
+    transcript.decided = described;
     transcript
 }
 
 /// The label at the start of line `s` under `convention`, if any. `previous_blank`
 /// says the line follows a blank line (or starts the text).
 pub(crate) fn convention_label(convention: &Convention, s: &str, previous_blank: bool) -> Option<label::Label> {
+    let raw = match convention.terminator {
+        Terminator::Colon => label::match_label(s),
+        Terminator::Period => None,
+    };
+    convention_label_from(convention, s, previous_blank, raw)
+}
+
+/// [`convention_label`] given the line's colon label (`raw`), found beforehand.
+fn convention_label_from(
+    convention: &Convention,
+    s: &str,
+    previous_blank: bool,
+    raw: Option<label::Label>,
+) -> Option<label::Label> {
     if convention.qa {
         if let Some(l) = label::qa_label(s) {
             return Some(l);
@@ -146,15 +155,34 @@ pub(crate) fn convention_label(convention: &Convention, s: &str, previous_blank:
         Terminator::Period if convention.indented_labels && !s.starts_with([' ', '\t']) => None,
         Terminator::Period => label::period_label(s),
         Terminator::Colon => {
-            let l = label::match_label(s)?;
+            let l = raw?;
             let alone = s[l.content_start..].trim().is_empty();
             (!convention.alone_after_blank || (alone && previous_blank)).then_some(l)
         }
     }
 }
 
-fn parse_text(text: &str, options: &ParseOptions, convention: &Convention, b: &mut Builder<'_>) -> Vec<Span> {
+/// Reads plain text with `convention`, or the one decided from `text` itself; returns
+/// the furniture's spans and the convention used.
+fn parse_text(
+    text: &str,
+    options: &ParseOptions,
+    convention: Option<&Convention>,
+    b: &mut Builder<'_>,
+) -> (Vec<Span>, Convention) {
     let lines = lines::lines(text);
+    // Every line's colon label, found once: for deciding the convention and for reading.
+    let raw: Vec<Option<label::Label>> = lines
+        .iter()
+        .map(|l| l.text(text))
+        .map(|s| if s.trim().is_empty() { None } else { label::match_label(s) })
+        .collect();
+    let convention = match convention {
+        Some(c) => c.clone(),
+        None => Convention::from_lines(text, &lines, &raw),
+    };
+    let convention = &convention;
+    b.script = convention.script && !options.keep_script_directions;
     let mut excluded = vec![false; lines.len()];
     let mut furniture_spans = Vec::new();
     if !options.keep_furniture {
@@ -182,13 +210,19 @@ fn parse_text(text: &str, options: &ParseOptions, convention: &Convention, b: &m
     }
     let custom = options.label_pattern.as_deref().and_then(|p| custom_pattern(p, b));
     let blank: Vec<bool> = lines.iter().zip(&excluded).map(|(l, &x)| x || l.text(text).trim().is_empty()).collect();
-    let label_at = |i: usize| -> Option<label::Label> {
-        let s = lines.get(i)?.text(text);
-        match &custom {
-            Some(re) => custom_label(re, s),
-            None => convention_label(convention, s, i == 0 || blank.get(i - 1).copied().unwrap_or(true)),
-        }
-    };
+    let labels: Vec<Option<label::Label>> = lines
+        .iter()
+        .zip(raw)
+        .enumerate()
+        .map(|(i, (line, raw))| {
+            let s = line.text(text);
+            match &custom {
+                Some(re) => custom_label(re, s),
+                None => convention_label_from(convention, s, i == 0 || blank.get(i - 1).copied().unwrap_or(true), raw),
+            }
+        })
+        .collect();
+    let label_at = |i: usize| -> Option<label::Label> { labels.get(i).cloned().flatten() };
     let period = convention.terminator == Terminator::Period && custom.is_none();
     let mut examiner: Option<String> = None;
     let mut after_motion = false;
@@ -273,7 +307,7 @@ fn parse_text(text: &str, options: &ParseOptions, convention: &Convention, b: &m
         }
         i += 1;
     }
-    furniture_spans
+    (furniture_spans, convention.clone())
 }
 
 /// Speech at `span`, split where a known speaker's label stands in the middle of the
@@ -314,7 +348,7 @@ fn speech_with_mid_labels(
 
 /// Where a known name starts before a colon, after a sentence end or a dash and a
 /// space: `… NAFTA. WALLACE` → `WALLACE`.
-fn mid_label_name<'t>(before: &'t str, known: impl Fn(&str) -> bool) -> Option<(usize, &'t str)> {
+fn mid_label_name(before: &str, known: impl Fn(&str) -> bool) -> Option<(usize, &str)> {
     let floor = before.len().saturating_sub(label::MAX_NAME_CHARS + 3);
     let bytes = before.as_bytes();
     let mut i = before.len();
@@ -385,6 +419,7 @@ fn finish(format: Format, b: Builder<'_>, furniture: Vec<Span>) -> Transcript {
         left_out,
         not_speech,
         convention: None,
+        decided: None,
         alias_suggestions,
         diagnostics,
     }
