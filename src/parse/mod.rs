@@ -253,6 +253,12 @@ fn parse_text(text: &str, options: &ParseOptions, convention: &Convention, b: &m
                     i += 1;
                     continue;
                 }
+                if custom.is_none() && convention.qa && previous_blank && heading::swearing_in(s) {
+                    skipping = Some(LeftOutKind::Procedure);
+                    b.left_out(LeftOutKind::Procedure, line.span);
+                    i += 1;
+                    continue;
+                }
                 if skipping.is_some() && !previous_blank {
                     b.left_out(LeftOutKind::Procedure, line.span);
                     i += 1;
@@ -314,7 +320,7 @@ fn speech_with_mid_labels(
 
 /// Where a known name starts before a colon, after a sentence end or a dash and a
 /// space: `… NAFTA. WALLACE` → `WALLACE`.
-fn mid_label_name<'t>(before: &'t str, known: impl Fn(&str) -> bool) -> Option<(usize, &'t str)> {
+fn mid_label_name(before: &str, known: impl Fn(&str) -> bool) -> Option<(usize, &str)> {
     let floor = before.len().saturating_sub(label::MAX_NAME_CHARS + 3);
     let bytes = before.as_bytes();
     let mut i = before.len();
