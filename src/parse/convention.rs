@@ -81,6 +81,9 @@ impl Convention {
         let mut colon = 0usize;
         let mut alone = 0usize;
         let mut alone_after_blank = 0usize;
+        // Names alone on a line that does not follow a blank line: a label, or a verse
+        // line ending in a colon (`Stay:`, `To Countess Aldgate:`).
+        let mut alone_not_after_blank: Vec<String> = Vec::new();
         let mut period = 0usize;
         let mut period_indented = 0usize;
         let mut q = 0usize;
@@ -108,6 +111,9 @@ impl Convention {
                 if content.is_empty() {
                     alone += 1;
                     alone_after_blank += usize::from(previous_blank);
+                    if !previous_blank {
+                        alone_not_after_blank.push(label.name.clone());
+                    }
                 }
                 if content.starts_with('(') {
                     paren_openings += 1;
@@ -125,9 +131,14 @@ impl Convention {
         }
         let terminator = if period >= MIN_LABELS && period > colon { Terminator::Period } else { Terminator::Colon };
         let colon_doc = terminator == Terminator::Colon;
-        // Plays: most labels stand alone, and nearly all of those after a blank line.
-        let alone_after_blank =
-            colon_doc && alone >= MIN_LABELS && alone * 10 >= colon * 7 && alone_after_blank * 10 >= alone * 9;
+        // Plays: most labels stand alone, and nearly all of those after a blank line. A
+        // name alone without a blank line before it counts against only if it recurs:
+        // a verse line ending in a colon is seldom repeated, a speaker's label is.
+        let recurring = alone_not_after_blank.iter().filter(|n| names.get(*n).is_some_and(|c| *c >= 2)).count();
+        let alone_after_blank = colon_doc
+            && alone >= MIN_LABELS
+            && alone * 10 >= colon * 7
+            && alone_after_blank * 10 >= (alone_after_blank + recurring) * 9;
         let indented_labels = !colon_doc && period_indented * 10 >= period * 9;
         let qa = q >= MIN_LABELS && a >= MIN_LABELS;
         let script = colon_doc && (scene_lines >= 1 || (paren_openings >= MIN_LABELS && paren_openings * 20 >= colon));
@@ -177,6 +188,11 @@ mod tests {
         );
         let play = "KING:\nStay:\nGo on.\n\n".to_owned() + &"QUEEN:\nNo.\n\nKING:\nYes.\n\n".repeat(5);
         check(&play, "labels ending in a colon, alone on a line after a blank line, as in a play");
+        // Verse lines ending in a colon, each once, do not hide a short play's layout.
+        let verse = "KING:\nStay:\nWho comes?\n\nLORD:\nMy liege.\n\nKING:\nGo.\nTo Countess Aldgate:\nBid her come.\n\nLORD:\nI go.\n";
+        check(verse, "labels ending in a colon, alone on a line after a blank line, as in a play");
+        // Labels alone without blank lines, recurring, are not a play's layout.
+        check("Alice:\nHi.\nBob:\nHello.\nAlice:\nBye.\nBob:\nBye.\n", "labels ending in a colon");
         check(
             "Q. Where?\nA. Here.\nQ. When?\nA. Now.\nQ. Why?\nA. Because.\n",
             "labels ending in a colon; Q. and A. lines, as in a deposition",

@@ -1,6 +1,8 @@
 //! Lines that are neither speech nor a label: headings (`ORAL ARGUMENT OF JANE DOE`,
-//! `P R O C E E D I N G S`, a title or a time before the first label), the Record's
-//! procedural paragraphs (`The Clerk read the resolution, as follows:`), inserted
+//! `P R O C E E D I N G S`, a title or a time before the first label, a play's `ACT I`
+//! and `SCENE II. The walls.`, a TV transcript's `Commercial Break`), the Record's
+//! procedural paragraphs (`The Clerk read the resolution, as follows:`, a hearing's
+//! `The committee met, …`), a deposition's swearing-in of the witness, inserted
 //! documents (lines indented five spaces or more) and page markers (`[[Page H6184]]`,
 //! `{time}  2015`). They are left out of the counts, said in a diagnostic, and neither
 //! break nor start a turn.
@@ -59,6 +61,11 @@ const PROCEDURE: &[&str] = &[
     "The bill was ordered",
     "(Text of ",
     "(English translation",
+    // A hearing's opening paragraph: `The committee met, pursuant to notice, at 10:02 a.m.`
+    "The committee met",
+    "The Committee met",
+    "The subcommittee met",
+    "The Subcommittee met",
 ];
 
 /// In a period-label document: is `line` left out, and why?
@@ -69,7 +76,8 @@ pub(crate) fn period_aside(line: &str) -> Option<LeftOutKind> {
         return Some(LeftOutKind::Marker);
     }
     if indent >= 5 {
-        return Some(LeftOutKind::Inserted);
+        // A centred title in capitals is a heading; other indented text is inserted.
+        return Some(if in_capitals(t) { LeftOutKind::Heading } else { LeftOutKind::Inserted });
     }
     PROCEDURE.iter().any(|p| t.starts_with(p)).then_some(LeftOutKind::Procedure)
 }
@@ -101,6 +109,14 @@ const PARLIAMENT_PROCEDURE: &[&str] = &[
 pub(crate) fn parliament_procedure(line: &str, after_motion: bool) -> bool {
     let t = line.trim_start();
     PARLIAMENT_PROCEDURE.iter().any(|p| t.starts_with(p)) || (after_motion && t.starts_with("That "))
+}
+
+/// A deposition's swearing-in of the witness, printed by the reporter before the
+/// questions: `HAROLD KEMPER, having been first duly sworn, was examined and testified
+/// as follows:`.
+pub(crate) fn swearing_in(line: &str) -> bool {
+    let t = line.trim();
+    t.contains("duly sworn") || t.contains("testified as follows")
 }
 
 /// Most lines a heading paragraph has.
@@ -159,7 +175,32 @@ pub(crate) fn heading_paragraph(
     };
     let title = before_first_label && texts.iter().all(titled);
     let title_case = texts.len() == 1 && unended && in_title_case(last);
-    (capitals || title || title_case).then_some(end)
+    let marker = texts.len() == 1 && (is_act_or_scene(last) || is_script_marker(last));
+    (capitals || title || title_case || marker).then_some(end)
+}
+
+/// `ACT II`, `SCENE I. A hall in the palace.`, `Scene 3`: a play's act or scene heading,
+/// a word and a roman or arabic number.
+fn is_act_or_scene(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let (Some(first), Some(number)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let ends = number.ends_with('.') || words.next().is_none();
+    let number = number.trim_end_matches('.');
+    matches!(first, "ACT" | "Act" | "SCENE" | "Scene")
+        && ends
+        && !number.is_empty()
+        && (number.bytes().all(|b| b.is_ascii_digit()) || number.bytes().all(|b| b"IVXLC".contains(&b)))
+}
+
+/// Lines a TV transcript prints between scenes: `Commercial Break`, `Closing Credits`.
+const SCRIPT_MARKERS: &[&str] =
+    &["commercial break", "opening credits", "closing credits", "end credits", "opening titles", "the end", "end"];
+
+fn is_script_marker(s: &str) -> bool {
+    let s = s.trim_matches(|c: char| !c.is_alphanumeric());
+    SCRIPT_MARKERS.iter().any(|m| m.eq_ignore_ascii_case(s))
 }
 
 /// `… ESQ.`, `… JR.`: a heading may end in an abbreviation's period.
@@ -194,7 +235,7 @@ fn ends_sentence(s: &str) -> bool {
 }
 
 /// `2:09 p.m. EST`, `10.00 am`: a time of day, perhaps with its zone.
-fn is_time_line(s: &str) -> bool {
+pub(crate) fn is_time_line(s: &str) -> bool {
     let first = s.split_whitespace().next().unwrap_or("");
     (is_time(first) || is_time(&first.replace('.', ":"))) && s.split_whitespace().count() <= 4
 }
@@ -288,5 +329,110 @@ impl LeftOutCounts {
                 "this reads as a script (scene lines, or directions right after labels), so parentheses and brackets inside speech are stage directions; keep them as speech with the keep-script-directions option",
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::label::match_label;
+    use crate::parse::lines::lines;
+
+    /// The lines of the heading paragraph at the start of `text` (`before` the first
+    /// label or after it), or `None` when it is speech.
+    fn check(text: &str, before: bool, expect: Option<&[&str]>) {
+        let ls = lines(text);
+        let blank: Vec<bool> = ls.iter().map(|l| l.text(text).trim().is_empty()).collect();
+        let label_at = |i: usize| ls.get(i).and_then(|l| match_label(l.text(text)));
+        let got = heading_paragraph(text, &ls, &blank, 0, before, &label_at)
+            .map(|end| ls[..=end].iter().map(|l| l.text(text)).collect::<Vec<_>>());
+        assert_eq!(got.as_deref(), expect, "{text:?}");
+    }
+
+    #[test]
+    fn headings() {
+        check(
+            "ORAL ARGUMENT OF CAMILA VARGAS\nON BEHALF OF THE PETITIONERS\n\nMS. VARGAS: Hi.",
+            false,
+            Some(&["ORAL ARGUMENT OF CAMILA VARGAS", "ON BEHALF OF THE PETITIONERS"]),
+        );
+        check("P R O C E E D I N G S\n", false, Some(&["P R O C E E D I N G S"]));
+        check("REBUTTAL ARGUMENT OF JANE ROE, ESQ.\n", false, Some(&["REBUTTAL ARGUMENT OF JANE ROE, ESQ."]));
+        // The paragraph ends at a label line.
+        check("ORAL ARGUMENT\nMS. VARGAS: Hi.", false, Some(&["ORAL ARGUMENT"]));
+        check("ACT I\n", false, Some(&["ACT I"]));
+        check("SCENE II. The walls of Carrow.\n", false, Some(&["SCENE II. The walls of Carrow."]));
+        check("Scene 3\n", false, Some(&["Scene 3"]));
+        check("Commercial Break\n", false, Some(&["Commercial Break"]));
+        check("END\n", false, Some(&["END"]));
+        check("Questions From Counsel to the Inquiry\n", false, Some(&["Questions From Counsel to the Inquiry"]));
+        // Before the first label: a title, credits, a time, a document number.
+        check("The One With the Borrowed Canoe\n", true, Some(&["The One With the Borrowed Canoe"]));
+        check(
+            "Written by: Dana Whitlow\nTranscribed by: Perry Lund\n",
+            true,
+            Some(&["Written by: Dana Whitlow", "Transcribed by: Perry Lund"]),
+        );
+        check(
+            "[House]\n[Pages H1-H8]\nFrom the Record Online\n",
+            true,
+            Some(&["[House]", "[Pages H1-H8]", "From the Record Online"]),
+        );
+        check("2:09 p.m. EST\n", true, Some(&["2:09 p.m. EST"]));
+    }
+
+    #[test]
+    fn not_headings() {
+        check("I AGREE.\n", false, None);
+        check("Act 2 of the plan is simple.\n", false, None);
+        check("The end is near, he said.\n", false, None);
+        check("Thank you all for coming today.\n", true, None);
+        check("The one with the canoe\n", false, None);
+        check("(Laughter.)\n", false, None);
+        check("[House]\nSpeech after it.\n", false, None);
+        // Too long for a heading between speeches.
+        check("ONE\nTWO\nTHREE\nFOUR\n", false, None);
+        check("Hollis, et al., said the petitioners would wait,\nand they did.\n", true, None);
+    }
+
+    #[test]
+    fn record_asides() {
+        assert_eq!(period_aside("[[Page H6185]]"), Some(LeftOutKind::Marker));
+        assert_eq!(period_aside("                              {time}  2015"), Some(LeftOutKind::Marker));
+        assert_eq!(period_aside("       Resolved, That upon adoption"), Some(LeftOutKind::Inserted));
+        assert_eq!(period_aside("                       FERRY SAFETY ACT OF 2025"), Some(LeftOutKind::Heading));
+        assert_eq!(period_aside("  The Clerk read the resolution, as follows:"), Some(LeftOutKind::Procedure));
+        assert_eq!(period_aside("  There was no objection."), Some(LeftOutKind::Procedure));
+        assert_eq!(
+            period_aside("    The committee met, pursuant to notice, at 10:02 a.m."),
+            Some(LeftOutKind::Procedure)
+        );
+        assert_eq!(period_aside("  The House has waited four years."), None);
+        assert_eq!(period_aside("  Mr. Speaker, I yield."), None);
+    }
+
+    #[test]
+    fn procedures() {
+        assert!(parliament_procedure("Motion made, and Question proposed,", false));
+        assert!(parliament_procedure("That the Bill be now read a Second time.", true));
+        assert!(!parliament_procedure("That the Bill be now read a Second time.", false));
+        assert!(swearing_in("HAROLD P. KEMPER, having been first duly sworn, was examined and testified as follows:"));
+        assert!(!swearing_in("A. I was sworn in as mayor in 2019."));
+    }
+
+    #[test]
+    fn helpers() {
+        assert!(is_time_line("10:04 a.m."));
+        assert!(is_time_line("10.00 am"));
+        assert!(!is_time_line("10:04 is when the meeting started today"));
+        assert!(is_credit("Written by: Dana Whitlow"));
+        assert!(!is_credit("Marnie: Hi."));
+        assert!(ends_abbreviation("JANE ROE, ESQ."));
+        assert!(!ends_abbreviation("WE AGREE ENTIRELY."));
+        assert!(in_title_case("Bournemouth Borough Council Bill [Lords]"));
+        assert!(!in_title_case("Commercial Break"));
+        assert!(!in_title_case("The plan is simple and it works"));
+        assert!(in_capitals("P R O C E E D I N G S"));
+        assert!(!in_capitals("OK"));
     }
 }

@@ -320,12 +320,25 @@ fn caps_name(w: &str) -> bool {
     caps_word(rest)
 }
 
-/// `Jordan`: a capital, then lowercase letters (hearings print names in mixed case).
+/// `Jordan`: a capital, then lowercase letters (hearings print names in mixed case);
+/// each part of a double name (`Ocasio-Cortez`) and the part after `Mc`, `Mac` or
+/// `O'` (`McAllister`, `O'Brien`) is capitalised too.
 fn capitalised(w: &str) -> bool {
+    w.chars().count() >= 2
+        && w.split('-').all(|part| capitalised_part(part) || capitalised_part(strip_name_prefix(part)))
+}
+
+fn capitalised_part(w: &str) -> bool {
     let mut chars = w.chars();
-    chars.next().is_some_and(char::is_uppercase)
-        && w.chars().count() >= 2
-        && chars.all(|c| c.is_lowercase() || matches!(c, '-' | '\'' | '’'))
+    chars.next().is_some_and(char::is_uppercase) && chars.all(|c| c.is_lowercase() || matches!(c, '\'' | '’'))
+}
+
+/// `McAllister` → `Allister`, `O'Brien` → `Brien`; any other word as it is.
+fn strip_name_prefix(w: &str) -> &str {
+    ["Mc", "Mac", "O'", "O’"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p).filter(|r| r.chars().next().is_some_and(char::is_uppercase)))
+        .unwrap_or(w)
 }
 
 /// `Name: text`, `Name (00:04):`, `Hon. Name (Riding, Party):`.
@@ -539,6 +552,102 @@ mod tests {
         assert_eq!(name("Speaker 1: yes").as_deref(), Some("Speaker 1"));
         assert_eq!(name("Charles de Gaulle: Non.").as_deref(), Some("Charles de Gaulle"));
         assert_eq!(name("主持人：大家好。").as_deref(), Some("主持人"));
+    }
+
+    fn check_period(line: &str, expect: Option<&str>) {
+        assert_eq!(period_label(line).map(|l| l.name).as_deref(), expect, "{line}");
+    }
+
+    #[test]
+    fn period_labels() {
+        check_period("  Mr. McGOVERN. Mr. Speaker, I yield.", Some("Mr. McGOVERN"));
+        check_period("  MR. McGOVERN. I yield.", Some("Mr. McGOVERN"));
+        check_period("  Mr. BROWN of Ohio. I yield myself such time.", Some("Mr. BROWN of Ohio"));
+        check_period("  Ms. Manager ALVAREZ of Texas. Mr. President,", Some("Ms. Manager ALVAREZ of Texas"));
+        check_period("  The SPEAKER pro tempore. The gentleman is recognized.", Some("The SPEAKER pro tempore"));
+        check_period("  The PRESIDING OFFICER (Mr. Whitcombe). Without objection.", Some("The PRESIDING OFFICER"));
+        check_period("    Chairman COMER. The committee will come to order.", Some("Chairman COMER"));
+        check_period("Mr. Jordan. Thank you.", Some("Mr. Jordan"));
+        check_period("Ms. Arroyo-Bennett. About a third.", Some("Ms. Arroyo-Bennett"));
+        check_period("Mr. McAllister. Mr. Chairman, I ask unanimous consent.", Some("Mr. McAllister"));
+        check_period("Mr. O'Brien. Thank you.", Some("Mr. O'Brien"));
+        check_period("  Mrs. DeLAURO. Madam Speaker,", Some("Mrs. DeLAURO"));
+        // Prose: an address, a sentence, a wrapped line.
+        check_period("  Mr. Speaker, I rise today.", None);
+        check_period("  Mr. Speaker. I rise today.", None);
+        check_period("  The House has waited four years.", None);
+        check_period("  Mr. Jordan. said that.", None);
+        check_period("Mr. Smith-. Text.", None);
+        check_period("       Mr. SMITH. Inserted text is indented.", None);
+    }
+
+    fn check_qa(line: &str, expect: Option<(&str, &str)>) {
+        let got = qa_label(line).map(|l| (l.name, &line[l.content_start..]));
+        assert_eq!(got.as_ref().map(|(n, c)| (n.as_str(), *c)), expect, "{line}");
+    }
+
+    #[test]
+    fn qa_labels() {
+        check_qa("Q. Where were you?", Some(("Q", "Where were you?")));
+        check_qa("A. Home.", Some(("A", "Home.")));
+        check_qa("    A:   Home.", Some(("A", "Home.")));
+        check_qa("Q.", Some(("Q", "")));
+        check_qa("A.B. Smith was there.", None);
+        check_qa("A lot of people.", None);
+        check_qa("Qatar is far.", None);
+        check_qa("     Q. Indented five.", None);
+    }
+
+    #[test]
+    fn examiners() {
+        assert_eq!(examiner("BY MR. SMITH:").as_deref(), Some("MR. SMITH"));
+        assert_eq!(examiner("  By Ms. Oduya:  ").as_deref(), Some("Ms. Oduya"));
+        assert_eq!(examiner("BY MR. SMITH"), None);
+        assert_eq!(examiner("By the way: no."), None);
+        assert_eq!(examiner("BYE MR. SMITH:"), None);
+    }
+
+    #[test]
+    fn bold_labels() {
+        assert_eq!(name("0:00:12.6 **Priya Nandakumar** Welcome back.").as_deref(), Some("Priya Nandakumar"));
+        assert_eq!(name(":00:40.6 ** Tomasz Weller** Sorry.").as_deref(), Some("Tomasz Weller"));
+        assert_eq!(name("**Jane Doe:** Hello").as_deref(), Some("Jane Doe"));
+        assert_eq!(name("0:00:46.9 **Priya and Tomasz** Salt roads!").as_deref(), Some("Priya and Tomasz"));
+        let line = "0:00:12.6 **Priya** Welcome.";
+        assert_eq!(&line[match_label(line).unwrap().content_start..], "Welcome.");
+        assert_eq!(name("**bold** text here"), None);
+        assert_eq!(name("**Jane**text"), None);
+        assert_eq!(name("0:00:12.6 plain text"), None);
+    }
+
+    #[test]
+    fn names_with_roles() {
+        assert_eq!(
+            name_and_role("Dr. Jane Roe, Minister for Trade").as_deref(),
+            Some("Dr. Jane Roe, Minister for Trade")
+        );
+        assert_eq!(name_and_role("Jane Roe,  Chief   Economist").as_deref(), Some("Jane Roe, Chief Economist"));
+        assert_eq!(name_and_role("Jane Roe, having been duly sworn"), None);
+        assert_eq!(name_and_role("Jane Roe"), None);
+        assert_eq!(name_and_role("Jane Roe, Head of R&D"), None);
+        assert_eq!(
+            name("Dr. Jane Roe, Minister for Trade and Industry:").as_deref(),
+            Some("Dr. Jane Roe, Minister for Trade and Industry")
+        );
+        // With speech after it, a name and role is not a label.
+        assert_eq!(name("Dr. Jane Roe, Minister for Trade: Hello."), None);
+    }
+
+    #[test]
+    fn parties() {
+        for p in ["CDU/CSU", "SPD", "BÜNDNIS 90/DIE GRÜNEN", "AfD", "DIE LINKE"] {
+            assert!(is_party(p), "{p}");
+        }
+        for p in ["00:04", "Riding North, Liberal", "interrupting", "Mr. Yarmuth", "x", "laughing loudly"] {
+            assert!(!is_party(p), "{p}");
+        }
+        assert_eq!(name("Jens Roth (CDU/CSU): Danke.").as_deref(), Some("Jens Roth (CDU/CSU)"));
+        assert_eq!(name("Jens Roth (00:04): Danke.").as_deref(), Some("Jens Roth"));
     }
 
     #[test]

@@ -287,6 +287,12 @@ fn parse_text(
                     i += 1;
                     continue;
                 }
+                if custom.is_none() && convention.qa && previous_blank && heading::swearing_in(s) {
+                    skipping = Some(LeftOutKind::Procedure);
+                    b.left_out(LeftOutKind::Procedure, line.span);
+                    i += 1;
+                    continue;
+                }
                 if skipping.is_some() && !previous_blank {
                     b.left_out(LeftOutKind::Procedure, line.span);
                     i += 1;

@@ -6,6 +6,7 @@
 //! so a parenthesis is a direction only if it is in capitals, starts with a known
 //! direction word, or stands alone as a short capitalised line.
 
+use crate::parse::heading::is_time_line;
 use crate::parse::label::is_time;
 use crate::Span;
 
@@ -135,7 +136,7 @@ pub(crate) fn find_asides(piece: &str, base: usize, whole_line: bool, script: bo
         let span = Span::new(base + open, base + end);
         let alone = whole_line && piece[..open].trim().is_empty() && piece[end..].trim().is_empty();
         if end - open <= MAX_BYTES && !inner.is_empty() {
-            if is_time(inner) {
+            if is_time(inner) || (alone && is_time_line(inner)) {
                 out.push(Aside::Timestamp { span });
             } else if is_direction(inner, open_char == '[', alone) {
                 out.push(Aside::Direction { span, kind: kind_of(inner) });
@@ -216,6 +217,8 @@ mod tests {
         assert_eq!(kinds("I think [crosstalk] no"), ["crosstalk"]);
         assert_eq!(kinds("and [inaudible 00:12] so"), ["inaudible"]);
         assert_eq!(kinds("at (00:12) we"), ["<time>"]);
+        // A time of day alone on its line, as a court reporter prints it.
+        assert_eq!(kinds("(10:04 a.m.)"), ["<time>"]);
         assert_eq!(kinds("(Speaking in French)"), ["speaking in french"]);
         assert_eq!(kinds("(Applause – Jane Roe [Party]: Hear, hear!)").len(), 1);
     }
