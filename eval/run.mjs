@@ -112,6 +112,7 @@ function measure(bin, c) {
   return {
     name: c.name,
     format: a.summary.format,
+    convention: a.summary.convention ?? null,
     speakers: attributed.length,
     trueSpeakers: truth.size,
     turns,
@@ -145,7 +146,7 @@ function table(rows) {
     }
     const pct = r.tokens ? ` (${((100 * r.extraWords) / r.tokens).toFixed(1)} %)` : '';
     out.push(
-      `| ${r.name} | ${r.format} | ${r.speakers} / ${r.trueSpeakers} | ${r.turns} / ${r.trueTurns} | ${signed(r.turnsErr, 1)} % | ` +
+      `| ${r.name} | ${r.convention ? `${r.format}: ${r.convention}` : r.format} | ${r.speakers} / ${r.trueSpeakers} | ${r.turns} / ${r.trueTurns} | ${signed(r.turnsErr, 1)} % | ` +
         `${Math.abs(r.worst[1]).toFixed(2)} | ${r.extraWords}${pct} | ${r.pass ? 'pass' : 'fail'} |`,
     );
   }

@@ -152,7 +152,7 @@ impl Convention {
         let mut out = match self.terminator {
             Terminator::Period => "labels ending in a period, as in the Congressional Record".to_owned(),
             Terminator::Colon if self.alone_after_blank => {
-                "labels ending in a colon, alone on a line after a blank line, as in a play".to_owned()
+                "labels alone on a line after a blank line (plays, Otter exports, parliamentary records)".to_owned()
             }
             Terminator::Colon => "labels ending in a colon".to_owned(),
         };
@@ -187,10 +187,10 @@ mod tests {
             "labels ending in a period, as in the Congressional Record",
         );
         let play = "KING:\nStay:\nGo on.\n\n".to_owned() + &"QUEEN:\nNo.\n\nKING:\nYes.\n\n".repeat(5);
-        check(&play, "labels ending in a colon, alone on a line after a blank line, as in a play");
+        check(&play, "labels alone on a line after a blank line (plays, Otter exports, parliamentary records)");
         // Verse lines ending in a colon, each once, do not hide a short play's layout.
         let verse = "KING:\nStay:\nWho comes?\n\nLORD:\nMy liege.\n\nKING:\nGo.\nTo Countess Aldgate:\nBid her come.\n\nLORD:\nI go.\n";
-        check(verse, "labels ending in a colon, alone on a line after a blank line, as in a play");
+        check(verse, "labels alone on a line after a blank line (plays, Otter exports, parliamentary records)");
         // Labels alone without blank lines, recurring, are not a play's layout.
         check("Alice:\nHi.\nBob:\nHello.\nAlice:\nBye.\nBob:\nBye.\n", "labels ending in a colon");
         check(

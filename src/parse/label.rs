@@ -16,6 +16,8 @@ pub(crate) struct Label {
 }
 
 const MAX_WORDS: usize = 6;
+/// Most words of a joint label (`Safia Abdalla, Jen Luker, & Jason Staten:`).
+const MAX_JOINT_WORDS: usize = 12;
 pub(crate) const MAX_NAME_CHARS: usize = 60;
 const MAX_PAREN_CHARS: usize = 80;
 
@@ -469,7 +471,9 @@ pub(crate) fn valid_name(raw: &str) -> Option<String> {
     if raw.is_empty() || raw.chars().count() > MAX_NAME_CHARS {
         return None;
     }
-    if raw.split_whitespace().nth(MAX_WORDS).is_some() {
+    // A joint label lists names with commas: `Phoebe, Rachel, and Ross:`.
+    let joint = raw.contains(',') && raw.split_whitespace().any(|w| w == "and" || w == "&");
+    if raw.split_whitespace().nth(if joint { MAX_JOINT_WORDS } else { MAX_WORDS }).is_some() {
         return None;
     }
     // An ASCII name (most) is compared without a lower-cased copy.
@@ -482,8 +486,6 @@ pub(crate) fn valid_name(raw: &str) -> Option<String> {
     if not_speaker {
         return None;
     }
-    // A joint label lists names with commas: `Phoebe, Rachel, and Ross:`.
-    let joint = raw.contains(',') && raw.split_whitespace().any(|w| w == "and" || w == "&");
     let words = raw.split_whitespace().count();
     let mut name = String::with_capacity(raw.len());
     for (i, word) in raw.split_whitespace().enumerate() {

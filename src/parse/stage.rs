@@ -140,7 +140,9 @@ pub(crate) fn find_asides(piece: &str, base: usize, whole_line: bool, script: bo
                 out.push(Aside::Timestamp { span });
             } else if is_direction(inner, open_char == '[', alone) {
                 out.push(Aside::Direction { span, kind: kind_of(inner) });
-            } else if script {
+            } else if script || (alone && inner.chars().next().is_some_and(char::is_uppercase)) {
+                // A script's, or a capitalised line of its own in brackets of any length:
+                // `(Applause from the Greens and some Liberals – Ms Roe [Party]: Yes!)`.
                 out.push(Aside::Direction { span, kind: script_kind(inner) });
             }
         } else if !inner.is_empty() && (script || alone) && end - open <= MAX_SCRIPT_BYTES {
