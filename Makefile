@@ -87,3 +87,11 @@ bench-quick:
 
 profile:
 	bench/profile.sh
+
+# Speaker attribution measured (eval/README.md): the release CLI on ../shared/corpus/realworld
+# (when present) and on the fixtures with a truth; rewrites a section of eval/RESULTS.md.
+# EVAL_LABEL=before|after|… names the section (default current), EVAL_OUT=path another file.
+.PHONY: eval
+eval:
+	cargo build --release -p colloquy-cli
+	node eval/run.mjs $(if $(EVAL_LABEL),--label $(EVAL_LABEL)) $(if $(EVAL_OUT),--out $(EVAL_OUT))

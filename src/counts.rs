@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::language::{truncate, SAMPLE_BYTES};
+use crate::parse::heading::LeftOutCounts;
 use crate::parse::script::ScriptCounts;
 use crate::phrases::IdStream;
 use crate::stats::mattr::{Mattr, WINDOW};
@@ -56,6 +57,10 @@ pub struct Counts {
     pub(crate) sample: String,
     pub(crate) scripts: ScriptCounts,
     pub(crate) format: Format,
+    /// How the text marks its speakers, in words (the first part's, for a stream).
+    pub(crate) convention: Option<String>,
+    /// Lines left out as not speech, and labels found mid-line.
+    pub(crate) not_speech: LeftOutCounts,
     pub(crate) mattr: Mattr,
 }
 
@@ -180,6 +185,8 @@ impl Counts {
             sample,
             scripts,
             format: transcript.format,
+            convention: transcript.convention.clone(),
+            not_speech: transcript.not_speech.clone(),
         }
     }
 
@@ -210,6 +217,7 @@ impl Counts {
         for s in &mut self.furniture {
             *s = span(*s);
         }
+        self.not_speech.map_offsets(&mut span);
         for s in &mut self.speakers {
             s.first_label = span(s.first_label);
         }
@@ -318,6 +326,7 @@ impl Counts {
         }
         self.furniture.extend(other.furniture.iter().map(|s| s.shift(shift)));
         self.furniture_lines += other.furniture_lines;
+        self.not_speech.merge(&other.not_speech, shift);
         self.diagnostics.extend(other.diagnostics.into_iter().map(|mut d| {
             d.start += shift;
             d.end += shift;

@@ -26,6 +26,14 @@ pub enum DiagnosticKind {
     InvalidLabelPattern,
     /// The requested stopword language has no list.
     UnknownStopwordLanguage,
+    /// Lines left out as not speech: headings, procedural lines, inserted text, markers.
+    LeftOut,
+    /// Speaker labels found in the middle of a line.
+    MidLineLabel,
+    /// Parentheses and brackets inside speech read as stage directions (a script).
+    ScriptDirections,
+    /// Caption lines that mark a new speaker without naming one (`>>`, dialogue dashes).
+    UnnamedSpeakerChanges,
 }
 
 /// One diagnostic, pointing at the text it is about.

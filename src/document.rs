@@ -1,7 +1,9 @@
 //! A document: the text, parsed and tokenised once, ready to be queried many times.
 
+use crate::parse::convention::Convention;
+use crate::parse::parse_with;
 use crate::token::{tokenize_with, Tokens, Vocab};
-use crate::{parse, Options, Transcript};
+use crate::{Options, Transcript};
 
 /// A parsed and tokenised transcript. Build it once; every view reads from it.
 ///
@@ -19,12 +21,24 @@ pub struct Document {
 
 impl Document {
     pub fn new(text: String, options: &Options) -> Document {
-        Document::with_vocab(text, options, Vocab::default())
+        Document::with_vocab(text, options, Vocab::default(), None)
     }
 
-    /// A document whose tokens are interned into `vocab` (a stream's earlier parts').
-    pub(crate) fn with_vocab(text: String, options: &Options, vocab: Vocab) -> Document {
-        let transcript = parse(&text, &options.parse);
+    /// A document read with a label convention decided beforehand, as a stream reads
+    /// its parts: parts of one text read with the whole's convention merge exactly.
+    pub fn with_convention(text: String, options: &Options, convention: &Convention) -> Document {
+        Document::with_vocab(text, options, Vocab::default(), Some(convention))
+    }
+
+    /// A document whose tokens are interned into `vocab` (a stream's earlier parts'),
+    /// read with the label convention a stream's first part decided, if given.
+    pub(crate) fn with_vocab(
+        text: String,
+        options: &Options,
+        vocab: Vocab,
+        convention: Option<&Convention>,
+    ) -> Document {
+        let transcript = parse_with(&text, &options.parse, convention);
         let tokens = tokenize_with(&text, &transcript, &options.tokenize, vocab);
         Document { text, transcript, tokens }
     }

@@ -34,6 +34,7 @@ pub enum JsonStopwords {
 pub struct JsonOptions {
     pub format: Option<Format>,
     pub keep_furniture: Option<bool>,
+    pub keep_script_directions: Option<bool>,
     pub label_pattern: Option<String>,
     /// `{ "Lavrov": "Sergey Lavrov" }`.
     pub aliases: Option<BTreeMap<String, String>>,
@@ -66,6 +67,9 @@ impl JsonOptions {
         }
         if let Some(k) = self.keep_furniture {
             o.parse.keep_furniture = k;
+        }
+        if let Some(k) = self.keep_script_directions {
+            o.parse.keep_script_directions = k;
         }
         if let Some(p) = self.label_pattern {
             crate::check_label_pattern(&p).map_err(|e| format!("labelPattern: {e}"))?;

@@ -50,8 +50,10 @@ pub use options::{
     check_label_pattern, check_min_count, check_ngram_range, Alias, Ends, Format, Options, ParseOptions, Stopwords,
     TokenizeOptions, ViewOptions, MAX_NGRAM,
 };
+pub use parse::convention::{Convention, Terminator};
 pub use parse::{
-    parse, AliasSuggestion, LabelUse, Script, Segment, Speaker, StageDirection, Transcript, Turn, UNATTRIBUTED,
+    parse, AliasSuggestion, LabelUse, LeftOutKind, Script, Segment, Speaker, StageDirection, Transcript, Turn,
+    UNATTRIBUTED,
 };
 pub use query::{
     Collocate, CollocationOptions, CollocationSort, Dispersion, DispersionParts, KwicHit, KwicOptions, KwicSort,

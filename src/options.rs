@@ -53,6 +53,9 @@ pub struct ParseOptions {
     pub aliases: Vec<Alias>,
     /// Where to look for page furniture (both ends by default).
     pub ends: Ends,
+    /// In a script, keep parentheses and brackets inside speech as speech (by default
+    /// they are stage directions there).
+    pub keep_script_directions: bool,
 }
 
 /// How to cut speech into tokens.

@@ -49,6 +49,12 @@ pub struct Summary {
     pub stage_directions: usize,
     /// Lines of page furniture left out of the counts.
     pub excluded_furniture_lines: usize,
+    /// Lines left out as neither speech nor a label: headings, procedural lines,
+    /// inserted documents, page markers.
+    pub left_out_lines: usize,
+    /// How the text marks its speakers, in words (`labels ending in a period, as in
+    /// the Congressional Record`); `None` for captions.
+    pub convention: Option<String>,
     /// Types / tokens.
     pub ttr: f64,
     /// Moving-average TTR over windows of 500 tokens (the TTR for shorter texts).
@@ -271,6 +277,7 @@ impl Counts {
         sort_by(&mut stage_directions, |a, b| b.count.cmp(&a.count).then_with(|| a.kind.cmp(&b.kind)));
         let alias_suggestions = self.alias_suggestions();
         self.diagnose(&alias_suggestions, &mut diagnostics);
+        self.not_speech.diagnose(&mut diagnostics);
         crate::diagnostic::sort(&mut diagnostics);
         let types = self.term_counts.iter().filter(|&&c| c > 0).count();
         let summary = Summary {
@@ -287,6 +294,8 @@ impl Counts {
             stemmer: stem_language,
             stage_directions: stage_directions.iter().map(|d| d.count).sum(),
             excluded_furniture_lines: self.furniture_lines,
+            left_out_lines: self.not_speech.lines(),
+            convention: self.convention.clone(),
             ttr: if self.tokens > 0 { types as f64 / self.tokens as f64 } else { 0.0 },
             mattr: self.mattr.value(types),
             hapax: self.term_counts.iter().filter(|&&c| c == 1).count(),

@@ -7,7 +7,8 @@
 //! looks across the whole file.
 
 use crate::parse::captions::{detect, DETECT_BYTES};
-use crate::parse::label::match_label;
+use crate::parse::convention::Convention;
+use crate::parse::convention_label;
 use crate::parse::lines::lines;
 use crate::{Analysis, Counts, DiagnosticKind, Document, Ends, Format, Options, Utf16Map};
 
@@ -61,6 +62,9 @@ pub struct Stream {
     buffer: String,
     counts: Option<Counts>,
     format: Option<Format>,
+    /// The label convention, decided from the text's first `DETECT_BYTES` as one-shot
+    /// parsing decides it, so every part is read alike.
+    convention: Option<Convention>,
     processed: usize,
     /// The user's label pattern, compiled once (it is checked at each cut).
     label_pattern: Option<regex::Regex>,
@@ -88,6 +92,7 @@ impl Stream {
             buffer: String::new(),
             counts: None,
             format,
+            convention: None,
             processed: 0,
             label_pattern,
             expected_bytes: 0,
@@ -159,6 +164,12 @@ impl Stream {
         if matches!(self.format, Some(Format::Vtt | Format::Srt)) {
             return 0;
         }
+        if self.convention.is_none() {
+            if text.len() < DETECT_BYTES {
+                return 0;
+            }
+            self.convention = Some(Convention::detect(text));
+        }
         let mut consumed = 0;
         loop {
             let rest = text.get(consumed..).unwrap_or("");
@@ -187,8 +198,11 @@ impl Stream {
             let after = rest.get(start..)?;
             let line_end = memchr_newline(after.as_bytes())?;
             let candidate = after.get(..line_end)?;
+            // The line before is blank if the newline ending it follows another.
+            let before = rest.get(..newline)?.trim_end_matches(['\r', ' ', '\t']);
+            let previous_blank = before.ends_with('\n');
             if let Some(first) = lines(candidate).first() {
-                if self.is_label(first.text(candidate)) {
+                if self.is_label(first.text(candidate), previous_blank) {
                     return Some(start);
                 }
             }
@@ -197,11 +211,18 @@ impl Stream {
         None
     }
 
-    fn is_label(&self, line: &str) -> bool {
+    /// Is `line` a label line that starts a turn, so a part may end before it? In a
+    /// period-label document the line must also not be a left-out paragraph's.
+    fn is_label(&self, line: &str, previous_blank: bool) -> bool {
         match (&self.options.parse.label_pattern, &self.label_pattern) {
             (Some(_), Some(re)) => re.find(line).is_some_and(|m| !m.is_empty()),
             // An invalid pattern falls back to detection, as in `parse`.
-            _ => match_label(line).is_some(),
+            _ => match &self.convention {
+                // A deposition's `Q.` is the last `BY …:` line's examiner: never cut there.
+                Some(c) if c.qa => false,
+                Some(c) => convention_label(c, line, previous_blank).is_some(),
+                None => false,
+            },
         }
     }
 
@@ -214,7 +235,12 @@ impl Stream {
         // Parts share one vocabulary: tokens of later parts mostly find their type
         // already interned, and merging needs no re-interning.
         let vocab = self.counts.as_mut().map(|c| std::mem::take(&mut c.vocab)).unwrap_or_default();
-        let mut counts = Counts::from_document(Document::with_vocab(part.to_owned(), &options, vocab));
+        let document = Document::with_vocab(part.to_owned(), &options, vocab, self.convention.as_ref());
+        if self.convention.is_none() {
+            // The first part decided it (a text under `DETECT_BYTES`, or the whole text).
+            self.convention = document.transcript().decided.clone();
+        }
+        let mut counts = Counts::from_document(document);
         if !first {
             counts.diagnostics.retain(|d| d.kind != DiagnosticKind::InvalidLabelPattern);
         }

@@ -117,6 +117,11 @@ pub struct DocumentArgs {
     #[arg(long)]
     pub keep_furniture: bool,
 
+    /// In a script, keep parentheses and brackets inside speech as speech (by default
+    /// they are stage directions there).
+    #[arg(long)]
+    pub keep_script_directions: bool,
+
     /// Split hyphenated compounds (`post-Soviet` → `post`, `soviet`).
     #[arg(long)]
     pub split_hyphens: bool,
@@ -258,6 +263,7 @@ impl DocumentArgs {
         let mut o = Options::default();
         o.parse.format = self.input_format.into();
         o.parse.keep_furniture = self.keep_furniture;
+        o.parse.keep_script_directions = self.keep_script_directions;
         o.parse.label_pattern.clone_from(&self.label_pattern);
         o.parse.aliases.clone_from(&self.aliases);
         o.tokenize.split_hyphens = self.split_hyphens;

@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::parse::stage::{find_asides, Aside};
-use crate::parse::{Segment, Speaker, StageDirection, Turn, UNATTRIBUTED};
+use crate::parse::{LeftOutKind, Segment, Speaker, StageDirection, Turn, UNATTRIBUTED};
 use crate::{Alias, Diagnostic, Span};
 
 pub(crate) struct Builder<'a> {
@@ -18,6 +18,16 @@ pub(crate) struct Builder<'a> {
     pub diagnostics: Vec<Diagnostic>,
     /// The next piece starts a new paragraph: a hard sentence boundary.
     hard_break: bool,
+    /// Read every parenthesis and bracket inside speech as a stage direction (a script).
+    pub script: bool,
+    /// A label has been seen.
+    pub seen_label: bool,
+    /// Lines left out as not speech.
+    pub left_out: Vec<(LeftOutKind, Span)>,
+    /// Labels found in the middle of a line.
+    pub mid_line_labels: Vec<Span>,
+    /// Where the text before the first label starts, once some has been seen.
+    opening: Option<usize>,
 }
 
 impl<'a> Builder<'a> {
@@ -32,7 +42,18 @@ impl<'a> Builder<'a> {
             directions: Vec::new(),
             diagnostics: Vec::new(),
             hard_break: true,
+            script: false,
+            seen_label: false,
+            left_out: Vec::new(),
+            mid_line_labels: Vec::new(),
+            opening: None,
         }
+    }
+
+    /// A line that is neither speech nor a label. It ends the sentence but not the turn.
+    pub fn left_out(&mut self, kind: LeftOutKind, span: Span) {
+        self.left_out.push((kind, span));
+        self.hard_break = true;
     }
 
     /// A label for `name` at `label_span`. Continues the current turn if the same
@@ -69,17 +90,10 @@ impl<'a> Builder<'a> {
             return;
         }
         if self.turns.is_empty() {
-            // An alias for `(unattributed)` assigns the text before the first label.
-            let resolved = self.resolve_alias(UNATTRIBUTED);
-            let speaker = if resolved == UNATTRIBUTED {
-                self.speaker(UNATTRIBUTED, false)
-            } else {
-                self.speaker(&resolved, true)
-            };
-            self.turns.push(Turn { speaker, span: Span::new(span.start, span.start), segments: Vec::new() });
+            self.opening.get_or_insert(span.start);
         }
         let piece = span.slice(self.text);
-        let asides = find_asides(piece, span.start, whole_line);
+        let asides = find_asides(piece, span.start, whole_line, self.script);
         let mut cursor = span.start;
         let mut pieces = Vec::new();
         for aside in asides {
@@ -103,6 +117,11 @@ impl<'a> Builder<'a> {
             if text.trim().is_empty() {
                 continue;
             }
+            if self.turns.is_empty() {
+                // Speech before the first label: stage directions alone (an
+                // opening `[Music]`) open no turn.
+                self.open_unattributed();
+            }
             if let Some(turn) = self.turns.last_mut() {
                 turn.segments.push(Segment { span: p, joins_previous: !hard });
             }
@@ -112,6 +131,20 @@ impl<'a> Builder<'a> {
             turn.span.end = turn.span.end.max(span.end);
         }
         self.hard_break = hard;
+    }
+
+    /// The turn of the text before the first label, from its first piece (directions
+    /// included, which it takes as its own). An alias for `(unattributed)` assigns it
+    /// to a speaker.
+    fn open_unattributed(&mut self) {
+        let resolved = self.resolve_alias(UNATTRIBUTED);
+        let speaker =
+            if resolved == UNATTRIBUTED { self.speaker(UNATTRIBUTED, false) } else { self.speaker(&resolved, true) };
+        let at = self.opening.unwrap_or_default();
+        for d in &mut self.directions {
+            d.speaker.get_or_insert(speaker);
+        }
+        self.turns.push(Turn { speaker, span: Span::new(at, at), segments: Vec::new() });
     }
 
     fn resolve_alias(&self, name: &str) -> String {
@@ -139,4 +172,22 @@ impl<'a> Builder<'a> {
 /// Collapses runs of whitespace to one space and trims.
 pub(crate) fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{parse, ParseOptions};
+
+    #[test]
+    fn directions_alone_before_the_first_label_open_no_turn() {
+        let t = parse("(APPLAUSE)\n\nAlice: Hello.", &ParseOptions::default());
+        let names: Vec<&str> = t.turns.iter().map(|turn| t.speakers[turn.speaker].name.as_str()).collect();
+        assert_eq!(names, ["Alice"]);
+        assert_eq!(t.directions.len(), 1);
+        let t = parse("(APPLAUSE) Thank you.\n\nAlice: Hello.", &ParseOptions::default());
+        let names: Vec<&str> = t.turns.iter().map(|turn| t.speakers[turn.speaker].name.as_str()).collect();
+        assert_eq!(names, ["(unattributed)", "Alice"]);
+        assert_eq!(t.turns[0].span.start, 0, "the opening turn starts at its direction");
+        assert_eq!(t.directions[0].speaker, Some(t.turns[0].speaker));
+    }
 }

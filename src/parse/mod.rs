@@ -5,7 +5,9 @@
 pub(crate) mod alias;
 mod builder;
 pub(crate) mod captions;
+pub mod convention;
 mod furniture;
+pub(crate) mod heading;
 pub(crate) mod label;
 pub(crate) mod lines;
 pub(crate) mod script;
@@ -16,6 +18,8 @@ pub use script::Script;
 
 use crate::{Diagnostic, DiagnosticKind, Format, ParseOptions, Span};
 use builder::Builder;
+use convention::{Convention, Terminator};
+pub use heading::LeftOutKind;
 
 /// The name of the pseudo-speaker for text before the first label.
 pub const UNATTRIBUTED: &str = "(unattributed)";
@@ -73,6 +77,15 @@ pub struct Transcript {
     pub directions: Vec<StageDirection>,
     /// Spans left out of the counts as page furniture.
     pub furniture: Vec<Span>,
+    /// Lines that are neither speech nor a label, left out: headings, procedural
+    /// paragraphs, inserted documents, page markers.
+    pub left_out: Vec<(LeftOutKind, Span)>,
+    /// The same as counts, with the labels found mid-line (for the diagnostics).
+    pub(crate) not_speech: heading::LeftOutCounts,
+    /// How the document marks its speakers, in words (`None` for captions).
+    pub convention: Option<String>,
+    /// The convention itself, for a stream's later parts.
+    pub(crate) decided: Option<Convention>,
     /// Pairs `(from, to)` of speaker indices that look like the same person.
     pub alias_suggestions: Vec<(usize, usize)>,
     /// Diagnostics about this text's lines. Diagnostics about the whole transcript
@@ -89,21 +102,87 @@ pub struct Transcript {
 /// assert_eq!(names, ["(unattributed)", "Alice", "Bob", "Alice"]);
 /// ```
 pub fn parse(text: &str, options: &ParseOptions) -> Transcript {
+    parse_with(text, options, None)
+}
+
+/// Parses `text` with a label convention decided beforehand (a stream's later parts
+/// use the one its first part decided), or decided from `text` itself.
+pub(crate) fn parse_with(text: &str, options: &ParseOptions, convention: Option<&Convention>) -> Transcript {
     let format = match options.format {
         Format::Auto => captions::detect(text),
         f => f,
     };
     let mut builder = Builder::new(text, &options.aliases);
     let mut furniture = Vec::new();
+    let mut described = None;
     match format {
         Format::Vtt | Format::Srt => captions::parse(text, format, &mut builder),
-        Format::Auto | Format::Text => furniture = parse_text(text, options, &mut builder),
+        Format::Auto | Format::Text => {
+            let (spans, convention) = parse_text(text, options, convention, &mut builder);
+            furniture = spans;
+            described = Some(convention);
+        }
     }
-    finish(format, builder, furniture)
+    let mut transcript = finish(format, builder, furniture);
+    transcript.convention = described.as_ref().map(Convention::describe);
+    transcript.decided = described;
+    transcript
 }
 
-fn parse_text(text: &str, options: &ParseOptions, b: &mut Builder<'_>) -> Vec<Span> {
+/// The label at the start of line `s` under `convention`, if any. `previous_blank`
+/// says the line follows a blank line (or starts the text).
+pub(crate) fn convention_label(convention: &Convention, s: &str, previous_blank: bool) -> Option<label::Label> {
+    let raw = match convention.terminator {
+        Terminator::Colon => label::match_label(s),
+        Terminator::Period => None,
+    };
+    convention_label_from(convention, s, previous_blank, raw)
+}
+
+/// [`convention_label`] given the line's colon label (`raw`), found beforehand.
+fn convention_label_from(
+    convention: &Convention,
+    s: &str,
+    previous_blank: bool,
+    raw: Option<label::Label>,
+) -> Option<label::Label> {
+    if convention.qa {
+        if let Some(l) = label::qa_label(s) {
+            return Some(l);
+        }
+    }
+    match convention.terminator {
+        Terminator::Period if convention.indented_labels && !s.starts_with([' ', '\t']) => None,
+        Terminator::Period => label::period_label(s),
+        Terminator::Colon => {
+            let l = raw?;
+            let alone = s[l.content_start..].trim().is_empty();
+            (!convention.alone_after_blank || (alone && previous_blank)).then_some(l)
+        }
+    }
+}
+
+/// Reads plain text with `convention`, or the one decided from `text` itself; returns
+/// the furniture's spans and the convention used.
+fn parse_text(
+    text: &str,
+    options: &ParseOptions,
+    convention: Option<&Convention>,
+    b: &mut Builder<'_>,
+) -> (Vec<Span>, Convention) {
     let lines = lines::lines(text);
+    // Every line's colon label, found once: for deciding the convention and for reading.
+    let raw: Vec<Option<label::Label>> = lines
+        .iter()
+        .map(|l| l.text(text))
+        .map(|s| if s.trim().is_empty() { None } else { label::match_label(s) })
+        .collect();
+    let convention = match convention {
+        Some(c) => c.clone(),
+        None => Convention::from_lines(text, &lines, &raw),
+    };
+    let convention = &convention;
+    b.script = convention.script && !options.keep_script_directions;
     let mut excluded = vec![false; lines.len()];
     let mut furniture_spans = Vec::new();
     if !options.keep_furniture {
@@ -130,26 +209,169 @@ fn parse_text(text: &str, options: &ParseOptions, b: &mut Builder<'_>) -> Vec<Sp
         }
     }
     let custom = options.label_pattern.as_deref().and_then(|p| custom_pattern(p, b));
-    for (line, skip) in lines.iter().zip(excluded) {
-        let s = line.text(text);
-        if skip || s.trim().is_empty() {
+    let blank: Vec<bool> = lines.iter().zip(&excluded).map(|(l, &x)| x || l.text(text).trim().is_empty()).collect();
+    let labels: Vec<Option<label::Label>> = lines
+        .iter()
+        .zip(raw)
+        .enumerate()
+        .map(|(i, (line, raw))| {
+            let s = line.text(text);
+            match &custom {
+                Some(re) => custom_label(re, s),
+                None => convention_label_from(convention, s, i == 0 || blank.get(i - 1).copied().unwrap_or(true), raw),
+            }
+        })
+        .collect();
+    let label_at = |i: usize| -> Option<label::Label> { labels.get(i).cloned().flatten() };
+    let period = convention.terminator == Terminator::Period && custom.is_none();
+    let mut examiner: Option<String> = None;
+    let mut after_motion = false;
+    // A left-out paragraph of the Record runs on over lines without indentation.
+    let mut skipping: Option<LeftOutKind> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let (line, s) = match lines.get(i) {
+            Some(line) => (line, line.text(text)),
+            None => break,
+        };
+        if blank.get(i).copied().unwrap_or(true) {
             b.paragraph_break();
+            skipping = None;
+            i += 1;
             continue;
         }
-        let label = match &custom {
-            Some(re) => custom_label(re, s),
-            None => label::match_label(s),
-        };
-        match label {
-            Some(label) => {
+        if period {
+            let indent = s.len() - s.trim_start().len();
+            if let Some(kind) = heading::period_aside(s) {
+                b.left_out(kind, line.span);
+                skipping = Some(kind);
+                i += 1;
+                continue;
+            }
+            match skipping {
+                Some(kind) if indent == 0 => {
+                    b.left_out(kind, line.span);
+                    i += 1;
+                    continue;
+                }
+                _ => skipping = None,
+            }
+        }
+        if convention.qa {
+            if let Some(name) = label::examiner(s) {
+                examiner = Some(name);
+                b.left_out(LeftOutKind::Procedure, line.span);
+                i += 1;
+                continue;
+            }
+        }
+        match label_at(i) {
+            Some(mut label) => {
+                if convention.qa && label.name == "Q" {
+                    if let Some(e) = &examiner {
+                        label.name.clone_from(e);
+                    }
+                }
                 let label_span = Span::new(line.span.start, line.span.start + label.content_start);
                 b.label(&label.name, label_span);
-                b.speech(Span::new(line.span.start + label.content_start, line.span.end), false);
+                b.seen_label = true;
+                let content = Span::new(line.span.start + label.content_start, line.span.end);
+                speech_with_mid_labels(text, content, false, convention, custom.is_some(), b);
             }
-            None => b.speech(line.span, true),
+            None => {
+                let previous_blank = i == 0 || blank.get(i - 1).copied().unwrap_or(true);
+                if custom.is_none() && previous_blank && heading::parliament_procedure(s, after_motion) {
+                    after_motion = s.trim_start().starts_with("Motion made");
+                    skipping = Some(LeftOutKind::Procedure);
+                    b.left_out(LeftOutKind::Procedure, line.span);
+                    i += 1;
+                    continue;
+                }
+                if custom.is_none() && convention.qa && previous_blank && heading::swearing_in(s) {
+                    skipping = Some(LeftOutKind::Procedure);
+                    b.left_out(LeftOutKind::Procedure, line.span);
+                    i += 1;
+                    continue;
+                }
+                if skipping.is_some() && !previous_blank {
+                    b.left_out(LeftOutKind::Procedure, line.span);
+                    i += 1;
+                    continue;
+                }
+                after_motion = false;
+                if custom.is_none() && previous_blank {
+                    if let Some(end) = heading::heading_paragraph(text, &lines, &blank, i, !b.seen_label, &label_at) {
+                        for l in lines.get(i..=end).unwrap_or_default() {
+                            b.left_out(LeftOutKind::Heading, l.span);
+                        }
+                        i = end + 1;
+                        continue;
+                    }
+                }
+                speech_with_mid_labels(text, line.span, true, convention, custom.is_some(), b);
+            }
+        }
+        i += 1;
+    }
+    (furniture_spans, convention.clone())
+}
+
+/// Speech at `span`, split where a known speaker's label stands in the middle of the
+/// line after a sentence end: `… as bad as NAFTA. WALLACE: Which is Obamacare.`
+fn speech_with_mid_labels(
+    text: &str,
+    span: Span,
+    whole_line: bool,
+    convention: &Convention,
+    custom: bool,
+    b: &mut Builder<'_>,
+) {
+    let mut start = span.start;
+    if !custom && convention.terminator == Terminator::Colon && !convention.known.is_empty() {
+        let piece = span.slice(text);
+        let mut from = 0;
+        while let Some(rel) = memchr::memchr(b':', piece.as_bytes().get(from..).unwrap_or_default()) {
+            let colon = from + rel;
+            from = colon + 1;
+            if !piece[colon + 1..].starts_with(' ') {
+                continue;
+            }
+            let before = piece.get(start - span.start..colon).unwrap_or("");
+            let Some((name_start, name)) = mid_label_name(before, |n| convention.is_known(n)) else {
+                continue;
+            };
+            let name_at = start + name_start;
+            let name = name.to_owned();
+            b.speech(Span::new(start, name_at), whole_line && start == span.start);
+            let content = span.start + colon + 1;
+            b.label(&name, Span::new(name_at, content));
+            b.mid_line_labels.push(Span::new(name_at, content));
+            start = content;
         }
     }
-    furniture_spans
+    b.speech(Span::new(start, span.end), whole_line && start == span.start);
+}
+
+/// Where a known name starts before a colon, after a sentence end or a dash and a
+/// space: `… NAFTA. WALLACE` → `WALLACE`.
+fn mid_label_name(before: &str, known: impl Fn(&str) -> bool) -> Option<(usize, &str)> {
+    let floor = before.len().saturating_sub(label::MAX_NAME_CHARS + 3);
+    let bytes = before.as_bytes();
+    let mut i = before.len();
+    while i > floor.max(1) {
+        i -= 1;
+        let boundary = bytes.get(i) == Some(&b' ') && matches!(bytes.get(i - 1), Some(b'.' | b'?' | b'!' | b'-'));
+        if !boundary {
+            continue;
+        }
+        // `i` holds an ASCII space, so `i + 1` is a character boundary.
+        let rest = before.get(i + 1..).unwrap_or("");
+        let name = rest.trim();
+        if !name.is_empty() && known(name) {
+            return Some((before.len() - rest.trim_start().len(), name));
+        }
+    }
+    None
 }
 
 fn custom_pattern(pattern: &str, b: &mut Builder<'_>) -> Option<regex::Regex> {
@@ -182,7 +404,8 @@ fn custom_label(re: &regex::Regex, line: &str) -> Option<label::Label> {
 }
 
 fn finish(format: Format, b: Builder<'_>, furniture: Vec<Span>) -> Transcript {
-    let Builder { speakers, labels, turns, directions, mut diagnostics, .. } = b;
+    let Builder { speakers, labels, turns, directions, mut diagnostics, left_out, mid_line_labels, script, .. } = b;
+    let not_speech = heading::LeftOutCounts::new(&left_out, &mid_line_labels, script);
     let mut turn_counts = vec![0usize; speakers.len()];
     for t in &turns {
         if let Some(n) = turn_counts.get_mut(t.speaker) {
@@ -192,5 +415,18 @@ fn finish(format: Format, b: Builder<'_>, furniture: Vec<Span>) -> Transcript {
     let alias_suggestions = alias::suggest_aliases(&speakers, &turn_counts);
     crate::diagnostic::sort(&mut diagnostics);
     let labels = labels.into_iter().map(|(count, first)| LabelUse { count, first }).collect();
-    Transcript { format, speakers, labels, turns, directions, furniture, alias_suggestions, diagnostics }
+    Transcript {
+        format,
+        speakers,
+        labels,
+        turns,
+        directions,
+        furniture,
+        left_out,
+        not_speech,
+        convention: None,
+        decided: None,
+        alias_suggestions,
+        diagnostics,
+    }
 }

@@ -1,6 +1,6 @@
 //! Counts of two texts split at a turn boundary merge into the counts of the whole.
 
-use colloquy::{Analysis, Counts, Document, Options, Stopwords};
+use colloquy::{Analysis, Convention, Counts, Document, Options, Stopwords};
 
 pub fn options() -> Options {
     let mut o = Options::default();
@@ -21,11 +21,15 @@ pub fn comparable(a: Analysis) -> Analysis {
     a
 }
 
+/// The parts are read with the whole text's label convention, as a stream reads them.
 pub fn check_merge(a: &str, b: &str) {
     let o = options();
-    let whole = comparable(counts(&format!("{a}{b}"), &o).report(&o.view));
-    let mut merged = counts(a, &o);
-    merged.merge(counts(b, &o));
+    let text = format!("{a}{b}");
+    let whole = comparable(counts(&text, &o).report(&o.view));
+    let convention = Convention::detect(&text);
+    let part = |t: &str| Counts::new(&Document::with_convention(t.to_owned(), &o, &convention));
+    let mut merged = part(a);
+    merged.merge(part(b));
     let merged = comparable(merged.report(&o.view));
     assert_eq!(merged, whole);
 }

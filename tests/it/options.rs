@@ -60,7 +60,9 @@ fn an_invalid_label_pattern_is_a_diagnostic_not_a_failure() {
 
 #[test]
 fn forcing_a_format() {
-    let srt = "1\n00:00:01,000 --> 00:00:02,000\nJOHN: Hello there.\n";
+    // Forced to text, cue numbers and timings before the first label would be a title
+    // block (left out); after it, they are read as speech.
+    let srt = "1\n00:00:01,000 --> 00:00:02,000\nJOHN: Hello there.\n\n2\n00:00:03,000 --> 00:00:04,000\nJOHN: Bye.\n";
     assert_eq!(analyse(srt, &Options::default()).summary.format, Format::Srt);
     let mut o = Options::default();
     o.parse.format = Format::Text;
