@@ -267,6 +267,9 @@ fn parse_text(
         }
         match label_at(i) {
             Some(mut label) => {
+                // A label ends any left-out paragraph and any motion's text.
+                skipping = None;
+                after_motion = false;
                 if convention.qa && label.name == "Q" {
                     if let Some(e) = &examiner {
                         label.name.clone_from(e);
