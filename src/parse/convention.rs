@@ -20,6 +20,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::parse::captions::DETECT_BYTES;
+use crate::parse::hint::{HintScan, LabelHint};
 use crate::parse::label::{match_label, period_label, qa_label};
 use crate::parse::lines::Lines;
 
@@ -48,6 +49,9 @@ pub struct Convention {
     /// Names seen as labels at least twice at the start of a line: a `NAME:` in the
     /// middle of a line after a sentence end is a label only for these.
     pub(crate) known: Vec<String>,
+    /// Lines of the sample that look like labels of another kind (`SMITH -- text`),
+    /// and a label pattern that reads them; see [`LabelHint`].
+    pub hint: Option<LabelHint>,
 }
 
 /// Fewest labels of a kind for the document to be read by that kind.
@@ -78,6 +82,7 @@ impl Convention {
         let mut scene_lines = 0usize;
         let mut names: FxHashMap<String, usize> = FxHashMap::default();
         let mut previous_blank = true;
+        let mut hint = HintScan::default();
         for line in Lines::new(sample) {
             let s = line.text(sample);
             if s.trim().is_empty() {
@@ -104,6 +109,8 @@ impl Convention {
             } else if period_label(s).is_some() {
                 period += 1;
                 period_indented += usize::from(s.starts_with([' ', '\t']));
+            } else {
+                hint.line(s);
             }
             let t = s.trim_start();
             if t.starts_with("[Scene") || t.starts_with("[SCENE") || t.starts_with("INT.") || t.starts_with("EXT.") {
@@ -121,7 +128,7 @@ impl Convention {
         let script = colon_doc && (scene_lines >= 1 || (paren_openings >= MIN_LABELS && paren_openings * 20 >= colon));
         let mut known: Vec<String> = names.into_iter().filter(|(_, n)| *n >= 2).map(|(n, _)| n).collect();
         known.sort();
-        Convention { terminator, alone_after_blank, indented_labels, qa, script, known }
+        Convention { terminator, alone_after_blank, indented_labels, qa, script, known, hint: hint.finish() }
     }
 
     /// The convention in words a person understands, for `summary.convention`.
