@@ -241,9 +241,7 @@ pub(crate) fn period_label(line: &str) -> Option<Label> {
     let mut of_state = false;
     loop {
         let tail = &rest[pos..];
-        let Some(tail) = tail.strip_prefix(' ') else {
-            return None;
-        };
+        let tail = tail.strip_prefix(' ')?;
         pos += 1;
         if tail.starts_with('(') {
             // `(Mr. Yarmuth).`: a parenthetical, then the period.

@@ -324,7 +324,7 @@ fn speech_with_mid_labels(
 
 /// Where a known name starts before a colon, after a sentence end or a dash and a
 /// space: `… NAFTA. WALLACE` → `WALLACE`.
-fn mid_label_name<'t>(before: &'t str, known: impl Fn(&str) -> bool) -> Option<(usize, &'t str)> {
+fn mid_label_name(before: &str, known: impl Fn(&str) -> bool) -> Option<(usize, &str)> {
     let floor = before.len().saturating_sub(label::MAX_NAME_CHARS + 3);
     let bytes = before.as_bytes();
     let mut i = before.len();
