@@ -217,9 +217,9 @@ test('dispersion: DP beside each term with its formula, parts, and the most and 
   await chart.locator('svg').waitFor();
   const dps = await chart.locator('g[aria-label="text"] text').allTextContents();
   assert.equal(dps.length, 5);
-  assert.equal(dps[0], 'DP 0.52', 'cis, over 10 equal parts');
+  assert.equal(dps[0], 'DP 0.51', 'cis, over 10 equal parts');
   assert.ok(dps.every((d) => /^DP \d\.\d\d$/.test(d)), dps.join());
-  assert.match(await chart.getAttribute('aria-label'), /cis 23 occurrences, DP 0\.52/);
+  assert.match(await chart.getAttribute('aria-label'), /cis 21 occurrences, DP 0\.51/);
   const formula = page.locator('#panel-dispersion .formula');
   assert.equal(await formula.isVisible(), true);
   const text = await formula.textContent();

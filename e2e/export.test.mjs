@@ -14,9 +14,9 @@ test('the speakers table exports as CSV', async () => {
   assert.equal(file.name, 'transcript-speakers.csv');
   assert.equal(file.body.toString('utf8'), [
     'Speaker,Words,Share,Turns,Mean turn (words),Longest turn,Questions',
-    'Sergey Lavrov,1026,0.5504,5,205.20,389,0',
-    '(unattributed),645,0.3460,1,645.00,645,0',
-    'Question,193,0.1035,5,38.60,64,7',
+    'Sergey Lavrov,1026,0.5607,5,205.20,389,0',
+    '(unattributed),611,0.3339,1,611.00,611,0',
+    'Question,193,0.1055,5,38.60,64,7',
     '',
   ].join('\r\n'));
   // As displayed: sorted the way the table is.
@@ -53,12 +53,12 @@ test('phrases, terms, dispersion and summary tables export as CSV', async () => 
   await page.waitForFunction(() => document.querySelectorAll('#phrases-table tbody tr').length < 31);
   const phrases = parseCsv((await downloaded(page, () => page.locator('#phrases-csv').click())).body.toString('utf8'));
   assert.deepEqual(phrases[0], ['Phrase', 'Words', 'Count', 'By speaker']);
-  assert.deepEqual(phrases[1], ['foreign ministers', '2', '4', '(unattributed): 3; Question: 1']);
+  assert.deepEqual(phrases[1], ['foreign ministers', '2', '3', '(unattributed): 2; Question: 1']);
   assert.ok(phrases.slice(1).every((r) => r[0].includes('foreign')), 'the filtered rows only');
 
   await tab(page, 'Terms');
   const terms = parseCsv((await downloaded(page, () => page.locator('#terms-csv').click())).body.toString('utf8'));
-  assert.deepEqual(terms[1], ['cis', '23', '123.39', '3', '18', '2']);
+  assert.deepEqual(terms[1], ['cis', '21', '114.75', '3', '16', '2']);
   assert.equal(terms.length, 31);
 
   await tab(page, 'Dispersion');
@@ -66,11 +66,11 @@ test('phrases, terms, dispersion and summary tables export as CSV', async () => 
   const dispersion = parseCsv((await downloaded(page, () => page.locator('#dispersion-csv').click())).body.toString('utf8'));
   assert.deepEqual(dispersion[0].slice(0, 5), ['Term', 'Occurrences', 'DP', 'First at word', 'Last at word']);
   assert.equal(dispersion[1][0], 'cis');
-  assert.equal(dispersion[1][1], '23');
+  assert.equal(dispersion[1][1], '21');
 
   await tab(page, 'Summary');
   const summary = parseCsv((await downloaded(page, () => page.locator('#summary-csv').click())).body.toString('utf8'));
-  assert.deepEqual(summary.find((r) => r[0] === 'Words (tokens)'), ['Words (tokens)', '1864']);
+  assert.deepEqual(summary.find((r) => r[0] === 'Words (tokens)'), ['Words (tokens)', '1830']);
   assert.deepEqual(summary.find((r) => r[0] === 'Page furniture lines excluded'), ['Page furniture lines excluded', '7']);
   const diagnostics = parseCsv((await downloaded(page, () => page.locator('#diagnostics-csv').click())).body.toString('utf8'));
   assert.deepEqual(diagnostics[0], ['Kind', 'Message', 'Start', 'End']);
@@ -138,7 +138,7 @@ test('the whole analysis exports as JSON', async () => {
   assert.equal(file.name, 'mfa-cis-press-conference-2024-04-12-analysis.json');
   const json = JSON.parse(file.body.toString('utf8'));
   assert.match(json.colloquy, /^\d+\.\d+\.\d+/);
-  assert.equal(json.analysis.summary.tokens, 1864);
+  assert.equal(json.analysis.summary.tokens, 1830);
   assert.deepEqual(json.analysis.speakers.map((s) => s.name), ['Sergey Lavrov', '(unattributed)', 'Question']);
   assert.equal(json.analysis.terms[0].term, 'cis');
   assert.equal(json.settings.ngramMax, 5);

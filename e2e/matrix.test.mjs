@@ -243,7 +243,8 @@ test('a transcript that is all stage directions: zero words, the directions list
   const text = ['(APPLAUSE)', '[crosstalk]', '(LAUGHTER)', '[inaudible 00:12]', '(Speaking in French)'].join('\n').concat('\n').repeat(3);
   await pasteAndWait(page, text);
   const reason = 'No words of speech were found: the text holds only stage directions (15 left out; see Summary).';
-  assert.match(await status(page), /^Analysed 0 words, 1 speaker in [\d,]+ ms\. /);
+  // No speech, so no speaker: not even the (unattributed) pseudo-speaker with 0 words.
+  assert.match(await status(page), /^Analysed 0 words, 0 speakers in [\d,]+ ms\. /);
   assert.ok((await status(page)).endsWith(reason));
   assert.equal(await page.locator('#speakers-chart').textContent(), reason);
   for (const [view, where] of [['Terms', '#terms-chart'], ['Phrases', '#phrases-note'], ['Distinctive words', '#distinctive-chart'], ['Collocations', '#colloc-note'], ['Dispersion', '#dispersion-chart']]) {

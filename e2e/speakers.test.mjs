@@ -89,7 +89,7 @@ test('assign the unattributed opening to a speaker', async () => {
   });
   const w = await words(page);
   assert.deepEqual(Object.keys(w), ['Sergey Lavrov', 'Question']);
-  assert.equal(w['Sergey Lavrov'], 1026 + 645);
+  assert.equal(w['Sergey Lavrov'], 1026 + 611);
   assert.deepEqual(await page.locator('#alias-list li span').allTextContents(), ['(unattributed) → Sergey Lavrov']);
   assert.deepEqual(page.problems, []);
 });

@@ -12,8 +12,8 @@ use colloquy::json::{
 };
 use colloquy::{
     AliasSuggestion, Analysis, Collocate, CollocationSort, Diagnostic, DiagnosticKind, DirectionCount, Dispersion,
-    Distinctive, Format, KwicHit, KwicSort, Phrase, SpeakerStats, SpeakerTerm, Spread, Summary, TermSpread, TermStats,
-    TurnStats,
+    Distinctive, Format, KwicHit, KwicSort, LabelHint, Phrase, SpeakerStats, SpeakerTerm, Spread, Summary, TermSpread,
+    TermStats, TurnStats,
 };
 use ts_rs::{Config, TS};
 
@@ -29,6 +29,7 @@ fn main() {
         TurnStats::decl(&config),
         DirectionCount::decl(&config),
         AliasSuggestion::decl(&config),
+        LabelHint::decl(&config),
         Diagnostic::decl(&config),
         DiagnosticKind::decl(&config),
         Format::decl(&config),

@@ -59,6 +59,9 @@ pub struct Counts {
     pub(crate) format: Format,
     /// How the text marks its speakers, in words (the first part's, for a stream).
     pub(crate) convention: Option<String>,
+    /// Lines that look like labels the detection did not take (the first part's, for
+    /// a stream: every part is read with the first part's convention, which holds it).
+    pub(crate) label_hint: Option<crate::LabelHint>,
     /// Lines left out as not speech, and labels found mid-line.
     pub(crate) not_speech: LeftOutCounts,
     pub(crate) mattr: Mattr,
@@ -186,6 +189,7 @@ impl Counts {
             scripts,
             format: transcript.format,
             convention: transcript.convention.clone(),
+            label_hint: transcript.label_hint.clone(),
             not_speech: transcript.not_speech.clone(),
         }
     }
@@ -228,7 +232,8 @@ impl Counts {
     ///
     /// If `other`'s text starts with a turn by the speaker who ends this one, the two
     /// turns become one, as they would in the whole text. Diagnostics are kept from
-    /// both parts (shifted), not recomputed.
+    /// both parts (shifted), not recomputed. The convention and the label hint stay
+    /// this part's (parts read with one convention carry the same).
     pub fn merge(&mut self, other: Counts) {
         let ids: Vec<u32> = (0..other.vocab.len())
             .map(|i| {

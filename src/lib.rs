@@ -52,8 +52,8 @@ pub use options::{
 };
 pub use parse::convention::{Convention, Terminator};
 pub use parse::{
-    parse, AliasSuggestion, LabelUse, LeftOutKind, Script, Segment, Speaker, StageDirection, Transcript, Turn,
-    UNATTRIBUTED,
+    parse, AliasSuggestion, LabelHint, LabelUse, LeftOutKind, Script, Segment, Speaker, StageDirection, Transcript,
+    Turn, UNATTRIBUTED,
 };
 pub use query::{
     Collocate, CollocationOptions, CollocationSort, Dispersion, DispersionParts, KwicHit, KwicOptions, KwicSort,

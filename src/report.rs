@@ -14,7 +14,7 @@ use crate::sort::{sort_by, top_k, top_k_by_count};
 use crate::stats::keyness::{fightin_words, g2, log_ratio};
 use crate::stats::readability::coleman_liau;
 use crate::token::TokenKind;
-use crate::{AliasSuggestion, Diagnostic, DiagnosticKind, Format, Span, Stopwords, ViewOptions, MAX_NGRAM};
+use crate::{AliasSuggestion, Diagnostic, DiagnosticKind, Format, LabelHint, Span, Stopwords, ViewOptions, MAX_NGRAM};
 
 #[cfg(feature = "serde")]
 use serde::Serialize;
@@ -206,6 +206,9 @@ pub struct Analysis {
     pub stage_directions: Vec<DirectionCount>,
     pub alias_suggestions: Vec<AliasSuggestion>,
     pub diagnostics: Vec<Diagnostic>,
+    /// When under half of the words have a speaker: lines that look like labels the
+    /// detection did not take, and a label pattern that reads them.
+    pub label_hint: Option<LabelHint>,
 }
 
 impl Analysis {
@@ -306,7 +309,30 @@ impl Counts {
                 self.sentences,
             ),
         };
-        Analysis { summary, speakers, terms, phrases, turns, stage_directions, alias_suggestions, diagnostics }
+        let label_hint = self.label_hint.clone().filter(|_| self.few_attributed());
+        Analysis {
+            summary,
+            speakers,
+            terms,
+            phrases,
+            turns,
+            stage_directions,
+            alias_suggestions,
+            diagnostics,
+            label_hint,
+        }
+    }
+
+    /// Does no word, or under half of the words, have a speaker? (No word at all when
+    /// the text was all left out, as a headline before the first label can be.)
+    fn few_attributed(&self) -> bool {
+        let attributed: usize = self
+            .turns
+            .iter()
+            .filter(|t| self.speakers.get(t.speaker as usize).is_some_and(|s| s.attributed))
+            .map(|t| t.words)
+            .sum();
+        attributed == 0 || attributed * 2 < self.tokens
     }
 
     /// `(id, count)` of every type.

@@ -102,7 +102,8 @@ const engine = new Engine({
     body.dataset.state = 'done';
     const words = `${count(analysis.summary.tokens, 'word')}, ${count(analysis.summary.speakers, 'speaker')}`;
     const empty = noWordsReason();
-    setStatus(`${job?.prefix ?? ''}Analysed ${words} in ${fmt.ms(ms)}.${empty ? ` ${empty}` : ''}${job?.big ? ' Indexing the text for search…' : ''}`);
+    const note = empty ? ` ${empty}` : leftOutNote(analysis);
+    setStatus(`${job?.prefix ?? ''}Analysed ${words} in ${fmt.ms(ms)}.${note}${job?.big ? ' Indexing the text for search…' : ''}`);
     if (job?.big) body.dataset.indexed = 'false';
     state.job = null;
   },
@@ -150,9 +151,30 @@ function noWordsReason() {
   if (!s || s.tokens > 0) return null;
   const base = 'No words of speech were found';
   if (s.stageDirections > 0) return `${base}: the text holds only stage directions (${fmt.int(s.stageDirections)} left out; see Summary).`;
+  if (s.leftOutLines > 0 && s.excludedFurnitureLines === 0) return `${base}: every line was left out as a heading, procedure or inserted text (${count(s.leftOutLines, 'line')}).`;
   if (s.excludedFurnitureLines > 0) return `${base}: every line was left out as page furniture (${count(s.excludedFurnitureLines, 'line')}); tick “Keep page furniture” in Settings to count them.`;
   if (a.speakers.some((sp) => sp.attributed)) return `${base}: the text holds only speaker labels (${count(s.turns, 'turn')} with nothing said).`;
   return `${base}: the text has no letters or digits.`;
+}
+
+/** The words of speech that have no speaker, and their share of all words (the core's shares, summed). */
+function unattributed(a) {
+  const none = a.speakers.filter((sp) => !sp.attributed);
+  return { words: none.reduce((n, sp) => n + sp.words, 0), share: none.reduce((n, sp) => n + sp.share, 0) };
+}
+
+/** For the status: what the core left out of the counts, and how many words have no speaker ('' if nothing). */
+function leftOutNote(a) {
+  const s = a.summary;
+  const parts = [];
+  if (s.excludedFurnitureLines > 0) parts.push(`${count(s.excludedFurnitureLines, 'line')} of page furniture`);
+  if (s.leftOutLines > 0) parts.push(`${count(s.leftOutLines, 'line')} of headings, procedure or inserted text`);
+  if (s.stageDirections > 0) parts.push(count(s.stageDirections, 'stage direction'));
+  let note = '';
+  if (parts.length) note += ` Left out: ${parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0]}.`;
+  const none = unattributed(a);
+  if (none.words > 0) note += ` ${count(none.words, 'word')} (${fmt.pct(none.share)}) ${none.words === 1 ? 'has' : 'have'} no speaker.`;
+  return note;
 }
 
 /** Why there are no terms to show (no words, or only stopwords and numbers). */
@@ -730,9 +752,15 @@ const SPEAKER_COLUMNS = [
 function renderSpeakers() {
   const a = state.analysis;
   const visible = visibleSpeakers();
+  // No labels found: the guidance stands in place of a bar that is all "(unattributed)".
+  const noLabels = renderSpeakersGuide();
+  for (const id of ['speakers-legend', 'speakers-chart', 'speakers-chart-actions']) $(id).hidden = noLabels;
   legend($('speakers-legend'), visible.map((s) => s.name));
   const figure = $('speakers-chart');
-  if (visible.length && visible.some((s) => s.words > 0)) {
+  if (noLabels) {
+    figure.removeAttribute('aria-label');
+    figure.replaceChildren();
+  } else if (visible.length && visible.some((s) => s.words > 0)) {
     const { segments, colours } = shareSegments(visible);
     const svg = speakersChart({ speakers: segments, colours, width: chartWidth(figure) });
     const total = segments.reduce((n, s) => n + s.words, 0) || 1;
@@ -760,6 +788,65 @@ function renderSpeakers() {
     state.editFor = a;
     renderSpeakerEdit();
   }
+}
+
+/**
+ * The guidance when attribution is doubtful: no speaker labels found, or few (the core's
+ * label hint: lines that look like labels of another kind, and a label pattern reading them).
+ * Returns true when no word has a speaker, so the word-share bar would be all "(unattributed)".
+ */
+function renderSpeakersGuide() {
+  const a = state.analysis;
+  const guide = $('speakers-guide');
+  const hint = a.labelHint;
+  const noLabels = !a.speakers.some((s) => s.attributed) && (a.summary.tokens > 0 || !!hint);
+  if (!noLabels && !hint) {
+    guide.hidden = true;
+    $('speakers-guide-body').replaceChildren();
+    return false;
+  }
+  const none = unattributed(a);
+  $('speakers-guide-heading').textContent = noLabels ? 'No speaker labels found' : 'Few speaker labels found';
+  const body = [];
+  if (noLabels) {
+    body.push(h('p', { text: a.summary.tokens > 0
+      ? `colloquy found no lines it reads as speaker labels, so all ${count(a.summary.tokens, 'word')} are counted as “${UNATTRIBUTED}”.`
+      : 'colloquy found no lines it reads as speaker labels.' }));
+  } else {
+    body.push(h('p', { text: `Only ${fmt.pct(Math.max(0, 1 - none.share))} of the words have a speaker: ${count(none.words, 'word')} are counted as “${UNATTRIBUTED}”.` }));
+  }
+  const openSetting = h('button', { type: 'button', class: 'link', onclick: openLabelSetting }, 'Set the label pattern');
+  if (hint) {
+    // The examples as text: "Lines like `SMITH --`, `JONES --` and `CALLER --` look like …".
+    const examples = hint.examples.flatMap((e, i) => [
+      i === 0 ? '' : i === hint.examples.length - 1 ? ' and ' : ', ',
+      h('code', { class: 'example', text: e }),
+    ]);
+    body.push(
+      h('p', { id: 'speakers-guide-hint' }, 'Lines like ', examples, ' look like speaker labels: use them?'),
+      h('p', { class: 'hint' }, `${count(hint.lines, 'line')} start this way; the label pattern would be `, h('code', { class: 'pattern', text: hint.pattern }), '.'),
+      h('div', { class: 'buttons' },
+        h('button', { type: 'button', id: 'use-label-hint', 'aria-describedby': 'speakers-guide-hint', onclick: () => useLabelHint(hint.pattern) }, 'Use these as labels'),
+        openSetting),
+    );
+  } else {
+    body.push(h('p', {}, 'If the transcript marks its speakers in another way, a label pattern (a regular expression matched at the start of each line) can read them. ', openSetting));
+  }
+  $('speakers-guide-body').replaceChildren(...body);
+  guide.hidden = false;
+  return noLabels;
+}
+
+/** Reads the labels with the core's suggested pattern: the label-pattern setting, kept in the address. */
+function useLabelHint(pattern) {
+  applySettings({ ...state.settings, labelPattern: pattern });
+}
+
+/** Opens Settings at the label pattern. */
+function openLabelSetting() {
+  $('settings-panel').open = true;
+  $('set-label').focus();
+  $('set-label').scrollIntoView({ block: 'center' });
 }
 
 /** The word-share segments: each speaker with a colour of its own, the speakers in the shared grey as one. */

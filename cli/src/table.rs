@@ -43,7 +43,17 @@ fn summary(out: &mut String, a: &Analysis) {
         ("Speakers", s.speakers.to_string()),
         ("Stage directions", s.stage_directions.to_string()),
         ("Furniture lines excluded", s.excluded_furniture_lines.to_string()),
+        ("Lines left out", s.left_out_lines.to_string()),
     ];
+    let mut rows = rows;
+    if let Some(hint) = &a.label_hint {
+        let found = if a.speakers.iter().any(|sp| sp.attributed) { "few found" } else { "none found" };
+        let like: Vec<String> = hint.examples.iter().map(|e| format!("`{e}`")).collect();
+        rows.push((
+            "Labels",
+            format!("{found}; lines like {} look like labels: --label-pattern '{}'", like.join(", "), hint.pattern),
+        ));
+    }
     let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 1;
     out.push_str("Summary\n");
     for (key, value) in rows {

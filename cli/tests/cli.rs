@@ -91,6 +91,19 @@ fn top_zero_reports_every_term() {
 }
 
 #[test]
+fn the_table_suggests_a_label_pattern_that_works() {
+    let text = "SMITH -- I yield.\n\nJONES -- Thank you.\n\nSMITH -- Go on.\n\nJONES -- I will.\n";
+    let out = colloquy().args(["analyse", "--format", "table"]).write_stdin(text).assert().success();
+    let table = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let line = table.lines().find(|l| l.trim_start().starts_with("Labels:")).unwrap_or_default();
+    assert!(line.contains("none found; lines like `SMITH --`, `JONES --` look like labels"), "{table}");
+    let pattern = line.split("--label-pattern '").nth(1).and_then(|p| p.strip_suffix('\'')).unwrap_or_default();
+    let json = analyse_json(&["--label-pattern", pattern], text);
+    assert_eq!(speaker_turns(&json), [("SMITH".to_owned(), 2), ("JONES".to_owned(), 2)]);
+    assert!(json["labelHint"].is_null());
+}
+
+#[test]
 fn table_is_a_readable_report() {
     colloquy().args(["analyse", "--format", "table"]).arg(seed()).assert().success().stdout(
         predicate::str::contains("Summary")

@@ -20,6 +20,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::parse::captions::DETECT_BYTES;
+use crate::parse::hint::{HintScan, LabelHint};
 use crate::parse::label::{match_label, period_label, qa_label, Label};
 use crate::parse::lines::{lines, Line};
 
@@ -48,6 +49,9 @@ pub struct Convention {
     /// Names seen as labels at least twice at the start of a line: a `NAME:` in the
     /// middle of a line after a sentence end is a label only for these.
     pub(crate) known: Vec<String>,
+    /// Lines of the sample that look like labels of another kind (`SMITH -- text`),
+    /// and a label pattern that reads them; see [`LabelHint`].
+    pub hint: Option<LabelHint>,
 }
 
 /// Fewest labels of a kind for the document to be read by that kind.
@@ -92,6 +96,7 @@ impl Convention {
         let mut scene_lines = 0usize;
         let mut names: FxHashMap<String, usize> = FxHashMap::default();
         let mut previous_blank = true;
+        let mut hint = HintScan::default();
         let whole = lines.iter().zip(raw).take_while(|(l, _)| l.span.end < DETECT_BYTES || l.span.end == text.len());
         for (line, colon_label) in whole {
             let s = line.text(text);
@@ -122,6 +127,8 @@ impl Convention {
             } else if period_label(s).is_some() {
                 period += 1;
                 period_indented += usize::from(s.starts_with([' ', '\t']));
+            } else {
+                hint.line(s);
             }
             let t = s.trim_start();
             if t.starts_with("[Scene") || t.starts_with("[SCENE") || t.starts_with("INT.") || t.starts_with("EXT.") {
@@ -144,7 +151,7 @@ impl Convention {
         let script = colon_doc && (scene_lines >= 1 || (paren_openings >= MIN_LABELS && paren_openings * 20 >= colon));
         let mut known: Vec<String> = names.into_iter().filter(|(_, n)| *n >= 2).map(|(n, _)| n).collect();
         known.sort();
-        Convention { terminator, alone_after_blank, indented_labels, qa, script, known }
+        Convention { terminator, alone_after_blank, indented_labels, qa, script, known, hint: hint.finish() }
     }
 
     /// The convention in words a person understands, for `summary.convention`.

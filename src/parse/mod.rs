@@ -8,6 +8,7 @@ pub(crate) mod captions;
 pub mod convention;
 mod furniture;
 pub(crate) mod heading;
+pub(crate) mod hint;
 pub(crate) mod label;
 pub(crate) mod lines;
 pub(crate) mod script;
@@ -20,6 +21,7 @@ use crate::{Diagnostic, DiagnosticKind, Format, ParseOptions, Span};
 use builder::Builder;
 use convention::{Convention, Terminator};
 pub use heading::LeftOutKind;
+pub use hint::LabelHint;
 
 /// The name of the pseudo-speaker for text before the first label.
 pub const UNATTRIBUTED: &str = "(unattributed)";
@@ -86,6 +88,10 @@ pub struct Transcript {
     pub convention: Option<String>,
     /// The convention itself, for a stream's later parts.
     pub(crate) decided: Option<Convention>,
+    /// Lines that look like labels the detection did not take, from the convention's
+    /// sample (`None` for captions, and when the label pattern is the hint's own).
+    /// [`crate::Analysis::label_hint`] reports it when few words have a speaker.
+    pub label_hint: Option<LabelHint>,
     /// Pairs `(from, to)` of speaker indices that look like the same person.
     pub alias_suggestions: Vec<(usize, usize)>,
     /// Diagnostics about this text's lines. Diagnostics about the whole transcript
@@ -115,17 +121,21 @@ pub(crate) fn parse_with(text: &str, options: &ParseOptions, convention: Option<
     let mut builder = Builder::new(text, &options.aliases);
     let mut furniture = Vec::new();
     let mut described = None;
+    let mut label_hint = None;
     match format {
         Format::Vtt | Format::Srt => captions::parse(text, format, &mut builder),
         Format::Auto | Format::Text => {
             let (spans, convention) = parse_text(text, options, convention, &mut builder);
             furniture = spans;
+            label_hint =
+                convention.hint.clone().filter(|h| options.label_pattern.as_deref() != Some(h.pattern.as_str()));
             described = Some(convention);
         }
     }
     let mut transcript = finish(format, builder, furniture);
     transcript.convention = described.as_ref().map(Convention::describe);
     transcript.decided = described;
+    transcript.label_hint = label_hint;
     transcript
 }
 
@@ -267,6 +277,9 @@ fn parse_text(
         }
         match label_at(i) {
             Some(mut label) => {
+                // A label ends any left-out paragraph and any motion's text.
+                skipping = None;
+                after_motion = false;
                 if convention.qa && label.name == "Q" {
                     if let Some(e) = &examiner {
                         label.name.clone_from(e);
@@ -426,6 +439,7 @@ fn finish(format: Format, b: Builder<'_>, furniture: Vec<Span>) -> Transcript {
         not_speech,
         convention: None,
         decided: None,
+        label_hint: None,
         alias_suggestions,
         diagnostics,
     }

@@ -2,6 +2,7 @@
 
 mod bad_inputs;
 mod formats;
+mod hint;
 mod languages;
 mod merge;
 mod options;

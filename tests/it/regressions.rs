@@ -37,3 +37,14 @@ fn replay_the_regression_corpus() {
     }
     assert!(n > 0, "the corpus has inputs");
 }
+
+/// A procedural paragraph followed at once by a label: the speech after the label (its
+/// wrapped line too) is the speaker's, not more procedure.
+#[test]
+fn a_label_ends_a_procedural_paragraph() {
+    let text = "Ann Lee: We object.\n\nQuestion put and agreed to.\nBen Roe: I rise to speak\nabout the bill.\n\nAnn Lee: Thank you.\n";
+    let a = analyse(text, &Options::default());
+    let ben = a.speakers.iter().find(|s| s.name == "Ben Roe").map(|s| s.words);
+    assert_eq!(ben, Some(7), "both lines of Ben Roe's speech are his");
+    assert_eq!(a.summary.left_out_lines, 1, "only the procedural line is left out");
+}

@@ -59,6 +59,9 @@ pub fn render(text: &str, options: &Options) -> String {
         let a: Vec<String> = analysis.alias_suggestions.iter().map(|a| format!("{} → {}", a.from, a.to)).collect();
         let _ = writeln!(out, "\nalias suggestions: {}", a.join(", "));
     }
+    if let Some(h) = &analysis.label_hint {
+        let _ = writeln!(out, "\nlabel hint: {} lines like {:?}\n  pattern {}", h.lines, h.examples, h.pattern);
+    }
     let _ = writeln!(out, "\ndiagnostics:");
     for d in &analysis.diagnostics {
         let _ = writeln!(out, "  {:?} {}..{}: {}", d.kind, d.start, d.end, d.message);

@@ -158,7 +158,7 @@ fn a_document_is_loaded_once_and_queried() {
     assert_eq!(stringify(&a), stringify(&whole), "same result as analyse()");
 
     let hits = Array::from(&doc.kwic("cis".into(), options(r#"{"width": 3, "sort": "right"}"#)).expect("kwic"));
-    assert_eq!(hits.length(), 23);
+    assert_eq!(hits.length(), 21, "the headline's two are a heading's, not speech");
     for hit in hits.iter() {
         let (start, end) = (get(&hit, "start").as_f64().unwrap_or(0.0), get(&hit, "end").as_f64().unwrap_or(0.0));
         assert_eq!(String::from(s.slice(start as u32, end as u32)), "CIS");
@@ -168,8 +168,8 @@ fn a_document_is_loaded_once_and_queried() {
 
     let terms = Array::of2(&"cis".into(), &"council of foreign ministers".into());
     let d = Array::from(&doc.dispersion(terms.into(), options(r#"{"parts": "speakers"}"#)).expect("dispersion"));
-    assert_eq!(get(&d.get(0), "count").as_f64(), Some(23.0));
-    assert_eq!(get(&d.get(1), "count").as_f64(), Some(3.0));
+    assert_eq!(get(&d.get(0), "count").as_f64(), Some(21.0));
+    assert_eq!(get(&d.get(1), "count").as_f64(), Some(2.0));
     assert!(get(&d.get(0), "dp").as_f64().is_some_and(|dp| (0.0..=1.0).contains(&dp)));
 
     let fewer = doc.analysis(options(r#"{"minCount": 3, "ngramMax": 8}"#)).expect("view options");
@@ -181,7 +181,7 @@ fn a_document_is_loaded_once_and_queried() {
     let both = Array::of3(&"cis".into(), &"council of foreign ministers".into(), &"CIS".into());
     let merged =
         Array::from(&doc.kwic(both.into(), options(r#"{"sort": "right", "limit": 0}"#)).expect("kwic of an array"));
-    assert_eq!(merged.length(), 23 + 3);
+    assert_eq!(merged.length(), 21 + 2);
     let keys: Vec<String> =
         merged.iter().map(|h| get(&h, "right").as_string().unwrap_or_default().to_lowercase()).collect();
     let words = |s: &String| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
