@@ -99,3 +99,30 @@ test('a period-label transcript shows its speakers with no notice and no click',
   assert.match(await status(page), /^Analysed [\d,]+ words, 3 speakers in [\d,]+ ms\. Left out: 1 line of headings, procedure or inserted text\.$/);
   assert.deepEqual(page.problems, []);
 });
+
+// Written for this test: a script, whose parenthesised directions are not speech until
+// the setting keeps them.
+const SCRIPT = `[Scene: A bakery, early morning.]
+
+Nell: (tying her apron) We open in ten minutes.
+
+Omar: (yawning) Then the bread had better be ready.
+
+Nell: (laughs) It always is.
+
+Omar: (He checks the oven.) Not today, it isn't.
+`;
+
+test('a script: directions inside speech are left out, and the setting keeps them as speech', async (t) => {
+  const page = await open(env);
+  t.after(() => page.context().close());
+  await pasteAndWait(page, SCRIPT);
+  assert.match(await status(page), /^Analysed 19 words, 2 speakers/);
+  await page.getByText('Settings', { exact: true }).click();
+  const count = await analyses(page);
+  await page.getByLabel('In scripts, keep (…) and […] as speech').check();
+  await nextAnalysis(page, count);
+  assert.match(await status(page), /^Analysed 27 words, 2 speakers/);
+  assert.match(page.url(), /scriptdirections=1/);
+  assert.deepEqual(page.problems, []);
+});

@@ -547,6 +547,7 @@ function writeForm() {
   $('set-stem').checked = s.stem;
   $('set-hyphens').checked = s.splitHyphens;
   $('set-furniture').checked = s.keepFurniture;
+  $('set-script').checked = s.keepScriptDirections;
   $('set-label').value = s.labelPattern;
 }
 
@@ -567,6 +568,7 @@ function readForm(changed) {
   s.stem = $('set-stem').checked;
   s.splitHyphens = $('set-hyphens').checked;
   s.keepFurniture = $('set-furniture').checked;
+  s.keepScriptDirections = $('set-script').checked;
   s.labelPattern = $('set-label').value.trim().slice(0, 500);
   return s;
 }

@@ -1,6 +1,6 @@
 // Settings: defaults, the URL hash (settings only, never the text) and the core's options.
 //
-//   #view=terms&stopwords=en&extra=foo,bar&ngram=2-5&min=2&stem=1&hyphens=1&furniture=1&format=vtt&label=…
+//   #view=terms&stopwords=en&extra=foo,bar&ngram=2-5&min=2&stem=1&hyphens=1&furniture=1&scriptdirections=1&format=vtt&label=…
 //
 // The hash is untrusted input: every value is checked and malformed ones are ignored.
 // Values only ever reach the page as form values or text, never as HTML.
@@ -39,6 +39,7 @@ export function defaults() {
     stem: false,
     splitHyphens: false,
     keepFurniture: false,
+    keepScriptDirections: false,
     labelPattern: '',
   };
 }
@@ -80,6 +81,8 @@ export function fromHash(hash) {
   if (hy !== null) s.splitHyphens = hy;
   const fu = flag(get('furniture'));
   if (fu !== null) s.keepFurniture = fu;
+  const sd = flag(get('scriptdirections'));
+  if (sd !== null) s.keepScriptDirections = sd;
   const label = get('label');
   if (label && label.length <= MAX_LABEL) s.labelPattern = label;
   return s;
@@ -98,6 +101,7 @@ export function toHash(s) {
   if (s.stem) p.set('stem', '1');
   if (s.splitHyphens) p.set('hyphens', '1');
   if (s.keepFurniture) p.set('furniture', '1');
+  if (s.keepScriptDirections) p.set('scriptdirections', '1');
   if (s.labelPattern) p.set('label', s.labelPattern);
   const str = p.toString();
   return str ? `#${str}` : '';
@@ -120,7 +124,10 @@ export function viewOptions(s) {
 
 /** Options that change how the text is parsed (a new load). */
 export function parseOptions(s, aliases) {
-  const o = { format: s.format, keepFurniture: s.keepFurniture, splitHyphens: s.splitHyphens, aliases: { ...aliases } };
+  const o = {
+    format: s.format, keepFurniture: s.keepFurniture, keepScriptDirections: s.keepScriptDirections,
+    splitHyphens: s.splitHyphens, aliases: { ...aliases },
+  };
   if (s.labelPattern) o.labelPattern = s.labelPattern;
   return o;
 }
