@@ -769,7 +769,8 @@ function renderSpeakers() {
     putChart(figure, svg, `Stacked bar of the share of words by speaker: ${segments.map((s) => `${s.name} ${fmt.pct(s.words / total)}`).join(', ')}`);
   } else {
     figure.removeAttribute('aria-label');
-    const why = visible.length === 0 ? 'No speaker to show: every speaker is hidden.'
+    // No speaker at all (a text of stage directions only): the reason, not "hidden".
+    const why = visible.length === 0 && a.speakers.length > 0 ? 'No speaker to show: every speaker is hidden.'
       : noWordsReason() ?? 'No words to show: the visible speakers said nothing.';
     figure.replaceChildren(h('p', { class: 'hint', text: why }));
   }
@@ -1273,8 +1274,8 @@ function renderDistinctive() {
   state.tables.distinctive = null;
   if (!sp || rows.length === 0) {
     figure.removeAttribute('aria-label');
-    const why = !sp ? 'No speaker to show: every speaker is hidden.'
-      : noWordsReason() ?? (a.speakers.length < 2 ? 'Distinctive words compare a speaker with everyone else: this transcript has one speaker.'
+    const why = !sp && a.speakers.length > 0 ? 'No speaker to show: every speaker is hidden.'
+      : noWordsReason() ?? (!sp ? 'No speaker to show.' : a.speakers.length < 2 ? 'Distinctive words compare a speaker with everyone else: this transcript has one speaker.'
         : `No word sets ${speaker} apart from everyone else.`);
     figure.replaceChildren(h('p', { class: 'hint', text: why }));
     $('distinctive-legend').replaceChildren();
