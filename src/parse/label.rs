@@ -220,6 +220,10 @@ const PERIOD_HONORIFICS: &[&str] =
 /// Words that follow an honorific in an address, not a label: `Mr. Speaker.`
 const ADDRESSES: &[&str] = &["Speaker", "President", "Chairman", "Chairwoman", "Chair", "Leader", "Clerk", "Secretary"];
 
+/// Offices that hearings print in mixed case after `The`: `The Chairman.`, `The Acting
+/// Chair (Mr. Ruiz).`, `The Clerk.`
+const THE_OFFICES: &[&str] = &["Chairman", "Chairwoman", "Chair", "Acting", "Clerk", "Speaker", "President"];
+
 /// A role between the honorific and the name: `Mr. Manager SCHIFF.`, `Mr. Counsel CIPOLLONE.`
 const PERIOD_ROLES: &[&str] = &["Manager", "Counsel"];
 
@@ -266,7 +270,7 @@ pub(crate) fn period_label(line: &str) -> Option<Label> {
             of_state = true;
             true
         } else if the {
-            caps_word(bare) || (names > 0 && (bare == "pro" || bare == "tempore"))
+            caps_word(bare) || (names > 0 && (bare == "pro" || bare == "tempore")) || THE_OFFICES.contains(&bare)
         } else if names == 0 && PERIOD_ROLES.contains(&bare) && !ends {
             true
         } else {
@@ -573,11 +577,16 @@ mod tests {
         check_period("Ms. Arroyo-Bennett. About a third.", Some("Ms. Arroyo-Bennett"));
         check_period("Mr. McAllister. Mr. Chairman, I ask unanimous consent.", Some("Mr. McAllister"));
         check_period("Mr. O'Brien. Thank you.", Some("Mr. O'Brien"));
+        check_period("The Chairman. The committee will come to order.", Some("The Chairman"));
+        check_period("The Acting CHAIR (Mr. Ruiz). The gentleman is recognized.", Some("The Acting CHAIR"));
+        check_period("The Acting Chair. Without objection.", Some("The Acting Chair"));
         check_period("  Mrs. DeLAURO. Madam Speaker,", Some("Mrs. DeLAURO"));
         // Prose: an address, a sentence, a wrapped line.
         check_period("  Mr. Speaker, I rise today.", None);
         check_period("  Mr. Speaker. I rise today.", None);
         check_period("  The House has waited four years.", None);
+        check_period("The Chairman said nothing.", None);
+        check_period("The Chairman. said nothing.", None);
         check_period("  Mr. Jordan. said that.", None);
         check_period("Mr. Smith-. Text.", None);
         check_period("       Mr. SMITH. Inserted text is indented.", None);
