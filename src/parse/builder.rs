@@ -20,7 +20,7 @@ pub(crate) struct Builder<'a> {
     hard_break: bool,
     /// Read every parenthesis and bracket inside speech as a stage direction (a script).
     pub script: bool,
-    /// A label has been seen.
+    /// A label has been seen (set by [`Builder::label`]).
     pub seen_label: bool,
     /// Lines left out as not speech.
     pub left_out: Vec<(LeftOutKind, Span)>,
@@ -68,6 +68,7 @@ impl<'a> Builder<'a> {
             *count += 1;
         }
         self.hard_break = true;
+        self.seen_label = true;
         if let Some(turn) = self.turns.last_mut().filter(|t| t.speaker == speaker) {
             turn.span.end = turn.span.end.max(label_span.end);
             return;

@@ -7,7 +7,7 @@
 //! `{time}  2015`). They are left out of the counts, said in a diagnostic, and neither
 //! break nor start a turn.
 
-use crate::parse::label::{is_time, Label};
+use crate::parse::label::is_time;
 use crate::parse::lines::Line;
 use crate::{Diagnostic, DiagnosticKind, Span};
 
@@ -138,13 +138,13 @@ pub(crate) fn heading_paragraph(
     blank: &[bool],
     i: usize,
     before_first_label: bool,
-    label_at: &dyn Fn(usize) -> Option<Label>,
+    is_label: &dyn Fn(usize) -> bool,
 ) -> Option<usize> {
     let max_lines = if before_first_label { MAX_TITLE_LINES } else { MAX_HEADING_LINES };
     // The paragraph ends at a blank line or a label line, so the decision never looks
     // past where a turn starts (parts cut there read alike).
     let mut end = i;
-    while end + 1 < lines.len() && !blank.get(end + 1).copied().unwrap_or(true) && label_at(end + 1).is_none() {
+    while end + 1 < lines.len() && !blank.get(end + 1).copied().unwrap_or(true) && !is_label(end + 1) {
         end += 1;
         if end - i >= max_lines {
             return None;
@@ -154,7 +154,7 @@ pub(crate) fn heading_paragraph(
     let all: Vec<&str> = paragraph.iter().map(|l| l.text(text).trim()).collect();
     // A page header's bracketed lines (`[House]`, `[Pages H1-H8]`) go with it.
     let texts: Vec<&str> = all.iter().copied().filter(|t| !(t.starts_with('[') && t.ends_with(']'))).collect();
-    if texts.is_empty() || texts.iter().any(|t| t.starts_with(['(', '['])) || (i..=end).any(|j| label_at(j).is_some()) {
+    if texts.is_empty() || texts.iter().any(|t| t.starts_with(['(', '['])) || (i..=end).any(is_label) {
         return None;
     }
     if texts.len() < all.len() && !before_first_label {
@@ -343,8 +343,8 @@ mod tests {
     fn check(text: &str, before: bool, expect: Option<&[&str]>) {
         let ls = lines(text);
         let blank: Vec<bool> = ls.iter().map(|l| l.text(text).trim().is_empty()).collect();
-        let label_at = |i: usize| ls.get(i).and_then(|l| match_label(l.text(text)));
-        let got = heading_paragraph(text, &ls, &blank, 0, before, &label_at)
+        let is_label = |i: usize| ls.get(i).is_some_and(|l| match_label(l.text(text)).is_some());
+        let got = heading_paragraph(text, &ls, &blank, 0, before, &is_label)
             .map(|end| ls[..=end].iter().map(|l| l.text(text)).collect::<Vec<_>>());
         assert_eq!(got.as_deref(), expect, "{text:?}");
     }

@@ -319,11 +319,7 @@ fn caps_word(w: &str) -> bool {
 
 /// A surname in the Record's capitals: `McGOVERN`, `DeLAURO`, `O'ROURKE`, `JACKSON`.
 fn caps_name(w: &str) -> bool {
-    let rest = ["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du"]
-        .iter()
-        .find_map(|p| w.strip_prefix(p).filter(|r| r.chars().next().is_some_and(char::is_uppercase)))
-        .unwrap_or(w);
-    caps_word(rest)
+    caps_word(strip_name_prefix(w))
 }
 
 /// `Jordan`: a capital, then lowercase letters (hearings print names in mixed case);
@@ -339,9 +335,12 @@ fn capitalised_part(w: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.all(|c| c.is_lowercase() || matches!(c, '\'' | '’'))
 }
 
-/// `McAllister` → `Allister`, `O'Brien` → `Brien`; any other word as it is.
+/// Prefixes of surnames before a capital: `McGOVERN`, `DeLAURO`, `O'Brien`.
+const NAME_PREFIXES: &[&str] = &["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du", "O'", "O’"];
+
+/// `McAllister` → `Allister`, `O'Brien` → `Brien`, `DeLAURO` → `LAURO`; any other word as it is.
 fn strip_name_prefix(w: &str) -> &str {
-    ["Mc", "Mac", "O'", "O’"]
+    NAME_PREFIXES
         .iter()
         .find_map(|p| w.strip_prefix(p).filter(|r| r.chars().next().is_some_and(char::is_uppercase)))
         .unwrap_or(w)

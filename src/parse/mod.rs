@@ -187,11 +187,11 @@ fn parse_text(
         .map(|l| l.text(text))
         .map(|s| if s.trim().is_empty() { None } else { label::match_label(s) })
         .collect();
-    let convention = match convention {
+    let decided = match convention {
         Some(c) => c.clone(),
         None => Convention::from_lines(text, &lines, &raw),
     };
-    let convention = &convention;
+    let convention = &decided;
     b.script = convention.script && !options.keep_script_directions;
     let mut excluded = vec![false; lines.len()];
     let mut furniture_spans = Vec::new();
@@ -232,7 +232,7 @@ fn parse_text(
             }
         })
         .collect();
-    let label_at = |i: usize| -> Option<label::Label> { labels.get(i).cloned().flatten() };
+    let is_label = |i: usize| labels.get(i).is_some_and(Option::is_some);
     let period = convention.terminator == Terminator::Period && custom.is_none();
     let mut examiner: Option<String> = None;
     let mut after_motion = false;
@@ -275,7 +275,7 @@ fn parse_text(
                 continue;
             }
         }
-        match label_at(i) {
+        match labels.get(i).cloned().flatten() {
             Some(mut label) => {
                 // A label ends any left-out paragraph and any motion's text.
                 skipping = None;
@@ -287,7 +287,6 @@ fn parse_text(
                 }
                 let label_span = Span::new(line.span.start, line.span.start + label.content_start);
                 b.label(&label.name, label_span);
-                b.seen_label = true;
                 let content = Span::new(line.span.start + label.content_start, line.span.end);
                 speech_with_mid_labels(text, content, false, convention, custom.is_some(), b);
             }
@@ -313,7 +312,7 @@ fn parse_text(
                 }
                 after_motion = false;
                 if custom.is_none() && previous_blank {
-                    if let Some(end) = heading::heading_paragraph(text, &lines, &blank, i, !b.seen_label, &label_at) {
+                    if let Some(end) = heading::heading_paragraph(text, &lines, &blank, i, !b.seen_label, &is_label) {
                         for l in lines.get(i..=end).unwrap_or_default() {
                             b.left_out(LeftOutKind::Heading, l.span);
                         }
@@ -326,7 +325,7 @@ fn parse_text(
         }
         i += 1;
     }
-    (furniture_spans, convention.clone())
+    (furniture_spans, decided)
 }
 
 /// Speech at `span`, split where a known speaker's label stands in the middle of the
