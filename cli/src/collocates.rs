@@ -5,10 +5,10 @@ use std::fmt::Write as _;
 
 use colloquy::{Collocate, CollocationOptions, CollocationSort, MI_MIN_COUNT};
 
-use crate::args::OutputFormat;
 use crate::error::CliError;
 use crate::output;
 use crate::query_args::CollocatesArgs;
+use crate::shared_args::OutputFormat;
 use crate::table::{count, Align, Table};
 
 /// The formulas behind the table's columns.

@@ -5,10 +5,10 @@ use std::fmt::Write as _;
 
 use colloquy::{Dispersion, DispersionParts, Document, Spread, TermSpread};
 
-use crate::args::OutputFormat;
 use crate::error::CliError;
 use crate::output;
 use crate::query_args::DispersionArgs;
+use crate::shared_args::OutputFormat;
 use crate::table::{count, Align, Table};
 
 /// The columns of the x-ray strip: each is this fraction of the transcript.

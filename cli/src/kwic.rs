@@ -4,10 +4,10 @@ use std::fmt::Write as _;
 
 use colloquy::KwicHit;
 
-use crate::args::OutputFormat;
 use crate::error::CliError;
 use crate::output;
 use crate::query_args::KwicArgs;
+use crate::shared_args::OutputFormat;
 use crate::table::{clip, count, flat, width};
 
 /// Each context is cut to at most this many columns, so that a concordance line

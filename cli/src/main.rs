@@ -14,14 +14,16 @@ mod input;
 mod kwic;
 mod output;
 mod query_args;
+mod shared_args;
 mod table;
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use args::{AnalyseArgs, Cli, Command, OutputFormat};
+use args::{AnalyseArgs, Cli, Command};
 use error::CliError;
+use shared_args::OutputFormat;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

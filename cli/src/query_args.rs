@@ -5,7 +5,7 @@
 use clap::{ArgGroup, Args, ValueEnum};
 use colloquy::{CollocationOptions, CollocationSort, DispersionParts, KwicOptions, KwicSort, Stopwords};
 
-use crate::args::{parse_min_count, DocumentArgs, OutputFormat, StopwordArgs};
+use crate::shared_args::{parse_min_count, DocumentArgs, OutputFormat, StopwordArgs};
 
 /// How many terms each `--spread` list holds by default.
 const SPREAD_TOP: usize = 10;
@@ -256,12 +256,7 @@ pub fn parse_parts(s: &str) -> Result<DispersionParts, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::args::{Cli, Command};
-    use clap::Parser;
-
-    fn parse(args: &[&str]) -> Result<Command, clap::Error> {
-        Cli::try_parse_from(std::iter::once("colloquy").chain(args.iter().copied())).map(|cli| cli.command)
-    }
+    use crate::shared_args::try_parse;
 
     #[test]
     fn queries_and_nodes() {
@@ -288,10 +283,9 @@ mod tests {
 
     #[test]
     fn kwic_defaults_match_the_core() {
-        let Ok(Command::Kwic(args)) = parse(&["kwic", "x.txt", "cis"]) else { panic!("did not parse") };
+        let Ok(args) = try_parse::<KwicArgs>(&["x.txt", "cis"]) else { panic!("did not parse") };
         assert_eq!(args.options(), KwicOptions::default());
-        let Ok(Command::Kwic(args)) =
-            parse(&["kwic", "x.txt", "cis", "--width", "3", "--sort", "left", "--limit", "2"])
+        let Ok(args) = try_parse::<KwicArgs>(&["x.txt", "cis", "--width", "3", "--sort", "left", "--limit", "2"])
         else {
             panic!("did not parse")
         };
@@ -300,10 +294,9 @@ mod tests {
 
     #[test]
     fn collocates_defaults_match_the_core() {
-        let Ok(Command::Collocates(args)) = parse(&["collocates", "x.txt", "foreign"]) else { panic!("did not parse") };
+        let Ok(args) = try_parse::<CollocatesArgs>(&["x.txt", "foreign"]) else { panic!("did not parse") };
         assert_eq!(args.options(), CollocationOptions::default());
-        let Ok(Command::Collocates(args)) = parse(&[
-            "collocates",
+        let Ok(args) = try_parse::<CollocatesArgs>(&[
             "x.txt",
             "--bigrams",
             "--sort",
@@ -323,32 +316,28 @@ mod tests {
 
     #[test]
     fn collocates_needs_exactly_one_of_node_and_bigrams() {
-        assert!(parse(&["collocates", "x.txt"]).is_err());
-        assert!(parse(&["collocates", "x.txt", "foreign", "--bigrams"]).is_err());
-        assert!(parse(&["collocates", "x.txt", "--bigrams", "--window", "2"]).is_err());
-        assert!(parse(&["collocates", "x.txt", "foreign", "--window", "0"]).is_err());
+        assert!(try_parse::<CollocatesArgs>(&["x.txt"]).is_err());
+        assert!(try_parse::<CollocatesArgs>(&["x.txt", "foreign", "--bigrams"]).is_err());
+        assert!(try_parse::<CollocatesArgs>(&["x.txt", "--bigrams", "--window", "2"]).is_err());
+        assert!(try_parse::<CollocatesArgs>(&["x.txt", "foreign", "--window", "0"]).is_err());
     }
 
     #[test]
     fn dispersion_needs_terms_or_spread() {
-        let Ok(Command::Dispersion(args)) = parse(&["dispersion", "x.txt", "cis", "lukashenko"]) else {
-            panic!("did not parse")
-        };
+        let Ok(args) = try_parse::<DispersionArgs>(&["x.txt", "cis", "lukashenko"]) else { panic!("did not parse") };
         assert_eq!(args.terms, ["cis", "lukashenko"]);
         assert_eq!(args.parts, DispersionParts::Equal(10));
-        let Ok(Command::Dispersion(args)) =
-            parse(&["dispersion", "x.txt", "--spread", "--top", "0", "--parts", "speakers"])
-        else {
+        let Ok(args) = try_parse::<DispersionArgs>(&["x.txt", "--spread", "--top", "0", "--parts", "speakers"]) else {
             panic!("did not parse")
         };
         assert_eq!(args.parts, DispersionParts::Speakers);
         assert_eq!(args.spread_options(), SpreadOptions { min_count: 5, top: usize::MAX, stopwords: Stopwords::Auto });
-        assert!(parse(&["dispersion", "x.txt"]).is_err());
-        assert!(parse(&["dispersion", "x.txt", "cis", "--spread"]).is_err());
-        assert!(parse(&["dispersion", "x.txt", "cis", "--top", "3"]).is_err());
-        assert!(parse(&["dispersion", "x.txt", "cis", "--min-count", "3"]).is_err());
-        assert!(parse(&["dispersion", "x.txt", "cis", "--keep-stopwords"]).is_err());
-        assert!(parse(&["dispersion", "x.txt", "cis", "--stopwords", "en"]).is_err());
-        assert!(parse(&["dispersion", "x.txt", "cis", "--parts", "0"]).is_err());
+        assert!(try_parse::<DispersionArgs>(&["x.txt"]).is_err());
+        assert!(try_parse::<DispersionArgs>(&["x.txt", "cis", "--spread"]).is_err());
+        assert!(try_parse::<DispersionArgs>(&["x.txt", "cis", "--top", "3"]).is_err());
+        assert!(try_parse::<DispersionArgs>(&["x.txt", "cis", "--min-count", "3"]).is_err());
+        assert!(try_parse::<DispersionArgs>(&["x.txt", "cis", "--keep-stopwords"]).is_err());
+        assert!(try_parse::<DispersionArgs>(&["x.txt", "cis", "--stopwords", "en"]).is_err());
+        assert!(try_parse::<DispersionArgs>(&["x.txt", "cis", "--parts", "0"]).is_err());
     }
 }
