@@ -1,15 +1,13 @@
 //! `colloquy collocates`: a node word's collocates, or all bigrams, as JSON, a
 //! table with the association measures, or CSV.
 
-use std::fmt::Write as _;
-
 use colloquy::{Collocate, CollocationOptions, CollocationSort, MI_MIN_COUNT};
 
 use crate::error::CliError;
 use crate::output;
 use crate::query_args::CollocatesArgs;
 use crate::shared_args::OutputFormat;
-use crate::table::{count, Align, Table};
+use crate::text_table::{count, titled, Align, Table};
 
 /// The formulas behind the table's columns.
 pub const LEGEND: &str = "MI = log2(O/E); t = (O−E)/√O; logDice = 14 + log2(2·O/(f_node+f_coll)); \
@@ -46,7 +44,6 @@ pub fn run(args: &CollocatesArgs) -> Result<Vec<u8>, CliError> {
 
 /// A title naming the query, the table, and the legend. `tokens` is N.
 pub fn render(node: Option<&str>, options: &CollocationOptions, tokens: usize, collocates: &[Collocate]) -> String {
-    let mut out = String::new();
     let sort = match options.sort {
         CollocationSort::LogDice => "logDice",
         CollocationSort::Mi => "MI",
@@ -62,7 +59,7 @@ pub fn render(node: Option<&str>, options: &CollocationOptions, tokens: usize, c
         ),
         None => ("Bigrams (adjacent words within a sentence)".to_owned(), ["Bigram", "First", "Second"], 1),
     };
-    let _ = writeln!(out, "{title}, seen at least {}, by {sort}\n", count(options.min_count, "time", "times"));
+    let title = format!("{title}, seen at least {}, by {sort}", count(options.min_count, "time", "times"));
     let mut t = Table::new(&[
         ("#", Align::Right),
         (headers[0], Align::Left),
@@ -87,15 +84,12 @@ pub fn render(node: Option<&str>, options: &CollocationOptions, tokens: usize, c
             format!("{:.2}", c.g2),
         ]);
     }
-    t.render(&mut out);
-    let _ = writeln!(out, "\n  {LEGEND}");
-    let _ = writeln!(
-        out,
-        "  O = Count; f_node, f_coll = {}, {}; N = {tokens} tokens; span = {span}; MI is blank below {MI_MIN_COUNT} \
+    let symbols = format!(
+        "O = Count; f_node, f_coll = {}, {}; N = {tokens} tokens; span = {span}; MI is blank below {MI_MIN_COUNT} \
          co-occurrences",
         headers[1], headers[2]
     );
-    out
+    titled(&title, &t, &[LEGEND, &symbols])
 }
 
 #[cfg(test)]

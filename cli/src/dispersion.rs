@@ -1,15 +1,13 @@
 //! `colloquy dispersion`: where terms occur and how evenly (Gries' DP), with a text
 //! "x-ray" strip per term; or, with `--spread`, the most and least evenly spread terms.
 
-use std::fmt::Write as _;
-
 use colloquy::{Dispersion, DispersionParts, Document, Spread, TermSpread};
 
 use crate::error::CliError;
 use crate::output;
 use crate::query_args::DispersionArgs;
 use crate::shared_args::OutputFormat;
-use crate::table::{count, Align, Table};
+use crate::text_table::{count, titled, Align, Table};
 
 /// The columns of the x-ray strip: each is this fraction of the transcript.
 pub const STRIP: usize = 60;
@@ -66,9 +64,7 @@ fn describe_parts(doc: &Document, parts: DispersionParts) -> String {
 
 /// Per term: the count, DP and the x-ray strip; then the legends.
 pub fn render(found: &[Dispersion], parts: &str) -> String {
-    let mut out = String::new();
     let tokens = found.first().map_or(0, |d| d.tokens);
-    let _ = writeln!(out, "Dispersion over {parts} ({tokens} tokens)\n");
     let mut t = Table::new(&[
         ("Term", Align::Left),
         ("Count", Align::Right),
@@ -79,18 +75,15 @@ pub fn render(found: &[Dispersion], parts: &str) -> String {
     for d in found {
         t.row(vec![d.term.clone(), d.count.to_string(), dp(d.dp), strip(&d.positions, d.tokens)]);
     }
-    t.render(&mut out);
     let per = tokens.div_ceil(STRIP);
-    let _ = writeln!(out, "\n  {LEGEND}");
-    let _ =
-        writeln!(out, "  Each strip column is 1/{STRIP} of the transcript (about {per} tokens); | marks an occurrence");
-    out
+    let strips =
+        format!("Each strip column is 1/{STRIP} of the transcript (about {per} tokens); | marks an occurrence");
+    titled(&format!("Dispersion over {parts} ({tokens} tokens)"), &t, &[LEGEND, &strips])
 }
 
 /// The most and least evenly spread terms side by side, then the legend.
 pub fn render_spread(spread: &Spread, min_count: usize, parts: &str) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "Spread of the terms seen at least {}, over {parts}\n", count(min_count, "time", "times"));
+    let title = format!("Spread of the terms seen at least {}, over {parts}", count(min_count, "time", "times"));
     let mut t = Table::new(&[
         ("#", Align::Right),
         ("Most evenly spread", Align::Left),
@@ -112,9 +105,7 @@ pub fn render_spread(spread: &Spread, min_count: usize, parts: &str) -> String {
         row.extend(cells(spread.uneven.get(i)));
         t.row(row);
     }
-    t.render(&mut out);
-    let _ = writeln!(out, "\n  {LEGEND}");
-    out
+    titled(&title, &t, &[LEGEND])
 }
 
 /// DP with three decimals, or a dash for a term that does not occur.

@@ -1,14 +1,12 @@
 //! `colloquy kwic`: keyword in context as JSON, a concordance table or CSV.
 
-use std::fmt::Write as _;
-
 use colloquy::KwicHit;
 
 use crate::error::CliError;
 use crate::output;
 use crate::query_args::KwicArgs;
 use crate::shared_args::OutputFormat;
-use crate::table::{clip, count, flat, width};
+use crate::text_table::{clip, count, flat, titled, Align, Table};
 
 /// Each context is cut to at most this many columns, so that a concordance line
 /// (left context, match, right context) is about 100 columns wide.
@@ -38,43 +36,32 @@ pub fn run(args: &KwicArgs) -> Result<Vec<u8>, CliError> {
 /// A concordance: speaker, byte offset, the left context right-aligned, the match
 /// (in bold if `bold`) and the right context, one hit a line.
 pub fn render(query: &str, hits: &[KwicHit], bold: bool) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "{} for \"{query}\"", count(hits.len(), "hit", "hits"));
+    let title = format!("{} for \"{query}\"", count(hits.len(), "hit", "hits"));
     if hits.is_empty() {
-        return out;
+        return format!("{title}\n");
     }
-    out.push('\n');
-    let rows: Vec<[String; 5]> = hits
-        .iter()
-        .map(|h| {
-            [
-                clip(&flat(&h.speaker), SPEAKER),
-                h.start.to_string(),
-                clip_left(&flat(&h.left), SIDE),
-                flat(&h.matched),
-                clip_right(&flat(&h.right), SIDE),
-            ]
-        })
-        .collect();
-    let header = ["Speaker", "Offset", "Left context", "Match", "Right context"].map(str::to_owned);
-    let widths: Vec<usize> = (0..4)
-        .map(|i| rows.iter().chain([&header]).map(|r| r.get(i).map_or(0, |c| width(c))).max().unwrap_or(0))
-        .collect();
-    let (&[ws, wo, wl, wm], [speaker, offset, left, matched, right]) = (widths.as_slice(), &header) else {
-        return out;
-    };
-    let _ = writeln!(
-        out,
-        "{}",
-        format!("  {speaker:<ws$}  {offset:>wo$}  {left:>wl$}  {matched:<wm$}  {right}").trim_end()
-    );
-    for [speaker, offset, left, matched, right] in &rows {
-        let pad = " ".repeat(wm.saturating_sub(width(matched)));
-        let matched = if bold { format!("{}{matched}{}", BOLD.0, BOLD.1) } else { matched.clone() };
-        let line = format!("  {speaker:<ws$}  {offset:>wo$}  {left:>wl$}  {matched}{pad}  {right}");
-        let _ = writeln!(out, "{}", line.trim_end());
+    let mut t = Table::new(&[
+        ("Speaker", Align::Left),
+        ("Offset", Align::Right),
+        ("Left context", Align::Right),
+        ("Match", Align::Left),
+        ("Right context", Align::Left),
+    ]);
+    // Each cell is cut to its own width here, the contexts at word boundaries.
+    t.max_cell = usize::MAX;
+    if bold {
+        t.emphasise(3, BOLD);
     }
-    out
+    for h in hits {
+        t.row(vec![
+            clip(&flat(&h.speaker), SPEAKER),
+            h.start.to_string(),
+            clip_left(&flat(&h.left), SIDE),
+            flat(&h.matched),
+            clip_right(&flat(&h.right), SIDE),
+        ]);
+    }
+    titled(&title, &t, &[])
 }
 
 /// The end of `s` in at most `max` columns: cut at a word boundary where one is
@@ -110,6 +97,7 @@ fn clip_right(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text_table::width;
 
     fn hit(speaker: &str, left: &str, matched: &str, right: &str, start: usize) -> KwicHit {
         KwicHit {

@@ -16,6 +16,7 @@ mod output;
 mod query_args;
 mod shared_args;
 mod table;
+mod text_table;
 
 use std::process::ExitCode;
 

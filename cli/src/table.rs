@@ -1,12 +1,12 @@
-//! `--format table`: a plain-text report for the terminal.
+//! `analyse --format table`: the whole analysis as a plain-text report for the terminal.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use colloquy::Analysis;
 
-/// Cells longer than this many characters are cut, with an ellipsis.
-const MAX_CELL: usize = 48;
+use crate::text_table::{Align, Table};
+
 /// How many speakers the "by speaker" column names before summarising the rest.
 const BY_SPEAKER_SHOWN: usize = 3;
 
@@ -173,7 +173,7 @@ fn diagnostics(out: &mut String, a: &Analysis) {
 }
 
 /// A blank line, then `title`.
-pub fn section(out: &mut String, title: &str) {
+fn section(out: &mut String, title: &str) {
     let _ = writeln!(out, "\n{title}");
 }
 
@@ -207,103 +207,9 @@ fn serde_name(value: serde_json::Result<serde_json::Value>) -> String {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Align {
-    Left,
-    Right,
-}
-
-/// A column-aligned text table, indented by two spaces.
-pub struct Table {
-    headers: Vec<(String, Align)>,
-    rows: Vec<Vec<String>>,
-    /// Cells are clipped to this many characters.
-    pub max_cell: usize,
-}
-
-impl Table {
-    pub fn new(headers: &[(&str, Align)]) -> Table {
-        Table {
-            headers: headers.iter().map(|&(h, a)| (h.to_owned(), a)).collect(),
-            rows: Vec::new(),
-            max_cell: MAX_CELL,
-        }
-    }
-
-    pub fn row(&mut self, cells: Vec<String>) {
-        let cells = cells.into_iter().map(|c| clip(&c.replace(['\n', '\r', '\t'], " "), self.max_cell)).collect();
-        self.rows.push(cells);
-    }
-
-    pub fn render(&self, out: &mut String) {
-        if self.rows.is_empty() {
-            out.push_str("  (none)\n");
-            return;
-        }
-        let mut widths: Vec<usize> = self.headers.iter().map(|(h, _)| width(h)).collect();
-        for row in &self.rows {
-            for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(width(cell));
-            }
-        }
-        let header: Vec<String> = self.headers.iter().map(|(h, _)| h.clone()).collect();
-        self.line(out, &header, &widths);
-        for row in &self.rows {
-            self.line(out, row, &widths);
-        }
-    }
-
-    fn line(&self, out: &mut String, cells: &[String], widths: &[usize]) {
-        let mut line = String::from(" ");
-        for ((cell, &w), (_, align)) in cells.iter().zip(widths).zip(&self.headers) {
-            let pad = " ".repeat(w.saturating_sub(width(cell)));
-            line.push(' ');
-            match align {
-                Align::Left => {
-                    line.push_str(cell);
-                    line.push_str(&pad);
-                }
-                Align::Right => {
-                    line.push_str(&pad);
-                    line.push_str(cell);
-                }
-            }
-            line.push(' ');
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-}
-
-/// `1 hit`, `23 hits`: `n` and the noun in the right number.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// `s` on one line: every run of whitespace (newlines too) becomes one space, and
-/// the ends are trimmed.
-pub fn flat(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// `s` single-quoted for a POSIX shell.
 fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', r"'\''"))
-}
-
-/// Display width, approximated by the number of chars.
-pub fn width(s: &str) -> usize {
-    s.chars().count()
-}
-
-/// `s` cut to `max` characters, the last of them an ellipsis.
-pub fn clip(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_owned();
-    }
-    let mut cut: String = s.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
 }
 
 #[cfg(test)]
@@ -317,34 +223,10 @@ mod tests {
     }
 
     #[test]
-    fn clips_long_cells_at_char_boundaries() {
-        assert_eq!(clip("short", 10), "short");
-        assert_eq!(clip("абвгдеёжз", 5), "абвг…");
-    }
-
-    #[test]
     fn by_speaker_lists_the_biggest_first() {
         let counts: BTreeMap<String, usize> =
             [("A", 1), ("B", 5), ("C", 1), ("D", 1), ("E", 0)].into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         let order: BTreeMap<&str, usize> = [("D", 0), ("C", 1), ("B", 2), ("A", 3)].into_iter().collect();
         assert_eq!(by_speaker(&counts, &order), "B 5, D 1, C 1, +1 more");
-    }
-
-    #[test]
-    fn tables_align_columns() {
-        let mut t = Table::new(&[("Name", Align::Left), ("N", Align::Right)]);
-        t.row(vec!["Ann".to_owned(), "7".to_owned()]);
-        t.row(vec!["Bartholomew".to_owned(), "12".to_owned()]);
-        let mut out = String::new();
-        t.render(&mut out);
-        assert_eq!(out, "  Name          N\n  Ann           7\n  Bartholomew  12\n");
-    }
-
-    #[test]
-    fn empty_tables_say_none() {
-        let t = Table::new(&[("Kind", Align::Left)]);
-        let mut out = String::new();
-        t.render(&mut out);
-        assert_eq!(out, "  (none)\n");
     }
 }
