@@ -62,70 +62,67 @@ impl JsonOptions {
 
     /// Sets the keys present in `self` on `o`, checking ranges.
     pub fn apply_to(self, mut o: Options) -> Result<Options, String> {
-        if let Some(f) = self.format {
-            o.parse.format = f;
-        }
-        if let Some(k) = self.keep_furniture {
-            o.parse.keep_furniture = k;
-        }
-        if let Some(k) = self.keep_script_directions {
-            o.parse.keep_script_directions = k;
-        }
-        if let Some(p) = self.label_pattern {
-            crate::check_label_pattern(&p).map_err(|e| format!("labelPattern: {e}"))?;
-            o.parse.label_pattern = Some(p);
-        }
-        if let Some(a) = self.aliases {
-            o.parse.aliases = a.into_iter().map(|(from, to)| Alias { from, to }).collect();
-        }
-        if let Some(s) = self.split_hyphens {
-            o.tokenize.split_hyphens = s;
-        }
-        if let Some(s) = self.stopwords {
-            o.view.stopwords = match s {
-                JsonStopwords::List(words) => Stopwords::Custom(words),
-                JsonStopwords::Named(name) => parse_stopwords(&name).map_err(|e| format!("stopwords: {e}"))?,
-            };
-        }
-        if let Some(w) = self.extra_stopwords {
-            o.view.extra_stopwords = w;
-        }
-        if let Some(n) = self.min_term_length {
-            o.view.min_term_length = n;
-        }
-        if let Some(b) = self.include_numbers {
-            o.view.include_numbers = b;
-        }
-        if let Some(n) = self.ngram_min {
-            o.view.ngram_min = n;
-        }
-        if let Some(n) = self.ngram_max {
-            o.view.ngram_max = n;
-        }
-        crate::check_ngram_range(o.view.ngram_min, o.view.ngram_max).map_err(|e| {
-            let key = if (2..=MAX_NGRAM).contains(&o.view.ngram_min) { "ngramMax" } else { "ngramMin" };
+        let (parse, view) = (&mut o.parse, &mut o.view);
+        set(&mut parse.format, self.format);
+        set(&mut parse.keep_furniture, self.keep_furniture);
+        set(&mut parse.keep_script_directions, self.keep_script_directions);
+        set_checked(&mut parse.label_pattern, "labelPattern", self.label_pattern, |p| {
+            crate::check_label_pattern(&p).map(|()| Some(p))
+        })?;
+        set(&mut parse.aliases, self.aliases.map(|a| a.into_iter().map(|(from, to)| Alias { from, to }).collect()));
+        set(&mut o.tokenize.split_hyphens, self.split_hyphens);
+        set_checked(&mut view.stopwords, "stopwords", self.stopwords, JsonStopwords::into_stopwords)?;
+        set(&mut view.extra_stopwords, self.extra_stopwords);
+        set(&mut view.min_term_length, self.min_term_length);
+        set(&mut view.include_numbers, self.include_numbers);
+        set(&mut view.ngram_min, self.ngram_min);
+        set(&mut view.ngram_max, self.ngram_max);
+        crate::check_ngram_range(view.ngram_min, view.ngram_max).map_err(|e| {
+            let key = if (2..=MAX_NGRAM).contains(&view.ngram_min) { "ngramMax" } else { "ngramMin" };
             format!("{key}: {e}")
         })?;
-        if let Some(n) = self.min_count {
-            crate::check_min_count(n).map_err(|e| format!("minCount: {e}"))?;
-            o.view.min_count = n;
-        }
-        if let Some(b) = self.phrase_edge_stopwords {
-            o.view.phrase_edge_stopwords = b;
-        }
-        if let Some(n) = self.top_terms {
-            o.view.top_terms = n;
-        }
-        if let Some(n) = self.top_phrases {
-            o.view.top_phrases = n;
-        }
-        if let Some(n) = self.top_speaker_terms {
-            o.view.top_speaker_terms = n;
-        }
-        if let Some(b) = self.stem {
-            o.view.stem = b;
-        }
+        set_checked(&mut view.min_count, "minCount", self.min_count, |n| crate::check_min_count(n).map(|()| n))?;
+        set(&mut view.phrase_edge_stopwords, self.phrase_edge_stopwords);
+        set(&mut view.top_terms, self.top_terms);
+        set(&mut view.top_phrases, self.top_phrases);
+        set(&mut view.top_speaker_terms, self.top_speaker_terms);
+        set(&mut view.stem, self.stem);
         Ok(o)
+    }
+}
+
+/// Sets `slot` to the value of a key, if the key is present.
+///
+/// ```text
+/// set(&mut o.view.stem, json.stem); // `stem` absent: o.view.stem is left as it was
+/// ```
+fn set<T>(slot: &mut T, key: Option<T>) {
+    if let Some(value) = key {
+        *slot = value;
+    }
+}
+
+/// Sets `slot` to `convert`ed value of the key `name`, if the key is present; an error
+/// of `convert` is prefixed with the key's name (`minCount: must be at least 1`).
+fn set_checked<K, T>(
+    slot: &mut T,
+    name: &str,
+    key: Option<K>,
+    convert: impl FnOnce(K) -> Result<T, String>,
+) -> Result<(), String> {
+    if let Some(value) = key {
+        *slot = convert(value).map_err(|e| format!("{name}: {e}"))?;
+    }
+    Ok(())
+}
+
+impl JsonStopwords {
+    /// The stopwords these name: a list is [`Stopwords::Custom`].
+    pub fn into_stopwords(self) -> Result<Stopwords, String> {
+        match self {
+            JsonStopwords::List(words) => Ok(Stopwords::Custom(words)),
+            JsonStopwords::Named(name) => parse_stopwords(&name),
+        }
     }
 }
 
@@ -157,12 +154,11 @@ pub struct JsonKwicOptions {
 
 impl JsonKwicOptions {
     pub fn into_options(self) -> KwicOptions {
-        let d = KwicOptions::default();
-        KwicOptions {
-            width: self.width.unwrap_or(d.width),
-            sort: self.sort.unwrap_or(d.sort),
-            limit: self.limit.unwrap_or(d.limit),
-        }
+        let mut o = KwicOptions::default();
+        set(&mut o.width, self.width);
+        set(&mut o.sort, self.sort);
+        set(&mut o.limit, self.limit);
+        o
     }
 }
 
@@ -198,14 +194,6 @@ impl JsonDispersionOptions {
     }
 }
 
-fn stopwords_option(s: Option<JsonStopwords>) -> Result<Stopwords, String> {
-    match s {
-        None => Ok(Stopwords::Auto),
-        Some(JsonStopwords::List(words)) => Ok(Stopwords::Custom(words)),
-        Some(JsonStopwords::Named(name)) => parse_stopwords(&name).map_err(|e| format!("stopwords: {e}")),
-    }
-}
-
 /// Options of a collocation query, as JSON.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -225,18 +213,16 @@ pub struct JsonCollocationOptions {
 
 impl JsonCollocationOptions {
     pub fn into_options(self) -> Result<CollocationOptions, String> {
-        let d = CollocationOptions::default();
-        let window = self.window.unwrap_or(d.window);
-        if window == 0 {
-            return Err("window: must be at least 1".to_owned());
-        }
-        Ok(CollocationOptions {
-            window,
-            min_count: self.min_count.unwrap_or(d.min_count),
-            sort: self.sort.unwrap_or(d.sort),
-            limit: self.limit.unwrap_or(d.limit),
-            stopwords: stopwords_option(self.stopwords)?,
-        })
+        let mut o = CollocationOptions::default();
+        set_checked(&mut o.window, "window", self.window, |n| match n {
+            0 => Err("must be at least 1".to_owned()),
+            n => Ok(n),
+        })?;
+        set(&mut o.min_count, self.min_count);
+        set(&mut o.sort, self.sort);
+        set(&mut o.limit, self.limit);
+        set_checked(&mut o.stopwords, "stopwords", self.stopwords, JsonStopwords::into_stopwords)?;
+        Ok(o)
     }
 }
 
@@ -259,6 +245,68 @@ impl JsonSpreadOptions {
     /// `(min_count, parts, limit, stopwords)`.
     pub fn into_options(self) -> Result<(usize, DispersionParts, usize, Stopwords), String> {
         let parts = JsonDispersionOptions { parts: self.parts }.into_parts()?;
-        Ok((self.min_count.unwrap_or(5), parts, self.limit.unwrap_or(10), stopwords_option(self.stopwords)?))
+        let stopwords = self
+            .stopwords
+            .map_or(Ok(Stopwords::Auto), |s| s.into_stopwords().map_err(|e| format!("stopwords: {e}")))?;
+        Ok((self.min_count.unwrap_or(5), parts, self.limit.unwrap_or(10), stopwords))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(json: &str) -> Result<Options, String> {
+        serde_json::from_str::<JsonOptions>(json).map_err(|e| e.to_string())?.into_options()
+    }
+
+    #[test]
+    fn absent_keys_keep_their_value() {
+        assert_eq!(options("{}"), Ok(Options::default()));
+        let mut base = Options::default();
+        base.view.stem = true;
+        base.parse.keep_furniture = true;
+        let o = JsonOptions { top_terms: Some(3), ..JsonOptions::default() }.apply_to(base.clone());
+        assert_eq!(o.as_ref().map(|o| (o.view.stem, o.parse.keep_furniture, o.view.top_terms)), Ok((true, true, 3)));
+    }
+
+    #[test]
+    fn present_keys_are_set() {
+        let o = options(
+            r#"{"format": "vtt", "aliases": {"A": "B"}, "splitHyphens": true, "stopwords": ["x"],
+                "extraStopwords": ["y"], "ngramMin": 3, "ngramMax": 4, "minCount": 5, "stem": true,
+                "labelPattern": "^(\\w+):"}"#,
+        )
+        .unwrap_or_default();
+        assert_eq!(o.parse.format, Format::Vtt);
+        assert_eq!(o.parse.aliases, [Alias { from: "A".to_owned(), to: "B".to_owned() }]);
+        assert_eq!(o.parse.label_pattern.as_deref(), Some(r"^(\w+):"));
+        assert!(o.tokenize.split_hyphens && o.view.stem);
+        assert_eq!(o.view.stopwords, Stopwords::Custom(vec!["x".to_owned()]));
+        assert_eq!(o.view.extra_stopwords, ["y"]);
+        assert_eq!((o.view.ngram_min, o.view.ngram_max, o.view.min_count), (3, 4, 5));
+    }
+
+    #[test]
+    fn errors_name_the_key() {
+        let err = |json: &str| options(json).err().unwrap_or_default();
+        assert!(err(r#"{"labelPattern": "("}"#).starts_with("labelPattern: not a valid regular expression"));
+        assert!(err(r#"{"stopwords": "xx"}"#).starts_with("stopwords: \"xx\" is not auto, none"));
+        assert_eq!(err(r#"{"minCount": 0}"#), "minCount: must be at least 1");
+        assert!(err(r#"{"ngramMax": 9}"#).starts_with("ngramMax: "));
+        assert!(err(r#"{"ngramMin": 1}"#).starts_with("ngramMin: "));
+        assert!(err(r#"{"ngramMin": 5, "ngramMax": 3}"#).starts_with("ngramMax: the minimum (5)"));
+        assert!(err(r#"{"unknown": 1}"#).contains("unknown field"));
+    }
+
+    #[test]
+    fn query_options_default_to_the_core_s() {
+        assert_eq!(JsonKwicOptions::default().into_options(), KwicOptions::default());
+        assert_eq!(JsonCollocationOptions::default().into_options(), Ok(CollocationOptions::default()));
+        let zero = JsonCollocationOptions { window: Some(0), ..JsonCollocationOptions::default() };
+        assert_eq!(zero.into_options(), Err("window: must be at least 1".to_owned()));
+        let bad =
+            JsonCollocationOptions { stopwords: Some(JsonStopwords::Named("xx".to_owned())), ..Default::default() };
+        assert!(bad.into_options().is_err_and(|e| e.starts_with("stopwords: ")));
     }
 }
