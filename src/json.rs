@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::{
-    Alias, CollocationOptions, CollocationSort, DispersionParts, Format, KwicOptions, KwicSort, Options, Stopwords,
-    MAX_NGRAM,
+    Alias, CollocationOptions, CollocationSort, DispersionParts, Format, KwicOptions, KwicSort, Options, SpreadOptions,
+    Stopwords, MAX_NGRAM,
 };
 
 /// `"auto"`, `"none"`, a language code, or a list of words.
@@ -209,6 +209,8 @@ pub struct JsonCollocationOptions {
     pub limit: Option<usize>,
     /// Stopwords left out as collocates (default: the detected language's).
     pub stopwords: Option<JsonStopwords>,
+    /// Added to the stopwords: a collocate that is one, or a bigram with one, is left out.
+    pub extra_stopwords: Option<Vec<String>>,
 }
 
 impl JsonCollocationOptions {
@@ -222,6 +224,7 @@ impl JsonCollocationOptions {
         set(&mut o.sort, self.sort);
         set(&mut o.limit, self.limit);
         set_checked(&mut o.stopwords, "stopwords", self.stopwords, JsonStopwords::into_stopwords)?;
+        set(&mut o.extra_stopwords, self.extra_stopwords);
         Ok(o)
     }
 }
@@ -236,19 +239,22 @@ pub struct JsonSpreadOptions {
     pub min_count: Option<usize>,
     /// `"speakers"` or a number of equal parts (default 10).
     pub parts: Option<JsonParts>,
-    /// How many terms in each list (default 10).
+    /// How many terms in each list (default 10; 0 for all).
     pub limit: Option<usize>,
     pub stopwords: Option<JsonStopwords>,
+    /// Added to the stopwords: none of them is in either list.
+    pub extra_stopwords: Option<Vec<String>>,
 }
 
 impl JsonSpreadOptions {
-    /// `(min_count, parts, limit, stopwords)`.
-    pub fn into_options(self) -> Result<(usize, DispersionParts, usize, Stopwords), String> {
-        let parts = JsonDispersionOptions { parts: self.parts }.into_parts()?;
-        let stopwords = self
-            .stopwords
-            .map_or(Ok(Stopwords::Auto), |s| s.into_stopwords().map_err(|e| format!("stopwords: {e}")))?;
-        Ok((self.min_count.unwrap_or(5), parts, self.limit.unwrap_or(10), stopwords))
+    pub fn into_options(self) -> Result<SpreadOptions, String> {
+        let mut o = SpreadOptions::default();
+        set(&mut o.min_count, self.min_count);
+        o.parts = JsonDispersionOptions { parts: self.parts }.into_parts()?;
+        set(&mut o.limit, self.limit);
+        set_checked(&mut o.stopwords, "stopwords", self.stopwords, JsonStopwords::into_stopwords)?;
+        set(&mut o.extra_stopwords, self.extra_stopwords);
+        Ok(o)
     }
 }
 
@@ -308,5 +314,21 @@ mod tests {
         let bad =
             JsonCollocationOptions { stopwords: Some(JsonStopwords::Named("xx".to_owned())), ..Default::default() };
         assert!(bad.into_options().is_err_and(|e| e.starts_with("stopwords: ")));
+    }
+
+    #[test]
+    fn query_options_take_extra_stopwords() {
+        let json = r#"{"extraStopwords": ["minsk"], "minCount": 2}"#;
+        let colloc: Result<JsonCollocationOptions, _> = serde_json::from_str(json);
+        let colloc = colloc.map_err(|e| e.to_string()).and_then(JsonCollocationOptions::into_options);
+        assert_eq!(colloc.map(|o| (o.extra_stopwords, o.min_count)), Ok((vec!["minsk".to_owned()], 2)));
+        let spread: Result<JsonSpreadOptions, _> = serde_json::from_str(json);
+        let spread = spread.map_err(|e| e.to_string()).and_then(JsonSpreadOptions::into_options);
+        assert_eq!(spread.map(|o| (o.extra_stopwords, o.min_count)), Ok((vec!["minsk".to_owned()], 2)));
+        let parts: Result<JsonSpreadOptions, _> = serde_json::from_str(r#"{"parts": 0}"#);
+        assert_eq!(
+            parts.map_err(|e| e.to_string()).and_then(JsonSpreadOptions::into_options).err().as_deref(),
+            Some("parts: must be at least 1")
+        );
     }
 }

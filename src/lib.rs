@@ -57,7 +57,7 @@ pub use parse::{
 };
 pub use query::{
     Collocate, CollocationOptions, CollocationSort, Dispersion, DispersionParts, KwicHit, KwicOptions, KwicSort,
-    Spread, TermSpread, MI_MIN_COUNT,
+    Spread, SpreadOptions, TermSpread, MI_MIN_COUNT,
 };
 pub use report::{
     Analysis, DirectionCount, Distinctive, Phrase, SpeakerStats, SpeakerTerm, Summary, TermStats, TurnStats,

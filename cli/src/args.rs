@@ -3,13 +3,10 @@
 //! the query subcommands' in `query_args.rs`. Validation lives in the value parsers,
 //! so that every usage error is reported by clap (exit code 2) before any input is read.
 
-use std::path::PathBuf;
-
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use colloquy::Options;
 
 use crate::error::CliError;
-use crate::input;
 use crate::query_args::{CollocatesArgs, DispersionArgs, KwicArgs};
 use crate::shared_args::{parse_min_count, DocumentArgs, OutputFormat, StopwordArgs};
 
@@ -76,10 +73,6 @@ pub struct AnalyseArgs {
     #[command(flatten)]
     pub stopwords: StopwordArgs,
 
-    /// Add the words in PATH (one or more a line; `#` starts a comment) to the stopwords.
-    #[arg(long, value_name = "PATH")]
-    pub stopword_file: Option<PathBuf>,
-
     /// Leave terms shorter than N characters out of the term view.
     #[arg(long, value_name = "N")]
     pub min_term_length: Option<usize>,
@@ -130,9 +123,7 @@ impl AnalyseArgs {
         if let Some(s) = self.stopwords.choice() {
             o.view.stopwords = s;
         }
-        if let Some(path) = &self.stopword_file {
-            o.view.extra_stopwords = read_stopword_file(path)?;
-        }
+        o.view.extra_stopwords = self.stopwords.extra()?;
         if let Some(n) = self.min_term_length {
             o.view.min_term_length = n;
         }
@@ -149,18 +140,6 @@ impl AnalyseArgs {
         o.view.top_phrases = self.top;
         Ok(o)
     }
-}
-
-/// The words of a stopword file: whitespace-separated, `#` to the end of a line is a comment.
-fn read_stopword_file(path: &std::path::Path) -> Result<Vec<String>, CliError> {
-    let name = path.display().to_string();
-    let text = input::decode(&name, input::read_file(&name)?)?;
-    Ok(text
-        .lines()
-        .map(|line| line.split_once('#').map_or(line, |(words, _)| words))
-        .flat_map(str::split_whitespace)
-        .map(str::to_owned)
-        .collect())
 }
 
 #[cfg(test)]

@@ -14,8 +14,8 @@ pub const LEGEND: &str = "MI = log2(O/E); t = (O−E)/√O; logDice = 14 + log2(
                           G² = log-likelihood; E = f_node·f_coll·span/N";
 
 pub fn run(args: &CollocatesArgs) -> Result<Vec<u8>, CliError> {
+    let options = args.options()?;
     let doc = args.document.load(&args.input)?;
-    let options = args.options();
     let collocates = doc.collocations(args.node.as_deref(), &options);
     match args.format {
         OutputFormat::Json => output::json(serde_json::to_vec_pretty(&collocates)),

@@ -15,11 +15,11 @@ pub const STRIP: usize = 60;
 pub const LEGEND: &str = "DP = ½·Σ|vᵢ−sᵢ| normalised by 1−min(sᵢ); 0 = even, 1 = concentrated";
 
 pub fn run(args: &DispersionArgs) -> Result<Vec<u8>, CliError> {
+    let spread_options = args.spread.then(|| args.spread_options()).transpose()?;
     let doc = args.document.load(&args.input)?;
     let parts = describe_parts(&doc, args.parts);
-    if args.spread {
-        let o = args.spread_options();
-        let spread = doc.spread(o.min_count, args.parts, o.top, &o.stopwords);
+    if let Some(o) = spread_options {
+        let spread = doc.spread(&o);
         return match args.format {
             OutputFormat::Json => output::json(serde_json::to_vec_pretty(&spread)),
             OutputFormat::Table => Ok(render_spread(&spread, o.min_count, &parts).into_bytes()),

@@ -3,14 +3,10 @@
 //! is caught here, before any input is read.
 
 use clap::{ArgGroup, Args, ValueEnum};
-use colloquy::{CollocationOptions, CollocationSort, DispersionParts, KwicOptions, KwicSort, Stopwords};
+use colloquy::{CollocationOptions, CollocationSort, DispersionParts, KwicOptions, KwicSort, SpreadOptions};
 
+use crate::error::CliError;
 use crate::shared_args::{parse_min_count, DocumentArgs, OutputFormat, StopwordArgs};
-
-/// How many terms each `--spread` list holds by default.
-const SPREAD_TOP: usize = 10;
-/// The least count of a `--spread` term by default.
-const SPREAD_MIN_COUNT: usize = 5;
 
 #[derive(Debug, Args)]
 pub struct KwicArgs {
@@ -127,7 +123,9 @@ pub enum CollocateSortArg {
 }
 
 impl CollocatesArgs {
-    pub fn options(&self) -> CollocationOptions {
+    /// The core's options for these flags. Fails only when the stopword file cannot be
+    /// read (exit code 1); everything else was checked by clap.
+    pub fn options(&self) -> Result<CollocationOptions, CliError> {
         let d = CollocationOptions::default();
         let sort = match self.sort {
             CollocateSortArg::Logdice => CollocationSort::LogDice,
@@ -136,13 +134,14 @@ impl CollocatesArgs {
             CollocateSortArg::G2 => CollocationSort::G2,
             CollocateSortArg::Count => CollocationSort::Count,
         };
-        CollocationOptions {
+        Ok(CollocationOptions {
             window: self.window.unwrap_or(d.window),
             min_count: self.min_count,
             sort,
             limit: self.top,
             stopwords: self.stopwords.choice().unwrap_or(d.stopwords),
-        }
+            extra_stopwords: self.stopwords.extra()?,
+        })
     }
 }
 
@@ -150,6 +149,7 @@ impl CollocatesArgs {
 #[command(group(ArgGroup::new("what").required(true).args(["terms", "spread"])))]
 #[command(mut_arg("stopwords", |a| a.conflicts_with("terms").help("With --spread: the stopwords left out: `auto` (the detected language), `none`, or a language code")))]
 #[command(mut_arg("keep_stopwords", |a| a.conflicts_with("terms").help("With --spread: keep every word (the same as `--stopwords none`)")))]
+#[command(mut_arg("stopword_file", |a| a.conflicts_with("terms").help("With --spread: add the words in PATH (one or more a line; `#` starts a comment) to the stopwords")))]
 #[command(
     override_usage = "colloquy dispersion [OPTIONS] <FILE|-> <TERM>...\n       colloquy dispersion [OPTIONS] --spread <FILE|->"
 )]
@@ -191,25 +191,18 @@ pub struct DispersionArgs {
     pub document: DocumentArgs,
 }
 
-/// What `--spread` asks the core for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SpreadOptions {
-    pub min_count: usize,
-    /// `usize::MAX` for all.
-    pub top: usize,
-    pub stopwords: Stopwords,
-}
-
 impl DispersionArgs {
-    pub fn spread_options(&self) -> SpreadOptions {
-        SpreadOptions {
-            min_count: self.min_count.unwrap_or(SPREAD_MIN_COUNT),
-            top: match self.top.unwrap_or(SPREAD_TOP) {
-                0 => usize::MAX,
-                k => k,
-            },
-            stopwords: self.stopwords.choice().unwrap_or(Stopwords::Auto),
-        }
+    /// What `--spread` asks the core for: its defaults, but `--top 0` for all. Fails
+    /// only when the stopword file cannot be read (exit code 1).
+    pub fn spread_options(&self) -> Result<SpreadOptions, CliError> {
+        let d = SpreadOptions::default();
+        Ok(SpreadOptions {
+            min_count: self.min_count.unwrap_or(d.min_count),
+            parts: self.parts,
+            limit: self.top.unwrap_or(d.limit),
+            stopwords: self.stopwords.choice().unwrap_or(d.stopwords),
+            extra_stopwords: self.stopwords.extra()?,
+        })
     }
 }
 
@@ -257,6 +250,7 @@ pub fn parse_parts(s: &str) -> Result<DispersionParts, String> {
 mod tests {
     use super::*;
     use crate::shared_args::try_parse;
+    use colloquy::Stopwords;
 
     #[test]
     fn queries_and_nodes() {
@@ -295,7 +289,7 @@ mod tests {
     #[test]
     fn collocates_defaults_match_the_core() {
         let Ok(args) = try_parse::<CollocatesArgs>(&["x.txt", "foreign"]) else { panic!("did not parse") };
-        assert_eq!(args.options(), CollocationOptions::default());
+        assert_eq!(args.options().ok(), Some(CollocationOptions::default()));
         let Ok(args) = try_parse::<CollocatesArgs>(&[
             "x.txt",
             "--bigrams",
@@ -310,7 +304,7 @@ mod tests {
             panic!("did not parse")
         };
         assert_eq!(args.node, None);
-        let o = args.options();
+        let o = args.options().unwrap_or_default();
         assert_eq!((o.sort, o.limit, o.min_count, o.stopwords), (CollocationSort::LogDice, 0, 2, Stopwords::None));
     }
 
@@ -331,13 +325,15 @@ mod tests {
             panic!("did not parse")
         };
         assert_eq!(args.parts, DispersionParts::Speakers);
-        assert_eq!(args.spread_options(), SpreadOptions { min_count: 5, top: usize::MAX, stopwords: Stopwords::Auto });
+        let o = args.spread_options().ok();
+        assert_eq!(o, Some(SpreadOptions { limit: 0, parts: DispersionParts::Speakers, ..SpreadOptions::default() }));
         assert!(try_parse::<DispersionArgs>(&["x.txt"]).is_err());
         assert!(try_parse::<DispersionArgs>(&["x.txt", "cis", "--spread"]).is_err());
         assert!(try_parse::<DispersionArgs>(&["x.txt", "cis", "--top", "3"]).is_err());
         assert!(try_parse::<DispersionArgs>(&["x.txt", "cis", "--min-count", "3"]).is_err());
         assert!(try_parse::<DispersionArgs>(&["x.txt", "cis", "--keep-stopwords"]).is_err());
         assert!(try_parse::<DispersionArgs>(&["x.txt", "cis", "--stopwords", "en"]).is_err());
+        assert!(try_parse::<DispersionArgs>(&["x.txt", "cis", "--stopword-file", "words.txt"]).is_err());
         assert!(try_parse::<DispersionArgs>(&["x.txt", "cis", "--parts", "0"]).is_err());
     }
 }

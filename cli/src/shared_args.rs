@@ -4,6 +4,8 @@
 //! `query_args.rs` (`kwic`, `collocates`, `dispersion`) both build on this module,
 //! which uses neither.
 
+use std::path::{Path, PathBuf};
+
 use clap::{Args, ValueEnum};
 use colloquy::{Alias, Document, Format, Options, Stopwords};
 
@@ -53,7 +55,8 @@ pub struct DocumentArgs {
     pub split_hyphens: bool,
 }
 
-/// `--stopwords` and `--keep-stopwords`, shared by the subcommands that leave stopwords out.
+/// `--stopwords`, `--keep-stopwords` and `--stopword-file`, shared by the subcommands
+/// that leave stopwords out.
 #[derive(Debug, Clone, Default, Args)]
 pub struct StopwordArgs {
     /// Stopwords left out: `auto` (the detected language), `none`, or a language
@@ -64,6 +67,10 @@ pub struct StopwordArgs {
     /// Keep every word (the same as `--stopwords none`).
     #[arg(long, conflicts_with = "stopwords")]
     pub keep_stopwords: bool,
+
+    /// Add the words in PATH (one or more a line; `#` starts a comment) to the stopwords.
+    #[arg(long, value_name = "PATH")]
+    pub stopword_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -119,6 +126,24 @@ impl StopwordArgs {
             self.stopwords.clone()
         }
     }
+
+    /// The words of `--stopword-file` (none without it). Fails, with exit code 1, when
+    /// the file cannot be read or is not UTF-8 text.
+    pub fn extra(&self) -> Result<Vec<String>, CliError> {
+        self.stopword_file.as_deref().map_or_else(|| Ok(Vec::new()), read_stopword_file)
+    }
+}
+
+/// The words of a stopword file: whitespace-separated, `#` to the end of a line is a comment.
+fn read_stopword_file(path: &Path) -> Result<Vec<String>, CliError> {
+    let name = path.display().to_string();
+    let text = input::decode(&name, input::read_file(&name)?)?;
+    Ok(text
+        .lines()
+        .map(|line| line.split_once('#').map_or(line, |(words, _)| words))
+        .flat_map(str::split_whitespace)
+        .map(str::to_owned)
+        .collect())
 }
 
 /// Parses a count of at least 1.

@@ -416,6 +416,41 @@ fn dispersion_usage_errors() {
     usage_error(&["dispersion", "SEED", "--spread", "--min-count", "0"], "at least 1");
 }
 
+/// A stopword file in a temporary directory, which is kept while the guard lives.
+fn stopword_file(words: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("stopwords.txt");
+    std::fs::write(&path, words).expect("the stopword file is written");
+    (dir, path)
+}
+
+#[test]
+fn a_stopword_file_leaves_its_words_out_of_collocates_and_the_spread() {
+    let (_dir, path) = stopword_file("# not these\nMinisters united\n");
+    let path = path.to_str().unwrap_or_default();
+    let terms =
+        |rows: &Value| array(rows).iter().filter_map(|r| r["term"].as_str().map(str::to_owned)).collect::<Vec<_>>();
+    let with = terms(&json_on_seed("collocates", &["foreign", "--min-count", "2"]));
+    let without = terms(&json_on_seed("collocates", &["foreign", "--min-count", "2", "--stopword-file", path]));
+    assert!(with.iter().any(|t| t == "ministers") && !without.iter().any(|t| t == "ministers"), "{without:?}");
+    assert_eq!(without.len(), with.len() - 1, "only ministers is left out: {with:?} {without:?}");
+    let bigrams = terms(&json_on_seed("collocates", &["--bigrams", "--min-count", "2", "--stopword-file", path]));
+    assert!(!bigrams.is_empty() && bigrams.iter().all(|t| !t.split(' ').any(|w| w == "united" || w == "ministers")));
+    let spread = json_on_seed("dispersion", &["--spread"]);
+    let first = terms(&spread["even"]).into_iter().next().unwrap_or_default();
+    let (_dir2, file) = stopword_file(&first);
+    let spread = json_on_seed("dispersion", &["--spread", "--stopword-file", file.to_str().unwrap_or_default()]);
+    let (even, uneven) = (terms(&spread["even"]), terms(&spread["uneven"]));
+    assert!(even.len() == 10 && !even.contains(&first) && !uneven.contains(&first), "{first}: {even:?}");
+    usage_error(&["dispersion", "SEED", "cis", "--stopword-file", path], "cannot be used with '--stopword-file");
+    colloquy()
+        .args(["collocates", "-", "x", "--stopword-file", "/nonexistent/words.txt"])
+        .write_stdin("A: x y")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("words.txt: no such file"));
+}
+
 // ---- all three ----
 
 #[test]

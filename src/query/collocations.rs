@@ -2,7 +2,7 @@
 //! across a turn), or all adjacent word pairs (bigrams, within sentences), scored by
 //! MI, t-score, logDice and G² (see [`crate::stats::assoc`]).
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::query::pattern::compile;
 use crate::stats::assoc::associate;
@@ -42,6 +42,9 @@ pub struct CollocationOptions {
     pub limit: usize,
     /// Leave out stopwords and numbers as collocates (the list of the detected language).
     pub stopwords: Stopwords,
+    /// Added to the stopwords in force, as [`crate::ViewOptions::extra_stopwords`]: a
+    /// bigram with one of them, or a collocate that is one, is left out.
+    pub extra_stopwords: Vec<String>,
 }
 
 impl Default for CollocationOptions {
@@ -52,6 +55,7 @@ impl Default for CollocationOptions {
             sort: CollocationSort::LogDice,
             limit: 50,
             stopwords: Stopwords::Auto,
+            extra_stopwords: Vec::new(),
         }
     }
 }
@@ -93,7 +97,7 @@ impl Document {
                 *f += 1;
             }
         }
-        let stop = self.stopword_ids(&options.stopwords);
+        let stop = self.stopword_ids(&options.stopwords, &options.extra_stopwords);
         let keep = |id: u32| !stop.contains(&id) && toks.vocab.kind(id) == TokenKind::Word;
         let f = |id: u32| freq.get(id as usize).copied().unwrap_or(0);
         // (key, node id or first word, collocate id or second word) → co-occurrences.
@@ -156,34 +160,6 @@ impl Document {
                 out
             }
         }
-    }
-
-    /// The ids of the stopwords in force for `choice` (`Auto`: the detected language).
-    pub(crate) fn stopword_ids(&self, choice: &Stopwords) -> FxHashSet<u32> {
-        let vocab = &self.tokens().vocab;
-        let words: Vec<String> = match choice {
-            Stopwords::None => Vec::new(),
-            Stopwords::Custom(list) => list.clone(),
-            Stopwords::Language(code) => {
-                crate::stopwords(code).map(|l| l.iter().map(|w| (*w).to_owned()).collect()).unwrap_or_default()
-            }
-            Stopwords::Auto => {
-                let sample: String = self.text().chars().take(crate::language::SAMPLE_BYTES).collect();
-                let scripts = crate::parse::script::ScriptCounts::of(&sample);
-                crate::report::auto_language(crate::detect_language(&sample).as_ref(), &scripts)
-                    .and_then(crate::stopwords)
-                    .map(|l| l.iter().map(|w| (*w).to_owned()).collect())
-                    .unwrap_or_default()
-            }
-        };
-        let mut folded = String::new();
-        words
-            .iter()
-            .filter_map(|w| {
-                crate::token::fold_word(w, &mut folded);
-                vocab.get(&folded)
-            })
-            .collect()
     }
 }
 

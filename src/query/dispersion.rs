@@ -87,32 +87,9 @@ impl Document {
     }
 }
 
-/// A term's DP, for the most and least evenly spread lists.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-pub struct TermSpread {
-    pub term: String,
-    pub count: usize,
-    pub dp: f64,
-}
-
-/// The terms spread most and least evenly across the transcript.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
-#[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
-pub struct Spread {
-    /// Lowest DP first.
-    pub even: Vec<TermSpread>,
-    /// Highest DP first.
-    pub uneven: Vec<TermSpread>,
-}
-
 impl Document {
     /// The number of parts and the part of every token.
-    fn part_layout(&self, parts: DispersionParts) -> (usize, Vec<usize>) {
+    pub(super) fn part_layout(&self, parts: DispersionParts) -> (usize, Vec<usize>) {
         let toks = self.tokens();
         let total = toks.tokens.len();
         match parts {
@@ -132,55 +109,11 @@ impl Document {
             }
         }
     }
-
-    /// DP of every term seen at least `min_count` times (stopwords and numbers left
-    /// out, as in the term view), over `parts`; the `k` most and least even.
-    pub fn spread(&self, min_count: usize, parts: DispersionParts, k: usize, stopwords: &crate::Stopwords) -> Spread {
-        let toks = self.tokens();
-        let stop = self.stopword_ids(stopwords);
-        let (n_parts, part_of) = self.part_layout(parts);
-        let vocab = toks.vocab.len();
-        let mut counts = vec![0usize; vocab * n_parts];
-        let mut sizes = vec![0usize; n_parts];
-        for (t, &p) in toks.tokens.iter().zip(&part_of) {
-            if let Some(c) = counts.get_mut(t.id as usize * n_parts + p) {
-                *c += 1;
-            }
-            if let Some(s) = sizes.get_mut(p) {
-                *s += 1;
-            }
-        }
-        let mut scored: Vec<TermSpread> = (0..vocab)
-            .filter_map(|id| {
-                let id32 = u32::try_from(id).ok()?;
-                if stop.contains(&id32) || toks.vocab.kind(id32) != crate::TokenKind::Word {
-                    return None;
-                }
-                let v = counts.get(id * n_parts..(id + 1) * n_parts)?;
-                let count: usize = v.iter().sum();
-                if count < min_count.max(1) {
-                    return None;
-                }
-                Some(TermSpread { term: toks.vocab.string(id32).to_owned(), count, dp: gries_dp(v, &sizes)? })
-            })
-            .collect();
-        let by_dp = |uneven: bool| {
-            move |a: &TermSpread, b: &TermSpread| {
-                let dp = if uneven { b.dp.total_cmp(&a.dp) } else { a.dp.total_cmp(&b.dp) };
-                dp.then(b.count.cmp(&a.count)).then_with(|| a.term.cmp(&b.term))
-            }
-        };
-        crate::sort::sort_by(&mut scored, by_dp(false));
-        let even = scored.iter().take(k).cloned().collect();
-        crate::sort::sort_by(&mut scored, by_dp(true));
-        let uneven = scored.into_iter().take(k).collect();
-        Spread { even, uneven }
-    }
 }
 
 /// Normalised DP for occurrence counts `v` in parts of sizes `s` (Gries 2008;
 /// normalisation of Lijffijt & Gries 2012). Empty parts are ignored.
-pub(crate) fn gries_dp(v: &[usize], s: &[usize]) -> Option<f64> {
+pub(super) fn gries_dp(v: &[usize], s: &[usize]) -> Option<f64> {
     let count: usize = v.iter().sum();
     let size: usize = s.iter().sum();
     if count == 0 || size == 0 {

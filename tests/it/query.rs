@@ -1,6 +1,6 @@
 //! KWIC and dispersion over a document.
 
-use colloquy::{analyse, DispersionParts, Document, KwicOptions, KwicSort, Options};
+use colloquy::{analyse, DispersionParts, Document, KwicOptions, KwicSort, Options, SpreadOptions};
 
 const SEED: &str = include_str!("../fixtures/mfa-cis-press-conference-2024-04-12.txt");
 
@@ -94,12 +94,43 @@ fn collocations_of_a_node_and_all_bigrams() {
 #[test]
 fn most_and_least_evenly_spread_terms() {
     let doc = seed();
-    let s = doc.spread(4, DispersionParts::Equal(10), 5, &colloquy::Stopwords::Auto);
+    let options =
+        SpreadOptions { min_count: 4, parts: DispersionParts::Equal(10), limit: 5, ..SpreadOptions::default() };
+    let s = doc.spread(&options);
     assert_eq!(s.even.len(), 5);
     assert!(s.even.windows(2).all(|w| w[0].dp <= w[1].dp));
     assert!(s.uneven.windows(2).all(|w| w[0].dp >= w[1].dp));
     assert!(s.even[0].dp < s.uneven[0].dp);
     assert!(s.even.iter().chain(&s.uneven).all(|t| t.count >= 4 && t.term != "the"));
+    // A limit of 0 is all of them, as for the other queries.
+    let all = doc.spread(&SpreadOptions { limit: 0, ..options.clone() });
+    assert!(all.even.len() > 5 && all.even.len() == all.uneven.len());
+}
+
+#[test]
+fn extra_stopwords_leave_the_queries_rows() {
+    use colloquy::CollocationOptions;
+    let doc = seed();
+    let spread = SpreadOptions { min_count: 4, limit: 5, ..SpreadOptions::default() };
+    let s = doc.spread(&spread);
+    // The first two of each list, given in another case, are left out; the rest move up.
+    let extra: Vec<String> = [&s.even[0], &s.even[1], &s.uneven[0]].iter().map(|t| t.term.to_uppercase()).collect();
+    let without = doc.spread(&SpreadOptions { extra_stopwords: extra.clone(), ..spread });
+    assert_eq!(without.even.len(), 5);
+    assert_eq!(without.even[..3], s.even[2..5]);
+    assert_eq!(without.uneven[..4], s.uneven[1..5]);
+    let options = CollocationOptions { min_count: 2, ..CollocationOptions::default() };
+    let c = doc.collocations(Some("foreign"), &options);
+    let gone = vec![" Ministers ".to_owned()];
+    let without =
+        doc.collocations(Some("foreign"), &CollocationOptions { extra_stopwords: gone.clone(), ..options.clone() });
+    let kept: Vec<_> = c.iter().filter(|c| c.term != "ministers").cloned().collect();
+    assert!(kept.len() < c.len());
+    assert_eq!(without, kept, "only ministers is left out, nothing else changes");
+    let bigrams = doc.collocations(None, &CollocationOptions { extra_stopwords: gone, ..options.clone() });
+    let all = doc.collocations(None, &CollocationOptions { limit: 0, ..options });
+    let kept: Vec<_> = all.into_iter().filter(|b| !b.term.split(' ').any(|w| w == "ministers")).take(50).collect();
+    assert_eq!(bigrams, kept);
 }
 
 /// The queries `kwic_any` is tried on: words, a phrase, wildcards, a query two others

@@ -138,9 +138,8 @@ impl Document {
         #[wasm_bindgen(unchecked_optional_param_type = "SpreadOptions")] options: Option<JsValue>,
     ) -> JsResult<JsValue> {
         let options: colloquy::json::JsonSpreadOptions = optional(options)?;
-        let (min_count, parts, limit, stopwords) =
-            options.into_options().map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
-        to_js(&self.doc.spread(min_count, parts, limit, &stopwords))
+        let options = options.into_options().map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+        to_js(&self.doc.spread(&options))
     }
 }
 

@@ -210,4 +210,21 @@ fn collocations_and_spread() {
     let s = doc.spread(options(r#"{"minCount": 4, "limit": 3}"#)).expect("spread");
     assert_eq!(Array::from(&get(&s, "even")).length(), 3);
     assert_eq!(Array::from(&get(&s, "uneven")).length(), 3);
+    // extraStopwords reach the core, which leaves the words out of the rows.
+    let terms =
+        |rows: JsValue| Array::from(&rows).iter().filter_map(|x| get(&x, "term").as_string()).collect::<Vec<_>>();
+    let without = doc
+        .collocations(
+            Some("foreign".into()),
+            options(r#"{"minCount": 2, "sort": "t", "extraStopwords": ["Ministers"]}"#),
+        )
+        .expect("collocations");
+    let without = terms(without);
+    assert!(!without.is_empty() && !without.iter().any(|t| t == "ministers"), "{without:?}");
+    let first = terms(get(&s, "even")).into_iter().next().expect("an even term");
+    let s = doc
+        .spread(options(&format!(r#"{{"minCount": 4, "limit": 3, "extraStopwords": ["{first}"]}}"#)))
+        .expect("spread");
+    let even = terms(get(&s, "even"));
+    assert!(even.len() == 3 && !even.contains(&first), "{even:?}");
 }
