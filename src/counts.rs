@@ -241,23 +241,20 @@ impl Counts {
                 self.vocab.intern(other.vocab.string(id))
             })
             .collect();
-        self.merge_mapped(other, Some(&ids));
+        self.merge_with_ids(other, |i| ids.get(i as usize).copied().unwrap_or(u32::MAX));
     }
 
     /// Merges `other`, whose vocabulary continues this one's (it was tokenised into
     /// it: every id means the same in both), taking that vocabulary over.
     pub(crate) fn merge_continuation(&mut self, mut other: Counts) {
         self.vocab = std::mem::take(&mut other.vocab);
-        self.merge_mapped(other, None);
+        self.merge_with_ids(other, |i| i);
     }
 
-    /// Merges `other` with its token ids mapped by `ids` (unchanged if `None`).
-    fn merge_mapped(&mut self, other: Counts, ids: Option<&[u32]>) {
+    /// Merges `other`, whose token id `i` is `map_id(i)` in this vocabulary (which
+    /// holds every one of them already).
+    fn merge_with_ids(&mut self, other: Counts, map_id: impl Fn(u32) -> u32 + Copy) {
         let shift = self.text_len;
-        let map_id = |i: u32| match ids {
-            Some(ids) => ids.get(i as usize).copied().unwrap_or(u32::MAX),
-            None => i,
-        };
         self.term_counts.resize(self.vocab.len(), 0);
         for (i, c) in other.term_counts.iter().enumerate() {
             let id = map_id(u32::try_from(i).unwrap_or(u32::MAX));
@@ -297,18 +294,7 @@ impl Counts {
         for (s, terms) in other.speaker_terms.into_iter().enumerate() {
             let target = map_speaker(u32::try_from(s).unwrap_or(u32::MAX));
             if let Some(own) = self.speaker_terms.get_mut(target as usize) {
-                let terms = match ids {
-                    Some(_) => {
-                        // Sorted by id as `u64`s (id, count): ids are distinct, and one
-                        // integer sort serves the crate.
-                        let mut packed: Vec<u64> =
-                            terms.into_iter().map(|(id, n)| u64::from(map_id(id)) << 32 | u64::from(n)).collect();
-                        packed.sort_unstable();
-                        packed.into_iter().map(|x| ((x >> 32) as u32, x as u32)).collect()
-                    }
-                    None => terms,
-                };
-                *own = merge_sorted(std::mem::take(own), terms);
+                *own = merge_sorted(std::mem::take(own), sorted_by_id(terms, map_id));
             }
         }
         for (i, turn) in other.turns.into_iter().enumerate() {
@@ -389,6 +375,21 @@ impl Scratch {
     }
 }
 
+/// `(id, count)` pairs with each id mapped by `map_id` (distinct ids to distinct ids),
+/// sorted by the new id. Pairs whose order the map keeps (the same vocabulary) are not sorted.
+fn sorted_by_id(mut terms: Vec<(u32, u32)>, map_id: impl Fn(u32) -> u32) -> Vec<(u32, u32)> {
+    for (id, _) in &mut terms {
+        *id = map_id(*id);
+    }
+    if terms.is_sorted_by_key(|&(id, _)| id) {
+        return terms;
+    }
+    // Sorted as `u64`s (id, count): ids are distinct, and one integer sort serves the crate.
+    let mut packed: Vec<u64> = terms.into_iter().map(|(id, n)| u64::from(id) << 32 | u64::from(n)).collect();
+    packed.sort_unstable();
+    packed.into_iter().map(|x| ((x >> 32) as u32, x as u32)).collect()
+}
+
 /// Merges two lists of `(id, count)` sorted by id, adding the counts of equal ids.
 fn merge_sorted(a: Vec<(u32, u32)>, b: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
     if a.is_empty() {
@@ -422,6 +423,14 @@ fn merge_sorted(a: Vec<(u32, u32)>, b: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn mapped_ids_are_sorted_again_when_the_map_reorders_them() {
+        let terms = vec![(0, 5), (1, 1), (2, 3)];
+        assert_eq!(sorted_by_id(terms.clone(), |i| i), terms);
+        assert_eq!(sorted_by_id(terms.clone(), |i| i + 10), [(10, 5), (11, 1), (12, 3)]);
+        assert_eq!(sorted_by_id(terms, |i| [7, 2, 4][i as usize]), [(2, 1), (4, 3), (7, 5)]);
+    }
 
     proptest! {
         /// Against a naive count, with ids beyond the types it was made for, and with
