@@ -1,5 +1,7 @@
 //! The views: turning [`Counts`] into the [`Analysis`] contract.
 
+mod distinctive;
+
 use std::collections::BTreeMap;
 
 use std::cmp::Ordering;
@@ -11,7 +13,6 @@ use crate::language::{self, detect};
 use crate::parse::alias::suggest_aliases;
 use crate::parse::Speaker;
 use crate::sort::{sort_by, top_k, top_k_by_count};
-use crate::stats::keyness::{fightin_words, g2, log_ratio};
 use crate::stats::readability::coleman_liau;
 use crate::token::TokenKind;
 use crate::{AliasSuggestion, Diagnostic, DiagnosticKind, Format, LabelHint, Span, Stopwords, ViewOptions, MAX_NGRAM};
@@ -521,133 +522,6 @@ impl Counts {
             let words = self.word_tokens(terms.iter().map(|&(id, n)| (id, n as usize)));
             stats.hapax = terms.iter().filter(|&&(_, n)| n == 1).count();
             stats.coleman_liau = coleman_liau(letters, words, stats.sentences);
-        }
-    }
-
-    /// Fightin' Words for each speaker against all the others (for the 50 speakers
-    /// with most words), with G² and Log Ratio beside it.
-    fn add_distinctive(&self, speakers: &mut [SpeakerStats], entries: &[usize], in_view: &[bool]) {
-        const SPEAKERS: usize = 50;
-        const TERMS: usize = 15;
-        const AVOIDED_POOL: usize = 1000;
-        if speakers.iter().filter(|s| s.words > 0).count() < 2 {
-            return;
-        }
-        let n_all: usize = self.tokens;
-        let total = |id: u32| self.term_counts.get(id as usize).copied().unwrap_or(0);
-        let viewed = |id: u32| in_view.get(id as usize).copied().unwrap_or(false);
-        // Words a speaker never uses can only be among their most avoided if frequent.
-        let mut frequent: Vec<u32> = (0..self.term_counts.len())
-            .filter_map(|i| u32::try_from(i).ok())
-            .filter(|&id| total(id) > 0 && viewed(id))
-            .collect();
-        // The AVOIDED_POOL most frequent, ties by id (their order does not matter: the
-        // scores below are ordered by a total order).
-        let total32 = |id: u32| u32::try_from(total(id)).unwrap_or(u32::MAX);
-        if frequent.len() > AVOIDED_POOL {
-            let totals: Vec<u32> = frequent.iter().map(|&id| total32(id)).collect();
-            if let Some(threshold) = crate::sort::kth_largest(&totals, AVOIDED_POOL) {
-                let mut at_threshold = AVOIDED_POOL - frequent.iter().filter(|&&id| total32(id) > threshold).count();
-                frequent.retain(|&id| match total32(id).cmp(&threshold) {
-                    Ordering::Greater => true,
-                    Ordering::Equal if at_threshold > 0 => {
-                        at_threshold -= 1;
-                        true
-                    }
-                    _ => false,
-                });
-            }
-        }
-        // By total, descending, then by id (one integer sort of `u64` keys).
-        let mut keyed: Vec<u64> =
-            frequent.iter().map(|&id| u64::from(u32::MAX - total32(id)) << 32 | u64::from(id)).collect();
-        keyed.sort_unstable();
-        let frequent: Vec<u32> = keyed.into_iter().map(|k| k as u32).collect();
-        let mut own_count = vec![0u32; self.term_counts.len()];
-        type Scored = (f64, f64, u32, usize, usize);
-        const MEMO: usize = 32;
-        let mut memo = vec![(f64::NAN, f64::NAN); MEMO * MEMO];
-        for (stats, &e) in speakers.iter_mut().zip(entries).take(SPEAKERS) {
-            let Some(own) = self.speaker_terms.get(e) else { continue };
-            let n_i = stats.words as f64;
-            let n_j = (n_all - stats.words) as f64;
-            if n_i == 0.0 || n_j == 0.0 {
-                continue;
-            }
-            for &(id, n) in own {
-                if let Some(c) = own_count.get_mut(id as usize) {
-                    *c = n;
-                }
-            }
-            let own_of = |id: u32| own_count.get(id as usize).copied().unwrap_or(0) as usize;
-            // z for the words the speaker used (the distinctive ones are among them) and
-            // for the most frequent words they never used (the avoided ones are among
-            // them); strings and the other measures only for the reported words.
-            //
-            // For an unused word (y_i = 0, a_w = y_j = t, a_0 = n_i + n_j), δ = ln((n_j +
-            // a_0 − 2t) / (2(n_i + a_0 − t))) is negative and falls as t grows (its
-            // derivative has the sign of −3 n_i), and √σ⁻² = √(2t/3) grows: z falls
-            // strictly with the word's total. So the most avoided unused words are the
-            // most frequent ones: the first TERMS of them by total (and any tied with
-            // the last) are all that can be reported.
-            let mut unused: Vec<u32> = Vec::with_capacity(TERMS + 1);
-            for &id in frequent.iter().filter(|&&id| own_of(id) == 0) {
-                if unused.len() >= TERMS && unused.last().is_some_and(|&last| total(last) != total(id)) {
-                    break;
-                }
-                unused.push(id);
-            }
-            let ids = own.iter().map(|&(id, _)| id).filter(|&id| viewed(id)).chain(unused.iter().copied());
-            // Most words are rare, so most share a few (own, total) pairs: those of
-            // small counts are computed once per speaker.
-            memo.fill((f64::NAN, f64::NAN));
-            let mut scored: Vec<Scored> = ids
-                .map(|id| {
-                    let total = total(id);
-                    let y_i = own_of(id);
-                    let y_j = total - y_i;
-                    let score = || fightin_words(y_i as f64, n_i, y_j as f64, n_j, total as f64, n_all as f64);
-                    let (delta, z) = match memo.get_mut(y_i * MEMO + total) {
-                        Some(slot) if total < MEMO => {
-                            if slot.0.is_nan() {
-                                *slot = score();
-                            }
-                            *slot
-                        }
-                        _ => score(),
-                    };
-                    (z, delta, id, y_i, y_j)
-                })
-                .collect();
-            for &(id, _) in own {
-                if let Some(c) = own_count.get_mut(id as usize) {
-                    *c = 0;
-                }
-            }
-            let term = |id: u32| self.vocab.string(id);
-            let by_z_desc = |a: &Scored, b: &Scored| b.0.total_cmp(&a.0).then_with(|| term(a.2).cmp(term(b.2)));
-            let describe = |&(z, delta, id, y_i, y_j): &Scored| {
-                let g = g2(y_i as f64, y_j as f64, n_i - y_i as f64, n_j - y_j as f64);
-                let lr = log_ratio(y_i as f64, n_i, y_j as f64, n_j);
-                Distinctive {
-                    term: term(id).to_owned(),
-                    count: y_i,
-                    other_count: y_j,
-                    delta,
-                    z,
-                    // Signed by the direction of the relative frequencies (LR's 0.5 for a
-                    // zero count can flip its sign when the other side is small).
-                    g2: if (y_i as f64) * n_j < (y_j as f64) * n_i { -g } else { g },
-                    log_ratio: lr,
-                }
-            };
-            let mut top: Vec<Scored> = scored.iter().filter(|x| x.0 > 0.0).copied().collect();
-            top_k(&mut top, TERMS, by_z_desc);
-            scored.retain(|x| x.0 < 0.0);
-            // Most negative first; ties by term, as in every list.
-            top_k(&mut scored, TERMS, |a, b| a.0.total_cmp(&b.0).then_with(|| term(a.2).cmp(term(b.2))));
-            stats.distinctive = top.iter().map(describe).collect();
-            stats.avoided = scored.iter().map(describe).collect();
         }
     }
 
