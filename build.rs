@@ -1,5 +1,10 @@
-//! Packs the stopword lists of the `stop-words` crate (NLTK where NLTK has a list,
-//! stopwords-iso otherwise) into one compact string per language, for `src/language.rs`.
+//! Writes two generated files into `OUT_DIR`:
+//!
+//! - `stopwords.rs`, for `src/language.rs`: the stopword lists of the `stop-words` crate
+//!   (NLTK where NLTK has a list, stopwords-iso otherwise), one compact string per language;
+//! - `marks.rs`, for `src/parse/mark.rs`: the ranges of Unicode's General_Category Mark
+//!   (`\p{M}`) as regex-syntax reads them, so the table follows the Unicode version of the
+//!   regex crates and the source holds no copy of it.
 //!
 //! The crate itself stores each list as `[&str; N]`: 8 bytes of pointer and length per
 //! word besides the word, which in the wasm cost more than the words (110 KB of the
@@ -26,6 +31,25 @@ fn main() {
     }
     writeln!(out, "];").unwrap();
     let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("stopwords.rs");
+    std::fs::write(path, out).unwrap();
+    write_marks();
+}
+
+/// `MARKS`: the sorted, disjoint char ranges of `\p{M}` (Mn, Mc and Me).
+fn write_marks() {
+    use regex_syntax::hir::{Class, HirKind};
+    let hir = regex_syntax::ParserBuilder::new().build().parse(r"\p{M}").unwrap();
+    let HirKind::Class(Class::Unicode(class)) = hir.kind() else {
+        panic!("\\p{{M}} is a Unicode class, not {hir:?}");
+    };
+    let mut out = String::new();
+    writeln!(out, "/// General_Category Mark (`\\p{{M}}`), as regex-syntax reads it.").unwrap();
+    writeln!(out, "pub(crate) static MARKS: [(char, char); {}] = [", class.ranges().len()).unwrap();
+    for r in class.ranges() {
+        writeln!(out, "    ({:?}, {:?}),", r.start(), r.end()).unwrap();
+    }
+    writeln!(out, "];").unwrap();
+    let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("marks.rs");
     std::fs::write(path, out).unwrap();
 }
 

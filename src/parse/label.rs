@@ -6,6 +6,8 @@
 //! `Ned Price (00:04):`, `[00:01:23] John:`. An Otter header (`Jane Doe  0:05`) is a
 //! label without a colon. Lowercase phrases, long sentences, times and URLs are not.
 
+use super::mark::is_mark;
+
 /// A label found at the start of a line. Offsets are relative to the line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Label {
@@ -515,7 +517,8 @@ fn valid_word(word: &str, first: bool) -> bool {
         // `Nurse #1`, `Gate Attendant #2`.
         return !first && !n.is_empty() && n.chars().all(|c| c.is_ascii_digit());
     }
-    let allowed = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '\'' | '’' | '‐') || is_mark(c);
+    // The Hebrew maqaf (U+05BE) is a hyphen.
+    let allowed = |c: char| c.is_alphanumeric() || matches!(c, '.' | '-' | '\'' | '’' | '‐' | '\u{05BE}') || is_mark(c);
     if !word.chars().all(allowed) {
         return false;
     }
@@ -527,11 +530,6 @@ fn valid_word(word: &str, first: bool) -> bool {
         return !word.chars().any(|c| c.is_ascii_digit());
     }
     !first && PARTICLES.contains(&word)
-}
-
-fn is_mark(c: char) -> bool {
-    // Combining marks (Devanagari vowel signs, Arabic harakat, …) inside names.
-    matches!(c as u32, 0x0300..=0x036F | 0x0591..=0x05C7 | 0x0610..=0x061A | 0x064B..=0x065F | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963)
 }
 
 #[cfg(test)]

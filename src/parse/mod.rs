@@ -11,6 +11,7 @@ pub(crate) mod heading;
 pub(crate) mod hint;
 pub(crate) mod label;
 pub(crate) mod lines;
+mod mark;
 pub(crate) mod script;
 mod stage;
 

@@ -98,3 +98,17 @@ fn invisible_marks_inside_words_do_not_make_new_terms() {
     assert_eq!(term(&a, "cooperate"), Some(2));
     assert!(a.terms.iter().all(|t| !t.term.contains(['\u{200E}', '\u{200F}', '\u{00AD}', '\u{FEFF}'])));
 }
+
+/// A name with a virama (Bengali ্ U+09CD, Tamil ் U+0BCD) or a nukta (় U+09BC) is a
+/// label: the marks allowed inside a name are Unicode's General_Category Mark.
+#[test]
+fn names_with_viramas_are_labels() {
+    let bengali = "সঞ্জয় দত্ত: আমরা আজ অর্থনীতি নিয়ে কথা বলব।\nসাংবাদিক: কখন শুরু হবে?\nসঞ্জয় দত্ত: এখনই।\n";
+    let tamil = "கிருஷ்ணன்: வணக்கம். இன்று பொருளாதாரம் பற்றி பேசுவோம்.\nசெய்தியாளர்: எப்போது?\nகிருஷ்ணன்: இப்போது.\n";
+    for (text, names) in [(bengali, ["সঞ্জয় দত্ত", "সাংবাদিক"]), (tamil, ["கிருஷ்ணன்", "செய்தியாளர்"])]
+    {
+        let a = analyse(text, &Options::default());
+        assert_eq!(speakers(&a), [(names[0], 2), (names[1], 1)], "{text}");
+        assert!(a.speakers.iter().all(|s| s.attributed));
+    }
+}
