@@ -3,9 +3,10 @@
 //!
 //! regex-lite reads `\d`, `\s` and `\w` (and `\D`, `\S`, `\W`) as ASCII classes; a pattern
 //! such as `^(\w+):` must still match `Лавров:`. [`Regex::new`] rewrites each of them into
-//! an explicit class with the very ranges the `regex` crate uses (see `tables.rs`), so a
-//! pattern matches what it would match with `regex`. What cannot be rewritten exactly is
-//! refused with a message that says what to write instead, never silently read as ASCII:
+//! an explicit class with the very ranges the `regex` crate uses (`tables.rs`, derived at
+//! build time from regex-syntax, the `regex` crate's parser), so a pattern matches what it
+//! would match with `regex`. What cannot be rewritten exactly is refused with a message
+//! that says what to write instead, never silently read as ASCII:
 //!
 //! - Unicode classes `\p{…}` and `\P{…}`: use a range (`[А-ЯЁ]`) or `\w`;
 //! - word boundaries `\b`, `\B`, `\<`, `\>`, `\b{…}` (ASCII-only in regex-lite);
