@@ -1,4 +1,4 @@
-//! KWIC and dispersion over a document.
+//! The queries over a document: KWIC, dispersion, collocations and the spread lists.
 
 use colloquy::{analyse, DispersionParts, Document, KwicOptions, KwicSort, Options, SpreadOptions};
 
