@@ -35,6 +35,7 @@ pub struct JsonOptions {
     pub format: Option<Format>,
     pub keep_furniture: Option<bool>,
     pub keep_script_directions: Option<bool>,
+    pub split_joint_speakers: Option<bool>,
     pub label_pattern: Option<String>,
     /// `{ "Lavrov": "Sergey Lavrov" }`.
     pub aliases: Option<BTreeMap<String, String>>,
@@ -70,6 +71,9 @@ impl JsonOptions {
         }
         if let Some(k) = self.keep_script_directions {
             o.parse.keep_script_directions = k;
+        }
+        if let Some(k) = self.split_joint_speakers {
+            o.parse.split_joint_speakers = k;
         }
         if let Some(p) = self.label_pattern {
             crate::check_label_pattern(&p).map_err(|e| format!("labelPattern: {e}"))?;

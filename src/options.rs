@@ -56,6 +56,9 @@ pub struct ParseOptions {
     /// In a script, keep parentheses and brackets inside speech as speech (by default
     /// they are stage directions there).
     pub keep_script_directions: bool,
+    /// Credit a joint speaker's words (`Ross and Rachel:`) to each named speaker, who
+    /// all said them; by default the joint speaker is one speaker, as printed.
+    pub split_joint_speakers: bool,
 }
 
 /// How to cut speech into tokens.

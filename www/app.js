@@ -548,6 +548,7 @@ function writeForm() {
   $('set-hyphens').checked = s.splitHyphens;
   $('set-furniture').checked = s.keepFurniture;
   $('set-script').checked = s.keepScriptDirections;
+  $('set-joint').checked = s.splitJointSpeakers;
   $('set-label').value = s.labelPattern;
 }
 
@@ -569,6 +570,7 @@ function readForm(changed) {
   s.splitHyphens = $('set-hyphens').checked;
   s.keepFurniture = $('set-furniture').checked;
   s.keepScriptDirections = $('set-script').checked;
+  s.splitJointSpeakers = $('set-joint').checked;
   s.labelPattern = $('set-label').value.trim().slice(0, 500);
   return s;
 }

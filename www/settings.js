@@ -1,6 +1,6 @@
 // Settings: defaults, the URL hash (settings only, never the text) and the core's options.
 //
-//   #view=terms&stopwords=en&extra=foo,bar&ngram=2-5&min=2&stem=1&hyphens=1&furniture=1&scriptdirections=1&format=vtt&label=…
+//   #view=terms&stopwords=en&extra=foo,bar&ngram=2-5&min=2&stem=1&hyphens=1&furniture=1&scriptdirections=1&jointeach=1&format=vtt&label=…
 //
 // The hash is untrusted input: every value is checked and malformed ones are ignored.
 // Values only ever reach the page as form values or text, never as HTML.
@@ -40,6 +40,7 @@ export function defaults() {
     splitHyphens: false,
     keepFurniture: false,
     keepScriptDirections: false,
+    splitJointSpeakers: false,
     labelPattern: '',
   };
 }
@@ -83,6 +84,8 @@ export function fromHash(hash) {
   if (fu !== null) s.keepFurniture = fu;
   const sd = flag(get('scriptdirections'));
   if (sd !== null) s.keepScriptDirections = sd;
+  const jo = flag(get('jointeach'));
+  if (jo !== null) s.splitJointSpeakers = jo;
   const label = get('label');
   if (label && label.length <= MAX_LABEL) s.labelPattern = label;
   return s;
@@ -102,6 +105,7 @@ export function toHash(s) {
   if (s.splitHyphens) p.set('hyphens', '1');
   if (s.keepFurniture) p.set('furniture', '1');
   if (s.keepScriptDirections) p.set('scriptdirections', '1');
+  if (s.splitJointSpeakers) p.set('jointeach', '1');
   if (s.labelPattern) p.set('label', s.labelPattern);
   const str = p.toString();
   return str ? `#${str}` : '';
@@ -126,6 +130,7 @@ export function viewOptions(s) {
 export function parseOptions(s, aliases) {
   const o = {
     format: s.format, keepFurniture: s.keepFurniture, keepScriptDirections: s.keepScriptDirections,
+    splitJointSpeakers: s.splitJointSpeakers,
     splitHyphens: s.splitHyphens, aliases: { ...aliases },
   };
   if (s.labelPattern) o.labelPattern = s.labelPattern;
