@@ -6,7 +6,6 @@
 // ever inserted as text (textContent, form values), never as HTML.
 import { $, h, fmt, slug, debounce } from './dom.js';
 import * as S from './settings.js';
-import { colourMap } from './colours.js';
 import { download, jsonBlob } from './exporting.js';
 import { state, analysis, watch, setSettings } from './state.js';
 import { restore } from './remember.js';
@@ -42,9 +41,6 @@ function render() {
   if (a) {
     // Measure once, before changing anything, so drawing forces no further layout.
     state.width = results.clientWidth;
-    state.colours = colourMap(a.speakers.map((s) => s.name));
-    const targets = new Set(Object.values(state.aliases));
-    for (const s of a.speakers) if (!targets.has(s.name)) state.labels.add(s.name);
     renderStats();
     updateViews();
     selectTab(state.settings.view);
@@ -53,6 +49,7 @@ function render() {
 }
 watch('analysis', render);
 
+/** The transcript's counts above the tabs. */
 function renderStats() {
   const s = analysis().summary;
   const items = [

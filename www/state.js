@@ -3,7 +3,7 @@
 // one module reads. Data flows one way: the engine's answers are put in here (analyse.js),
 // watchers are told, and the views render from it.
 import * as S from './settings.js';
-import { OTHER_COLOUR } from './colours.js';
+import { OTHER_COLOUR, colourMap } from './colours.js';
 
 /**
  * @import { Analysis, SpeakerStats, TermStats } from './pkg/colloquy.js'
@@ -73,11 +73,18 @@ function notify(topic) {
 }
 
 /**
- * Puts a new analysis into state (null: none), and the views render from it.
+ * Puts a new analysis into state (null: none), with its speakers' colours, and the views
+ * render from it.
  * @param {Analysis | null} analysis
  */
 export function setAnalysis(analysis) {
   state.analysis = analysis;
+  if (analysis) {
+    state.colours = colourMap(analysis.speakers.map((s) => s.name));
+    // The names no alias points at are labels of the text (speaker-edit.js: addAlias).
+    const targets = new Set(Object.values(state.aliases));
+    for (const s of analysis.speakers) if (!targets.has(s.name)) state.labels.add(s.name);
+  }
   notify('analysis');
 }
 
