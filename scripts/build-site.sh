@@ -17,6 +17,8 @@ export PKG="${PKG:-pkg}" SITE="${SITE:-site}"
 rm -rf "$SITE"
 mkdir -p "$SITE/pkg" "$SITE/vendor" "$SITE/examples"
 cp -R www/. "$SITE/"
+# The type check's configuration and declarations (`make test-types`) are not part of the page.
+rm -rf "$SITE/types" "$SITE"/*jsconfig.json
 cp "$PKG/colloquy.js" "$SITE/pkg/"
 # The bindings' JavaScript snippets (wasm/js/: the result decoder), imported by colloquy.js.
 cp -R "$PKG/snippets" "$SITE/pkg/"

@@ -1,3 +1,4 @@
+// @ts-check
 // Settings: defaults, the URL hash (settings only, never the text) and the core's options.
 //
 //   #view=terms&stopwords=en&extra=foo,bar&ngram=2-5&min=2&stem=1&hyphens=1&furniture=1&scriptdirections=1&jointeach=1&format=vtt&label=…
@@ -5,10 +6,22 @@
 // The hash is untrusted input: every value is checked and malformed ones are ignored.
 // Values only ever reach the page as form values or text, never as HTML.
 
+/** @import { AnalyseOptions, Format } from './pkg/colloquy.js' */
+
+/** @typedef {'speakers' | 'terms' | 'phrases' | 'distinctive' | 'collocations' | 'dispersion' | 'summary'} ViewName */
+
+/**
+ * The views, in the order of their tabs.
+ * @type {ViewName[]}
+ */
 export const TABS = ['speakers', 'terms', 'phrases', 'distinctive', 'collocations', 'dispersion', 'summary'];
+/** @type {Format[]} */
 export const FORMATS = ['auto', 'text', 'vtt', 'srt'];
 
-/** Languages with a stopword list in the core, by name (codes as the core spells them). */
+/**
+ * Languages with a stopword list in the core, by name (codes as the core spells them).
+ * @type {Record<string, string>}
+ */
 export const STOPWORD_LANGUAGES = {
   af: 'Afrikaans', ar: 'Arabic', az: 'Azerbaijani', be: 'Belarusian', bg: 'Bulgarian', bn: 'Bengali',
   br: 'Breton', ca: 'Catalan', cs: 'Czech', da: 'Danish', de: 'German', el: 'Greek', en: 'English',
@@ -27,6 +40,24 @@ export const NGRAM_MAX = 8;
 const MAX_LABEL = 500;
 const MAX_EXTRA = 200;
 
+/**
+ * @typedef {object} Settings
+ * @property {ViewName} view  the tab shown
+ * @property {Format} format
+ * @property {string} stopwords  'auto', 'none' or a language code
+ * @property {string[]} extra  custom stopwords
+ * @property {number} ngramMin
+ * @property {number} ngramMax
+ * @property {number} minCount  of a phrase
+ * @property {boolean} stem
+ * @property {boolean} splitHyphens
+ * @property {boolean} keepFurniture
+ * @property {boolean} keepScriptDirections
+ * @property {boolean} splitJointSpeakers  credit a joint speaker's words to each named speaker
+ * @property {string} labelPattern  '' to detect labels
+ */
+
+/** @returns {Settings} */
 export function defaults() {
   return {
     view: 'speakers',
@@ -45,16 +76,25 @@ export function defaults() {
   };
 }
 
-/** Splits a custom stopword list typed by the user (commas, spaces or new lines). */
+/**
+ * Splits a custom stopword list typed by the user (commas, spaces or new lines).
+ * @param {string} s
+ */
 export function parseWords(s) {
   const words = String(s).split(/[\s,;]+/u).map((w) => w.trim().toLowerCase()).filter(Boolean);
   return [...new Set(words)].filter((w) => w.length <= 60).slice(0, MAX_EXTRA);
 }
 
+/** @type {(s: string, lo: number, hi: number) => number | null} */
 const int = (s, lo, hi) => (/^\d{1,4}$/.test(s) && +s >= lo && +s <= hi ? +s : null);
+/** @type {(s: string | null) => boolean | null} */
 const flag = (s) => (s === '1' ? true : s === '0' ? false : null);
 
-/** Settings from a location hash; anything missing or malformed keeps its default. */
+/**
+ * Settings from a location hash; anything missing or malformed keeps its default.
+ * @param {string} hash
+ * @returns {Settings}
+ */
 export function fromHash(hash) {
   const s = defaults();
   let params;
@@ -63,12 +103,16 @@ export function fromHash(hash) {
   } catch {
     return s;
   }
+  /** @param {string} k */
   const get = (k) => params.get(k);
-  if (TABS.includes(get('view'))) s.view = get('view');
-  if (FORMATS.includes(get('format'))) s.format = get('format');
+  const view = TABS.find((name) => name === get('view'));
+  if (view) s.view = view;
+  const format = FORMATS.find((name) => name === get('format'));
+  if (format) s.format = format;
   const sw = get('stopwords');
-  if (sw === 'auto' || sw === 'none' || Object.hasOwn(STOPWORD_LANGUAGES, sw ?? '')) s.stopwords = sw;
-  if (get('extra')) s.extra = parseWords(get('extra'));
+  if (sw !== null && (sw === 'auto' || sw === 'none' || Object.hasOwn(STOPWORD_LANGUAGES, sw))) s.stopwords = sw;
+  const extra = get('extra');
+  if (extra) s.extra = parseWords(extra);
   const ngram = /^(\d)-(\d)$/.exec(get('ngram') ?? '');
   if (ngram) {
     const [lo, hi] = [+ngram[1], +ngram[2]];
@@ -91,7 +135,10 @@ export function fromHash(hash) {
   return s;
 }
 
-/** The hash for settings: only what differs from the defaults. */
+/**
+ * The hash for settings: only what differs from the defaults.
+ * @param {Settings} s
+ */
 export function toHash(s) {
   const d = defaults();
   const p = new URLSearchParams();
@@ -111,7 +158,11 @@ export function toHash(s) {
   return str ? `#${str}` : '';
 }
 
-/** Options that change only the views: a loaded document re-reports without re-parsing. */
+/**
+ * Options that change only the views: a loaded document re-reports without re-parsing.
+ * @param {Settings} s
+ * @returns {AnalyseOptions}
+ */
 export function viewOptions(s) {
   return {
     stopwords: s.stopwords,
@@ -126,8 +177,14 @@ export function viewOptions(s) {
   };
 }
 
-/** Options that change how the text is parsed (a new load). */
+/**
+ * Options that change how the text is parsed (a new load).
+ * @param {Settings} s
+ * @param {Record<string, string>} aliases
+ * @returns {AnalyseOptions}
+ */
 export function parseOptions(s, aliases) {
+  /** @type {AnalyseOptions} */
   const o = {
     format: s.format, keepFurniture: s.keepFurniture, keepScriptDirections: s.keepScriptDirections,
     splitJointSpeakers: s.splitJointSpeakers,
@@ -137,7 +194,11 @@ export function parseOptions(s, aliases) {
   return o;
 }
 
-/** A key that changes exactly when the text must be parsed again. */
+/**
+ * A key that changes exactly when the text must be parsed again.
+ * @param {Settings} s
+ * @param {Record<string, string>} aliases
+ */
 export function parseKey(s, aliases) {
   return JSON.stringify(parseOptions(s, aliases));
 }
