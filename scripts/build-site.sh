@@ -40,6 +40,12 @@ const wasm = readFileSync(join(process.env.PKG, 'colloquy_bg.wasm'));
 writeFileSync(join(site, 'pkg/colloquy_bg.wasm.js'),
   `${header}// The bytes of colloquy_bg.wasm (${wasm.length} bytes), base64.\nexport const base64 = ${JSON.stringify(wasm.toString('base64'))};\n`);
 
+// The engine's facts (languages, phrase lengths, the unattributed name, size limits), read
+// from the package itself so the page keeps no copy of them.
+const { facts } = await import(new URL(join(process.env.PKG, 'node.js'), `file://${process.cwd()}/`).href);
+writeFileSync(join(site, 'pkg/facts.js'),
+  `${header}// The engine's facts(), as the package gives them.\nexport const facts = ${JSON.stringify(facts())};\n`);
+
 // The bundled example transcript, as a JSON-encoded string.
 const examples = [
   { id: 'mfa-cis-press-conference', file: 'tests/fixtures/mfa-cis-press-conference-2024-04-12.txt',

@@ -63,7 +63,7 @@ export const engine = new Engine({
     body.dataset.indexed = 'true';
     if (body.dataset.state === 'done') setStatus(status().replace(INDEXING, ''));
   },
-  onError(message, { kind }) {
+  onError(message, { kind, key, reason }) {
     hideProgress();
     state.job = null;
     if (kind === 'no-document') {
@@ -71,10 +71,10 @@ export const engine = new Engine({
       return;
     }
     body.dataset.state = 'error';
-    const label = /labelPattern/.test(message);
-    $('set-label-error').textContent = label ? message.replace(/^invalid options: labelPattern: /, '') : '';
+    const label = key === 'labelPattern';
+    $('set-label-error').textContent = label ? reason ?? message : '';
     if (label) $('settings-panel', HTMLDetailsElement).open = true;
-    showError(`The analysis could not run: ${message.replace(/^invalid options: /, '')}`);
+    showError(`The analysis could not run: ${key && reason ? `${key}: ${reason}` : message}`);
     setStatus('');
   },
   onCrash(message, { gaveUp }) {

@@ -38,7 +38,7 @@ export const isCancelled = (err) => err instanceof DOMException && err.name === 
  * @property {(progress: Progress) => void} [onProgress]  a big text is being read
  * @property {(analysis: Analysis, info: { id: number, ms: number, memory: number, recycles: number, starts: number }) => void} [onResult]
  * @property {(indexed: Indexed) => void} [onIndexed]  a big text can now be queried
- * @property {(message: string, info: { kind: ErrorKind, id: number | null }) => void} [onError]  an analysis failed
+ * @property {(message: string, info: { kind: ErrorKind, id: number | null, name?: string, key?: string, reason?: string }) => void} [onError]  an analysis failed
  * @property {(message: string, info: { gaveUp: boolean }) => void} [onCrash]  the worker died (and was restarted unless `gaveUp`)
  * @property {(info: { memory: number, limit: number }) => void} [onRecycle]  the worker is replaced by a fresh one
  */
@@ -289,7 +289,7 @@ export class Engine {
         const p = msg.id === null ? undefined : this.pending.get(msg.id);
         if (p && msg.id !== null) {
           this.pending.delete(msg.id);
-          p.reject(new Error(msg.message));
+          p.reject(Object.assign(new Error(msg.message), { name: msg.name ?? 'Error', key: msg.key, reason: msg.reason }));
           if (msg.kind === 'fatal') this.crash(msg.message);
           return;
         }
@@ -300,7 +300,7 @@ export class Engine {
         if (msg.id !== this.latest) return;
         this.running = null;
         if (msg.kind === 'no-document') this.doc = -1;
-        this.cb.onError?.(msg.message, { kind: msg.kind, id: msg.id });
+        this.cb.onError?.(msg.message, { kind: msg.kind, id: msg.id, name: msg.name, key: msg.key, reason: msg.reason });
         return;
       }
       default:

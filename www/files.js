@@ -2,14 +2,16 @@
 // Reading dropped or opened files: UTF-8 only, with a fatal decoder, and a clear message
 // naming the problem for anything else (a PDF, a zip, an image, UTF-16, Latin-1…).
 
+import { facts } from './pkg/facts.js';
+
 export const ACCEPT = '.txt,.vtt,.srt,.md,text/plain,text/vtt,text/markdown,application/x-subrip';
 
 /**
  * The longest text this page analyses, in UTF-16 code units: the worker loads every text
- * as one wasm `Document` (for the concordance and dispersion), and `Document.load` refuses
- * more than `MAX_ANALYSE_UNITS` = 256 Mi units (wasm/src/limits.rs). Keep the two equal.
+ * as one wasm `Document` (for the concordance and dispersion), which refuses more than the
+ * engine's `maxAnalyseUnits` (its facts).
  */
-export const MAX_TEXT_UNITS = 256 * 1024 * 1024;
+export const MAX_TEXT_UNITS = facts.maxAnalyseUnits;
 /**
  * The biggest file this page opens, in bytes, checked before reading a byte of it: a UTF-8
  * file never decodes to more UTF-16 units than it has bytes, so no file within this limit

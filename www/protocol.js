@@ -78,8 +78,11 @@ export const STREAM_OVER = 1_000_000;
  * @typedef {'error' | 'no-document' | 'fatal'} ErrorKind
  */
 /**
- * A request that failed (`id` null: the worker could not start).
- * @typedef {{ type: 'error', id: number | null, message: string, kind: ErrorKind, memory?: number }} Failure
+ * A request that failed (`id` null: the worker could not start). `name` is the engine's
+ * error name (`OptionsError`, `TooLargeError`, …); for an `OptionsError`, `key` names the
+ * option and `reason` says what is wrong with it.
+ * @typedef {{ type: 'error', id: number | null, message: string, kind: ErrorKind, memory?: number,
+ *   name?: string, key?: string, reason?: string }} Failure
  */
 /**
  * @typedef {Ready | Progress | Result | Indexed | Failure

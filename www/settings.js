@@ -6,6 +6,8 @@
 // The hash is untrusted input: every value is checked and malformed ones are ignored.
 // Values only ever reach the page as form values or text, never as HTML.
 
+import { facts } from './pkg/facts.js';
+
 /** @import { AnalyseOptions, Format } from './pkg/colloquy.js' */
 
 /** @typedef {'speakers' | 'terms' | 'phrases' | 'distinctive' | 'collocations' | 'dispersion' | 'summary'} ViewName */
@@ -18,25 +20,22 @@ export const TABS = ['speakers', 'terms', 'phrases', 'distinctive', 'collocation
 /** @type {Format[]} */
 export const FORMATS = ['auto', 'text', 'vtt', 'srt'];
 
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
+
 /**
- * Languages with a stopword list in the core, by name (codes as the core spells them).
+ * Languages with a stopword list in the core (the engine's facts), by their English name;
+ * a code the browser cannot name (`hinglish`) is capitalised.
  * @type {Record<string, string>}
  */
-export const STOPWORD_LANGUAGES = {
-  af: 'Afrikaans', ar: 'Arabic', az: 'Azerbaijani', be: 'Belarusian', bg: 'Bulgarian', bn: 'Bengali',
-  br: 'Breton', ca: 'Catalan', cs: 'Czech', da: 'Danish', de: 'German', el: 'Greek', en: 'English',
-  eo: 'Esperanto', es: 'Spanish', et: 'Estonian', eu: 'Basque', fa: 'Persian', fi: 'Finnish', fr: 'French',
-  ga: 'Irish', gl: 'Galician', gu: 'Gujarati', ha: 'Hausa', he: 'Hebrew', hi: 'Hindi', hinglish: 'Hinglish',
-  hr: 'Croatian', hu: 'Hungarian', hy: 'Armenian', id: 'Indonesian', it: 'Italian', ja: 'Japanese',
-  kk: 'Kazakh', ko: 'Korean', ku: 'Kurdish', la: 'Latin', lt: 'Lithuanian', lv: 'Latvian', mr: 'Marathi',
-  ms: 'Malay', ne: 'Nepali', nl: 'Dutch', no: 'Norwegian', pl: 'Polish', pt: 'Portuguese', ro: 'Romanian',
-  ru: 'Russian', sk: 'Slovak', sl: 'Slovenian', so: 'Somali', sq: 'Albanian', st: 'Sotho', sv: 'Swedish',
-  sw: 'Swahili', ta: 'Tamil', tg: 'Tajik', th: 'Thai', tl: 'Tagalog', tr: 'Turkish', uk: 'Ukrainian',
-  ur: 'Urdu', uz: 'Uzbek', vi: 'Vietnamese', yo: 'Yoruba', zh: 'Chinese', zu: 'Zulu',
-};
+export const STOPWORD_LANGUAGES = Object.fromEntries(facts.stopwordLanguages.map((code) => {
+  let name = code;
+  try { name = languageNames.of(code) ?? code; } catch { /* not a language code the browser knows */ }
+  return [code, name === code ? code[0].toUpperCase() + code.slice(1) : name];
+}));
 
-export const NGRAM_MIN = 2;
-export const NGRAM_MAX = 8;
+/** The shortest and longest phrase the engine counts, in words. */
+export const NGRAM_MIN = facts.minNgram;
+export const NGRAM_MAX = facts.maxNgram;
 const MAX_LABEL = 500;
 const MAX_EXTRA = 200;
 

@@ -81,6 +81,22 @@ scope.addEventListener('message', (event) => {
 const isTrap = (err) => err instanceof WebAssembly.RuntimeError || err instanceof RangeError;
 
 /**
+ * The fields of an engine error the page tests: its `name`, and an option's `key` and
+ * `reason` (wasm/src/error.rs).
+ * @param {unknown} err
+ * @returns {{ name?: string, key?: string, reason?: string }}
+ */
+function fields(err) {
+  if (!(err instanceof Error)) return {};
+  const { key, reason } = /** @type {{ key?: unknown, reason?: unknown }} */ (err);
+  return {
+    name: err.name,
+    ...(typeof key === 'string' ? { key } : {}),
+    ...(typeof reason === 'string' ? { reason } : {}),
+  };
+}
+
+/**
  * Answers request `id` with the error it met.
  * @param {number} id
  * @param {unknown} err
@@ -93,7 +109,7 @@ function fail(id, err) {
     send({ type: 'error', id, message: trapped, kind: 'fatal', memory: memory() });
     return;
   }
-  send({ type: 'error', id, message, kind: trapped ? 'fatal' : 'error', memory: memory() });
+  send({ type: 'error', id, message, kind: trapped ? 'fatal' : 'error', memory: memory(), ...fields(err) });
 }
 
 /** Runs every code path once, so the first real analysis pays no first-call costs. */

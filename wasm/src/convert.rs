@@ -23,10 +23,12 @@ pub fn options_from_js(value: Option<JsValue>) -> JsResult<colloquy::Options> {
 }
 
 /// An error of the core's option checks, which start with the key they are about
-/// (`ngramMax: …`), as an `OptionsError` with that key.
+/// (`ngramMax: …`), as an `OptionsError` with that key and the rest as its reason.
 pub fn core_options_error(message: &str) -> JsValue {
-    let key = message.split_once(':').map_or("", |(key, _)| key);
-    options_error(key, message)
+    match message.split_once(": ") {
+        Some((key, reason)) => options_error(key, reason),
+        None => options_error("", message),
+    }
 }
 
 /// Reads a JS value into `T`, naming the offending key on error. Options must be
@@ -40,8 +42,7 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> JsResult<T> {
         for key in Object::keys(value.unchecked_ref::<Object>()).iter().filter_map(|k| k.as_string()) {
             if !fields.contains(&key.as_str()) {
                 let expected = fields.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
-                let message = format!("`{key}`: unknown field `{key}`, expected one of {expected}");
-                return Err(js_error(ErrorName::Options, &format!("invalid {what}: {message}"), Some(&key)));
+                return Err(named_error(what, &key, &format!("unknown field `{key}`, expected one of {expected}")));
             }
         }
     }
@@ -61,9 +62,19 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> JsResult<T> {
         } else {
             inner.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{inner:?}"), |e| String::from(e.message()))
         };
-        let message = if key.is_empty() { reason } else { format!("`{path}`: {reason}") };
-        js_error(ErrorName::Options, &format!("invalid {what}: {message}"), Some(&key))
+        let reason = if path.iter().count() > 1 { format!("`{path}`: {reason}") } else { reason };
+        named_error(what, &key, &reason)
     })
+}
+
+/// An `OptionsError` about `key` of `what` (`options`, or a query's `terms`).
+fn named_error(what: &str, key: &str, reason: &str) -> JsValue {
+    if what == "options" {
+        return options_error(key, reason);
+    }
+    let message =
+        if key.is_empty() { format!("invalid {what}: {reason}") } else { format!("invalid {what}: {key}: {reason}") };
+    js_error(ErrorName::Options, &message, Some(if key.is_empty() { what } else { key }))
 }
 
 /// The value at `path` inside `value` (`undefined` where there is none).

@@ -1,6 +1,6 @@
 //! Errors thrown to JavaScript: a JS `Error` whose `name` says what went wrong and,
-//! for a bad option, whose `key` names the option, so callers test fields, never
-//! message text.
+//! for a bad option, whose `key` names the option and `reason` says what is wrong with
+//! it, so callers test and show fields, never parse message text.
 //!
 //! ```js
 //! try { analyse(text, { ngramMax: 9 }); }
@@ -49,9 +49,15 @@ pub fn js_error(name: ErrorName, message: &str, key: Option<&str>) -> JsValue {
     error.into()
 }
 
-/// An `OptionsError` about `key`: `invalid options: {message}`.
-pub fn options_error(key: &str, message: &str) -> JsValue {
-    js_error(ErrorName::Options, &format!("invalid options: {message}"), Some(key))
+/// An `OptionsError` about option `key` (`""` for the options as a whole):
+/// `invalid options: {key}: {reason}`, with `key` and `reason` as properties.
+pub fn options_error(key: &str, reason: &str) -> JsValue {
+    let message =
+        if key.is_empty() { format!("invalid options: {reason}") } else { format!("invalid options: {key}: {reason}") };
+    let error = js_error(ErrorName::Options, &message, Some(key));
+    // Setting a property on a fresh Error cannot fail.
+    let _ = Reflect::set(&error, &JsValue::from_str("reason"), &JsValue::from_str(reason));
+    error
 }
 
 /// A `TooLargeError` with `message`.

@@ -80,10 +80,13 @@ fn options_are_validated_by_name() {
     assert!(error_message(analyse(&text, options(r#"{"bogus": 1}"#))).contains("unknown field `bogus`"));
     assert!(error_message(analyse(&text, options(r#"{"aliases": {"a": 1}}"#))).contains("`aliases.a`"));
     let message = error_message(analyse(&text, options(r#"{"extraStopwords": "the"}"#)));
-    assert!(
-        message.contains("`extraStopwords`: invalid type: string \"the\", expected an array or an object"),
-        "{message}"
+    assert_eq!(
+        message,
+        "invalid options: extraStopwords: invalid type: string \"the\", expected an array or an object"
     );
+    let err = analyse(&text, options(r#"{"labelPattern": "("}"#)).expect_err("refused");
+    let reason = get(&err, "reason").as_string().unwrap_or_default();
+    assert!(reason.starts_with("not a valid regular expression"), "the reason alone: {reason}");
     assert!(analyse(&text, options(r#"{"ngramMax": null, "stopwords": ["the"]}"#)).is_ok());
     assert!(analyse(&text, options(r#"{"splitJointSpeakers": true}"#)).is_ok());
     assert!(error_message(analyse(&text, options("[1]"))).contains("object"));

@@ -7,6 +7,7 @@ import { h, fmt, debounce } from '../dom.js';
 import { state, analysis, watch } from '../state.js';
 import { requestAnalysis } from '../analyse.js';
 import { remember } from '../remember.js';
+import { facts } from '../pkg/facts.js';
 import { redraw } from '../tabs.js';
 import { swatch } from './common.js';
 import { control } from './shell.js';
@@ -14,7 +15,7 @@ import { control } from './shell.js';
 /** @import { SpeakerStats } from '../pkg/colloquy.js' */
 
 /** The pseudo-speaker of the words before the first label, or with no label at all. */
-export const UNATTRIBUTED = '(unattributed)';
+export const UNATTRIBUTED = facts.unattributed;
 /** Beyond this many speakers, merging takes a typed name (with suggestions) instead of a <select>. */
 const MERGE_SELECT_MAX = 100;
 /** Speakers listed at once (the most words first, or those matching the filter). */
