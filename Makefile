@@ -11,7 +11,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 FUZZ_SECONDS ?= 600
 
-.PHONY: fuzz serve site pkg site-test pkg-test setup setup-test test test-fmt test-clippy test-rust test-wasm test-e2e clean
+.PHONY: fuzz serve site pkg site-test pkg-test setup setup-test test test-fmt test-clippy test-rust test-wasm test-types test-e2e clean
 
 serve: site
 	@echo "colloquy: open http://127.0.0.1:$(PORT)/"
@@ -37,7 +37,7 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
-test: setup-test test-fmt test-clippy test-rust test-wasm site site-test test-e2e
+test: setup-test test-fmt test-clippy test-rust test-wasm site test-types site-test test-e2e
 	@echo "colloquy: all suites passed"
 
 test-fmt:
@@ -65,6 +65,18 @@ test-wasm:
 	$(WASM_RUNNER) WASM_BINDGEN_USE_BROWSER=1 WASM_BINDGEN_TEST_TIMEOUT=180 CHROMEDRIVER=$(CHROMEDRIVER) \
 	  WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/target/webdriver.json \
 	  cargo test -p colloquy-wasm --target wasm32-unknown-unknown
+
+# The page's JavaScript, type-checked (// @ts-check, JSDoc) against the package's generated
+# declarations, pkg/colloquy.d.ts (built by `make pkg` when missing): the page, the worker,
+# the service worker.
+TSC = node_modules/.bin/tsc
+test-types: pkg/colloquy.d.ts
+	$(TSC) -p www/jsconfig.json
+	$(TSC) -p www/worker.jsconfig.json
+	$(TSC) -p www/sw.jsconfig.json
+
+pkg/colloquy.d.ts:
+	$(MAKE) pkg
 
 test-e2e:
 	node --test --test-reporter=spec --test-concurrency=1 e2e/

@@ -126,3 +126,31 @@ test('a script: directions inside speech are left out, and the setting keeps the
   assert.match(page.url(), /scriptdirections=1/);
   assert.deepEqual(page.problems, []);
 });
+
+// Written for this test: a chorus line, shown as one joint speaker until the setting
+// credits it to each of its speakers.
+const CHORUS = `Nell: The bread is ready.
+
+Omar: And the coffee too.
+
+Nell and Omar: Good morning, everyone!
+`;
+
+test('a joint speaker is one row until the setting credits its words to each speaker', async (t) => {
+  const page = await open(env);
+  t.after(() => page.context().close());
+  await pasteAndWait(page, CHORUS);
+  assert.deepEqual(await names(page), ['Nell', 'Omar', 'Nell and Omar']);
+  assert.deepEqual(await turns(page), { Nell: 1, Omar: 1, 'Nell and Omar': 1 });
+  await page.getByText('Settings', { exact: true }).click();
+  const count = await analyses(page);
+  await page.getByLabel('Credit joint lines (“Ross and Rachel:”) to each speaker').check();
+  await nextAnalysis(page, count);
+  assert.deepEqual(await names(page), ['Nell', 'Omar']);
+  assert.deepEqual(await turns(page), { Nell: 2, Omar: 2 });
+  const words = await page.locator('#speakers-table tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.cells[1].textContent)));
+  assert.deepEqual(words, [7, 7], 'each is credited with the three words said together');
+  assert.match(await status(page), /^Analysed 11 words, 2 speakers/, 'the transcript still has 11 words');
+  assert.match(page.url(), /jointeach=1/);
+  assert.deepEqual(page.problems, []);
+});

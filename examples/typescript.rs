@@ -12,8 +12,8 @@ use colloquy::json::{
 };
 use colloquy::{
     AliasSuggestion, Analysis, Collocate, CollocationSort, Diagnostic, DiagnosticKind, DirectionCount, Dispersion,
-    Distinctive, Format, KwicHit, KwicSort, LabelHint, Phrase, SpeakerStats, SpeakerTerm, Spread, Summary, TermSpread,
-    TermStats, TurnStats,
+    Distinctive, Facts, Format, KwicHit, KwicSort, LabelHint, Phrase, SpeakerStats, SpeakerTerm, Spread, Summary,
+    TermSpread, TermStats, TurnStats,
 };
 use ts_rs::{Config, TS};
 
@@ -48,6 +48,7 @@ fn main() {
         Spread::decl(&config),
         TermSpread::decl(&config),
         JsonSpreadOptions::decl(&config),
+        Facts::decl(&config),
     ];
     println!("// Generated from the Rust types by `cargo run --example typescript`. Do not edit.");
     for decl in decls {

@@ -27,6 +27,9 @@ pub(crate) struct SpeakerEntry {
     /// Labels naming this speaker, and the span of the first.
     pub labels: usize,
     pub first_label: Span,
+    /// A joint speaker's members, credited with its words (indices into the speakers;
+    /// empty unless [`crate::ParseOptions::split_joint_speakers`] found some).
+    pub members: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,12 +101,17 @@ impl Counts {
                 mattr: Mattr::default(),
                 labels: l.count,
                 first_label: l.first,
+                members: Vec::new(),
             })
             .collect();
+        let credit = credit_members(&mut speakers, &transcript.speakers);
+        let credited = |speaker: usize| credit.get(speaker).map_or(&[][..], Vec::as_slice);
         let mut words_of = vec![0usize; speakers.len()];
         for (turn, range) in transcript.turns.iter().zip(&toks.turns) {
-            if let Some(w) = words_of.get_mut(turn.speaker) {
-                *w += range.len();
+            for &s in credited(turn.speaker) {
+                if let Some(w) = words_of.get_mut(s) {
+                    *w += range.len();
+                }
             }
         }
         let mut sequences: Vec<Vec<u32>> = words_of.iter().map(|&n| Vec::with_capacity(n)).collect();
@@ -132,14 +140,18 @@ impl Counts {
                     *c += 1;
                 }
             }
-            if let Some(seq) = sequences.get_mut(turn.speaker) {
-                seq.extend(turn_tokens.iter().map(|t| t.id));
+            for &s in credited(turn.speaker) {
+                if let Some(seq) = sequences.get_mut(s) {
+                    seq.extend(turn_tokens.iter().map(|t| t.id));
+                }
             }
             while let Some(sentence) = sentence_iter.next_if(|s| s.tokens.start < range.end) {
                 sentences += 1;
-                if let Some(s) = speakers.get_mut(turn.speaker) {
-                    s.sentences += 1;
-                    s.questions += usize::from(sentence.question);
+                for &s in credited(turn.speaker) {
+                    if let Some(s) = speakers.get_mut(s) {
+                        s.sentences += 1;
+                        s.questions += usize::from(sentence.question);
+                    }
                 }
                 let Some(st) = toks.tokens.get(sentence.tokens.clone()) else {
                     continue;
@@ -273,6 +285,7 @@ impl Counts {
                         sentences: 0,
                         labels: 0,
                         mattr: Mattr::default(),
+                        members: Vec::new(),
                         ..s.clone()
                     });
                     self.speakers.len() - 1
@@ -290,6 +303,11 @@ impl Counts {
             })
             .collect();
         let map_speaker = |s: u32| speakers.get(s as usize).copied().unwrap_or(u32::MAX);
+        for (s, &index) in other.speakers.iter().zip(&speakers) {
+            if let Some(m) = self.speakers.get_mut(index as usize).filter(|m| m.members.is_empty()) {
+                m.members = s.members.iter().map(|&i| map_speaker(i)).collect();
+            }
+        }
         self.speaker_terms.resize(self.speakers.len(), Vec::new());
         for (s, terms) in other.speaker_terms.into_iter().enumerate() {
             let target = map_speaker(u32::try_from(s).unwrap_or(u32::MAX));
@@ -388,6 +406,45 @@ fn sorted_by_id(mut terms: Vec<(u32, u32)>, map_id: impl Fn(u32) -> u32) -> Vec<
     let mut packed: Vec<u64> = terms.into_iter().map(|(id, n)| u64::from(id) << 32 | u64::from(n)).collect();
     packed.sort_unstable();
     packed.into_iter().map(|x| ((x >> 32) as u32, x as u32)).collect()
+}
+
+/// Who is credited with each transcript speaker's words: itself, or a joint speaker's
+/// members (found by name among the speakers, or added). Marks each joint speaker's
+/// entry with its members, so a merge and the report know them.
+fn credit_members(entries: &mut Vec<SpeakerEntry>, speakers: &[crate::parse::Speaker]) -> Vec<Vec<usize>> {
+    let mut credit: Vec<Vec<usize>> = (0..speakers.len()).map(|i| vec![i]).collect();
+    for (i, speaker) in speakers.iter().enumerate() {
+        if speaker.members.is_empty() {
+            continue;
+        }
+        let members: Vec<usize> = speaker
+            .members
+            .iter()
+            .map(|name| {
+                let found = entries.iter().position(|e| e.attributed && e.name == *name);
+                found.unwrap_or_else(|| {
+                    entries.push(SpeakerEntry {
+                        name: name.clone(),
+                        attributed: true,
+                        questions: 0,
+                        sentences: 0,
+                        mattr: Mattr::default(),
+                        labels: 0,
+                        first_label: Span::default(),
+                        members: Vec::new(),
+                    });
+                    entries.len() - 1
+                })
+            })
+            .collect();
+        if let Some(entry) = entries.get_mut(i) {
+            entry.members = members.iter().map(|&m| u32::try_from(m).unwrap_or(u32::MAX)).collect();
+        }
+        if let Some(c) = credit.get_mut(i) {
+            *c = members;
+        }
+    }
+    credit
 }
 
 /// Merges two lists of `(id, count)` sorted by id, adding the counts of equal ids.

@@ -34,6 +34,8 @@ pub enum DiagnosticKind {
     ScriptDirections,
     /// Caption lines that mark a new speaker without naming one (`>>`, dialogue dashes).
     UnnamedSpeakerChanges,
+    /// A label naming several speakers who speak together (`Ross and Rachel:`).
+    JointSpeaker,
 }
 
 /// One diagnostic, pointing at the text it is about.

@@ -35,6 +35,7 @@ pub struct JsonOptions {
     pub format: Option<Format>,
     pub keep_furniture: Option<bool>,
     pub keep_script_directions: Option<bool>,
+    pub split_joint_speakers: Option<bool>,
     pub label_pattern: Option<String>,
     /// `{ "Lavrov": "Sergey Lavrov" }`.
     pub aliases: Option<BTreeMap<String, String>>,
@@ -66,6 +67,7 @@ impl JsonOptions {
         set(&mut parse.format, self.format);
         set(&mut parse.keep_furniture, self.keep_furniture);
         set(&mut parse.keep_script_directions, self.keep_script_directions);
+        set(&mut parse.split_joint_speakers, self.split_joint_speakers);
         set_checked(&mut parse.label_pattern, "labelPattern", self.label_pattern, |p| {
             crate::check_label_pattern(&p).map(|()| Some(p))
         })?;
@@ -281,13 +283,13 @@ mod tests {
         let o = options(
             r#"{"format": "vtt", "aliases": {"A": "B"}, "splitHyphens": true, "stopwords": ["x"],
                 "extraStopwords": ["y"], "ngramMin": 3, "ngramMax": 4, "minCount": 5, "stem": true,
-                "labelPattern": "^(\\w+):"}"#,
+                "labelPattern": "^(\\w+):", "splitJointSpeakers": true}"#,
         )
         .unwrap_or_default();
         assert_eq!(o.parse.format, Format::Vtt);
         assert_eq!(o.parse.aliases, [Alias { from: "A".to_owned(), to: "B".to_owned() }]);
         assert_eq!(o.parse.label_pattern.as_deref(), Some(r"^(\w+):"));
-        assert!(o.tokenize.split_hyphens && o.view.stem);
+        assert!(o.tokenize.split_hyphens && o.view.stem && o.parse.split_joint_speakers);
         assert_eq!(o.view.stopwords, Stopwords::Custom(vec!["x".to_owned()]));
         assert_eq!(o.view.extra_stopwords, ["y"]);
         assert_eq!((o.view.ngram_min, o.view.ngram_max, o.view.min_count), (3, 4, 5));

@@ -23,6 +23,7 @@ mod analysis;
 mod counts;
 mod diagnostic;
 mod document;
+mod facts;
 #[cfg(feature = "serde")]
 pub mod json;
 mod language;
@@ -44,11 +45,12 @@ pub use analysis::analyse;
 pub use counts::Counts;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use document::Document;
+pub use facts::Facts;
 pub use language::{detect as detect_language, stopword_languages, stopwords, Detected};
 pub use offsets::{utf16_len, Utf16Index, Utf16Map};
 pub use options::{
     check_label_pattern, check_min_count, check_ngram_range, Alias, Ends, Format, Options, ParseOptions, Stopwords,
-    TokenizeOptions, ViewOptions, MAX_NGRAM,
+    TokenizeOptions, ViewOptions, MAX_NGRAM, MIN_NGRAM,
 };
 pub use parse::convention::{Convention, Terminator};
 pub use parse::{

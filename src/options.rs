@@ -56,6 +56,9 @@ pub struct ParseOptions {
     /// In a script, keep parentheses and brackets inside speech as speech (by default
     /// they are stage directions there).
     pub keep_script_directions: bool,
+    /// Credit a joint speaker's words (`Ross and Rachel:`) to each named speaker, who
+    /// all said them; by default the joint speaker is one speaker, as printed.
+    pub split_joint_speakers: bool,
 }
 
 /// How to cut speech into tokens.
@@ -109,6 +112,9 @@ pub struct ViewOptions {
 /// Longest phrase that can be counted.
 pub const MAX_NGRAM: usize = 8;
 
+/// The shortest phrase counted, in words.
+pub const MIN_NGRAM: usize = 2;
+
 impl Default for ViewOptions {
     fn default() -> Self {
         ViewOptions {
@@ -144,8 +150,8 @@ pub struct Options {
 /// assert!(colloquy::check_ngram_range(5, 2).is_err());
 /// ```
 pub fn check_ngram_range(min: usize, max: usize) -> Result<(), String> {
-    if !(2..=MAX_NGRAM).contains(&min) || !(2..=MAX_NGRAM).contains(&max) {
-        return Err(format!("phrase lengths must be between 2 and {MAX_NGRAM} words"));
+    if !(MIN_NGRAM..=MAX_NGRAM).contains(&min) || !(MIN_NGRAM..=MAX_NGRAM).contains(&max) {
+        return Err(format!("phrase lengths must be between {MIN_NGRAM} and {MAX_NGRAM} words"));
     }
     if min > max {
         return Err(format!("the minimum ({min}) is greater than the maximum ({max})"));

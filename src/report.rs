@@ -11,6 +11,7 @@ use rustc_hash::FxHashMap;
 use crate::counts::{Counts, NgramKey, PAD};
 use crate::language::{self, detect};
 use crate::parse::alias::suggest_aliases;
+use crate::parse::joint::joint_members;
 use crate::parse::Speaker;
 use crate::sort::{sort_by, top_k, top_k_by_count};
 use crate::stats::readability::coleman_liau;
@@ -371,6 +372,7 @@ impl Counts {
                 ));
             }
         }
+        self.diagnose_joint(out);
         for a in aliases {
             let span = self.speakers.iter().find(|s| s.attributed && s.name == a.from).map(|s| s.first_label);
             out.push(Diagnostic::new(
@@ -378,6 +380,41 @@ impl Counts {
                 span.unwrap_or_default(),
                 format!("\"{}\" may be the same speaker as \"{}\"; merge them with an alias if so", a.from, a.to),
             ));
+        }
+    }
+
+    /// A diagnostic per joint speaker who speaks: its words are credited to each
+    /// member (split), or the option to do so (not split).
+    fn diagnose_joint(&self, out: &mut Vec<Diagnostic>) {
+        let mut words = vec![0usize; self.speakers.len()];
+        for t in &self.turns {
+            if let Some(w) = words.get_mut(t.speaker as usize) {
+                *w += t.words;
+            }
+        }
+        for (s, &w) in self.speakers.iter().zip(&words) {
+            if w == 0 || !s.attributed {
+                continue;
+            }
+            let message = if s.members.is_empty() {
+                let Some(members) = joint_members(&s.name) else { continue };
+                format!(
+                    "\"{}\" speak together ({w} {}, counted as one speaker's); the split-joint-speakers option credits them to each of {}",
+                    s.name,
+                    if w == 1 { "word" } else { "words" },
+                    list(&members)
+                )
+            } else {
+                let members: Vec<String> =
+                    s.members.iter().filter_map(|&m| self.speakers.get(m as usize)).map(|m| m.name.clone()).collect();
+                format!(
+                    "\"{}\" speak together: their {w} {} credited to each of {}, so the speakers' words add up to more than the transcript's",
+                    s.name,
+                    if w == 1 { "word is" } else { "words are" },
+                    list(&members)
+                )
+            };
+            out.push(Diagnostic::new(DiagnosticKind::JointSpeaker, s.first_label, message));
         }
     }
 
@@ -432,21 +469,26 @@ impl Counts {
 
     /// Speaker statistics, by words (descending), and the index of each one's entry.
     fn speaker_stats(&self) -> (Vec<SpeakerStats>, Vec<usize>) {
-        let total: usize = self.turns.iter().map(|t| t.words).sum();
-        // Words per turn, saturated to u32 to be sorted by the one integer sort.
+        // Words per turn, saturated to u32 to be sorted by the one integer sort. A
+        // joint speaker's turns are its members' (when split), and shares are of the
+        // words so credited.
+        let mut total = 0usize;
         let mut turn_words: Vec<Vec<u32>> = vec![Vec::new(); self.speakers.len()];
         let mut first: Vec<Option<usize>> = vec![None; self.speakers.len()];
         let mut last: Vec<usize> = vec![0; self.speakers.len()];
         for t in &self.turns {
-            let s = t.speaker as usize;
-            if let Some(v) = turn_words.get_mut(s) {
-                v.push(u32::try_from(t.words).unwrap_or(u32::MAX));
-            }
-            if let Some(f) = first.get_mut(s) {
-                f.get_or_insert(t.span.start);
-            }
-            if let Some(l) = last.get_mut(s) {
-                *l = t.span.start;
+            for s in self.credited(t.speaker) {
+                let s = s as usize;
+                total += t.words;
+                if let Some(v) = turn_words.get_mut(s) {
+                    v.push(u32::try_from(t.words).unwrap_or(u32::MAX));
+                }
+                if let Some(f) = first.get_mut(s) {
+                    f.get_or_insert(t.span.start);
+                }
+                if let Some(l) = last.get_mut(s) {
+                    *l = t.span.start;
+                }
             }
         }
         let mut out: Vec<(usize, usize, SpeakerStats)> = Vec::new();
@@ -503,6 +545,14 @@ impl Counts {
             b.words.cmp(&a.words).then(fa.cmp(fb)).then_with(|| a.name.cmp(&b.name))
         });
         out.into_iter().map(|(_, i, s)| (s, i)).unzip()
+    }
+
+    /// The speakers credited with `speaker`'s words: its members if it is a joint
+    /// speaker split among them, else itself.
+    fn credited(&self, speaker: u32) -> impl Iterator<Item = u32> + '_ {
+        let members = self.speakers.get(speaker as usize).map_or(&[][..], |s| s.members.as_slice());
+        let own = members.is_empty().then_some(speaker);
+        members.iter().copied().chain(own)
     }
 
     /// Count descending, then term: the order of every term list.
@@ -774,8 +824,11 @@ impl Counts {
     }
 
     fn alias_suggestions(&self) -> Vec<AliasSuggestion> {
-        let speakers: Vec<Speaker> =
-            self.speakers.iter().map(|s| Speaker { name: s.name.clone(), attributed: s.attributed }).collect();
+        let speakers: Vec<Speaker> = self
+            .speakers
+            .iter()
+            .map(|s| Speaker { name: s.name.clone(), attributed: s.attributed, members: Vec::new() })
+            .collect();
         let mut turns = vec![0usize; speakers.len()];
         for t in &self.turns {
             if let Some(n) = turns.get_mut(t.speaker as usize) {
@@ -807,5 +860,14 @@ pub(crate) fn auto_language(
             Some(Script::Cyrillic) => Some("ru"),
             _ => None,
         },
+    }
+}
+
+/// `A`, `A and B`, `A, B and C`.
+fn list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }

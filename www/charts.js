@@ -1,48 +1,80 @@
+// @ts-check
 // Charts, all drawn by Observable Plot (vendored UMD build, global `Plot`).
-// Speaker colours come from one map, so a speaker has the same colour everywhere.
+// Speaker colours come from one map (colours.js), so a speaker has the same colour everywhere.
 import { fmt } from './dom.js';
+import { colourMap, inkFor, PALETTE, NEUTRAL } from './colours.js';
+
+/** @import { PlotOptions, ScaleOptions, Markish } from '@observablehq/plot' */
 
 const Plot = globalThis.Plot;
 
-/** Okabe–Ito, the colour-blind-safe palette (black left out: it vanishes in dark mode). */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442'];
-/** Speakers beyond the palette share this grey. */
-export const OTHER_COLOUR = '#8c8c8c';
+/** @typedef {ReturnType<typeof Plot.plot>} Chart  a chart's <svg> (Plot adds `scale()`) */
 
-/** Speaker name → colour, by speaker order (most words first). */
-export function colourMap(names) {
-  return new Map(names.map((name, i) => [name, PALETTE[i] ?? OTHER_COLOUR]));
-}
-
-/** Dark or light text for a label drawn on `hex`. */
-export function inkFor(hex) {
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
-    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.3 ? '#111111' : '#ffffff';
-}
-
+/** @param {Map<string, string>} colours */
 const colourScale = (colours) => ({ domain: [...colours.keys()], range: [...colours.values()] });
 
-/** The left margin that fits the longest of `labels` (10 px system-ui, roughly). */
+/**
+ * The left margin that fits the longest of `labels` (10 px system-ui, roughly).
+ * @param {string[]} labels
+ */
 function marginFor(labels, min = 40, max = 200) {
   const longest = labels.reduce((m, l) => Math.max(m, String(l).length), 0);
   return Math.max(min, Math.min(max, Math.round(longest * 6.2) + 14));
 }
 
+/** @type {(s: string, chars: number) => string} */
 const clip = (s, chars) => (s.length <= chars ? s : chars < 2 ? '' : `${s.slice(0, chars - 1)}…`);
 
 /**
+ * Horizontal bars, one row per term (top to bottom in `terms` order), with a rule at 0:
+ * the frame the terms, distinctive words and collocations charts share.
+ * @param {object} o
+ * @param {string[]} o.terms
+ * @param {number} o.width
+ * @param {number} o.axis  the height of the x axis and its label
+ * @param {ScaleOptions} o.x
+ * @param {Markish} o.bars
+ * @param {ScaleOptions} [o.color]
+ * @param {string} [o.ariaLabel]
+ */
+function termBars({ terms, width, axis, x, bars, color, ariaLabel }) {
+  /** @type {PlotOptions} */
+  const options = {
+    width,
+    height: 20 * terms.length + axis,
+    marginLeft: marginFor(terms),
+    marginRight: 16,
+    ariaLabel,
+    x,
+    y: { label: null, domain: terms },
+    marks: [bars, Plot.ruleX([0])],
+  };
+  if (color) options.color = color;
+  return Plot.plot(options);
+}
+
+/**
+ * @typedef {{ name: string, words: number }} Segment  a speaker's (or the grey speakers') words
+ */
+
+/**
  * Word share as one stacked 100% bar. `speakers`: the visible speakers (name, words).
+ * @param {{ speakers: Segment[], colours: Map<string, string>, width: number }} o
  */
 export function speakersChart({ speakers, colours, width }) {
   const total = speakers.reduce((s, d) => s + d.words, 0) || 1;
   const rows = speakers.map((d) => ({ name: d.name, words: d.words, share: d.words / total, row: 'Words' }));
+  /** @typedef {typeof rows[number]} Row */
+  /** @param {Row} d */
   const label = (d) => {
     const px = d.share * (width - 20);
     const chars = Math.floor((px - 6) / 6.6);
     return chars >= 3 ? clip(d.name, chars) : '';
   };
+  /** @param {Row} d */
   const pctLabel = (d) => (d.share * (width - 20) >= 40 ? fmt.pct(d.share) : '');
+  /** @param {Row} d */
+  const ink = (d) => inkFor(colours.get(d.name) ?? '#000000');
   return Plot.plot({
     width,
     height: 96,
@@ -57,50 +89,51 @@ export function speakersChart({ speakers, colours, width }) {
     marks: [
       Plot.barX(rows, Plot.stackX({
         x: 'words', y: 'row', fill: 'name', offset: 'normalize', order: null, inset: 0.5,
-        title: (d) => `${d.name}\n${fmt.int(d.words)} words (${fmt.pct(d.share)})`,
+        title: (/** @type {Row} */ d) => `${d.name}\n${fmt.int(d.words)} words (${fmt.pct(d.share)})`,
       })),
       Plot.text(rows, Plot.stackX({
         x: 'words', y: 'row', offset: 'normalize', order: null, text: label, dy: -7,
-        fill: { value: (d) => inkFor(colours.get(d.name)), scale: null }, fontWeight: 600, fontSize: 11,
+        fill: { value: ink, scale: null }, fontWeight: 600, fontSize: 11,
       })),
       Plot.text(rows, Plot.stackX({
         x: 'words', y: 'row', offset: 'normalize', order: null, text: pctLabel, dy: 8,
-        fill: { value: (d) => inkFor(colours.get(d.name)), scale: null }, fontSize: 10,
+        fill: { value: ink, scale: null }, fontSize: 10,
       })),
     ],
   });
 }
 
+/** @typedef {{ term: string, count: number, speaker?: string }} TermBar */
+
 /**
- * Horizontal bars of term counts. `rows`: { term, count, speaker? } — with `speaker`,
- * bars stack by speaker. `terms`: the y order. `fill`: one colour when not stacked.
+ * Horizontal bars of term counts. `rows`: { term, count, speaker? } — with `stacked`,
+ * bars stack by speaker (`colours`). `terms`: the y order. `fill`: one colour when not stacked.
+ * @param {{ rows: TermBar[], terms: string[], colours: Map<string, string>, width: number, fill?: string, stacked: boolean, ariaLabel?: string }} o
  */
 export function termsChart({ rows, terms, colours, width, fill, ariaLabel, stacked }) {
-  return Plot.plot({
-    width,
-    height: 20 * terms.length + 44,
-    marginLeft: marginFor(terms),
-    marginRight: 16,
-    ariaLabel,
+  return termBars({
+    terms, width, ariaLabel, axis: 44,
     x: { label: 'Occurrences', grid: true },
-    y: { label: null, domain: terms },
     color: stacked ? colourScale(colours) : undefined,
-    marks: [
-      stacked
-        ? Plot.barX(rows, Plot.stackX({
-          x: 'count', y: 'term', fill: 'speaker', order: [...colours.keys()],
-          title: (d) => `${d.term}\n${d.speaker}: ${fmt.int(d.count)}`,
-        }))
-        : Plot.barX(rows, { x: 'count', y: 'term', fill, title: (d) => `${d.term}: ${fmt.int(d.count)}` }),
-      Plot.ruleX([0]),
-    ],
+    bars: stacked
+      ? Plot.barX(rows, Plot.stackX({
+        x: 'count', y: 'term', fill: 'speaker', order: [...colours.keys()],
+        title: (/** @type {TermBar} */ d) => `${d.term}\n${d.speaker}: ${fmt.int(d.count)}`,
+      }))
+      : Plot.barX(rows, { x: 'count', y: 'term', fill, title: (/** @type {TermBar} */ d) => `${d.term}: ${fmt.int(d.count)}` }),
   });
 }
 
 /**
+ * One occurrence of a term in a dispersion chart.
+ * @typedef {{ term: string, position: number, speaker: string, start: number }} Tick
+ */
+
+/**
  * Where terms occur: one tick per occurrence along the text, coloured by speaker
- * (like quanteda's x-ray plot). `points`: { term, position, speaker, start }.
- * `dps`: { term, dp } — each term's DP, written at the end of its row.
+ * (like quanteda's x-ray plot). `dps`: each term's DP, written at the end of its row.
+ * @param {{ points: Tick[], terms: string[], tokens: number, colours: Map<string, string>, width: number,
+ *   dps?: { term: string, dp: number | null }[], ariaLabel?: string }} o
  */
 export function dispersionChart({ points, terms, tokens, colours, width, ariaLabel, dps = [] }) {
   return Plot.plot({
@@ -116,96 +149,112 @@ export function dispersionChart({ points, terms, tokens, colours, width, ariaLab
       Plot.frame({ strokeOpacity: 0.25 }),
       Plot.tickX(points, {
         x: 'position', y: 'term', stroke: 'speaker', strokeWidth: 1.5,
-        title: (d) => `${d.term}: word ${fmt.int(d.position)}\n${d.speaker}`,
+        title: (/** @type {Tick} */ d) => `${d.term}: word ${fmt.int(d.position)}\n${d.speaker}`,
       }),
       Plot.text(dps, {
-        x: Math.max(1, tokens), y: 'term', text: (d) => `DP ${fmt.fixed(d.dp, 2)}`, textAnchor: 'start', dx: 8,
+        x: Math.max(1, tokens), y: 'term', text: (/** @type {{ dp: number | null }} */ d) => `DP ${fmt.fixed(d.dp, 2)}`, textAnchor: 'start', dx: 8,
         fill: 'currentColor', fontVariant: 'tabular-nums', fontSize: 11,
       }),
     ],
   });
 }
 
+/** @typedef {{ term: string, z: number, count: number, otherCount: number, g2: number, logRatio: number }} Scored */
+
 /**
  * Distinctive words as diverging bars: x = z, to the right (in the speaker's colour) the
  * words a speaker uses more than everyone else, to the left (`other`) those used less.
- * `rows`: { term, z, count, otherCount, g2, logRatio }, top to bottom.
+ * `rows`: top to bottom.
+ * @param {{ rows: Scored[], colour: string, other: string, width: number, ariaLabel?: string }} o
  */
 export function distinctiveChart({ rows, colour, other, width, ariaLabel }) {
-  const terms = rows.map((d) => d.term);
   const max = Math.max(1, ...rows.map((d) => Math.abs(d.z)));
-  return Plot.plot({
-    width,
-    height: 20 * terms.length + 52,
-    marginLeft: marginFor(terms),
-    marginRight: 16,
-    ariaLabel,
-    x: { domain: [-max, max], nice: true, grid: true, label: '← used less · z · used more →', labelAnchor: 'center', tickFormat: (v) => fmt.fixed(v, Number.isInteger(v) ? 0 : 1) },
-    y: { domain: terms, label: null },
-    marks: [
-      Plot.barX(rows, {
-        x: 'z', y: 'term', fill: { value: (d) => (d.z > 0 ? colour : other), scale: null },
-        title: (d) => `${d.term}: z ${fmt.fixed(d.z, 2)}\n${fmt.int(d.count)} here, ${fmt.int(d.otherCount)} by everyone else\nG² ${fmt.fixed(d.g2, 2)}, Log Ratio ${fmt.fixed(d.logRatio, 2)}`,
-      }),
-      Plot.ruleX([0]),
-    ],
+  return termBars({
+    terms: rows.map((d) => d.term), width, ariaLabel, axis: 52,
+    x: { domain: [-max, max], nice: true, grid: true, label: '← used less · z · used more →', labelAnchor: 'center', tickFormat: (/** @type {number} */ v) => fmt.fixed(v, Number.isInteger(v) ? 0 : 1) },
+    bars: Plot.barX(rows, {
+      x: 'z', y: 'term', fill: { value: (/** @type {Scored} */ d) => (d.z > 0 ? colour : other), scale: null },
+      title: (/** @type {Scored} */ d) => `${d.term}: z ${fmt.fixed(d.z, 2)}\n${fmt.int(d.count)} here, ${fmt.int(d.otherCount)} by everyone else\nG² ${fmt.fixed(d.g2, 2)}, Log Ratio ${fmt.fixed(d.logRatio, 2)}`,
+    }),
   });
 }
 
 /**
- * Collocates as bars of one measure (`key`, named `label`). `rows`: { term, [key] }.
+ * Collocates as bars of one measure (`key`, named `label`).
+ * @template {{ term: string, count: number }} R
+ * @param {{ rows: R[], key: keyof R & string, label: string, fill: string, width: number, ariaLabel?: string }} o
  */
 export function collocationsChart({ rows, key, label, fill, width, ariaLabel }) {
-  const terms = rows.map((d) => d.term);
-  return Plot.plot({
-    width,
-    height: 20 * terms.length + 44,
-    marginLeft: marginFor(terms),
-    marginRight: 16,
-    ariaLabel,
+  return termBars({
+    terms: rows.map((d) => d.term), width, ariaLabel, axis: 44,
     x: { label: `${label} →`, grid: true },
-    y: { domain: terms, label: null },
-    marks: [
-      Plot.barX(rows, { x: key, y: 'term', fill, title: (d) => `${d.term}: ${label} ${fmt.fixed(d[key], key === 'count' ? 0 : 2)} (O = ${fmt.int(d.count)})` }),
-      Plot.ruleX([0]),
-    ],
+    bars: Plot.barX(rows, { x: key, y: 'term', fill, title: (/** @type {R} */ d) => `${d.term}: ${label} ${fmt.fixed(/** @type {number | null} */ (d[key]), key === 'count' ? 0 : 2)} (O = ${fmt.int(d.count)})` }),
   });
 }
 
 /**
  * Calls `onPick(point)` for the tick nearest a click on a dispersion chart (within 6 px,
  * in the clicked term's row): ticks are too thin to hit exactly.
+ * @param {Chart} svg
+ * @param {Tick[]} points
+ * @param {(point: Tick) => void} onPick
  */
 export function onTickClick(svg, points, onPick) {
   const x = svg.scale('x');
   const y = svg.scale('y');
+  if (!x?.apply || !y?.apply || !y.domain) return;
+  const [xAt, yAt, domain, band] = [x.apply, y.apply, /** @type {string[]} */ ([...y.domain]), y.bandwidth ?? 0];
   const byTerm = Map.groupBy(points, (p) => p.term);
   svg.classList.add('clickable');
   svg.addEventListener('click', (event) => {
+    if (!(event instanceof MouseEvent)) return;
     const box = svg.getBoundingClientRect();
     const ratio = Number(svg.getAttribute('width')) / box.width;
     const px = (event.clientX - box.left) * ratio;
     const py = (event.clientY - box.top) * ratio;
-    const term = y.domain.find((t) => py >= y.apply(t) && py <= y.apply(t) + y.bandwidth);
+    const term = domain.find((t) => py >= yAt(t) && py <= yAt(t) + band);
+    /** @type {Tick | null} */
     let best = null;
     let distance = 6;
-    for (const p of byTerm.get(term) ?? []) {
-      const d = Math.abs(x.apply(p.position) - px);
+    for (const p of (term === undefined ? undefined : byTerm.get(term)) ?? []) {
+      const d = Math.abs(xAt(p.position) - px);
       if (d <= distance) [best, distance] = [p, d];
     }
     if (best) onPick(best);
   });
 }
 
-/** Calls `onPick(datum)` when a bar or tick of `svg` (drawn from `rows`) is clicked. */
+/**
+ * Calls `onPick(datum)` when a bar of `svg` (drawn from `rows`) is clicked.
+ * @template R
+ * @param {Chart} svg
+ * @param {string} selector  the marks' elements
+ * @param {R[]} rows
+ * @param {(row: R) => void} onPick
+ */
 export function onMarkClick(svg, selector, rows, onPick) {
   for (const el of svg.querySelectorAll(selector)) {
     el.classList.add('clickable');
   }
   svg.addEventListener('click', (event) => {
-    const el = event.target.closest(selector);
+    const el = event.target instanceof Element ? event.target.closest(selector) : null;
     if (!el || !svg.contains(el)) return;
-    const i = el.__data__;
+    // Plot binds each mark's element to its index in the data.
+    const i = /** @type {{ __data__?: unknown }} */ (el).__data__;
     if (typeof i === 'number' && rows[i]) onPick(rows[i]);
   });
+}
+
+/** Draws each chart once, off the page, so the first real one is not slowed by cold code. */
+export function warmUp() {
+  const colours = colourMap(['A', 'B']);
+  const speakers = [{ name: 'A', words: 3 }, { name: 'B', words: 2 }];
+  const terms = [{ term: 'x', count: 2, speaker: 'A' }, { term: 'y', count: 1, speaker: 'B' }];
+  speakersChart({ speakers, colours, width: 400 });
+  termsChart({ rows: terms, terms: ['x', 'y'], colours, width: 400, fill: '#000', stacked: false });
+  termsChart({ rows: terms, terms: ['x', 'y'], colours, width: 400, stacked: true });
+  dispersionChart({ points: [{ term: 'x', position: 1, speaker: 'A', start: 0 }], terms: ['x'], tokens: 5, colours, width: 400, dps: [{ term: 'x', dp: 0.5 }] });
+  const scored = [{ term: 'x', z: 2, count: 2, otherCount: 0, g2: 3, logRatio: 1 }, { term: 'y', z: -1, count: 0, otherCount: 2, g2: -2, logRatio: -1 }];
+  distinctiveChart({ rows: scored, colour: PALETTE[0], other: NEUTRAL, width: 400 });
+  collocationsChart({ rows: [{ term: 'x', logDice: 12, count: 3 }], key: 'logDice', label: 'logDice', fill: NEUTRAL, width: 400 });
 }

@@ -1,9 +1,13 @@
+// @ts-check
 // The page's side of the analysis worker: requests with ids, stale answers dropped,
 // cancel by terminating, restart when the worker dies or its wasm traps, recycle when its
-// memory has grown too far.
+// memory has grown too far. The messages are those of protocol.js.
+import { STREAM_OVER } from './protocol.js';
 
-/** Texts longer than this stream through the worker's Analyzer with progress (as in worker.js). */
-export const STREAM_OVER = 1_000_000;
+/**
+ * @import { Analysis, AnalyseOptions, KwicOptions, DispersionOptions, CollocationOptions, SpreadOptions } from './pkg/colloquy.js'
+ * @import { Answer, Request, QueryRequest, QueryRows, QueryType, Progress, Indexed, ErrorKind } from './protocol.js'
+ */
 
 /*
  * Recycling. A wasm instance's memory never shrinks, and analysis after analysis leaves
@@ -21,50 +25,88 @@ export const RECYCLE_FACTOR = 1.25;
 /** Bytes of wasm memory per UTF-16 unit until measured (about 9 on generated transcripts). */
 const BYTES_PER_UNIT = 16;
 
+/**
+ * A query's rejection when the worker was replaced before it answered (Cancel, a new big
+ * text, a crash): a DOMException named `AbortError`.
+ * @param {unknown} err
+ */
+export const isCancelled = (err) => err instanceof DOMException && err.name === 'AbortError';
+
+/**
+ * @typedef {object} EngineCallbacks
+ * @property {(version: string) => void} [onReady]  the worker has started
+ * @property {(progress: Progress) => void} [onProgress]  a big text is being read
+ * @property {(analysis: Analysis, info: { id: number, ms: number, memory: number, recycles: number, starts: number }) => void} [onResult]
+ * @property {(indexed: Indexed) => void} [onIndexed]  a big text can now be queried
+ * @property {(message: string, info: { kind: ErrorKind, id: number | null, name?: string, key?: string, reason?: string }) => void} [onError]  an analysis failed
+ * @property {(message: string, info: { gaveUp: boolean }) => void} [onCrash]  the worker died (and was restarted unless `gaveUp`)
+ * @property {(info: { memory: number, limit: number }) => void} [onRecycle]  the worker is replaced by a fresh one
+ */
+/**
+ * A query waiting for its answer.
+ * @typedef {{ type: QueryType, resolve: (rows: QueryRows[QueryType] | null) => void, reject: (err: Error) => void }} Pending
+ */
+
 export class Engine {
-  /**
-   * Callbacks: onReady(version), onProgress({ done, total, phase }),
-   * onResult(analysis, { id, ms, memory, recycles, starts }), onIndexed({ id, ms, memory }),
-   * onError(message, { kind }), onCrash(message, { gaveUp }), onRecycle({ memory, limit }).
-   */
+  /** @param {EngineCallbacks} callbacks */
   constructor(callbacks) {
     this.cb = callbacks;
     this.seq = 0;
-    this.pending = new Map(); // id → { resolve, reject } for the document queries
+    /** @type {Map<number, Pending>} the queries waiting for an answer, by id */
+    this.pending = new Map();
     this.perUnit = 0; // measured wasm bytes per UTF-16 unit (0: not yet)
     this.base = 0; // wasm bytes of a fresh worker
     this.recycles = 0;
-    this.start();
-  }
-
-  start() {
+    this.starts = 0;
+    this.failed = false; // the worker kept dying: no more restarts
+    /** @type {number[]} when the worker died lately (ms since the epoch) */
+    this.crashes = [];
+    // Set by start():
     this.ready = false;
     this.latest = -1; // the analyse/view request whose answer the page wants
     this.doc = -1; // the analyse request whose document the worker holds
     this.indexed = false;
-    this.running = null; // { id, big } while an analysis runs
+    /** @type {{ id: number, big: boolean } | null} while an analysis runs */
+    this.running = null;
     this.memory = 0; // bytes of wasm memory the worker last reported
     this.fresh = true; // no text analysed yet
-    this.sample = null; // { id, units }: the first big text of this worker, to measure
-    this.starts = (this.starts ?? 0) + 1;
+    /** @type {{ id: number, units: number } | null} the first big text of this worker, to measure */
+    this.sample = null;
+    this.worker = this.start();
+  }
+
+  /** Starts a fresh worker. */
+  start() {
+    this.ready = false;
+    this.latest = -1;
+    this.doc = -1;
+    this.indexed = false;
+    this.running = null;
+    this.memory = 0;
+    this.fresh = true;
+    this.sample = null;
+    this.starts += 1;
     const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'colloquy-analysis' });
     // Events of a worker that has been replaced (terminated) are ignored.
-    const own = (listener) => (e) => {
-      if (this.worker === worker) listener(e);
-    };
-    worker.addEventListener('message', own((e) => this.receive(e.data)));
-    worker.addEventListener('error', own((e) => {
+    worker.addEventListener('message', (e) => {
+      if (this.worker === worker) this.receive(/** @type {Answer} */ (e.data));
+    });
+    worker.addEventListener('error', (e) => {
+      if (this.worker !== worker) return;
       e.preventDefault();
       this.crash(e.message || 'the analysis worker failed');
-    }));
-    worker.addEventListener('messageerror', own(() => this.crash('a message from the analysis worker could not be read')));
+    });
+    worker.addEventListener('messageerror', () => {
+      if (this.worker === worker) this.crash('a message from the analysis worker could not be read');
+    });
     this.worker = worker;
+    return worker;
   }
 
   /** Terminates the worker (cancelling whatever it does) and starts a fresh one. */
   restart() {
     this.worker.terminate();
-    for (const { reject } of this.pending.values()) reject(new Error('cancelled'));
+    for (const { reject } of this.pending.values()) reject(new DOMException('cancelled: the analysis worker was replaced', 'AbortError'));
     this.pending.clear();
     this.start();
   }
@@ -73,10 +115,11 @@ export class Engine {
     return this.running !== null;
   }
 
+  /** @param {string} message */
   crash(message) {
     // A worker that keeps dying (say, the wasm cannot compile here) is not restarted forever.
     const now = Date.now();
-    this.crashes = (this.crashes ?? []).filter((t) => now - t < 10_000).concat(now);
+    this.crashes = this.crashes.filter((t) => now - t < 10_000).concat(now);
     const gaveUp = this.crashes.length > 3;
     if (gaveUp) {
       this.worker.terminate();
@@ -88,20 +131,33 @@ export class Engine {
     this.cb.onCrash?.(message, { gaveUp });
   }
 
-  /** Wasm bytes a fresh worker needs for a text of `units` UTF-16 units. */
+  /**
+   * Wasm bytes a fresh worker needs for a text of `units` UTF-16 units.
+   * @param {number} units
+   */
   need(units) {
     return this.base + (this.perUnit || BYTES_PER_UNIT) * units;
   }
 
-  /** The memory over which a worker is recycled before analysing `units`. */
+  /**
+   * The memory over which a worker is recycled before analysing `units`.
+   * @param {number} units
+   */
   memoryLimit(units) {
     return Math.max(RECYCLE_FLOOR, RECYCLE_FACTOR * this.need(units));
+  }
+
+  /** @param {Request} request */
+  send(request) {
+    this.worker.postMessage(request);
   }
 
   /**
    * Analyses `text` from scratch; a running big analysis is cancelled first, and a worker
    * holding far more memory than the text needs is replaced (the loaded text is dropped
    * either way, so nothing is lost).
+   * @param {string} text
+   * @param {AnalyseOptions} options
    */
   analyse(text, options) {
     if (this.running?.big) {
@@ -118,17 +174,20 @@ export class Engine {
     this.doc = id;
     this.indexed = false;
     this.running = { id, big: text.length > STREAM_OVER };
-    this.worker.postMessage({ type: 'analyse', id, text, options });
+    this.send({ type: 'analyse', id, text, options });
     return id;
   }
 
-  /** Re-reports the loaded text with other view options. False if there is no loaded text. */
+  /**
+   * Re-reports the loaded text with other view options. False if there is no loaded text.
+   * @param {AnalyseOptions} view
+   */
   view(view) {
     if (this.doc < 0 || this.running) return false;
     const id = ++this.seq;
     this.latest = id;
     this.running = { id, big: false };
-    this.worker.postMessage({ type: 'view', id, doc: this.doc, view });
+    this.send({ type: 'view', id, doc: this.doc, view });
     return true;
   }
 
@@ -137,36 +196,59 @@ export class Engine {
     this.restart();
   }
 
-  /** Asks the loaded document; resolves to rows, or null if the document changed meanwhile. */
-  query(type, payload) {
-    const id = ++this.seq;
+  /**
+   * Asks the loaded document; resolves to its rows, or null if the document changed meanwhile.
+   * @template {QueryType} T
+   * @param {QueryRequest & { type: T }} request
+   * @returns {Promise<QueryRows[T] | null>}
+   */
+  query(request) {
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type, id, doc: this.doc, ...payload });
+      // The worker answers a request with rows of the type it asked for (receive() checks the type).
+      const settle = /** @type {(rows: QueryRows[QueryType] | null) => void} */ (resolve);
+      this.pending.set(request.id, { type: request.type, resolve: settle, reject });
+      this.send(request);
     });
   }
 
-  /** `query`: a term, phrase or `*` pattern, or an array of them (one list). */
+  /**
+   * Keyword in context. `query`: a term, phrase or `*` pattern, or an array of them (one list).
+   * @param {string | string[]} query
+   * @param {KwicOptions} options
+   */
   kwic(query, options) {
-    return this.query('kwic', { query, options });
+    return this.query({ type: 'kwic', id: ++this.seq, doc: this.doc, query, options });
   }
 
+  /**
+   * Where each of `terms` occurs, and how evenly.
+   * @param {string[]} terms
+   * @param {DispersionOptions} options
+   */
   dispersion(terms, options) {
-    return this.query('dispersion', { terms, options });
+    return this.query({ type: 'dispersion', id: ++this.seq, doc: this.doc, terms, options });
   }
 
-  /** Collocates of `node`, or all bigrams when `node` is null. */
+  /**
+   * Collocates of `node`, or all bigrams when `node` is null.
+   * @param {string | null} node
+   * @param {CollocationOptions} options
+   */
   collocations(node, options) {
-    return this.query('collocations', { node, options });
+    return this.query({ type: 'collocations', id: ++this.seq, doc: this.doc, node, options });
   }
 
-  /** The terms spread most and least evenly. */
+  /**
+   * The terms spread most and least evenly.
+   * @param {SpreadOptions} options
+   */
   spread(options) {
-    return this.query('spread', { options });
+    return this.query({ type: 'spread', id: ++this.seq, doc: this.doc, options });
   }
 
+  /** @param {Answer} msg */
   receive(msg) {
-    if (typeof msg.memory === 'number') this.memory = msg.memory;
+    if ('memory' in msg && typeof msg.memory === 'number') this.memory = msg.memory;
     switch (msg.type) {
       case 'ready':
         this.ready = true;
@@ -199,14 +281,15 @@ export class Engine {
       case 'spread': {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
+        if (p && p.type !== msg.type) throw new Error(`the worker answered a ${p.type} request with ${msg.type}`);
         p?.resolve(msg.stale ? null : msg.rows);
         return;
       }
       case 'error': {
-        const p = this.pending.get(msg.id);
-        if (p) {
+        const p = msg.id === null ? undefined : this.pending.get(msg.id);
+        if (p && msg.id !== null) {
           this.pending.delete(msg.id);
-          p.reject(new Error(msg.message));
+          p.reject(Object.assign(new Error(msg.message), { name: msg.name ?? 'Error', key: msg.key, reason: msg.reason }));
           if (msg.kind === 'fatal') this.crash(msg.message);
           return;
         }
@@ -217,7 +300,7 @@ export class Engine {
         if (msg.id !== this.latest) return;
         this.running = null;
         if (msg.kind === 'no-document') this.doc = -1;
-        this.cb.onError?.(msg.message, { kind: msg.kind, id: msg.id });
+        this.cb.onError?.(msg.message, { kind: msg.kind, id: msg.id, name: msg.name, key: msg.key, reason: msg.reason });
         return;
       }
       default:

@@ -1,3 +1,4 @@
+// @ts-check
 // Downloads built in the page: CSV, JSON, SVG and PNG. Nothing is uploaded anywhere.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -5,7 +6,13 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const INK = '#1b1b1f';
 const PAPER = '#ffffff';
 
-/** Saves `blob` as `filename` through a temporary blob: link. */
+/** @typedef {[name: string, colour: string]} LegendEntry */
+
+/**
+ * Saves `blob` as `filename` through a temporary blob: link.
+ * @param {Blob} blob
+ * @param {string} filename
+ */
 export function download(blob, filename) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -18,41 +25,56 @@ export function download(blob, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** @param {string} text */
 export const csvBlob = (text) => new Blob([text], { type: 'text/csv;charset=utf-8' });
+/** @param {unknown} value */
 export const jsonBlob = (value) => new Blob([`${JSON.stringify(value, null, 2)}\n`], { type: 'application/json' });
+
+/**
+ * Downloads a chart as a standalone SVG or PNG document (see `standaloneSvg`) named `name`.svg or .png.
+ * @param {SVGSVGElement} chart
+ * @param {{ kind: 'svg' | 'png', name: string, title: string, legend: LegendEntry[] }} o
+ */
+export async function downloadChart(chart, { kind, name, title, legend }) {
+  const doc = standaloneSvg(chart, { title, legend });
+  download(kind === 'svg' ? svgBlob(doc) : await pngBlob(doc), `${name}.${kind}`);
+}
+
+/**
+ * An SVG element with `attrs` and `children` (strings become text nodes).
+ * @template {keyof SVGElementTagNameMap} K
+ * @param {K} tag
+ * @param {Record<string, string | number>} attrs
+ * @param {...(Node | string)} children
+ * @returns {SVGElementTagNameMap[K]}
+ */
+function svgElement(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, String(value));
+  el.append(...children);
+  return el;
+}
 
 /**
  * A standalone SVG document of a Plot chart: explicit colours instead of the page's
  * `currentColor`, a title, and the legend (`[name, colour]` pairs) under the chart.
+ * @param {SVGSVGElement} chart
+ * @param {{ title: string, legend?: LegendEntry[] }} o
  */
 export function standaloneSvg(chart, { title, legend = [] }) {
-  const svg = chart.cloneNode(true);
+  const svg = /** @type {SVGSVGElement} */ (chart.cloneNode(true));
   const width = Number(svg.getAttribute('width'));
   const height = Number(svg.getAttribute('height'));
   const titleHeight = title ? 24 : 0;
   const legendRows = layoutLegend(legend, width);
   const legendHeight = legendRows.length ? legendRows.length * 18 + 8 : 0;
-  const outer = document.createElementNS(SVG_NS, 'svg');
   const total = height + titleHeight + legendHeight + 16;
-  outer.setAttribute('xmlns', SVG_NS);
-  outer.setAttribute('width', String(width + 16));
-  outer.setAttribute('height', String(total));
-  outer.setAttribute('viewBox', `0 0 ${width + 16} ${total}`);
-  outer.setAttribute('style', `color: ${INK}; background: ${PAPER}; font: 10px system-ui, sans-serif`);
-  const bg = document.createElementNS(SVG_NS, 'rect');
-  bg.setAttribute('width', '100%');
-  bg.setAttribute('height', '100%');
-  bg.setAttribute('fill', PAPER);
-  outer.append(bg);
-  if (title) {
-    const t = document.createElementNS(SVG_NS, 'text');
-    t.setAttribute('x', '8');
-    t.setAttribute('y', '20');
-    t.setAttribute('fill', INK);
-    t.setAttribute('style', 'font: 600 14px system-ui, sans-serif');
-    t.textContent = title;
-    outer.append(t);
-  }
+  const outer = svgElement('svg', {
+    xmlns: SVG_NS, width: width + 16, height: total, viewBox: `0 0 ${width + 16} ${total}`,
+    style: `color: ${INK}; background: ${PAPER}; font: 10px system-ui, sans-serif`,
+  });
+  outer.append(svgElement('rect', { width: '100%', height: '100%', fill: PAPER }));
+  if (title) outer.append(svgElement('text', { x: 8, y: 20, fill: INK, style: 'font: 600 14px system-ui, sans-serif' }, title));
   svg.setAttribute('x', '8');
   svg.setAttribute('y', String(8 + titleHeight));
   // Plot's stylesheet gives its SVG `height: auto; max-width: 100%`, which would make a
@@ -62,27 +84,23 @@ export function standaloneSvg(chart, { title, legend = [] }) {
   outer.append(svg);
   legendRows.forEach((row, r) => {
     for (const { name, colour, x } of row) {
-      const g = document.createElementNS(SVG_NS, 'g');
-      g.setAttribute('transform', `translate(${8 + x},${8 + titleHeight + height + 8 + r * 18})`);
-      const swatch = document.createElementNS(SVG_NS, 'rect');
-      swatch.setAttribute('width', '12');
-      swatch.setAttribute('height', '12');
-      swatch.setAttribute('fill', colour);
-      const label = document.createElementNS(SVG_NS, 'text');
-      label.setAttribute('x', '16');
-      label.setAttribute('y', '10');
-      label.setAttribute('fill', INK);
-      label.setAttribute('style', 'font: 11px system-ui, sans-serif');
-      label.textContent = name;
-      g.append(swatch, label);
-      outer.append(g);
+      outer.append(svgElement('g', { transform: `translate(${8 + x},${8 + titleHeight + height + 8 + r * 18})` },
+        svgElement('rect', { width: 12, height: 12, fill: colour }),
+        svgElement('text', { x: 16, y: 10, fill: INK, style: 'font: 11px system-ui, sans-serif' }, name)));
     }
   });
   return outer;
 }
 
+/**
+ * The legend's entries in rows that fit `width`, each with its x.
+ * @param {LegendEntry[]} legend
+ * @param {number} width
+ */
 function layoutLegend(legend, width) {
+  /** @type {{ name: string, colour: string, x: number }[][]} */
   const rows = [];
+  /** @type {{ name: string, colour: string, x: number }[]} */
   let row = [];
   let x = 0;
   for (const [name, colour] of legend) {
@@ -99,12 +117,17 @@ function layoutLegend(legend, width) {
   return rows;
 }
 
+/** @param {SVGSVGElement} svg */
 export function svgBlob(svg) {
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
   return new Blob([text], { type: 'image/svg+xml;charset=utf-8' });
 }
 
-/** Renders a standalone SVG into a PNG at `scale`× through an <img> and a <canvas>. */
+/**
+ * Renders a standalone SVG into a PNG at `scale`× through an <img> and a <canvas>.
+ * @param {SVGSVGElement} svg
+ * @returns {Promise<Blob>}
+ */
 export async function pngBlob(svg, scale = 2) {
   const width = Number(svg.getAttribute('width'));
   const height = Number(svg.getAttribute('height'));
@@ -118,6 +141,7 @@ export async function pngBlob(svg, scale = 2) {
     canvas.width = Math.round(width * scale);
     canvas.height = Math.round(height * scale);
     const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('the browser could not draw the PNG');
     ctx.fillStyle = PAPER;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);

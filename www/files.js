@@ -1,14 +1,17 @@
+// @ts-check
 // Reading dropped or opened files: UTF-8 only, with a fatal decoder, and a clear message
 // naming the problem for anything else (a PDF, a zip, an image, UTF-16, Latin-1…).
+
+import { facts } from './pkg/facts.js';
 
 export const ACCEPT = '.txt,.vtt,.srt,.md,text/plain,text/vtt,text/markdown,application/x-subrip';
 
 /**
  * The longest text this page analyses, in UTF-16 code units: the worker loads every text
- * as one wasm `Document` (for the concordance and dispersion), and `Document.load` refuses
- * more than `MAX_ANALYSE_UNITS` = 256 Mi units (wasm/src/limits.rs). Keep the two equal.
+ * as one wasm `Document` (for the concordance and dispersion), which refuses more than the
+ * engine's `maxAnalyseUnits` (its facts).
  */
-export const MAX_TEXT_UNITS = 256 * 1024 * 1024;
+export const MAX_TEXT_UNITS = facts.maxAnalyseUnits;
 /**
  * The biggest file this page opens, in bytes, checked before reading a byte of it: a UTF-8
  * file never decodes to more UTF-16 units than it has bytes, so no file within this limit
@@ -16,12 +19,17 @@ export const MAX_TEXT_UNITS = 256 * 1024 * 1024;
  */
 export const MAX_FILE_BYTES = MAX_TEXT_UNITS;
 
+/** @param {number} bytes */
 const mb = (bytes) => `${new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(bytes / 1024 ** 2)} MB`;
+/** @param {number} n */
 const int = (n) => new Intl.NumberFormat('en').format(n);
 
 /**
  * The message for something over the limit: a file of `size` bytes called `name`, or
  * (`name` null) a text of `size` characters that was to be `done` ('pasted', 'analysed').
+ * @param {string | null} name
+ * @param {number} size
+ * @param {string} [done]
  */
 export function tooLargeMessage(name, size, done = name === null ? 'pasted' : 'opened') {
   const what = name === null
@@ -32,7 +40,10 @@ export function tooLargeMessage(name, size, done = name === null ? 'pasted' : 'o
   return `${what}, so it was not ${done} and your text is unchanged. ${how} on your computer with the command-line tool instead: colloquy analyse ${file}`;
 }
 
-/** What a file's first bytes say it is, for the binary formats people drop by mistake. */
+/**
+ * What a file's first bytes say it is, for the binary formats people drop by mistake.
+ * @type {[number[], string][]}
+ */
 const MAGIC = [
   [[0x25, 0x50, 0x44, 0x46, 0x2d], 'a PDF document'],
   [[0x50, 0x4b, 0x03, 0x04], 'a zip archive (or a Word, Excel or OpenDocument file, which are zip archives)'],
@@ -52,7 +63,10 @@ const MAGIC = [
 
 export class FileError extends Error {}
 
-/** Decodes a File as UTF-8 text, or throws a FileError whose message names the problem. */
+/**
+ * Decodes a File as UTF-8 text, or throws a FileError whose message names the problem.
+ * @param {File} file
+ */
 export async function readTextFile(file) {
   const name = `“${file.name}”`;
   // Before reading anything: a file too big for the page is refused from its size alone.
@@ -77,7 +91,10 @@ export async function readTextFile(file) {
   }
 }
 
-/** The offset of the first byte that is not valid UTF-8. */
+/**
+ * The offset of the first byte that is not valid UTF-8.
+ * @param {Uint8Array} b
+ */
 export function firstInvalidUtf8(b) {
   let i = 0;
   while (i < b.length) {

@@ -1,32 +1,62 @@
+// @ts-check
 // Settings: defaults, the URL hash (settings only, never the text) and the core's options.
 //
-//   #view=terms&stopwords=en&extra=foo,bar&ngram=2-5&min=2&stem=1&hyphens=1&furniture=1&scriptdirections=1&format=vtt&label=…
+//   #view=terms&stopwords=en&extra=foo,bar&ngram=2-5&min=2&stem=1&hyphens=1&furniture=1&scriptdirections=1&jointeach=1&format=vtt&label=…
 //
 // The hash is untrusted input: every value is checked and malformed ones are ignored.
 // Values only ever reach the page as form values or text, never as HTML.
 
+import { facts } from './pkg/facts.js';
+
+/** @import { AnalyseOptions, Format } from './pkg/colloquy.js' */
+
+/** @typedef {'speakers' | 'terms' | 'phrases' | 'distinctive' | 'collocations' | 'dispersion' | 'summary'} ViewName */
+
+/**
+ * The views, in the order of their tabs.
+ * @type {ViewName[]}
+ */
 export const TABS = ['speakers', 'terms', 'phrases', 'distinctive', 'collocations', 'dispersion', 'summary'];
+/** @type {Format[]} */
 export const FORMATS = ['auto', 'text', 'vtt', 'srt'];
 
-/** Languages with a stopword list in the core, by name (codes as the core spells them). */
-export const STOPWORD_LANGUAGES = {
-  af: 'Afrikaans', ar: 'Arabic', az: 'Azerbaijani', be: 'Belarusian', bg: 'Bulgarian', bn: 'Bengali',
-  br: 'Breton', ca: 'Catalan', cs: 'Czech', da: 'Danish', de: 'German', el: 'Greek', en: 'English',
-  eo: 'Esperanto', es: 'Spanish', et: 'Estonian', eu: 'Basque', fa: 'Persian', fi: 'Finnish', fr: 'French',
-  ga: 'Irish', gl: 'Galician', gu: 'Gujarati', ha: 'Hausa', he: 'Hebrew', hi: 'Hindi', hinglish: 'Hinglish',
-  hr: 'Croatian', hu: 'Hungarian', hy: 'Armenian', id: 'Indonesian', it: 'Italian', ja: 'Japanese',
-  kk: 'Kazakh', ko: 'Korean', ku: 'Kurdish', la: 'Latin', lt: 'Lithuanian', lv: 'Latvian', mr: 'Marathi',
-  ms: 'Malay', ne: 'Nepali', nl: 'Dutch', no: 'Norwegian', pl: 'Polish', pt: 'Portuguese', ro: 'Romanian',
-  ru: 'Russian', sk: 'Slovak', sl: 'Slovenian', so: 'Somali', sq: 'Albanian', st: 'Sotho', sv: 'Swedish',
-  sw: 'Swahili', ta: 'Tamil', tg: 'Tajik', th: 'Thai', tl: 'Tagalog', tr: 'Turkish', uk: 'Ukrainian',
-  ur: 'Urdu', uz: 'Uzbek', vi: 'Vietnamese', yo: 'Yoruba', zh: 'Chinese', zu: 'Zulu',
-};
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'code' });
 
-export const NGRAM_MIN = 2;
-export const NGRAM_MAX = 8;
+/**
+ * Languages with a stopword list in the core (the engine's facts), by their English name;
+ * a code the browser cannot name (`hinglish`) is capitalised.
+ * @type {Record<string, string>}
+ */
+export const STOPWORD_LANGUAGES = Object.fromEntries(facts.stopwordLanguages.map((code) => {
+  let name = code;
+  try { name = languageNames.of(code) ?? code; } catch { /* not a language code the browser knows */ }
+  return [code, name === code ? code[0].toUpperCase() + code.slice(1) : name];
+}));
+
+/** The shortest and longest phrase the engine counts, in words. */
+export const NGRAM_MIN = facts.minNgram;
+export const NGRAM_MAX = facts.maxNgram;
 const MAX_LABEL = 500;
 const MAX_EXTRA = 200;
 
+/**
+ * @typedef {object} Settings
+ * @property {ViewName} view  the tab shown
+ * @property {Format} format
+ * @property {string} stopwords  'auto', 'none' or a language code
+ * @property {string[]} extra  custom stopwords
+ * @property {number} ngramMin
+ * @property {number} ngramMax
+ * @property {number} minCount  of a phrase
+ * @property {boolean} stem
+ * @property {boolean} splitHyphens
+ * @property {boolean} keepFurniture
+ * @property {boolean} keepScriptDirections
+ * @property {boolean} splitJointSpeakers  credit a joint speaker's words to each named speaker
+ * @property {string} labelPattern  '' to detect labels
+ */
+
+/** @returns {Settings} */
 export function defaults() {
   return {
     view: 'speakers',
@@ -40,20 +70,30 @@ export function defaults() {
     splitHyphens: false,
     keepFurniture: false,
     keepScriptDirections: false,
+    splitJointSpeakers: false,
     labelPattern: '',
   };
 }
 
-/** Splits a custom stopword list typed by the user (commas, spaces or new lines). */
+/**
+ * Splits a custom stopword list typed by the user (commas, spaces or new lines).
+ * @param {string} s
+ */
 export function parseWords(s) {
   const words = String(s).split(/[\s,;]+/u).map((w) => w.trim().toLowerCase()).filter(Boolean);
   return [...new Set(words)].filter((w) => w.length <= 60).slice(0, MAX_EXTRA);
 }
 
+/** @type {(s: string, lo: number, hi: number) => number | null} */
 const int = (s, lo, hi) => (/^\d{1,4}$/.test(s) && +s >= lo && +s <= hi ? +s : null);
+/** @type {(s: string | null) => boolean | null} */
 const flag = (s) => (s === '1' ? true : s === '0' ? false : null);
 
-/** Settings from a location hash; anything missing or malformed keeps its default. */
+/**
+ * Settings from a location hash; anything missing or malformed keeps its default.
+ * @param {string} hash
+ * @returns {Settings}
+ */
 export function fromHash(hash) {
   const s = defaults();
   let params;
@@ -62,12 +102,16 @@ export function fromHash(hash) {
   } catch {
     return s;
   }
+  /** @param {string} k */
   const get = (k) => params.get(k);
-  if (TABS.includes(get('view'))) s.view = get('view');
-  if (FORMATS.includes(get('format'))) s.format = get('format');
+  const view = TABS.find((name) => name === get('view'));
+  if (view) s.view = view;
+  const format = FORMATS.find((name) => name === get('format'));
+  if (format) s.format = format;
   const sw = get('stopwords');
-  if (sw === 'auto' || sw === 'none' || Object.hasOwn(STOPWORD_LANGUAGES, sw ?? '')) s.stopwords = sw;
-  if (get('extra')) s.extra = parseWords(get('extra'));
+  if (sw !== null && (sw === 'auto' || sw === 'none' || Object.hasOwn(STOPWORD_LANGUAGES, sw))) s.stopwords = sw;
+  const extra = get('extra');
+  if (extra) s.extra = parseWords(extra);
   const ngram = /^(\d)-(\d)$/.exec(get('ngram') ?? '');
   if (ngram) {
     const [lo, hi] = [+ngram[1], +ngram[2]];
@@ -83,12 +127,17 @@ export function fromHash(hash) {
   if (fu !== null) s.keepFurniture = fu;
   const sd = flag(get('scriptdirections'));
   if (sd !== null) s.keepScriptDirections = sd;
+  const jo = flag(get('jointeach'));
+  if (jo !== null) s.splitJointSpeakers = jo;
   const label = get('label');
   if (label && label.length <= MAX_LABEL) s.labelPattern = label;
   return s;
 }
 
-/** The hash for settings: only what differs from the defaults. */
+/**
+ * The hash for settings: only what differs from the defaults.
+ * @param {Settings} s
+ */
 export function toHash(s) {
   const d = defaults();
   const p = new URLSearchParams();
@@ -102,12 +151,17 @@ export function toHash(s) {
   if (s.splitHyphens) p.set('hyphens', '1');
   if (s.keepFurniture) p.set('furniture', '1');
   if (s.keepScriptDirections) p.set('scriptdirections', '1');
+  if (s.splitJointSpeakers) p.set('jointeach', '1');
   if (s.labelPattern) p.set('label', s.labelPattern);
   const str = p.toString();
   return str ? `#${str}` : '';
 }
 
-/** Options that change only the views: a loaded document re-reports without re-parsing. */
+/**
+ * Options that change only the views: a loaded document re-reports without re-parsing.
+ * @param {Settings} s
+ * @returns {AnalyseOptions}
+ */
 export function viewOptions(s) {
   return {
     stopwords: s.stopwords,
@@ -122,17 +176,28 @@ export function viewOptions(s) {
   };
 }
 
-/** Options that change how the text is parsed (a new load). */
+/**
+ * Options that change how the text is parsed (a new load).
+ * @param {Settings} s
+ * @param {Record<string, string>} aliases
+ * @returns {AnalyseOptions}
+ */
 export function parseOptions(s, aliases) {
+  /** @type {AnalyseOptions} */
   const o = {
     format: s.format, keepFurniture: s.keepFurniture, keepScriptDirections: s.keepScriptDirections,
+    splitJointSpeakers: s.splitJointSpeakers,
     splitHyphens: s.splitHyphens, aliases: { ...aliases },
   };
   if (s.labelPattern) o.labelPattern = s.labelPattern;
   return o;
 }
 
-/** A key that changes exactly when the text must be parsed again. */
+/**
+ * A key that changes exactly when the text must be parsed again.
+ * @param {Settings} s
+ * @param {Record<string, string>} aliases
+ */
 export function parseKey(s, aliases) {
   return JSON.stringify(parseOptions(s, aliases));
 }

@@ -1,33 +1,36 @@
+// @ts-check
 // The service worker: after the first visit the page works offline.
 // scripts/build-site.sh fills in VERSION (a hash of every file) and FILES (every file of
 // site/, relative to this script), so a new build installs a new cache and drops the old.
 // Cache-first for the site's own files; anything else goes to the network untouched.
+const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 const VERSION = '__VERSION__';
+/** @type {string[]} */
 const FILES = [/* __FILES__ */];
 const PREFIX = 'colloquy-';
 const CACHE = PREFIX + VERSION;
-const URLS = new Set(FILES.map((f) => new URL(f, self.location.href).href));
-const INDEX = new URL('./', self.location.href).href;
+const URLS = new Set(FILES.map((f) => new URL(f, sw.location.href).href));
+const INDEX = new URL('./', sw.location.href).href;
 
-self.addEventListener('install', (event) => {
+sw.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     // `cache: 'reload'` bypasses the HTTP cache, so the precache matches this version.
     await cache.addAll([...URLS].map((url) => new Request(url, { cache: 'reload' })));
-    await self.skipWaiting();
+    await sw.skipWaiting();
   })());
 });
 
-self.addEventListener('activate', (event) => {
+sw.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const key of await caches.keys()) {
       if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
     }
-    await self.clients.claim();
+    await sw.clients.claim();
   })());
 });
 
-self.addEventListener('fetch', (event) => {
+sw.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);

@@ -1,28 +1,19 @@
-// The analysis worker: owns the wasm core, so the page never freezes.
-//
-// Messages in (each with an `id`):
-//   { type: 'analyse', id, text, options }  parse + analyse; big texts stream with progress
-//   { type: 'view', id, view }              re-analyse the loaded text with other view options
-//   { type: 'kwic', id, doc, query, options }      query: a string, or an array of them (one
-//                                                   list, as of one query: a stemmed term's forms)
-//   { type: 'dispersion', id, doc, terms, options }
-//   { type: 'collocations', id, doc, node, options }  node null: all bigrams
-//   { type: 'spread', id, doc, options }
-// Messages out: { type: 'ready', version, memory } once; then, per request id,
-//   { type: 'progress', id, done, total, phase } · { type: 'result', id, analysis, ms, memory }
-//   { type: 'indexed', id, memory } · { type: 'kwic' | 'dispersion' | 'collocations' | 'spread', id, rows }
-//   · { type: 'error', id, message, kind, memory }
-// `memory` is the byte size of the wasm instance's memory, which only ever grows: the page
-// recycles the worker when it has grown far past what the texts need (engine.js).
-// Queries read the loaded Document: changing a query's options never parses the text again.
-//
-// kind 'fatal' means the worker is unusable and must be replaced: the wasm could not start,
-// or it trapped (a panic, or running out of memory) and its state is no longer trustworthy.
-// After a trap the worker runs no more wasm: every later request fails as 'fatal' too.
+// @ts-check
+// The analysis worker: owns the wasm core, so the page never freezes. It answers the
+// requests of protocol.js, one at a time and in order; big texts stream through an
+// Analyzer with progress between chunks. Queries read the loaded Document: changing a
+// query's options never parses the text again. After a trap the worker runs no more wasm:
+// every later request fails as 'fatal', and the page replaces it (engine.js).
 //
 // The page's CSP forbids fetch, so the wasm comes as an ES module of base64 bytes.
 import { initSync, Analyzer, Document, version } from './pkg/colloquy.js';
 import { base64 } from './pkg/colloquy_bg.wasm.js';
+import { STREAM_OVER } from './protocol.js';
+
+/**
+ * @import { InitOutput } from './pkg/colloquy.js'
+ * @import { Request, AnalyseRequest, QueryRequest, Answer } from './protocol.js'
+ */
 
 // The page's CSP does not reach a worker (a worker's policy comes with its own HTTP response,
 // which a static host does not send), so the worker gives up network access itself.
@@ -32,37 +23,52 @@ for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebT
   Object.defineProperty(self, name, { value: undefined, writable: false, configurable: false });
 }
 
-/** Texts longer than this (UTF-16 units) stream through an Analyzer, with progress. */
-const STREAM_OVER = 1_000_000;
+/** A big text is pushed to the Analyzer in chunks of this many UTF-16 units. */
 const CHUNK = 256 * 1024;
 
+/** This module's global scope (TypeScript types `self` as any worker's). */
+const scope = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+
+/** @param {Answer} answer */
+const send = (answer) => scope.postMessage(answer);
+
+/** `Uint8Array.fromBase64` where the browser has it (TypeScript's libraries do not declare it yet). */
+const U8 = /** @type {Uint8ArrayConstructor & { fromBase64?: (s: string) => Uint8Array<ArrayBuffer> }} */ (Uint8Array);
+
+/**
+ * @param {string} s
+ * @returns {Uint8Array<ArrayBuffer>}
+ */
 function decodeBase64(s) {
-  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(s);
+  if (U8.fromBase64) return U8.fromBase64(s);
   const bin = atob(s);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   return bytes;
 }
 
-/** The wasm instance's exports (its memory), once started. */
+/** @type {InitOutput | null} the wasm instance's exports (its memory), once started */
 let wasm = null;
-/** Set by the first trap: the instance's memory may be inconsistent, so it is not called again. */
+/** @type {string | null} set by the first trap: the instance's memory may be inconsistent, so it is not called again */
 let trapped = null;
 const memory = () => wasm?.memory.buffer.byteLength ?? 0;
 
-/** The loaded document: its request id, and the Document (null while indexing). */
+/** @type {{ id: number, doc: Document | null }} the loaded document: its request id, and the Document (null while indexing) */
 let current = { id: -1, doc: null };
-/** One request at a time, in order (a streaming analysis awaits between chunks).
- * The listener is added before the wasm is compiled, so no early message is lost. */
+/**
+ * One request at a time, in order (a streaming analysis awaits between chunks).
+ * The listener is added before the wasm is compiled, so no early message is lost.
+ * @type {Promise<void>}
+ */
 let queue = WebAssembly.compile(decodeBase64(base64)).then((module) => {
   wasm = initSync({ module });
   warmUp();
-  self.postMessage({ type: 'ready', version: version(), memory: memory() });
+  send({ type: 'ready', version: version(), memory: memory() });
 });
-queue.catch((err) => self.postMessage({ type: 'error', id: null, kind: 'fatal', message: `the analysis engine could not start: ${err?.message ?? err}` }));
+queue.catch((err) => send({ type: 'error', id: null, kind: 'fatal', message: `the analysis engine could not start: ${err?.message ?? err}` }));
 
-self.addEventListener('message', (event) => {
-  const msg = event.data;
+scope.addEventListener('message', (event) => {
+  const msg = /** @type {Request} */ (event.data);
   queue = queue.then(() => handle(msg)).catch((err) => fail(msg.id, err));
 });
 
@@ -71,17 +77,39 @@ self.addEventListener('message', (event) => {
  * out-of-bounds, …), or a RangeError (the stack overflowed, or memory could not grow).
  * Either may stop the wasm half-way through a change to its memory.
  */
+/** @param {unknown} err */
 const isTrap = (err) => err instanceof WebAssembly.RuntimeError || err instanceof RangeError;
 
+/**
+ * The fields of an engine error the page tests: its `name`, and an option's `key` and
+ * `reason` (wasm/src/error.rs).
+ * @param {unknown} err
+ * @returns {{ name?: string, key?: string, reason?: string }}
+ */
+function fields(err) {
+  if (!(err instanceof Error)) return {};
+  const { key, reason } = /** @type {{ key?: unknown, reason?: unknown }} */ (err);
+  return {
+    name: err.name,
+    ...(typeof key === 'string' ? { key } : {}),
+    ...(typeof reason === 'string' ? { reason } : {}),
+  };
+}
+
+/**
+ * Answers request `id` with the error it met.
+ * @param {number} id
+ * @param {unknown} err
+ */
 function fail(id, err) {
-  const message = err?.message ?? String(err);
+  const message = err instanceof Error ? err.message : String(err);
   if (isTrap(err)) {
-    trapped ??= `${err.name}: ${message}`;
+    trapped ??= `${/** @type {Error} */ (err).name}: ${message}`;
     // The module is unusable: say so, so the page replaces this worker.
-    self.postMessage({ type: 'error', id, message: trapped, kind: 'fatal', memory: memory() });
+    send({ type: 'error', id, message: trapped, kind: 'fatal', memory: memory() });
     return;
   }
-  self.postMessage({ type: 'error', id, message, kind: trapped ? 'fatal' : 'error', memory: memory() });
+  send({ type: 'error', id, message, kind: trapped ? 'fatal' : 'error', memory: memory(), ...fields(err) });
 }
 
 /** Runs every code path once, so the first real analysis pays no first-call costs. */
@@ -111,6 +139,7 @@ function warmUp() {
   }
 }
 
+/** @param {Request} msg */
 async function handle(msg) {
   if (trapped) throw new Error(`the analysis engine failed earlier (${trapped})`);
   switch (msg.type) {
@@ -118,12 +147,12 @@ async function handle(msg) {
       return analyse(msg);
     case 'view': {
       if (current.id !== msg.doc || !current.doc) {
-        self.postMessage({ type: 'error', id: msg.id, kind: 'no-document', message: 'no document loaded' });
+        send({ type: 'error', id: msg.id, kind: 'no-document', message: 'no document loaded' });
         return;
       }
       const started = performance.now();
       const analysis = current.doc.analysis(msg.view);
-      self.postMessage({ type: 'result', id: msg.id, analysis, ms: performance.now() - started, memory: memory() });
+      send({ type: 'result', id: msg.id, analysis, ms: performance.now() - started, memory: memory() });
       return;
     }
     case 'kwic':
@@ -131,24 +160,37 @@ async function handle(msg) {
     case 'collocations':
     case 'spread': {
       if (current.id !== msg.doc || !current.doc) {
-        self.postMessage({ type: msg.type, id: msg.id, stale: true });
+        send({ type: msg.type, id: msg.id, stale: true });
         return;
       }
-      const doc = current.doc;
-      const rows = {
-        kwic: () => doc.kwic(msg.query, msg.options),
-        dispersion: () => doc.dispersion(msg.terms, msg.options),
-        collocations: () => doc.collocations(msg.node, msg.options),
-        spread: () => doc.spread(msg.options),
-      }[msg.type]();
-      self.postMessage({ type: msg.type, id: msg.id, rows });
+      send(query(current.doc, msg));
       return;
     }
     default:
-      throw new Error(`unknown request ${msg.type}`);
+      throw new Error(`unknown request ${/** @type {{ type: unknown }} */ (msg).type}`);
   }
 }
 
+/**
+ * Runs a query on the loaded document.
+ * @param {Document} doc
+ * @param {QueryRequest} msg
+ * @returns {Answer}
+ */
+function query(doc, msg) {
+  switch (msg.type) {
+    case 'kwic':
+      return { type: msg.type, id: msg.id, rows: doc.kwic(msg.query, msg.options) };
+    case 'dispersion':
+      return { type: msg.type, id: msg.id, rows: doc.dispersion(msg.terms, msg.options) };
+    case 'collocations':
+      return { type: msg.type, id: msg.id, rows: doc.collocations(msg.node, msg.options) };
+    case 'spread':
+      return { type: msg.type, id: msg.id, rows: doc.spread(msg.options) };
+  }
+}
+
+/** @param {AnalyseRequest} request */
 async function analyse({ id, text, options }) {
   const started = performance.now();
   current.doc?.free();
@@ -157,7 +199,7 @@ async function analyse({ id, text, options }) {
     const doc = Document.load(text, options);
     current.doc = doc;
     const analysis = doc.analysis();
-    self.postMessage({ type: 'result', id, analysis, ms: performance.now() - started, memory: memory() });
+    send({ type: 'result', id, analysis, ms: performance.now() - started, memory: memory() });
     return;
   }
   // Big text: stream it in chunks, reporting progress and yielding between chunks.
@@ -166,7 +208,7 @@ async function analyse({ id, text, options }) {
   try {
     for (let at = 0; at < text.length; at += CHUNK) {
       analyzer.push(text.slice(at, at + CHUNK));
-      self.postMessage({ type: 'progress', id, done: Math.min(at + CHUNK, text.length), total: text.length, phase: 'reading' });
+      send({ type: 'progress', id, done: Math.min(at + CHUNK, text.length), total: text.length, phase: 'reading' });
       await new Promise((resolve) => setTimeout(resolve));
     }
     analysis = analyzer.finish();
@@ -177,9 +219,9 @@ async function analyse({ id, text, options }) {
   // finish() has dropped the analysis state; free the handle now rather than at some
   // later garbage collection.
   analyzer.free();
-  self.postMessage({ type: 'result', id, analysis, ms: performance.now() - started, memory: memory() });
+  send({ type: 'result', id, analysis, ms: performance.now() - started, memory: memory() });
   // Then index the text for the concordance and dispersion views.
   await new Promise((resolve) => setTimeout(resolve));
   current.doc = Document.load(text, options);
-  self.postMessage({ type: 'indexed', id, ms: performance.now() - started, memory: memory() });
+  send({ type: 'indexed', id, ms: performance.now() - started, memory: memory() });
 }

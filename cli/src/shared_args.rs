@@ -50,6 +50,11 @@ pub struct DocumentArgs {
     #[arg(long)]
     pub keep_script_directions: bool,
 
+    /// Credit a joint speaker's words (`Ross and Rachel:`) to each named speaker (by
+    /// default the joint speaker is one speaker, as printed).
+    #[arg(long)]
+    pub split_joint_speakers: bool,
+
     /// Split hyphenated compounds (`post-Soviet` → `post`, `soviet`).
     #[arg(long)]
     pub split_hyphens: bool,
@@ -104,6 +109,7 @@ impl DocumentArgs {
         o.parse.format = self.input_format.into();
         o.parse.keep_furniture = self.keep_furniture;
         o.parse.keep_script_directions = self.keep_script_directions;
+        o.parse.split_joint_speakers = self.split_joint_speakers;
         o.parse.label_pattern.clone_from(&self.label_pattern);
         o.parse.aliases.clone_from(&self.aliases);
         o.tokenize.split_hyphens = self.split_hyphens;

@@ -592,7 +592,7 @@ mod tests {
             .iter()
             .map(|l| {
                 let (name, turns) = l.rsplit_once('×').map_or((*l, 1), |(n, t)| (n, t.parse().unwrap()));
-                (Speaker { name: name.to_owned(), attributed: true }, turns)
+                (Speaker { name: name.to_owned(), attributed: true, members: Vec::new() }, turns)
             })
             .unzip();
         suggest_aliases(&speakers, &turns)
@@ -829,7 +829,7 @@ mod tests {
             ),
             turns in proptest::collection::vec(1usize..4, 8),
         ) {
-            let speakers: Vec<Speaker> = names.iter().map(|n| Speaker { name: n.clone(), attributed: true }).collect();
+            let speakers: Vec<Speaker> = names.iter().map(|n| Speaker { name: n.clone(), attributed: true, members: Vec::new() }).collect();
             let out = suggest_aliases(&speakers, &turns);
             let from: Vec<usize> = out.iter().map(|&(a, _)| a).collect();
             for &(a, b) in &out {

@@ -2,6 +2,7 @@
 
 use rustc_hash::FxHashMap;
 
+use crate::parse::joint::joint_members;
 use crate::parse::stage::{find_asides, Aside};
 use crate::parse::{LeftOutKind, Segment, Speaker, StageDirection, Turn, UNATTRIBUTED};
 use crate::{Alias, Diagnostic, Span};
@@ -28,6 +29,8 @@ pub(crate) struct Builder<'a> {
     pub mid_line_labels: Vec<Span>,
     /// Where the text before the first label starts, once some has been seen.
     opening: Option<usize>,
+    /// Give joint speakers their members ([`crate::ParseOptions::split_joint_speakers`]).
+    pub split_joint: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -47,6 +50,7 @@ impl<'a> Builder<'a> {
             left_out: Vec::new(),
             mid_line_labels: Vec::new(),
             opening: None,
+            split_joint: false,
         }
     }
 
@@ -163,7 +167,11 @@ impl<'a> Builder<'a> {
             return i;
         }
         let i = self.speakers.len();
-        self.speakers.push(Speaker { name: name.to_owned(), attributed });
+        let members = match joint_members(name) {
+            Some(names) if attributed && self.split_joint => names.iter().map(|n| self.resolve_alias(n)).collect(),
+            _ => Vec::new(),
+        };
+        self.speakers.push(Speaker { name: name.to_owned(), attributed, members });
         self.labels.push((0, Span::default()));
         self.index.insert(key, i);
         i

@@ -9,6 +9,7 @@ pub mod convention;
 mod furniture;
 pub(crate) mod heading;
 pub(crate) mod hint;
+pub(crate) mod joint;
 pub(crate) mod label;
 pub(crate) mod lines;
 mod mark;
@@ -32,6 +33,10 @@ pub const UNATTRIBUTED: &str = "(unattributed)";
 pub struct Speaker {
     pub name: String,
     pub attributed: bool,
+    /// The speakers a joint label names (`Ross and Rachel` → `Ross`, `Rachel`), when
+    /// [`crate::ParseOptions::split_joint_speakers`] credits its words to each of them;
+    /// empty otherwise.
+    pub members: Vec<String>,
 }
 
 /// A piece of speech. Sentences may run on from the previous segment only if
@@ -120,6 +125,7 @@ pub(crate) fn parse_with(text: &str, options: &ParseOptions, convention: Option<
         f => f,
     };
     let mut builder = Builder::new(text, &options.aliases);
+    builder.split_joint = options.split_joint_speakers;
     let mut furniture = Vec::new();
     let mut described = None;
     let mut label_hint = None;

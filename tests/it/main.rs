@@ -3,6 +3,7 @@
 mod bad_inputs;
 mod formats;
 mod hint;
+mod joint;
 mod languages;
 mod merge;
 mod options;

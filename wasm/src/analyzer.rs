@@ -4,6 +4,7 @@ use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
 use crate::convert::{options_from_js, text_from_js, to_js, JsResult};
+use crate::error::{js_error, too_large, ErrorName};
 use crate::limits;
 
 /// Streaming analysis. Push chunks split anywhere (even inside a word, a label or a
@@ -43,7 +44,7 @@ impl Analyzer {
         let stream = self.stream.as_mut().ok_or_else(finished)?;
         let total = self.pushed + u64::from(chunk.length());
         if let Some(message) = limits::stream_too_long(total) {
-            return Err(JsError::new(&message));
+            return Err(too_large(&message));
         }
         let mut chunk = chunk.clone();
         if let Some(high) = self.pending.take() {
@@ -59,7 +60,7 @@ impl Analyzer {
         self.pushed = total;
         if let Some(message) = limits::state_too_big(stream.approx_bytes()) {
             self.stream = None;
-            return Err(JsError::new(&message));
+            return Err(too_large(&message));
         }
         Ok(())
     }
@@ -81,6 +82,6 @@ impl Analyzer {
     }
 }
 
-fn finished() -> JsError {
-    JsError::new("this Analyzer has finished (or failed); create a new one")
+fn finished() -> JsValue {
+    js_error(ErrorName::InvalidState, "this Analyzer has finished (or failed); create a new one", None)
 }

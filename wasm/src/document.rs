@@ -4,7 +4,8 @@ use js_sys::JsString;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{from_js, options_from_js, text_from_js, to_js, JsResult};
+use crate::convert::{core_options_error, from_js, options_from_js, text_from_js, to_js, JsResult};
+use crate::error::{options_error, too_large};
 use crate::limits;
 
 /// A transcript loaded once. `analysis()`, `kwic()` and `dispersion()` read the same
@@ -32,7 +33,7 @@ impl Document {
     ) -> JsResult<Document> {
         let options = options_from_js(options)?;
         if let Some(message) = limits::analyse_too_long(u64::from(text.length())) {
-            return Err(JsError::new(&message));
+            return Err(too_large(&message));
         }
         let text = text_from_js(text);
         let index = colloquy::Utf16Index::new(&text);
@@ -53,11 +54,11 @@ impl Document {
             None => self.options.clone(),
             Some(v) => {
                 let json: colloquy::json::JsonOptions = from_js(v, "options")?;
-                let o =
-                    json.apply_to(self.options.clone()).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+                let o = json.apply_to(self.options.clone()).map_err(|e| core_options_error(&e))?;
                 if o.parse != self.options.parse || o.tokenize != self.options.tokenize {
-                    return Err(JsError::new(
-                        "invalid options: these options change how the text is parsed; use Document.load with them",
+                    return Err(options_error(
+                        "",
+                        "these options change how the text is parsed; use Document.load with them",
                     ));
                 }
                 o
@@ -80,8 +81,13 @@ impl Document {
     ) -> JsResult<JsValue> {
         let queries: Vec<String> = match query.as_string() {
             Some(one) => vec![one],
-            None => from_js(query, "query")
-                .map_err(|_| JsError::new("invalid query: expected a string or an array of strings"))?,
+            None => from_js(query, "query").map_err(|_| {
+                crate::error::js_error(
+                    crate::error::ErrorName::Options,
+                    "invalid query: expected a string or an array of strings",
+                    Some("query"),
+                )
+            })?,
         };
         let options: colloquy::json::JsonKwicOptions = optional(options)?;
         let refs: Vec<&str> = queries.iter().map(String::as_str).collect();
@@ -103,7 +109,7 @@ impl Document {
     ) -> JsResult<JsValue> {
         let terms: Vec<String> = from_js(terms, "terms")?;
         let options: colloquy::json::JsonDispersionOptions = optional(options)?;
-        let parts = options.into_parts().map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+        let parts = options.into_parts().map_err(|e| core_options_error(&e))?;
         let refs: Vec<&str> = terms.iter().map(String::as_str).collect();
         let mut out = self.doc.dispersion(&refs, parts);
         let text = self.doc.text();
@@ -127,7 +133,7 @@ impl Document {
         #[wasm_bindgen(unchecked_optional_param_type = "CollocationOptions")] options: Option<JsValue>,
     ) -> JsResult<JsValue> {
         let options: colloquy::json::JsonCollocationOptions = optional(options)?;
-        let options = options.into_options().map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+        let options = options.into_options().map_err(|e| core_options_error(&e))?;
         to_js(&self.doc.collocations(node.as_deref(), &options))
     }
 
@@ -138,7 +144,7 @@ impl Document {
         #[wasm_bindgen(unchecked_optional_param_type = "SpreadOptions")] options: Option<JsValue>,
     ) -> JsResult<JsValue> {
         let options: colloquy::json::JsonSpreadOptions = optional(options)?;
-        let options = options.into_options().map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
+        let options = options.into_options().map_err(|e| core_options_error(&e))?;
         to_js(&self.doc.spread(&options))
     }
 }

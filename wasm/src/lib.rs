@@ -8,9 +8,9 @@
 
 mod analyzer;
 mod convert;
-mod de;
 mod document;
 mod error;
+mod fields;
 mod limits;
 pub mod tape;
 
@@ -34,7 +34,7 @@ pub fn analyse(
 ) -> JsResult<JsValue> {
     let options = options_from_js(options)?;
     if let Some(message) = limits::analyse_too_long(u64::from(text.length())) {
-        return Err(JsError::new(&message));
+        return Err(error::too_large(&message));
     }
     let text = text_from_js(text);
     let analysis = colloquy::Stream::once(options, colloquy::OffsetUnit::Utf16, &text);
@@ -50,6 +50,27 @@ pub fn analyse(
 #[allow(clippy::panic)]
 pub fn test_panic() {
     panic!("colloquy: deliberate panic from the test hook");
+}
+
+/// Facts about the engine the page shows or checks against, so no front keeps a copy:
+/// the stopword and stemmer languages, the phrase lengths, the unattributed speaker's
+/// name, and the size limits of `analyse`/`Document.load` and of an `Analyzer`
+/// (in UTF-16 code units).
+#[wasm_bindgen(unchecked_return_type = "Facts & { maxAnalyseUnits: number; maxStreamUnits: number }")]
+pub fn facts() -> JsResult<JsValue> {
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct WithLimits {
+        #[serde(flatten)]
+        core: colloquy::Facts,
+        max_analyse_units: u64,
+        max_stream_units: u64,
+    }
+    to_js(&WithLimits {
+        core: colloquy::Facts::get(),
+        max_analyse_units: MAX_ANALYSE_UNITS,
+        max_stream_units: MAX_STREAM_UNITS,
+    })
 }
 
 /// The version of colloquy.

@@ -85,7 +85,17 @@ const KEY_CACHE: usize = 256;
 
 /// Why a value could not be written: an integer beyond 2^53 − 1, a map key that is not
 /// a string or a number, a serializer's own error, or a result too large for `u32` offsets.
-pub use crate::error::Error;
+/// An error writing the tape: one line of text, shown in the JS `Error`.
+#[derive(Debug)]
+pub struct Error(String);
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Error {}
 
 impl ser::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {

@@ -2,7 +2,7 @@
 //! (`make test-wasm`).
 #![cfg(target_arch = "wasm32")]
 
-use colloquy_wasm::{analyse, version, Analyzer};
+use colloquy_wasm::{analyse, facts, version, Analyzer, MAX_ANALYSE_UNITS, MAX_STREAM_UNITS};
 use js_sys::{Array, JsString, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -25,10 +25,17 @@ fn stringify(value: &JsValue) -> String {
     JSON::stringify(value).map(String::from).unwrap_or_default()
 }
 
-fn error_message(result: Result<JsValue, wasm_bindgen::JsError>) -> String {
-    let err: JsValue = result.expect_err("an error").into();
+fn error_message(result: Result<JsValue, JsValue>) -> String {
+    let err: JsValue = result.expect_err("an error");
     assert!(err.is_instance_of::<js_sys::Error>(), "a JS Error");
     get(&err, "message").as_string().unwrap_or_default()
+}
+
+/// The thrown `Error`'s `name` and `key`, the fields callers test.
+fn name_and_key(result: Result<JsValue, JsValue>) -> (String, Option<String>) {
+    let err: JsValue = result.expect_err("an error");
+    assert!(err.is_instance_of::<js_sys::Error>(), "a JS Error");
+    (get(&err, "name").as_string().unwrap_or_default(), get(&err, "key").as_string())
 }
 
 fn is_plain_object(value: &JsValue) -> bool {
@@ -59,16 +66,29 @@ fn the_result_is_plain_objects_arrays_and_numbers() {
 #[wasm_bindgen_test]
 fn options_are_validated_by_name() {
     let text = js("Alice: hi");
-    assert!(error_message(analyse(&text, options(r#"{"bogus": 1}"#))).contains("bogus"));
-    assert!(error_message(analyse(&text, options(r#"{"ngramMax": "x"}"#))).contains("ngramMax"));
-    assert!(error_message(analyse(&text, options(r#"{"ngramMax": 9}"#))).contains("ngramMax"));
-    assert!(error_message(analyse(&text, options(r#"{"minCount": 0}"#))).contains("minCount"));
-    assert!(error_message(analyse(&text, options(r#"{"stopwords": "xx"}"#))).contains("stopwords"));
-    assert!(error_message(analyse(&text, options(r#"{"labelPattern": "("}"#))).contains("labelPattern"));
-    assert!(error_message(analyse(&text, options(r#"{"aliases": {"a": 1}}"#))).contains("aliases"));
+    let named = |json: &str| name_and_key(analyse(&text, options(json)));
+    let options_error = |key: &str| ("OptionsError".to_owned(), Some(key.to_owned()));
+    assert_eq!(named(r#"{"bogus": 1}"#), options_error("bogus"));
+    assert_eq!(named(r#"{"ngramMax": "x"}"#), options_error("ngramMax"));
+    assert_eq!(named(r#"{"ngramMax": 9}"#), options_error("ngramMax"));
+    assert_eq!(named(r#"{"ngramMin": 9, "ngramMax": 8}"#), options_error("ngramMin"));
+    assert_eq!(named(r#"{"minCount": 0}"#), options_error("minCount"));
+    assert_eq!(named(r#"{"stopwords": "xx"}"#), options_error("stopwords"));
+    assert_eq!(named(r#"{"labelPattern": "("}"#), options_error("labelPattern"));
+    assert_eq!(named(r#"{"aliases": {"a": 1}}"#), options_error("aliases"));
+    assert_eq!(named(r#"{"splitJointSpeakers": 1}"#), options_error("splitJointSpeakers"));
+    assert!(error_message(analyse(&text, options(r#"{"bogus": 1}"#))).contains("unknown field `bogus`"));
+    assert!(error_message(analyse(&text, options(r#"{"aliases": {"a": 1}}"#))).contains("`aliases.a`"));
     let message = error_message(analyse(&text, options(r#"{"extraStopwords": "the"}"#)));
-    assert!(message.contains("`extraStopwords`: invalid type: string \"the\", expected a sequence"), "{message}");
+    assert_eq!(
+        message,
+        "invalid options: extraStopwords: invalid type: string \"the\", expected an array or an object"
+    );
+    let err = analyse(&text, options(r#"{"labelPattern": "("}"#)).expect_err("refused");
+    let reason = get(&err, "reason").as_string().unwrap_or_default();
+    assert!(reason.starts_with("not a valid regular expression"), "the reason alone: {reason}");
     assert!(analyse(&text, options(r#"{"ngramMax": null, "stopwords": ["the"]}"#)).is_ok());
+    assert!(analyse(&text, options(r#"{"splitJointSpeakers": true}"#)).is_ok());
     assert!(error_message(analyse(&text, options("[1]"))).contains("object"));
     assert!(error_message(analyse(&text, Some(JsValue::from(3)))).contains("object"));
     let ok = analyse(&text, options(r#"{"ngramMax": 3, "stopwords": ["hi"], "aliases": {"Alice": "A"}}"#));
@@ -134,8 +154,9 @@ fn a_finished_analyzer_refuses_more_text() {
     let mut analyzer = Analyzer::new(None).expect("analyzer");
     analyzer.push(&js("Alice: hi")).expect("push");
     assert!(analyzer.finish().is_ok());
-    let err: JsValue = analyzer.push(&js("more")).expect_err("refused").into();
+    let err: JsValue = analyzer.push(&js("more")).map(|()| JsValue::NULL).expect_err("refused");
     assert!(get(&err, "message").as_string().unwrap_or_default().contains("finished"));
+    assert_eq!(get(&err, "name").as_string().as_deref(), Some("InvalidStateError"));
 }
 
 #[wasm_bindgen_test]
@@ -176,7 +197,10 @@ fn a_document_is_loaded_once_and_queried() {
     assert!(Array::from(&get(&fewer, "phrases")).iter().all(|p| get(&p, "count").as_f64() >= Some(3.0)));
     let err = doc.analysis(options(r#"{"keepFurniture": true}"#)).map(|_| ());
     assert!(error_message(err.map(|()| JsValue::NULL)).contains("Document.load"));
-    assert!(error_message(doc.kwic("x".into(), options(r#"{"sort": "up"}"#))).contains("sort"));
+    assert_eq!(
+        name_and_key(doc.kwic("x".into(), options(r#"{"sort": "up"}"#))),
+        ("OptionsError".to_owned(), Some("sort".to_owned()))
+    );
     // An array of queries is one concordance: every hit of any, each once, sorted as one.
     let both = Array::of3(&"cis".into(), &"council of foreign ministers".into(), &"CIS".into());
     let merged =
@@ -190,7 +214,7 @@ fn a_document_is_loaded_once_and_queried() {
         assert!(error_message(doc.kwic(bad, None)).contains("invalid query"));
     }
     let message = error_message(doc.dispersion(JsValue::from("cis"), None));
-    assert!(message.contains("terms") && message.contains("expected a sequence"), "{message}");
+    assert!(message.contains("terms") && message.contains("string \"cis\", expected an array"), "{message}");
 }
 
 #[wasm_bindgen_test]
@@ -227,4 +251,20 @@ fn collocations_and_spread() {
         .expect("spread");
     let even = terms(get(&s, "even"));
     assert!(even.len() == 3 && !even.contains(&first), "{even:?}");
+}
+
+#[wasm_bindgen_test]
+fn facts_are_the_cores_and_the_limits() {
+    let f = facts().expect("facts");
+    assert!(is_plain_object(&f));
+    let codes: Vec<String> = Array::from(&get(&f, "stopwordLanguages")).iter().filter_map(|c| c.as_string()).collect();
+    assert_eq!(codes, colloquy::stopword_languages());
+    let stemmers: Vec<String> =
+        Array::from(&get(&f, "stemmerLanguages")).iter().filter_map(|c| c.as_string()).collect();
+    assert_eq!(stemmers, colloquy::STEMMER_LANGUAGES);
+    assert_eq!(get(&f, "minNgram").as_f64(), Some(colloquy::MIN_NGRAM as f64));
+    assert_eq!(get(&f, "maxNgram").as_f64(), Some(colloquy::MAX_NGRAM as f64));
+    assert_eq!(get(&f, "unattributed").as_string().as_deref(), Some(colloquy::UNATTRIBUTED));
+    assert_eq!(get(&f, "maxAnalyseUnits").as_f64(), Some(MAX_ANALYSE_UNITS as f64));
+    assert_eq!(get(&f, "maxStreamUnits").as_f64(), Some(MAX_STREAM_UNITS as f64));
 }

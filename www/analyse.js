@@ -1,0 +1,167 @@
+// @ts-check
+// Runs the analyses: the one Engine, asked to analyse the transcript or to re-report it,
+// and what its answers do: the analysis goes into state (the views render from there),
+// the status line and the progress bar say what happened.
+import { $, fmt } from './dom.js';
+import { Engine } from './engine.js';
+import { STREAM_OVER } from './protocol.js';
+import * as S from './settings.js';
+import { MAX_TEXT_UNITS, tooLargeMessage } from './files.js';
+import { state, setAnalysis } from './state.js';
+import { noWordsReason, leftOutNote } from './reasons.js';
+import { setStatus, status, showError, hideError, showProgress, hideProgress } from './status.js';
+import { transcript } from './transcript.js';
+import { remember } from './remember.js';
+import { warmUp as warmUpCharts } from './charts.js';
+import { warmUp as warmUpTables } from './table.js';
+
+const body = document.body;
+const INDEXING = ' Indexing the text for search…';
+let warm = false;
+
+export const engine = new Engine({
+  onReady(version) {
+    state.version = version;
+    $('version').textContent = `v${version}`;
+    body.dataset.engine = 'ready';
+    if (!warm) {
+      // Draw each chart and a table once while idle, so the first real ones are not slowed by cold code.
+      (window.requestIdleCallback ?? setTimeout)(() => {
+        warmUpCharts();
+        warmUpTables();
+      });
+    }
+    warm = true;
+  },
+  onProgress({ done, total, phase }) {
+    showProgress(done / total, phase === 'reading' ? `Reading ${fmt.pct(done / total)}` : '');
+  },
+  onResult(analysis, { ms: workerMs, memory, recycles }) {
+    performance.mark('colloquy:result');
+    const job = state.job;
+    if (job?.key) state.loadedKey = job.key;
+    state.analyses += 1;
+    hideProgress();
+    setAnalysis(analysis);
+    performance.mark('colloquy:rendered');
+    const ms = performance.now() - (job?.started ?? performance.now());
+    body.dataset.lastAnalysisMs = ms.toFixed(1);
+    body.dataset.workerMs = workerMs.toFixed(1);
+    body.dataset.wasmMemory = String(memory);
+    body.dataset.recycles = String(recycles);
+    body.dataset.analyses = String(state.analyses);
+    body.dataset.state = 'done';
+    const words = `${fmt.count(analysis.summary.tokens, 'word')}, ${fmt.count(analysis.summary.speakers, 'speaker')}`;
+    const empty = noWordsReason();
+    const note = empty ? ` ${empty}` : leftOutNote(analysis);
+    setStatus(`${job?.prefix ?? ''}Analysed ${words} in ${fmt.ms(ms)}.${note}${job?.big ? INDEXING : ''}`);
+    if (job?.big) body.dataset.indexed = 'false';
+    state.job = null;
+  },
+  onIndexed({ memory }) {
+    body.dataset.wasmMemory = String(memory);
+    body.dataset.indexed = 'true';
+    if (body.dataset.state === 'done') setStatus(status().replace(INDEXING, ''));
+  },
+  onError(message, { kind, key, reason }) {
+    hideProgress();
+    state.job = null;
+    if (kind === 'no-document') {
+      requestAnalysis('reload');
+      return;
+    }
+    body.dataset.state = 'error';
+    const label = key === 'labelPattern';
+    $('set-label-error').textContent = label ? reason ?? message : '';
+    if (label) $('settings-panel', HTMLDetailsElement).open = true;
+    showError(`The analysis could not run: ${key && reason ? `${key}: ${reason}` : message}`);
+    setStatus('');
+  },
+  onCrash(message, { gaveUp }) {
+    body.dataset.engine = gaveUp ? 'failed' : 'restarting';
+    hideProgress();
+    state.job = null;
+    state.loadedKey = null;
+    body.dataset.state = 'error';
+    showError(gaveUp
+      ? `The analysis engine keeps stopping (${message}) and cannot run in this browser. Your text is still here.`
+      : `The analysis engine stopped unexpectedly (${message}). It has been restarted and your text is still here: press Analyse to try again.`);
+    setStatus('');
+  },
+});
+
+/** Forgets the analysis shown (no text, or only white space). */
+function clearResults() {
+  state.loadedKey = null;
+  state.kwic = null;
+  setAnalysis(null);
+  body.dataset.state = 'idle';
+}
+
+/**
+ * Analyses the transcript from scratch (a new input, or parse settings changed). `reason`
+ * says why ('reload': the worker lost the document; it keeps the label-pattern error shown);
+ * `prefix` starts the status line.
+ * @param {string} reason
+ * @param {number} [started]  when the user acted (performance.now())
+ * @param {string} [prefix]
+ */
+export function requestAnalysis(reason, started = performance.now(), prefix = '') {
+  const text = transcript();
+  if (reason !== 'reload') $('set-label-error').textContent = '';
+  if (!text.trim()) {
+    if (engine.busy) engine.cancel();
+    hideProgress();
+    clearResults();
+    setStatus(text ? 'The transcript is only white space.' : '');
+    return;
+  }
+  if (engine.failed) {
+    showError('The analysis engine cannot run in this browser. Your text is still here.');
+    return;
+  }
+  if (text.length > MAX_TEXT_UNITS) {
+    if (engine.busy) engine.cancel();
+    hideProgress();
+    showError(tooLargeMessage(null, text.length, 'analysed'));
+    setStatus('');
+    body.dataset.state = 'too-large';
+    return;
+  }
+  const key = S.parseKey(state.settings, state.aliases);
+  const options = { ...S.parseOptions(state.settings, state.aliases), ...S.viewOptions(state.settings) };
+  const big = text.length > STREAM_OVER;
+  performance.mark('colloquy:request');
+  engine.analyse(text, options);
+  state.job = { started, big, key, prefix };
+  state.textLength = text.length;
+  body.dataset.state = 'analysing';
+  hideError();
+  if (big) {
+    showProgress(0, 'Starting…');
+    setStatus(`Analysing ${fmt.bytes(text.length)} of text…`);
+  } else {
+    setStatus(`${prefix}Analysing…`);
+  }
+  remember();
+}
+
+/** Re-reports with other view options, without parsing again when the worker can. */
+export function refreshView() {
+  if (!state.analysis && !engine.busy) return;
+  if (state.loadedKey === S.parseKey(state.settings, state.aliases) && engine.view(S.viewOptions(state.settings))) {
+    state.job = { started: performance.now(), big: false, key: state.loadedKey };
+    body.dataset.state = 'analysing';
+    return;
+  }
+  requestAnalysis('settings');
+}
+
+/** Stops the analysis running (the worker is replaced); the text stays. */
+export function cancelAnalysis() {
+  engine.cancel();
+  state.job = null;
+  hideProgress();
+  body.dataset.state = 'cancelled';
+  setStatus('Cancelled. Your text is unchanged: press Analyse to run it again.');
+}

@@ -1,0 +1,148 @@
+// @ts-check
+// Getting a text in: paste, typing, Open file…, drag and drop, the example; Analyse and Cancel.
+import { $, fmt, debounce } from './dom.js';
+import { readTextFile, FileError, ACCEPT, MAX_TEXT_UNITS, tooLargeMessage } from './files.js';
+import { state, resetSpeakerEdits } from './state.js';
+import { showError, setStatus } from './status.js';
+import { textarea, setTranscript, isLarge, LARGE } from './transcript.js';
+import { requestAnalysis, cancelAnalysis } from './analyse.js';
+
+const TYPING_MS = 400;
+const body = document.body;
+
+/** A paste the browser inserts itself: when it started, and whether it replaces the whole text. */
+let paste = { started: /** @type {number | undefined} */ (undefined), replacesAll: /** @type {boolean | undefined} */ (undefined) };
+
+textarea.addEventListener('paste', (event) => {
+  const started = performance.now();
+  const replacesAll = isLarge() || (textarea.selectionStart === 0 && textarea.selectionEnd === textarea.value.length);
+  const text = event.clipboardData?.getData('text/plain') ?? '';
+  if (text.length > MAX_TEXT_UNITS) {
+    // Refused before it replaces anything: the current text stays.
+    event.preventDefault();
+    showError(tooLargeMessage(null, text.length));
+    body.dataset.state = 'too-large';
+    return;
+  }
+  if (isLarge() || text.length > LARGE) {
+    // Never let the browser insert a big text into the textarea; a paste replaces a large transcript.
+    event.preventDefault();
+    typed.cancel();
+    setTranscript(text);
+    resetSpeakerEdits();
+    state.source = 'transcript';
+    setTimeout(() => requestAnalysis('paste', started));
+    return;
+  }
+  paste = { started, replacesAll };
+});
+
+const typed = debounce(() => requestAnalysis('typing'), TYPING_MS);
+textarea.addEventListener('input', (event) => {
+  if (!isLarge() && textarea.value.length > LARGE) setTranscript(textarea.value);
+  const inputType = event instanceof InputEvent ? event.inputType : '';
+  if (inputType === 'insertFromPaste' || inputType === 'insertFromDrop') {
+    typed.cancel();
+    const started = paste.started ?? performance.now();
+    if (paste.replacesAll ?? true) resetSpeakerEdits();
+    paste = { started: undefined, replacesAll: undefined };
+    state.source = 'transcript';
+    requestAnalysis('paste', started);
+  } else {
+    typed();
+  }
+});
+
+$('analyse').addEventListener('click', () => {
+  typed.cancel();
+  requestAnalysis('button');
+});
+$('cancel').addEventListener('click', cancelAnalysis);
+$('large-clear').addEventListener('click', () => {
+  setTranscript('');
+  resetSpeakerEdits();
+  requestAnalysis('clear');
+  textarea.focus();
+});
+
+const fileInput = $('file-input', HTMLInputElement);
+fileInput.accept = ACCEPT;
+$('open-file').addEventListener('click', () => fileInput.click());
+fileInput.addEventListener('change', () => {
+  const file = fileInput.files?.[0];
+  if (file) openFile(file);
+  fileInput.value = '';
+});
+
+/**
+ * Reads a file (UTF-8 text only) and analyses it; anything else is refused with a message
+ * naming the problem, and the text stays.
+ * @param {File} file
+ */
+async function openFile(file) {
+  const started = performance.now();
+  let text;
+  try {
+    text = await readTextFile(file);
+  } catch (err) {
+    showError(err instanceof FileError ? err.message : `“${file.name}” could not be read: ${err instanceof Error ? err.message : err}`);
+    setStatus('');
+    body.dataset.state = 'file-error';
+    return;
+  }
+  if (!text.trim()) {
+    showError(text ? `“${file.name}” contains only white space (${fmt.count(text.length, 'character')}), so there is nothing to analyse. Your text is unchanged.`
+      : `“${file.name}” is empty, so there is nothing to analyse. Your text is unchanged.`);
+    setStatus('');
+    body.dataset.state = 'file-error';
+    return;
+  }
+  typed.cancel();
+  setTranscript(text);
+  state.source = file.name.replace(/\.[^.]+$/, '');
+  resetSpeakerEdits();
+  requestAnalysis('file', started, `Opened “${file.name}” (${fmt.bytes(file.size)}). `);
+}
+
+/** The bundled example (a generated module: the page's policy allows no fetch). */
+async function loadExample() {
+  const started = performance.now();
+  const example = await import('./examples/mfa-cis-press-conference.js');
+  typed.cancel();
+  setTranscript(example.text);
+  state.source = example.name.replace(/\.[^.]+$/, '');
+  resetSpeakerEdits();
+  requestAnalysis('example', started);
+}
+$('example').addEventListener('click', loadExample);
+$('example-2').addEventListener('click', loadExample);
+
+// Drag and drop anywhere on the page.
+let dragDepth = 0;
+/** @param {DragEvent} e */
+const hasFiles = (e) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+const overlay = $('drop-overlay');
+window.addEventListener('dragenter', (e) => {
+  if (!hasFiles(e)) return;
+  e.preventDefault();
+  dragDepth += 1;
+  overlay.hidden = false;
+});
+window.addEventListener('dragover', (e) => {
+  if (!hasFiles(e) || !e.dataTransfer) return;
+  e.preventDefault();
+  e.dataTransfer.dropEffect = 'copy';
+});
+window.addEventListener('dragleave', (e) => {
+  if (!hasFiles(e)) return;
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0) overlay.hidden = true;
+});
+window.addEventListener('drop', (e) => {
+  dragDepth = 0;
+  overlay.hidden = true;
+  if (!hasFiles(e)) return;
+  e.preventDefault();
+  const file = e.dataTransfer?.files[0];
+  if (file) openFile(file);
+}, true);

@@ -1,0 +1,165 @@
+// @ts-check
+// Speakers: word share as a stacked 100% bar, a sortable table, guidance when attribution
+// is doubtful, and the speaker editor (speaker-edit.js).
+import { h, fmt } from '../dom.js';
+import { OTHER_COLOUR } from '../colours.js';
+import { speakersChart } from '../charts.js';
+import { dataTable, sortRows, asShown } from '../table.js';
+import { state, analysis, visibleSpeakers, colourOf } from '../state.js';
+import { noWordsReason, unattributed } from '../reasons.js';
+import { applySettings, openLabelSetting } from '../settings-form.js';
+import { swatch, legend, speakersLegend, chartWidth, putChart, noChart, showMore, focusSortButton } from './common.js';
+import { tabPanel, legendList, chartFigure, chartActions, csvButton, tableHead, tableWrap, moreButton } from './shell.js';
+import { editor, renderSpeakerEdit, UNATTRIBUTED } from './speaker-edit.js';
+
+/**
+ * @import { Analysis, SpeakerStats } from '../pkg/colloquy.js'
+ * @import { Column, Shown, Sort } from '../table.js'
+ * @import { Segment } from '../charts.js'
+ * @import { View } from '../tabs.js'
+ */
+
+/** @type {Column<SpeakerStats>[]} */
+const COLUMNS = [
+  { key: 'name', label: 'Speaker', value: (s) => s.name, cell: (s) => [swatch(s.name), s.name, state.hidden.has(s.name) ? h('span', { class: 'tag', text: 'hidden' }) : null] },
+  { key: 'words', label: 'Words', numeric: true, value: (s) => s.words, cell: (s) => fmt.int(s.words) },
+  { key: 'share', label: 'Share', numeric: true, value: (s) => s.share, cell: (s) => fmt.pct(s.share), csv: (s) => s.share.toFixed(4) },
+  { key: 'turns', label: 'Turns', numeric: true, value: (s) => s.turns, cell: (s) => fmt.int(s.turns) },
+  { key: 'meanTurnWords', label: 'Mean turn (words)', numeric: true, value: (s) => s.meanTurnWords, cell: (s) => fmt.dec(s.meanTurnWords), csv: (s) => s.meanTurnWords.toFixed(2) },
+  { key: 'longestTurnWords', label: 'Longest turn', numeric: true, value: (s) => s.longestTurnWords, cell: (s) => fmt.int(s.longestTurnWords) },
+  { key: 'questions', label: 'Questions', numeric: true, value: (s) => s.questions, cell: (s) => fmt.int(s.questions) },
+];
+
+const guideHeading = h('h4', { id: 'speakers-guide-heading' });
+const guideBody = h('div', { id: 'speakers-guide-body' });
+const guide = h('section', { id: 'speakers-guide', class: 'guide', 'aria-labelledby': 'speakers-guide-heading', hidden: true }, guideHeading, guideBody);
+const legendBox = legendList('speakers-legend', 'Speaker colours');
+const figure = chartFigure('speakers-chart');
+const actions = chartActions({ figure, id: 'speakers-chart-actions', label: 'Export the speakers chart', title: () => 'Share of words by speaker', legend: speakersLegend });
+const table = tableWrap('speakers-table');
+const more = moreButton('speakers-more');
+/** @type {Sort} */
+let sort = { key: 'words', dir: 'desc' };
+/** @type {Shown | null} the table as last shown, for its CSV */
+let lastTable = null;
+/** @type {Analysis | null} the analysis the editor was drawn for */
+let editedFor = null;
+
+more.addEventListener('click', () => {
+  state.showAll.speakers = true;
+  if (state.analysis) render();
+});
+
+/** @type {View} */
+export const view = {
+  name: 'speakers',
+  title: 'Speakers',
+  panel: tabPanel('speakers',
+    h('h3', {}, 'Word share'), guide, legendBox, figure, actions,
+    tableHead(h('h3', { id: 'speakers-table-heading' }, 'Speakers'), csvButton('speakers-csv', () => lastTable)),
+    table, more,
+    editor),
+  render,
+};
+
+function render() {
+  const a = analysis();
+  const visible = visibleSpeakers();
+  // No labels found: the guidance stands in place of a bar that is all "(unattributed)".
+  const noLabels = renderGuide(a);
+  for (const el of [legendBox, figure, actions]) el.hidden = noLabels;
+  legend(legendBox, visible.map((s) => s.name));
+  if (noLabels) {
+    noChart(figure);
+  } else if (visible.length && visible.some((s) => s.words > 0)) {
+    const { segments, colours } = shareSegments(visible);
+    const svg = speakersChart({ speakers: segments, colours, width: chartWidth() });
+    const total = segments.reduce((n, s) => n + s.words, 0) || 1;
+    putChart(figure, svg, `Stacked bar of the share of words by speaker: ${segments.map((s) => `${s.name} ${fmt.pct(s.words / total)}`).join(', ')}`);
+  } else {
+    // No speaker at all (a text of stage directions only): the reason, not "hidden".
+    noChart(figure, visible.length === 0 && a.speakers.length > 0 ? 'No speaker to show: every speaker is hidden.'
+      : noWordsReason() ?? 'No words to show: the visible speakers said nothing.');
+  }
+  const rows = sortRows(COLUMNS, a.speakers, sort);
+  lastTable = asShown(COLUMNS, rows);
+  const limit = showMore(more, rows.length, state.showAll.speakers);
+  table.replaceChildren(dataTable({
+    columns: COLUMNS, rows, sort, limit,
+    caption: `Speakers: words, share of all words, turns, mean and longest turn, questions asked${limit < rows.length ? ` (the first ${fmt.int(limit)} of ${fmt.int(rows.length)} rows)` : ''}`,
+    onSort: (next) => {
+      sort = next;
+      render();
+      focusSortButton(table);
+    },
+  }));
+  // Once per analysis: a redraw (a resize, hiding a speaker) must not wipe what is being typed.
+  if (editedFor !== a) {
+    editedFor = a;
+    renderSpeakerEdit();
+  }
+}
+
+/**
+ * The guidance when attribution is doubtful: no speaker labels found, or few (the core's
+ * label hint: lines that look like labels of another kind, and a label pattern reading them).
+ * Returns true when no word has a speaker, so the word-share bar would be all "(unattributed)".
+ * @param {Analysis} a
+ */
+function renderGuide(a) {
+  const hint = a.labelHint;
+  const noLabels = !a.speakers.some((s) => s.attributed) && (a.summary.tokens > 0 || !!hint);
+  if (!noLabels && !hint) {
+    guide.hidden = true;
+    guideBody.replaceChildren();
+    return false;
+  }
+  const none = unattributed(a);
+  guideHeading.textContent = noLabels ? 'No speaker labels found' : 'Few speaker labels found';
+  const body = [];
+  if (noLabels) {
+    body.push(h('p', { text: a.summary.tokens > 0
+      ? `colloquy found no lines it reads as speaker labels, so all ${fmt.count(a.summary.tokens, 'word')} are counted as “${UNATTRIBUTED}”.`
+      : 'colloquy found no lines it reads as speaker labels.' }));
+  } else {
+    body.push(h('p', { text: `Only ${fmt.pct(Math.max(0, 1 - none.share))} of the words have a speaker: ${fmt.count(none.words, 'word')} are counted as “${UNATTRIBUTED}”.` }));
+  }
+  const openSetting = h('button', { type: 'button', class: 'link', onclick: openLabelSetting }, 'Set the label pattern');
+  if (hint) {
+    // The examples as text: "Lines like `SMITH --`, `JONES --` and `CALLER --` look like …".
+    const examples = hint.examples.flatMap((e, i) => [
+      i === 0 ? '' : i === hint.examples.length - 1 ? ' and ' : ', ',
+      h('code', { class: 'example', text: e }),
+    ]);
+    body.push(
+      h('p', { id: 'speakers-guide-hint' }, 'Lines like ', examples, ' look like speaker labels: use them?'),
+      h('p', { class: 'hint' }, `${fmt.count(hint.lines, 'line')} start this way; the label pattern would be `, h('code', { class: 'pattern', text: hint.pattern }), '.'),
+      h('div', { class: 'buttons' },
+        // The core's suggested pattern becomes the label-pattern setting, kept in the address.
+        h('button', { type: 'button', id: 'use-label-hint', 'aria-describedby': 'speakers-guide-hint', onclick: () => applySettings({ ...state.settings, labelPattern: hint.pattern }) }, 'Use these as labels'),
+        openSetting),
+    );
+  } else {
+    body.push(h('p', {}, 'If the transcript marks its speakers in another way, a label pattern (a regular expression matched at the start of each line) can read them. ', openSetting));
+  }
+  guideBody.replaceChildren(...body);
+  guide.hidden = false;
+  return noLabels;
+}
+
+/**
+ * The word-share segments: each speaker with a colour of its own, the speakers in the shared grey as one.
+ * @param {SpeakerStats[]} visible
+ * @returns {{ segments: Segment[], colours: Map<string, string> }}
+ */
+function shareSegments(visible) {
+  const own = visible.filter((s) => colourOf(s.name) !== OTHER_COLOUR);
+  const grey = visible.length - own.length;
+  if (grey <= 1) return { segments: visible, colours: state.colours };
+  const name = `${fmt.int(grey)} other speakers`;
+  const words = visible.reduce((n, s) => n + s.words, 0) - own.reduce((n, s) => n + s.words, 0);
+  return {
+    segments: [...own, { name, words }],
+    colours: new Map([...own.map((s) => /** @type {[string, string]} */ ([s.name, colourOf(s.name)])), [name, OTHER_COLOUR]]),
+  };
+}
