@@ -13,8 +13,32 @@ use serde::Deserialize;
 
 use crate::{
     Alias, CollocationOptions, CollocationSort, DispersionParts, Format, KwicOptions, KwicSort, Options, SpreadOptions,
-    Stopwords, MAX_NGRAM,
+    Stopwords, MAX_NGRAM, MIN_NGRAM,
 };
+
+/// An option that cannot be used: its JSON key and why, as every front reports it.
+///
+/// ```
+/// let json: colloquy::json::JsonOptions = serde_json::from_str(r#"{"minCount": 0}"#).unwrap();
+/// let err = json.into_options().unwrap_err();
+/// assert_eq!((err.key, err.reason.as_str()), ("minCount", "must be at least 1"));
+/// assert_eq!(err.to_string(), "minCount: must be at least 1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionError {
+    /// The option's key, as in the JSON (`ngramMax`).
+    pub key: &'static str,
+    /// What is wrong with its value.
+    pub reason: String,
+}
+
+impl std::fmt::Display for OptionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.key, self.reason)
+    }
+}
+
+impl std::error::Error for OptionError {}
 
 /// `"auto"`, `"none"`, a language code, or a list of words.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -57,12 +81,12 @@ pub struct JsonOptions {
 
 impl JsonOptions {
     /// Converts to [`Options`], checking ranges. Errors name the offending key.
-    pub fn into_options(self) -> Result<Options, String> {
+    pub fn into_options(self) -> Result<Options, OptionError> {
         self.apply_to(Options::default())
     }
 
     /// Sets the keys present in `self` on `o`, checking ranges.
-    pub fn apply_to(self, mut o: Options) -> Result<Options, String> {
+    pub fn apply_to(self, mut o: Options) -> Result<Options, OptionError> {
         let (parse, view) = (&mut o.parse, &mut o.view);
         set(&mut parse.format, self.format);
         set(&mut parse.keep_furniture, self.keep_furniture);
@@ -79,9 +103,9 @@ impl JsonOptions {
         set(&mut view.include_numbers, self.include_numbers);
         set(&mut view.ngram_min, self.ngram_min);
         set(&mut view.ngram_max, self.ngram_max);
-        crate::check_ngram_range(view.ngram_min, view.ngram_max).map_err(|e| {
-            let key = if (2..=MAX_NGRAM).contains(&view.ngram_min) { "ngramMax" } else { "ngramMin" };
-            format!("{key}: {e}")
+        crate::check_ngram_range(view.ngram_min, view.ngram_max).map_err(|reason| {
+            let key = if (MIN_NGRAM..=MAX_NGRAM).contains(&view.ngram_min) { "ngramMax" } else { "ngramMin" };
+            OptionError { key, reason }
         })?;
         set_checked(&mut view.min_count, "minCount", self.min_count, |n| crate::check_min_count(n).map(|()| n))?;
         set(&mut view.phrase_edge_stopwords, self.phrase_edge_stopwords);
@@ -105,15 +129,16 @@ fn set<T>(slot: &mut T, key: Option<T>) {
 }
 
 /// Sets `slot` to `convert`ed value of the key `name`, if the key is present; an error
-/// of `convert` is prefixed with the key's name (`minCount: must be at least 1`).
+/// of `convert` (its reason) becomes an [`OptionError`] about `name`
+/// (`minCount: must be at least 1`).
 fn set_checked<K, T>(
     slot: &mut T,
-    name: &str,
+    name: &'static str,
     key: Option<K>,
     convert: impl FnOnce(K) -> Result<T, String>,
-) -> Result<(), String> {
+) -> Result<(), OptionError> {
     if let Some(value) = key {
-        *slot = convert(value).map_err(|e| format!("{name}: {e}"))?;
+        *slot = convert(value).map_err(|reason| OptionError { key: name, reason })?;
     }
     Ok(())
 }
@@ -185,14 +210,15 @@ pub struct JsonDispersionOptions {
 }
 
 impl JsonDispersionOptions {
-    pub fn into_parts(self) -> Result<DispersionParts, String> {
-        match self.parts {
-            None => Ok(DispersionParts::default()),
-            Some(JsonParts::Equal(0)) => Err("parts: must be at least 1".to_owned()),
-            Some(JsonParts::Equal(n)) => Ok(DispersionParts::Equal(n)),
-            Some(JsonParts::Named(s)) if s == "speakers" => Ok(DispersionParts::Speakers),
-            Some(JsonParts::Named(s)) => Err(format!("parts: \"{s}\" is not \"speakers\" or a number")),
-        }
+    pub fn into_parts(self) -> Result<DispersionParts, OptionError> {
+        let reason = match self.parts {
+            None => return Ok(DispersionParts::default()),
+            Some(JsonParts::Equal(0)) => "must be at least 1".to_owned(),
+            Some(JsonParts::Equal(n)) => return Ok(DispersionParts::Equal(n)),
+            Some(JsonParts::Named(s)) if s == "speakers" => return Ok(DispersionParts::Speakers),
+            Some(JsonParts::Named(s)) => format!("\"{s}\" is not \"speakers\" or a number"),
+        };
+        Err(OptionError { key: "parts", reason })
     }
 }
 
@@ -216,7 +242,7 @@ pub struct JsonCollocationOptions {
 }
 
 impl JsonCollocationOptions {
-    pub fn into_options(self) -> Result<CollocationOptions, String> {
+    pub fn into_options(self) -> Result<CollocationOptions, OptionError> {
         let mut o = CollocationOptions::default();
         set_checked(&mut o.window, "window", self.window, |n| match n {
             0 => Err("must be at least 1".to_owned()),
@@ -249,7 +275,7 @@ pub struct JsonSpreadOptions {
 }
 
 impl JsonSpreadOptions {
-    pub fn into_options(self) -> Result<SpreadOptions, String> {
+    pub fn into_options(self) -> Result<SpreadOptions, OptionError> {
         let mut o = SpreadOptions::default();
         set(&mut o.min_count, self.min_count);
         o.parts = JsonDispersionOptions { parts: self.parts }.into_parts()?;
@@ -265,7 +291,7 @@ mod tests {
     use super::*;
 
     fn options(json: &str) -> Result<Options, String> {
-        serde_json::from_str::<JsonOptions>(json).map_err(|e| e.to_string())?.into_options()
+        serde_json::from_str::<JsonOptions>(json).map_err(|e| e.to_string())?.into_options().map_err(|e| e.to_string())
     }
 
     #[test]
@@ -312,25 +338,25 @@ mod tests {
         assert_eq!(JsonKwicOptions::default().into_options(), KwicOptions::default());
         assert_eq!(JsonCollocationOptions::default().into_options(), Ok(CollocationOptions::default()));
         let zero = JsonCollocationOptions { window: Some(0), ..JsonCollocationOptions::default() };
-        assert_eq!(zero.into_options(), Err("window: must be at least 1".to_owned()));
+        assert_eq!(zero.into_options(), Err(OptionError { key: "window", reason: "must be at least 1".to_owned() }));
         let bad =
             JsonCollocationOptions { stopwords: Some(JsonStopwords::Named("xx".to_owned())), ..Default::default() };
-        assert!(bad.into_options().is_err_and(|e| e.starts_with("stopwords: ")));
+        assert!(bad.into_options().is_err_and(|e| e.key == "stopwords"));
     }
 
     #[test]
     fn query_options_take_extra_stopwords() {
         let json = r#"{"extraStopwords": ["minsk"], "minCount": 2}"#;
         let colloc: Result<JsonCollocationOptions, _> = serde_json::from_str(json);
-        let colloc = colloc.map_err(|e| e.to_string()).and_then(JsonCollocationOptions::into_options);
+        let colloc = colloc.map_err(|e| e.to_string()).and_then(|o| o.into_options().map_err(|e| e.to_string()));
         assert_eq!(colloc.map(|o| (o.extra_stopwords, o.min_count)), Ok((vec!["minsk".to_owned()], 2)));
         let spread: Result<JsonSpreadOptions, _> = serde_json::from_str(json);
-        let spread = spread.map_err(|e| e.to_string()).and_then(JsonSpreadOptions::into_options);
+        let spread = spread.map_err(|e| e.to_string()).and_then(|o| o.into_options().map_err(|e| e.to_string()));
         assert_eq!(spread.map(|o| (o.extra_stopwords, o.min_count)), Ok((vec!["minsk".to_owned()], 2)));
         let parts: Result<JsonSpreadOptions, _> = serde_json::from_str(r#"{"parts": 0}"#);
         assert_eq!(
-            parts.map_err(|e| e.to_string()).and_then(JsonSpreadOptions::into_options).err().as_deref(),
-            Some("parts: must be at least 1")
+            parts.ok().map(JsonSpreadOptions::into_options).and_then(Result::err),
+            Some(OptionError { key: "parts", reason: "must be at least 1".to_owned() })
         );
     }
 }

@@ -22,13 +22,9 @@ pub fn options_from_js(value: Option<JsValue>) -> JsResult<colloquy::Options> {
     parsed.into_options().map_err(|e| core_options_error(&e))
 }
 
-/// An error of the core's option checks, which start with the key they are about
-/// (`ngramMax: …`), as an `OptionsError` with that key and the rest as its reason.
-pub fn core_options_error(message: &str) -> JsValue {
-    match message.split_once(": ") {
-        Some((key, reason)) => options_error(key, reason),
-        None => options_error("", message),
-    }
+/// An error of the core's option checks as an `OptionsError` with its key and reason.
+pub fn core_options_error(e: &colloquy::json::OptionError) -> JsValue {
+    options_error(e.key, &e.reason)
 }
 
 /// Reads a JS value into `T`, naming the offending key on error. Options must be

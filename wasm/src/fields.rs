@@ -11,7 +11,7 @@ use serde::de::{self, Deserializer, Visitor};
 
 /// The fields `T` reads, or `None` when `T` is not a struct (a list, a string).
 ///
-/// ```ignore
+/// ```text
 /// assert!(fields_of::<colloquy::json::JsonOptions>().is_some_and(|f| f.contains(&"ngramMax")));
 /// ```
 pub fn fields_of<'de, T: de::Deserialize<'de>>() -> Option<&'static [&'static str]> {
