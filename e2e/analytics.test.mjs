@@ -406,3 +406,34 @@ test('the new views fit a 375 px phone, work in dark mode and from the keyboard'
   assert.match(await page.evaluate(() => location.hash), /view=collocations/);
   assert.deepEqual(page.problems, []);
 });
+
+test('custom stopwords are left out of collocates, bigrams and the spread lists by the engine', async (t) => {
+  // Without them: `ministers` is a collocate of `foreign` (see above); the spread lists' first terms.
+  const plain = await open(env, { hash: '#view=dispersion' });
+  t.after(() => plain.context().close());
+  await pasteAndWait(plain, SEED);
+  await plain.locator('#spread-uneven tbody tr').first().waitFor();
+  const [even] = await column(plain, '#spread-even', 1);
+  const [uneven] = await column(plain, '#spread-uneven', 1);
+
+  const page = await open(env, { hash: `#view=collocations&extra=${encodeURIComponent(['ministers', even, uneven].join(','))}` });
+  t.after(() => page.context().close());
+  await pasteAndWait(page, SEED);
+  const node = page.getByLabel('Node word');
+  await node.fill('foreign');
+  await node.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#colloc-table caption')?.textContent.includes('“foreign”'));
+  const terms = await column(page, '#colloc-table', 1);
+  assert.ok(terms.length > 0 && !terms.includes('ministers'), terms.join());
+  await page.getByLabel('All bigrams').check();
+  await page.waitForFunction(() => document.querySelector('#colloc-table caption')?.textContent.startsWith('Word pairs'));
+  const pairs = await column(page, '#colloc-table', 1);
+  assert.ok(pairs.includes('united states'), pairs.join());
+  assert.ok(!pairs.some((p) => p.split(' ').includes('ministers')), pairs.join());
+  await tab(page, 'Dispersion');
+  await page.locator('#spread-uneven tbody tr').first().waitFor();
+  const spread = [...await column(page, '#spread-even', 1), ...await column(page, '#spread-uneven', 1)];
+  assert.equal(spread.length, (await column(plain, '#spread-even', 1)).length * 2, 'the lists are as long as before');
+  assert.ok(!spread.includes(even) && !spread.includes(uneven), `${even}, ${uneven}: ${spread.join()}`);
+  assert.deepEqual(page.problems, []);
+});

@@ -115,16 +115,14 @@ async function render() {
     table.replaceChildren();
     return;
   }
-  // The custom stopwords, which the core's queries do not take, are left out of the rows
-  // here, so ask for enough rows to fill the table without them.
-  const extra = new Set(state.settings.extra);
-  const limit = extra.size ? Math.min(5000, COLLOC_ROWS + extra.size * (allBigrams ? 50 : 1)) : COLLOC_ROWS;
   figure.setAttribute('aria-busy', 'true');
   note.textContent = 'Finding collocates…';
   /** @type {Collocate[] | null | typeof STALE} */
   let rows;
   try {
-    rows = await askCollocations(nodeWord, { window, minCount: min, sort: key, limit, stopwords: state.settings.stopwords });
+    rows = await askCollocations(nodeWord, {
+      window, minCount: min, sort: key, limit: COLLOC_ROWS, stopwords: state.settings.stopwords, extraStopwords: state.settings.extra,
+    });
   } catch (err) {
     if (isCancelled(err)) return;
     figure.removeAttribute('aria-busy');
@@ -133,8 +131,6 @@ async function render() {
   }
   if (rows === null || rows === STALE || state.analysis !== a) return;
   figure.removeAttribute('aria-busy');
-  if (extra.size) rows = rows.filter((r) => !r.term.split(' ').some((w) => extra.has(w)));
-  rows = rows.slice(0, COLLOC_ROWS);
   if (rows.length === 0) {
     note.textContent = nodeWord === null ? `No word pair occurs ${min} times or more.`
       : /\s/.test(nodeWord) ? 'The node is one word (or a * pattern). For word pairs, tick All bigrams.'

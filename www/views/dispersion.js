@@ -184,11 +184,9 @@ const SPREAD_COLUMNS = [
  */
 async function renderSpread(parts) {
   const a = state.analysis;
-  const extra = new Set(state.settings.extra);
   let spread;
   try {
-    // The core's query does not take the custom stopwords: they are left out of its rows here.
-    spread = await askSpread({ parts, limit: SPREAD_ROWS + extra.size, stopwords: state.settings.stopwords });
+    spread = await askSpread({ parts, limit: SPREAD_ROWS, stopwords: state.settings.stopwords, extraStopwords: state.settings.extra });
   } catch (err) {
     if (!isCancelled(err)) spreadNote.textContent = `The spread could not be computed: ${messageOf(err)}`;
     return;
@@ -198,7 +196,7 @@ async function renderSpread(parts) {
   /** @type {['even' | 'uneven', string][]} */
   const lists = [['even', `The most evenly spread terms (lowest DP over ${over})`], ['uneven', `The most unevenly spread terms (highest DP over ${over})`]];
   for (const [key, caption] of lists) {
-    const rows = spread[key].filter((d) => !extra.has(d.term)).slice(0, SPREAD_ROWS);
+    const rows = spread[key];
     lastTables[key] = asShown(SPREAD_COLUMNS, rows, key === 'even' ? 'most-even' : 'most-uneven');
     spreadTables[key].replaceChildren(rows.length ? dataTable({ columns: SPREAD_COLUMNS, rows, caption }) : h('p', { class: 'hint', text: 'No term occurs 5 times or more.' }));
   }
