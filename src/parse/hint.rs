@@ -79,9 +79,10 @@ fn is_initial(c: char) -> bool {
     matches!(c, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' | 'Α'..='Ω' | 'Ѐ'..='Я')
 }
 
-/// The rest of a name word: `[\w'’.\-]` (Rust's alphanumeric stands for `\w`).
+/// The rest of a name word: `[\w'’.\-]` (Rust's alphanumeric and the Unicode marks stand
+/// for `\w`, which holds both: a decomposed `é` or a virama is part of a name).
 fn is_rest(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '_' | '\'' | '’' | '.' | '-')
+    c.is_alphanumeric() || crate::parse::mark::is_mark(c) || matches!(c, '_' | '\'' | '’' | '.' | '-')
 }
 
 /// The kinds of label-like line, in order of preference on a tie.
@@ -342,6 +343,16 @@ mod tests {
         check(|n| format!("{n} - "), &["SMITH -", "Mr. Jones of Ohio -"]);
         check(|n| format!("{n} — "), &["SMITH —", "Mr. Jones of Ohio —"]);
         check(|n| format!("  {n} –\t"), &["SMITH –", "Mr. Jones of Ohio –"]);
+    }
+
+    #[test]
+    fn a_name_with_a_combining_mark_is_one_name() {
+        // `JOSE` + U+0301 COMBINING ACUTE ACCENT: the mark is part of the name, as in `\w`.
+        let names = ["JOSE\u{301}", "Mr. Jones of Ohio"];
+        let text = transcript(&names, |n| format!("{n} -- "));
+        let found = hint(&text).unwrap_or_else(|| panic!("no hint for {text:?}"));
+        assert_eq!(found.examples, ["JOSE\u{301} --", "Mr. Jones of Ohio --"]);
+        check_applied(&text, &found.pattern, &[("JOSE\u{301}", 18), ("Mr. Jones of Ohio", 17)]);
     }
 
     #[test]
