@@ -24,19 +24,35 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# 2. wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock.
+# 2. npm dependencies, from the lock file, in the background while step 3 compiles (npm
+#    waits on the network, cargo on the CPU); its output is shown when it is done.
+npm_pid=
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm dependencies"
+  npm_log="$(mktemp)"
+  npm ci --no-audit --no-fund >"$npm_log" 2>&1 &
+  npm_pid=$!
+  trap '[ -z "$npm_pid" ] || kill "$npm_pid" 2>/dev/null || true' EXIT
+fi
+
+# 3. wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock.
 want="$(scripts/wasm-bindgen-version.sh)"
 have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
 if [ "$have" != "$want" ]; then
   say "installing wasm-bindgen-cli $want (found: ${have:-none}); this takes a few minutes"
   # No --locked: it fails on this registry mirror (a missing webpki-roots version).
-  cargo install wasm-bindgen-cli --version "$want" --force
+  # No default features: they are TLS (rustls, ring) for a WebDriver reached over https;
+  # the browser tests here start ChromeDriver on 127.0.0.1, so plain HTTP is all they use.
+  cargo install wasm-bindgen-cli --version "$want" --no-default-features --force
 fi
 
-# 3. npm dependencies, from the lock file.
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm dependencies"
-  npm ci --no-audit --no-fund
+if [ -n "$npm_pid" ]; then
+  status=0
+  wait "$npm_pid" || status=$?
+  npm_pid=
+  cat "$npm_log"
+  rm -f "$npm_log"
+  [ "$status" = 0 ] || { echo "setup: npm ci failed (exit $status)" >&2; exit 1; }
 fi
 
 # 4. Chromium and ChromeDriver, for the browser tests.
