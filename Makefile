@@ -85,10 +85,14 @@ test-workflows:
 # compiles nothing native. `make declarations` rewrites the file; `make test` checks it.
 TYPESCRIPT = cargo run -q --bin colloquy-typescript --features typescript
 declarations:
-	$(TYPESCRIPT) > wasm/types.d.ts
+	@mkdir -p target
+	$(TYPESCRIPT) > target/types.d.ts
+	mv target/types.d.ts wasm/types.d.ts
 
 test-declarations:
-	@$(TYPESCRIPT) | diff -u wasm/types.d.ts - || { echo "wasm/types.d.ts differs from the Rust types: run make declarations" >&2; exit 1; }
+	@mkdir -p target
+	$(TYPESCRIPT) > target/types.d.ts
+	@diff -u wasm/types.d.ts target/types.d.ts || { echo "wasm/types.d.ts differs from the Rust types: run make declarations" >&2; exit 1; }
 
 # Fuzzing (not part of `make test`: it needs nightly). FUZZ_SECONDS per target.
 fuzz:
