@@ -32,13 +32,8 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm_log="$(mktemp)"
   npm ci --no-audit --no-fund >"$npm_log" 2>&1 &
   npm_pid=$!
+  trap '[ -z "$npm_pid" ] || kill "$npm_pid" 2>/dev/null || true' EXIT
 fi
-wasm_pid=
-stop_background() {
-  local pid
-  for pid in $npm_pid $wasm_pid; do kill "$pid" 2>/dev/null || true; done
-}
-trap stop_background EXIT
 
 # 3. wasm-bindgen-cli at exactly the version of the wasm-bindgen crate in Cargo.lock.
 want="$(scripts/wasm-bindgen-version.sh)"
@@ -48,18 +43,7 @@ if [ "$have" != "$want" ]; then
   # No --locked: it fails on this registry mirror (a missing webpki-roots version).
   # No default features: they are TLS (rustls, ring) for a WebDriver reached over https;
   # the browser tests here start ChromeDriver on 127.0.0.1, so plain HTTP is all they use.
-  # Meanwhile the release wasm, which scripts/build-pkg.sh needs next, compiles too: each
-  # build leaves a core idle much of the time (chains of dependent crates, the final LTO).
-  # If it fails here, build-pkg.sh builds it again and shows why.
-  cargo build -p colloquy-wasm --release --target wasm32-unknown-unknown >/dev/null 2>&1 &
-  wasm_pid=$!
   cargo install wasm-bindgen-cli --version "$want" --no-default-features --force
-  if wait "$wasm_pid"; then
-    say "the release wasm is built too"
-  else
-    say "the release wasm did not build here; scripts/build-pkg.sh tries again"
-  fi
-  wasm_pid=
 fi
 
 if [ -n "$npm_pid" ]; then
