@@ -198,6 +198,9 @@ pub struct JsonKwicOptions {
     pub sort: Option<KwicSort>,
     /// At most this many hits; 0 (the default) means all.
     pub limit: Option<usize>,
+    /// A one-word query also finds the word inside hyphenated compounds, each such hit
+    /// marked `inCompound` (default true).
+    pub compounds: Option<bool>,
 }
 
 impl JsonKwicOptions {
@@ -206,6 +209,7 @@ impl JsonKwicOptions {
         set(&mut o.width, self.width);
         set(&mut o.sort, self.sort);
         set(&mut o.limit, self.limit);
+        set(&mut o.compounds, self.compounds);
         o
     }
 }
