@@ -37,7 +37,7 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
-test: setup-test test-fmt test-clippy test-rust test-wasm site test-types site-test test-e2e
+test: setup-test test-workflows test-fmt test-clippy test-declarations test-rust test-wasm site test-types site-test test-e2e
 	@echo "colloquy: all suites passed"
 
 test-fmt:
@@ -83,6 +83,28 @@ test-e2e:
 
 clean:
 	rm -rf pkg site pkg-test site-test target/wasm32-unknown-unknown
+
+# The GitHub workflows (.github/), linted by actionlint with shellcheck on their `run:`
+# scripts; scripts/setup.sh test installs both, pinned, into .tools/.
+.PHONY: test-workflows declarations test-declarations
+ACTIONLINT = .tools/actionlint/bin
+test-workflows:
+	@test -x $(ACTIONLINT)/actionlint || { echo "test-workflows: no actionlint in $(ACTIONLINT); run scripts/setup.sh test" >&2; exit 1; }
+	$(ACTIONLINT)/actionlint -shellcheck=$(CURDIR)/$(ACTIONLINT)/shellcheck -pyflakes= .github/workflows/*.yml
+
+# The TypeScript declarations of the JSON contract, generated from the core's types by
+# ts-rs (src/bin/typescript.rs) and kept in wasm/types.d.ts, so that building the package
+# compiles nothing native. `make declarations` rewrites the file; `make test` checks it.
+TYPESCRIPT = cargo run -q --bin colloquy-typescript --features typescript
+declarations:
+	@mkdir -p target
+	$(TYPESCRIPT) > target/types.d.ts
+	mv target/types.d.ts wasm/types.d.ts
+
+test-declarations:
+	@mkdir -p target
+	$(TYPESCRIPT) > target/types.d.ts
+	@diff -u wasm/types.d.ts target/types.d.ts || { echo "wasm/types.d.ts differs from the Rust types: run make declarations" >&2; exit 1; }
 
 # Fuzzing (not part of `make test`: it needs nightly). FUZZ_SECONDS per target.
 fuzz:

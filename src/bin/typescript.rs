@@ -1,10 +1,14 @@
 //! Prints the TypeScript declarations of the JSON contract: the `Analysis` result and
-//! the `AnalyseOptions` it is computed with. `scripts/build-pkg.sh` appends them to the
-//! npm package's `.d.ts`.
+//! the `AnalyseOptions` it is computed with. They are kept in `wasm/types.d.ts`, which
+//! `scripts/build-pkg.sh` appends to the npm package's `.d.ts` (so building the package
+//! compiles nothing native); `make test` checks that the file equals this output.
 //!
 //! ```sh
-//! cargo run -q --example typescript --features typescript
+//! make declarations   # cargo run -q --bin colloquy-typescript --features typescript > wasm/types.d.ts
 //! ```
+//!
+//! A binary with `required-features`, not an example: an example would build the core's
+//! dev-dependencies (criterion, proptest, insta) first.
 
 use colloquy::json::{
     JsonCollocationOptions, JsonDispersionOptions, JsonKwicOptions, JsonOptions, JsonParts, JsonSpreadOptions,
@@ -50,7 +54,7 @@ fn main() {
         JsonSpreadOptions::decl(&config),
         Facts::decl(&config),
     ];
-    println!("// Generated from the Rust types by `cargo run --example typescript`. Do not edit.");
+    println!("// Generated from the Rust types by `make declarations` (src/bin/typescript.rs). Do not edit.");
     for decl in decls {
         println!("export {decl}");
     }

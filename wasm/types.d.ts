@@ -1,0 +1,310 @@
+// Generated from the Rust types by `make declarations` (src/bin/typescript.rs). Do not edit.
+export type Analysis = { summary: Summary, 
+/**
+ * By words, descending; ties by first appearance.
+ */
+speakers: Array<SpeakerStats>, 
+/**
+ * By count, descending; ties by term.
+ */
+terms: Array<TermStats>, 
+/**
+ * By count, descending; then longer first; then text.
+ */
+phrases: Array<Phrase>, turns: Array<TurnStats>, stageDirections: Array<DirectionCount>, aliasSuggestions: Array<AliasSuggestion>, diagnostics: Array<Diagnostic>, 
+/**
+ * When under half of the words have a speaker: lines that look like labels the
+ * detection did not take, and a label pattern that reads them.
+ */
+labelHint: LabelHint | null, };
+export type Summary = { 
+/**
+ * Tokens of speech (words and numbers), excluding labels, stage directions and furniture.
+ */
+tokens: number, 
+/**
+ * Distinct tokens.
+ */
+types: number, sentences: number, turns: number, speakers: number, format: Format, 
+/**
+ * The dominant script of the speech (`Latin`, `Cyrillic`, …).
+ */
+script: string | null, 
+/**
+ * The detected language's code (`en`), if any.
+ */
+language: string | null, languageName: string | null, 
+/**
+ * The stopword list in force for the views (`en`, `custom`, `none`).
+ */
+stopwords: string, 
+/**
+ * The language whose Snowball stemmer grouped the terms, if stemming is on.
+ */
+stemmer: string | null, 
+/**
+ * Stage directions removed from speech.
+ */
+stageDirections: number, 
+/**
+ * Lines of page furniture left out of the counts.
+ */
+excludedFurnitureLines: number, 
+/**
+ * Lines left out as neither speech nor a label: headings, procedural lines,
+ * inserted documents, page markers.
+ */
+leftOutLines: number, 
+/**
+ * How the text marks its speakers, in words (`labels ending in a period, as in
+ * the Congressional Record`); `None` for captions.
+ */
+convention: string | null, 
+/**
+ * Types / tokens.
+ */
+ttr: number, 
+/**
+ * Moving-average TTR over windows of 500 tokens (the TTR for shorter texts).
+ */
+mattr: number | null, 
+/**
+ * Types that occur once.
+ */
+hapax: number, 
+/**
+ * Tokens per sentence.
+ */
+meanSentenceLength: number, 
+/**
+ * Coleman–Liau index: 0.0588·L − 0.296·S − 15.8 (L letters and S sentences per 100 words).
+ */
+colemanLiau: number | null, };
+export type SpeakerStats = { name: string, 
+/**
+ * `false` for the `(unattributed)` pseudo-speaker.
+ */
+attributed: boolean, words: number, 
+/**
+ * Of all words, attributed or not; shares sum to 1.
+ */
+share: number, turns: number, meanTurnWords: number, medianTurnWords: number, longestTurnWords: number, 
+/**
+ * Sentences ending in a question mark.
+ */
+questions: number, types: number, 
+/**
+ * Types / words.
+ */
+ttr: number, 
+/**
+ * Byte offset where the speaker's first and last turns start.
+ */
+firstPosition: number, lastPosition: number, 
+/**
+ * The speaker's own most frequent terms (same filters as the term view).
+ */
+topTerms: Array<SpeakerTerm>, sentences: number, 
+/**
+ * Words per sentence.
+ */
+meanSentenceLength: number, hapax: number, mattr: number | null, colemanLiau: number | null, 
+/**
+ * Words this speaker uses more than everyone else, by Fightin' Words z (descending).
+ */
+distinctive: Array<Distinctive>, 
+/**
+ * Words this speaker uses less than everyone else, most avoided first.
+ */
+avoided: Array<Distinctive>, };
+export type SpeakerTerm = { term: string, count: number, };
+export type TermStats = { term: string, count: number, 
+/**
+ * Occurrences per 10,000 tokens.
+ */
+per10k: number, bySpeaker: { [key in string]: number }, 
+/**
+ * With stemming: every form grouped under this term, most frequent first
+ * (empty when the term stands alone).
+ */
+forms: Array<string>, };
+export type Phrase = { text: string, n: number, count: number, bySpeaker: { [key in string]: number }, 
+/**
+ * Byte offset of the first occurrence.
+ */
+first: number, };
+export type TurnStats = { speaker: string, start: number, end: number, words: number, };
+export type DirectionCount = { kind: string, count: number, };
+export type AliasSuggestion = { from: string, to: string, };
+export type LabelHint = { 
+/**
+ * A regular expression for the `labelPattern` option, anchored at the line start,
+ * whose group `speaker` is the name.
+ */
+pattern: string, 
+/**
+ * The label part of up to three lines (each with another name), as printed:
+ * `SMITH --`, `(Jones)`.
+ */
+examples: Array<string>, 
+/**
+ * How many lines of the sample (the text's first 256 KiB) look like such labels.
+ */
+lines: number, };
+export type Diagnostic = { kind: DiagnosticKind, message: string, start: number, end: number, };
+export type DiagnosticKind = "unattributed-text" | "no-speakers" | "single-use-label" | "alias-suggestion" | "furniture-excluded" | "malformed-cue" | "rolling-captions-deduplicated" | "invalid-label-pattern" | "unknown-stopword-language" | "left-out" | "mid-line-label" | "script-directions" | "unnamed-speaker-changes" | "joint-speaker";
+export type Format = "auto" | "text" | "vtt" | "srt";
+export type AnalyseOptions = { format?: Format, keepFurniture?: boolean, keepScriptDirections?: boolean, splitJointSpeakers?: boolean, labelPattern?: string, 
+/**
+ * `{ "Lavrov": "Sergey Lavrov" }`.
+ */
+aliases?: { [key in string]: string }, splitHyphens?: boolean, stopwords?: StopwordsOption, extraStopwords?: Array<string>, minTermLength?: number, includeNumbers?: boolean, ngramMin?: number, ngramMax?: number, minCount?: number, phraseEdgeStopwords?: boolean, topTerms?: number, topPhrases?: number, topSpeakerTerms?: number, 
+/**
+ * Group terms by Snowball stem.
+ */
+stem?: boolean, };
+export type StopwordsOption = string | Array<string>;
+export type KwicHit = { speaker: string, 
+/**
+ * The text before the match (up to `width` words, within the turn).
+ */
+left: string, 
+/**
+ * The match as written.
+ */
+match: string, right: string, 
+/**
+ * The match's offsets in the text.
+ */
+start: number, end: number, 
+/**
+ * The index of the match's first token.
+ */
+token: number, };
+export type KwicSort = "position" | "left" | "right";
+export type KwicOptions = { 
+/**
+ * Context on each side, in words (default 8).
+ */
+width?: number, sort?: KwicSort, 
+/**
+ * At most this many hits; 0 (the default) means all.
+ */
+limit?: number, };
+export type Dispersion = { 
+/**
+ * The query, as given.
+ */
+term: string, count: number, 
+/**
+ * Token index of each occurrence (out of `tokens`).
+ */
+positions: Array<number>, 
+/**
+ * The speaker of each occurrence.
+ */
+speakers: Array<string>, 
+/**
+ * Text offset of each occurrence.
+ */
+starts: Array<number>, 
+/**
+ * Tokens in the transcript.
+ */
+tokens: number, 
+/**
+ * Gries' deviation of proportions, normalised to 0 (perfectly even) … 1 (all in
+ * the smallest part): DP = ½·Σ|vᵢ − sᵢ|, DPnorm = DP / (1 − min sᵢ). `None` if
+ * the term does not occur.
+ */
+dp: number | null, };
+export type DispersionOptions = { 
+/**
+ * The corpus parts for DP: `"speakers"` or a number of equal parts (default 10).
+ */
+parts?: DispersionPartsOption, };
+export type DispersionPartsOption = number | string;
+export type Distinctive = { term: string, 
+/**
+ * Occurrences in this speaker's speech.
+ */
+count: number, 
+/**
+ * Occurrences in everyone else's.
+ */
+otherCount: number, delta: number, z: number, g2: number, logRatio: number, };
+export type Collocate = { term: string, 
+/**
+ * Co-occurrences within the window (or occurrences of the bigram).
+ */
+count: number, nodeCount: number, collocateCount: number, 
+/**
+ * `None` below [`MI_MIN_COUNT`] co-occurrences.
+ */
+mi: number | null, t: number, logDice: number, g2: number, };
+export type CollocationSort = "logDice" | "mi" | "t" | "g2" | "count";
+export type CollocationOptions = { 
+/**
+ * Words on each side of the node (default 5).
+ */
+window?: number, 
+/**
+ * Pairs seen fewer times are left out (default 3; MI needs 5).
+ */
+minCount?: number, sort?: CollocationSort, 
+/**
+ * At most this many (default 50; 0 for all).
+ */
+limit?: number, 
+/**
+ * Stopwords left out as collocates (default: the detected language's).
+ */
+stopwords?: StopwordsOption, 
+/**
+ * Added to the stopwords: a collocate that is one, or a bigram with one, is left out.
+ */
+extraStopwords?: Array<string>, };
+export type Spread = { 
+/**
+ * Lowest DP first.
+ */
+even: Array<TermSpread>, 
+/**
+ * Highest DP first.
+ */
+uneven: Array<TermSpread>, };
+export type TermSpread = { term: string, count: number, dp: number, };
+export type SpreadOptions = { 
+/**
+ * Terms seen fewer times are left out (default 5).
+ */
+minCount?: number, 
+/**
+ * `"speakers"` or a number of equal parts (default 10).
+ */
+parts?: DispersionPartsOption, 
+/**
+ * How many terms in each list (default 10; 0 for all).
+ */
+limit?: number, stopwords?: StopwordsOption, 
+/**
+ * Added to the stopwords: none of them is in either list.
+ */
+extraStopwords?: Array<string>, };
+export type Facts = { 
+/**
+ * ISO 639-1 codes (and `hinglish`) with a stopword list, sorted.
+ */
+stopwordLanguages: Array<string>, 
+/**
+ * Codes with a Snowball stemmer.
+ */
+stemmerLanguages: Array<string>, 
+/**
+ * The shortest and longest phrase, in words.
+ */
+minNgram: number, maxNgram: number, 
+/**
+ * The name of the pseudo-speaker of text before the first label.
+ */
+unattributed: string, };
