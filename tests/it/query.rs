@@ -198,3 +198,54 @@ proptest::proptest! {
         proptest::prop_assert_eq!(&limited[..], expected, "the limit applies after sorting");
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// A one-word query finds, with compounds, exactly what a naive scan of the tokens'
+    /// own texts finds: a token equal to the word (ignoring case), else the first part
+    /// between hyphens equal to it (marked in a compound, its offsets the part's); and
+    /// without compounds, only the equal tokens.
+    #[test]
+    fn compound_search_is_a_naive_scan_of_the_token_texts(
+        words in proptest::collection::vec((0usize..6, proptest::bool::ANY, 0usize..3), 1..40),
+        query in 0usize..6,
+    ) {
+        const WORDS: [&str; 6] = ["cis", "CIS", "un", "post", "Soviet", "x"];
+        const JOINS: [&str; 3] = [" ", "-", "\u{2010}"];
+        let mut text = String::from("A: ");
+        for &(w, hyphen, join) in &words {
+            text.push_str(WORDS[w]);
+            text.push_str(if hyphen { JOINS[join] } else { " " });
+        }
+        text.push('.');
+        let doc = Document::new(text.clone(), &Options::default());
+        let q = WORDS[query];
+        let folded = q.to_lowercase();
+        let mut naive = Vec::new();
+        for (i, t) in doc.tokens().tokens.iter().enumerate() {
+            let own = &text[t.span.start..t.span.end];
+            if own.to_lowercase() == folded {
+                naive.push((i, false, t.span.start, t.span.end));
+                continue;
+            }
+            let mut from = 0;
+            for part in own.split(['-', '\u{2010}', '\u{2011}']) {
+                if part.to_lowercase() == folded {
+                    naive.push((i, true, t.span.start + from, t.span.start + from + part.len()));
+                    break;
+                }
+                from += part.len() + own[from + part.len()..].chars().next().map_or(0, char::len_utf8);
+            }
+        }
+        let found = |compounds: bool| -> Vec<(usize, bool, usize, usize)> {
+            doc.kwic(q, &KwicOptions { compounds, ..KwicOptions::default() })
+                .iter()
+                .map(|h| (h.token, h.in_compound, h.start, h.end))
+                .collect()
+        };
+        proptest::prop_assert_eq!(found(true), naive.clone());
+        let whole: Vec<_> = naive.into_iter().filter(|h| !h.1).collect();
+        proptest::prop_assert_eq!(found(false), whole);
+    }
+}
