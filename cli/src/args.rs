@@ -213,7 +213,10 @@ mod tests {
         assert!(o.parse.keep_furniture);
         assert!(o.tokenize.split_hyphens);
         assert_eq!(o.view.comparison.against, colloquy::Reference::Speakers(vec!["A".to_owned()]));
-        assert_eq!((o.view.comparison.leave_out.as_slice(), o.view.comparison.prior_weight), (&["B".to_owned()][..], 0.5));
+        assert_eq!(
+            (o.view.comparison.leave_out.as_slice(), o.view.comparison.prior_weight),
+            (&["B".to_owned()][..], 0.5)
+        );
     }
 
     #[test]

@@ -102,8 +102,7 @@ impl Counts {
                     pooled + y_i
                 }
             };
-            let scored: Vec<Scored> =
-                ids.map(|id| self.score(id, &own_count, &compared, sizes, &mut memo)).collect();
+            let scored: Vec<Scored> = ids.map(|id| self.score(id, &own_count, &compared, sizes, &mut memo)).collect();
             for &(id, _) in own {
                 if let Some(c) = own_count.get_mut(id as usize) {
                     *c = 0;
@@ -121,10 +120,8 @@ impl Counts {
     fn most_frequent(&self, in_view: &[bool], pool: &[usize]) -> Vec<u32> {
         let viewed = |id: u32| in_view.get(id as usize).copied().unwrap_or(false);
         let total = |id: u32| pool.get(id as usize).copied().unwrap_or(0);
-        let mut frequent: Vec<u32> = (0..pool.len())
-            .filter_map(|i| u32::try_from(i).ok())
-            .filter(|&id| total(id) > 0 && viewed(id))
-            .collect();
+        let mut frequent: Vec<u32> =
+            (0..pool.len()).filter_map(|i| u32::try_from(i).ok()).filter(|&id| total(id) > 0 && viewed(id)).collect();
         // Their order does not matter here: the scores are ordered by a total order.
         let total32 = |id: u32| u32::try_from(total(id)).unwrap_or(u32::MAX);
         if frequent.len() > AVOIDED_POOL {

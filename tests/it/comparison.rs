@@ -88,7 +88,8 @@ fn a_speaker_left_out_is_in_no_reference_and_not_in_the_prior() {
     // A's rows are exactly those of a transcript without C.
     let without_c = turn("A", &[("talk", 95), ("apple", 5)]) + &turn("B", &[("talk", 100)]);
     let alone = analyse(&without_c, &Options::default());
-    let rows = |a: &Analysis| a.speakers.iter().find(|s| s.name == "A").map(|s| (s.distinctive.clone(), s.avoided.clone()));
+    let rows =
+        |a: &Analysis| a.speakers.iter().find(|s| s.name == "A").map(|s| (s.distinctive.clone(), s.avoided.clone()));
     assert_eq!(rows(&a), rows(&alone));
     assert_eq!(row(&a, "A", "apple").map(|d| d.other_count), Some(0));
     // Left out wins over named as the reference.
@@ -99,7 +100,11 @@ fn a_speaker_left_out_is_in_no_reference_and_not_in_the_prior() {
 
 #[test]
 fn unknown_names_are_diagnostics_and_case_is_forgiven() {
-    let c = Comparison { against: speakers(&["b", "Nobody"]), leave_out: vec!["Ghost".to_owned()], ..Comparison::default() };
+    let c = Comparison {
+        against: speakers(&["b", "Nobody"]),
+        leave_out: vec!["Ghost".to_owned()],
+        ..Comparison::default()
+    };
     let a = analyse(&three(), &with(c));
     let unknown: Vec<&str> =
         a.diagnostics.iter().filter(|d| d.kind == DiagnosticKind::UnknownSpeaker).map(|d| d.message.as_str()).collect();

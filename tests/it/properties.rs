@@ -147,7 +147,7 @@ proptest! {
         o.view.top_terms = 0;
         let names: Vec<String> = analyse(&text, &o).speakers.iter().map(|s| s.name.clone()).collect();
         let pick = |picks: &[usize]| -> Vec<String> {
-            picks.iter().filter_map(|&i| (!names.is_empty()).then(|| names[i % names.len()].clone())).collect()
+            picks.iter().filter_map(|&i| names.get(i % names.len().max(1)).cloned()).collect()
         };
         let (against, leave_out) = (pick(&against), pick(&leave_out));
         o.view.comparison = colloquy::Comparison {
