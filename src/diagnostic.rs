@@ -36,6 +36,9 @@ pub enum DiagnosticKind {
     UnnamedSpeakerChanges,
     /// A label naming several speakers who speak together (`Ross and Rachel:`).
     JointSpeaker,
+    /// A speaker named in an option (the distinctive words' comparison) who is no
+    /// speaker of the transcript.
+    UnknownSpeaker,
 }
 
 /// One diagnostic, pointing at the text it is about.

@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::{
-    Alias, CollocationOptions, CollocationSort, DispersionParts, Format, KwicOptions, KwicSort, Options, SpreadOptions,
-    Stopwords, MAX_NGRAM, MIN_NGRAM,
+    Alias, CollocationOptions, CollocationSort, DispersionParts, Format, KwicOptions, KwicSort, Options, Reference,
+    SpreadOptions, Stopwords, MAX_NGRAM, MIN_NGRAM,
 };
 
 /// An option that cannot be used: its JSON key and why, as every front reports it.
@@ -51,7 +51,7 @@ pub enum JsonStopwords {
 }
 
 /// Every option of [`Options`], flat and camelCase.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "typescript", ts(rename = "AnalyseOptions", optional_fields))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
@@ -77,7 +77,19 @@ pub struct JsonOptions {
     pub top_speaker_terms: Option<usize>,
     /// Group terms by Snowball stem.
     pub stem: Option<bool>,
+    /// Distinctive words are measured against these speakers (one, or a group); absent
+    /// or empty: against everyone else.
+    pub against: Option<Vec<String>>,
+    /// Speakers left out of the distinctive words' comparison: not scored, and in no
+    /// reference and not in the prior.
+    pub leave_out: Option<Vec<String>>,
+    /// The Fightin' Words prior's weight a₀ as a share of the compared words
+    /// (default 0.1; above 0).
+    pub prior_weight: Option<f64>,
 }
+
+// `priorWeight` is checked finite before it is used, and a JSON number is never NaN.
+impl Eq for JsonOptions {}
 
 impl JsonOptions {
     /// Converts to [`Options`], checking ranges. Errors name the offending key.
@@ -113,6 +125,15 @@ impl JsonOptions {
         set(&mut view.top_phrases, self.top_phrases);
         set(&mut view.top_speaker_terms, self.top_speaker_terms);
         set(&mut view.stem, self.stem);
+        let comparison = &mut view.comparison;
+        set(
+            &mut comparison.against,
+            self.against.map(|names| if names.is_empty() { Reference::Others } else { Reference::Speakers(names) }),
+        );
+        set(&mut comparison.leave_out, self.leave_out);
+        set_checked(&mut comparison.prior_weight, "priorWeight", self.prior_weight, |w| {
+            crate::check_prior_weight(w).map(|()| w)
+        })?;
         Ok(o)
     }
 }
@@ -177,6 +198,9 @@ pub struct JsonKwicOptions {
     pub sort: Option<KwicSort>,
     /// At most this many hits; 0 (the default) means all.
     pub limit: Option<usize>,
+    /// A one-word query also finds the word inside hyphenated compounds, each such hit
+    /// marked `inCompound` (default true).
+    pub compounds: Option<bool>,
 }
 
 impl JsonKwicOptions {
@@ -185,6 +209,7 @@ impl JsonKwicOptions {
         set(&mut o.width, self.width);
         set(&mut o.sort, self.sort);
         set(&mut o.limit, self.limit);
+        set(&mut o.compounds, self.compounds);
         o
     }
 }
@@ -331,6 +356,18 @@ mod tests {
         assert!(err(r#"{"ngramMin": 1}"#).starts_with("ngramMin: "));
         assert!(err(r#"{"ngramMin": 5, "ngramMax": 3}"#).starts_with("ngramMax: the minimum (5)"));
         assert!(err(r#"{"unknown": 1}"#).contains("unknown field"));
+        assert_eq!(err(r#"{"priorWeight": 0}"#), "priorWeight: must be a number above 0");
+        assert_eq!(err(r#"{"priorWeight": -1.5}"#), "priorWeight: must be a number above 0");
+    }
+
+    #[test]
+    fn comparison_keys_are_set() {
+        let o = options(r#"{"against": ["TRUMP"], "leaveOut": ["HOLT"], "priorWeight": 0.5}"#).unwrap_or_default();
+        let c = &o.view.comparison;
+        assert_eq!(c.against, Reference::Speakers(vec!["TRUMP".to_owned()]));
+        assert_eq!((c.leave_out.as_slice(), c.prior_weight), (&["HOLT".to_owned()][..], 0.5));
+        let others = options(r#"{"against": []}"#).unwrap_or_default();
+        assert_eq!(others.view.comparison.against, Reference::Others);
     }
 
     #[test]

@@ -49,8 +49,9 @@ pub use facts::Facts;
 pub use language::{detect as detect_language, stopword_languages, stopwords, Detected};
 pub use offsets::{utf16_len, Utf16Index, Utf16Map};
 pub use options::{
-    check_label_pattern, check_min_count, check_ngram_range, Alias, Ends, Format, Options, ParseOptions, Stopwords,
-    TokenizeOptions, ViewOptions, MAX_NGRAM, MIN_NGRAM,
+    check_label_pattern, check_min_count, check_ngram_range, check_prior_weight, Alias, Comparison, Ends, Format,
+    Options, ParseOptions, Reference, Stopwords, TokenizeOptions, ViewOptions, DEFAULT_PRIOR_WEIGHT, MAX_NGRAM,
+    MIN_NGRAM,
 };
 pub use parse::convention::{Convention, Terminator};
 pub use parse::{

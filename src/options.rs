@@ -82,6 +82,50 @@ pub enum Stopwords {
     Custom(Vec<String>),
 }
 
+/// Whom each speaker's distinctive words are measured against.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Reference {
+    /// Everyone else: every speaker not left out, the speaker excepted.
+    #[default]
+    Others,
+    /// These speakers (one, or a group), by name; a speaker of the group is measured
+    /// against the rest of it.
+    Speakers(Vec<String>),
+}
+
+/// How distinctive words are compared: against whom, without whom, and how much the
+/// Fightin' Words prior weighs (see `docs/analyses.md`).
+///
+/// ```
+/// use colloquy::{Comparison, Reference};
+/// let c = Comparison { against: Reference::Speakers(vec!["TRUMP".into()]), leave_out: vec!["HOLT".into()], ..Comparison::default() };
+/// assert_eq!(c.prior_weight, colloquy::DEFAULT_PRIOR_WEIGHT);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub against: Reference,
+    /// Speakers left out of the comparison: they get no distinctive words and their
+    /// words are neither in anyone's reference nor in the prior. A name that is no
+    /// speaker's is said in a diagnostic.
+    pub leave_out: Vec<String>,
+    /// The prior's total weight a₀ as a share of the compared words (`nᵢ + nⱼ`):
+    /// 0.1 by default, so the prior weighs a tenth of the evidence. Must be finite and
+    /// above 0 ([`check_prior_weight`]).
+    pub prior_weight: f64,
+}
+
+/// The default [`Comparison::prior_weight`]: a₀ = 0.1 × the compared words.
+pub const DEFAULT_PRIOR_WEIGHT: f64 = 0.1;
+
+impl Default for Comparison {
+    fn default() -> Self {
+        Comparison { against: Reference::Others, leave_out: Vec::new(), prior_weight: DEFAULT_PRIOR_WEIGHT }
+    }
+}
+
+// A prior weight is checked finite when set (`check_prior_weight`), so equality is total.
+impl Eq for Comparison {}
+
 /// What the views show. None of these changes the underlying counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewOptions {
@@ -107,6 +151,8 @@ pub struct ViewOptions {
     /// Group terms by Snowball stem (in the stopword language, else the detected
     /// one), labelled by the most frequent form.
     pub stem: bool,
+    /// Whom distinctive words are measured against, and the prior's weight.
+    pub comparison: Comparison,
 }
 
 /// Longest phrase that can be counted.
@@ -130,6 +176,7 @@ impl Default for ViewOptions {
             top_phrases: 50,
             top_speaker_terms: 20,
             stem: false,
+            comparison: Comparison::default(),
         }
     }
 }
@@ -163,6 +210,19 @@ pub fn check_ngram_range(min: usize, max: usize) -> Result<(), String> {
 pub fn check_min_count(n: usize) -> Result<(), String> {
     if n == 0 {
         return Err("must be at least 1".to_owned());
+    }
+    Ok(())
+}
+
+/// Checks a prior weight: a finite number above 0.
+///
+/// ```
+/// assert!(colloquy::check_prior_weight(0.1).is_ok());
+/// assert!(colloquy::check_prior_weight(0.0).is_err());
+/// ```
+pub fn check_prior_weight(w: f64) -> Result<(), String> {
+    if !(w.is_finite() && w > 0.0) {
+        return Err("must be a number above 0".to_owned());
     }
     Ok(())
 }

@@ -1,5 +1,6 @@
 //! The views: turning [`Counts`] into the [`Analysis`] contract.
 
+mod comparison;
 mod distinctive;
 
 use std::collections::BTreeMap;
@@ -101,16 +102,19 @@ pub struct SpeakerStats {
     pub hapax: usize,
     pub mattr: Option<f64>,
     pub coleman_liau: Option<f64>,
-    /// Words this speaker uses more than everyone else, by Fightin' Words z (descending).
+    /// Words this speaker uses more than their reference (everyone else, unless the
+    /// comparison names others), by Fightin' Words z (descending). Empty for a
+    /// speaker left out of the comparison.
     pub distinctive: Vec<Distinctive>,
-    /// Words this speaker uses less than everyone else, most avoided first.
+    /// Words this speaker uses less than their reference, most avoided first.
     pub avoided: Vec<Distinctive>,
 }
 
-/// A word's keyness for one speaker against all the others.
+/// A word's keyness for one speaker against their reference (see [`crate::Comparison`]).
 ///
 /// `delta` and `z`: Fightin' Words (Monroe, Colaresi & Quinn 2008), the weighted
-/// log-odds ratio with an informative Dirichlet prior taken from the whole transcript.
+/// log-odds ratio with an informative Dirichlet prior from the compared words, scaled
+/// to a tenth of their weight by default (`docs/analyses.md`).
 /// `g2`: four-term log-likelihood, signed (negative when the speaker uses the word
 /// less); `log_ratio`: log2 of the ratio of relative frequencies (Hardie 2014).
 #[derive(Debug, Clone, PartialEq)]
@@ -121,12 +125,16 @@ pub struct Distinctive {
     pub term: String,
     /// Occurrences in this speaker's speech.
     pub count: usize,
-    /// Occurrences in everyone else's.
+    /// Occurrences in the reference's speech (everyone else's, by default).
     pub other_count: usize,
     pub delta: f64,
     pub z: f64,
     pub g2: f64,
     pub log_ratio: f64,
+    /// |z| > 1.96: the difference is significant at p < 0.05 by Fightin' Words.
+    pub z_significant: bool,
+    /// |G²| > 3.84: significant at p < 0.05 by log-likelihood (χ², 1 df).
+    pub g2_significant: bool,
 }
 
 /// A term in one speaker's top terms.
@@ -254,7 +262,7 @@ impl Counts {
         let (mut speakers, entries) = self.speaker_stats();
         self.add_speaker_terms(&mut speakers, &entries, view, &in_view);
         self.add_speaker_statistics(&mut speakers, &entries);
-        self.add_distinctive(&mut speakers, &entries, &in_view);
+        self.add_distinctive(&mut speakers, &entries, &in_view, &view.comparison, &mut diagnostics);
         let stem_language = if view.stem {
             match &view.stopwords {
                 Stopwords::Language(code) => Some(code.clone()),

@@ -110,11 +110,13 @@ topTerms: Array<SpeakerTerm>, sentences: number,
  */
 meanSentenceLength: number, hapax: number, mattr: number | null, colemanLiau: number | null, 
 /**
- * Words this speaker uses more than everyone else, by Fightin' Words z (descending).
+ * Words this speaker uses more than their reference (everyone else, unless the
+ * comparison names others), by Fightin' Words z (descending). Empty for a
+ * speaker left out of the comparison.
  */
 distinctive: Array<Distinctive>, 
 /**
- * Words this speaker uses less than everyone else, most avoided first.
+ * Words this speaker uses less than their reference, most avoided first.
  */
 avoided: Array<Distinctive>, };
 export type SpeakerTerm = { term: string, count: number, };
@@ -152,7 +154,7 @@ examples: Array<string>,
  */
 lines: number, };
 export type Diagnostic = { kind: DiagnosticKind, message: string, start: number, end: number, };
-export type DiagnosticKind = "unattributed-text" | "no-speakers" | "single-use-label" | "alias-suggestion" | "furniture-excluded" | "malformed-cue" | "rolling-captions-deduplicated" | "invalid-label-pattern" | "unknown-stopword-language" | "left-out" | "mid-line-label" | "script-directions" | "unnamed-speaker-changes" | "joint-speaker";
+export type DiagnosticKind = "unattributed-text" | "no-speakers" | "single-use-label" | "alias-suggestion" | "furniture-excluded" | "malformed-cue" | "rolling-captions-deduplicated" | "invalid-label-pattern" | "unknown-stopword-language" | "left-out" | "mid-line-label" | "script-directions" | "unnamed-speaker-changes" | "joint-speaker" | "unknown-speaker";
 export type Format = "auto" | "text" | "vtt" | "srt";
 export type AnalyseOptions = { format?: Format, keepFurniture?: boolean, keepScriptDirections?: boolean, splitJointSpeakers?: boolean, labelPattern?: string, 
 /**
@@ -162,7 +164,22 @@ aliases?: { [key in string]: string }, splitHyphens?: boolean, stopwords?: Stopw
 /**
  * Group terms by Snowball stem.
  */
-stem?: boolean, };
+stem?: boolean, 
+/**
+ * Distinctive words are measured against these speakers (one, or a group); absent
+ * or empty: against everyone else.
+ */
+against?: Array<string>, 
+/**
+ * Speakers left out of the distinctive words' comparison: not scored, and in no
+ * reference and not in the prior.
+ */
+leaveOut?: Array<string>, 
+/**
+ * The Fightin' Words prior's weight a₀ as a share of the compared words
+ * (default 0.1; above 0).
+ */
+priorWeight?: number, };
 export type StopwordsOption = string | Array<string>;
 export type KwicHit = { speaker: string, 
 /**
@@ -180,7 +197,12 @@ start: number, end: number,
 /**
  * The index of the match's first token.
  */
-token: number, };
+token: number, 
+/**
+ * The match is a part of a hyphenated compound token (`CIS` of `CIS-UN`): `matched`,
+ * `start` and `end` are the part's, `token` the compound's.
+ */
+inCompound: boolean, };
 export type KwicSort = "position" | "left" | "right";
 export type KwicOptions = { 
 /**
@@ -190,7 +212,12 @@ width?: number, sort?: KwicSort,
 /**
  * At most this many hits; 0 (the default) means all.
  */
-limit?: number, };
+limit?: number, 
+/**
+ * A one-word query also finds the word inside hyphenated compounds, each such hit
+ * marked `inCompound` (default true).
+ */
+compounds?: boolean, };
 export type Dispersion = { 
 /**
  * The query, as given.
@@ -230,9 +257,17 @@ export type Distinctive = { term: string,
  */
 count: number, 
 /**
- * Occurrences in everyone else's.
+ * Occurrences in the reference's speech (everyone else's, by default).
  */
-otherCount: number, delta: number, z: number, g2: number, logRatio: number, };
+otherCount: number, delta: number, z: number, g2: number, logRatio: number, 
+/**
+ * |z| > 1.96: the difference is significant at p < 0.05 by Fightin' Words.
+ */
+zSignificant: boolean, 
+/**
+ * |G²| > 3.84: significant at p < 0.05 by log-likelihood (χ², 1 df).
+ */
+g2Significant: boolean, };
 export type Collocate = { term: string, 
 /**
  * Co-occurrences within the window (or occurrences of the bigram).

@@ -6,6 +6,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use colloquy::Options;
 
+use crate::comparison_args::ComparisonArgs;
 use crate::error::CliError;
 use crate::query_args::{CollocatesArgs, DispersionArgs, KwicArgs};
 use crate::shared_args::{parse_min_count, DocumentArgs, OutputFormat, StopwordArgs};
@@ -86,6 +87,9 @@ pub struct AnalyseArgs {
     pub phrase_edge_stopwords: bool,
 
     #[command(flatten)]
+    pub comparison: ComparisonArgs,
+
+    #[command(flatten)]
     pub document: DocumentArgs,
 }
 
@@ -138,6 +142,7 @@ impl AnalyseArgs {
         o.view.phrase_edge_stopwords = self.phrase_edge_stopwords;
         o.view.top_terms = self.top;
         o.view.top_phrases = self.top;
+        o.view.comparison = self.comparison.comparison();
         Ok(o)
     }
 }
@@ -185,6 +190,12 @@ mod tests {
             "--min-term-length",
             "3",
             "--include-numbers",
+            "--against",
+            "A",
+            "--leave-out",
+            "B",
+            "--prior-weight",
+            "0.5",
         ]);
         let Ok(Cli { command: Command::Analyse(args) }) = cli else {
             panic!("did not parse: {cli:?}");
@@ -201,6 +212,11 @@ mod tests {
         assert_eq!(o.parse.format, Format::Vtt);
         assert!(o.parse.keep_furniture);
         assert!(o.tokenize.split_hyphens);
+        assert_eq!(o.view.comparison.against, colloquy::Reference::Speakers(vec!["A".to_owned()]));
+        assert_eq!(
+            (o.view.comparison.leave_out.as_slice(), o.view.comparison.prior_weight),
+            (&["B".to_owned()][..], 0.5)
+        );
     }
 
     #[test]

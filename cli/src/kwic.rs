@@ -24,9 +24,10 @@ pub fn run(args: &KwicArgs) -> Result<Vec<u8>, CliError> {
         OutputFormat::Json => output::json(serde_json::to_vec_pretty(&hits)),
         OutputFormat::Table => Ok(render(&args.query.join("\" or \""), &hits, output::styled()).into_bytes()),
         OutputFormat::Csv => output::csv(|w| {
-            w.write_record(["speaker", "left", "match", "right", "start", "end"])?;
+            w.write_record(["speaker", "left", "match", "right", "start", "end", "in_compound"])?;
             for h in &hits {
-                w.write_record([&h.speaker, &h.left, &h.matched, &h.right, &h.start.to_string(), &h.end.to_string()])?;
+                let (start, end, inside) = (h.start.to_string(), h.end.to_string(), h.in_compound.to_string());
+                w.write_record([&h.speaker, &h.left, &h.matched, &h.right, &start, &end, &inside])?;
             }
             Ok(())
         }),
@@ -108,6 +109,7 @@ mod tests {
             start,
             end: start + matched.len(),
             token: 0,
+            in_compound: false,
         }
     }
 

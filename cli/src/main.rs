@@ -7,6 +7,7 @@
 
 mod args;
 mod collocates;
+mod comparison_args;
 mod csv_out;
 mod dispersion;
 mod error;

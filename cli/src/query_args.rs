@@ -36,6 +36,11 @@ pub struct KwicArgs {
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub limit: usize,
 
+    /// Find a word only as a whole token: by default a one-word query also finds it
+    /// inside hyphenated compounds (`CIS` in `CIS-UN`), marked `inCompound`.
+    #[arg(long)]
+    pub no_compounds: bool,
+
     #[command(flatten)]
     pub document: DocumentArgs,
 }
@@ -57,7 +62,7 @@ impl KwicArgs {
             KwicSortArg::Left => KwicSort::Left,
             KwicSortArg::Right => KwicSort::Right,
         };
-        KwicOptions { width: self.width, sort, limit: self.limit }
+        KwicOptions { width: self.width, sort, limit: self.limit, compounds: !self.no_compounds }
     }
 }
 
@@ -283,7 +288,7 @@ mod tests {
         else {
             panic!("did not parse")
         };
-        assert_eq!(args.options(), KwicOptions { width: 3, sort: KwicSort::Left, limit: 2 });
+        assert_eq!(args.options(), KwicOptions { width: 3, sort: KwicSort::Left, limit: 2, compounds: true });
     }
 
     #[test]

@@ -390,3 +390,45 @@ fn a_byte_order_mark_is_skipped_and_offsets_stay_true_to_the_file() {
     assert_eq!(names, ["Alice", "Bob"]);
     assert_eq!(a["turns"][0]["start"].as_u64(), Some(3), "the turn starts after the 3-byte BOM");
 }
+
+/// The row of `term` among `speaker`'s distinctive and avoided words.
+fn distinctive_row<'a>(analysis: &'a Value, speaker: &str, term: &str) -> Option<&'a Value> {
+    let s = analysis["speakers"].as_array()?.iter().find(|s| s["name"] == speaker)?;
+    let rows = s["distinctive"].as_array()?.iter().chain(s["avoided"].as_array()?);
+    rows.into_iter().find(|r| r["term"] == term)
+}
+
+#[test]
+fn analyse_compares_distinctive_words_against_whom_it_is_told() {
+    let turn = |name: &str, words: &[(&str, usize)]| {
+        let said: Vec<&str> = words.iter().flat_map(|&(w, n)| std::iter::repeat_n(w, n)).collect();
+        format!("{name}: {}\n", said.join(" "))
+    };
+    // 1,000 words each; A says `politicians` 10 times, B never: z and G² both significant.
+    let two = turn("A", &[("talk", 990), ("politicians", 10)]) + &turn("B", &[("talk", 1000)]);
+    let a = analyse_json(&["-"], &two);
+    let row = distinctive_row(&a, "A", "politicians").cloned().unwrap_or_default();
+    assert!(row["z"].as_f64().is_some_and(|z| (z - 2.303829).abs() < 1e-6), "{row}");
+    assert_eq!((&row["zSignificant"], &row["g2Significant"]), (&Value::Bool(true), &Value::Bool(true)));
+    let heavy = analyse_json(&["-", "--prior-weight", "1"], &two);
+    assert_eq!(distinctive_row(&heavy, "A", "politicians").map(|r| &r["zSignificant"]), Some(&Value::Bool(false)));
+
+    let three = turn("A", &[("talk", 95), ("apple", 5)])
+        + &turn("B", &[("talk", 100)])
+        + &turn("C", &[("talk", 95), ("apple", 5)]);
+    let other_count = |args: &[&str]| {
+        let a = analyse_json(&[&["-"], args].concat(), &three);
+        distinctive_row(&a, "A", "apple").and_then(|r| r["otherCount"].as_u64())
+    };
+    assert_eq!(other_count(&[]), Some(5));
+    assert_eq!(other_count(&["--against", "B"]), Some(0));
+    assert_eq!(other_count(&["--against", "B", "--against", "C"]), Some(5));
+    assert_eq!(other_count(&["--leave-out", "C"]), Some(0));
+    let unknown = analyse_json(&["-", "--against", "Nobody"], &three);
+    let kinds: Vec<&str> = unknown["diagnostics"]
+        .as_array()
+        .map(|d| d.iter().filter_map(|d| d["kind"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(kinds.contains(&"unknown-speaker"), "{kinds:?}");
+    colloquy().args(["analyse", "-", "--prior-weight", "0"]).write_stdin("A: hi").assert().code(2);
+}

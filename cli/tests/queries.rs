@@ -57,8 +57,12 @@ fn words(s: &str) -> Vec<String> {
 fn kwic_finds_every_cis_with_its_speaker_and_true_offsets() {
     let hits = json_on_seed("kwic", &["cis"]);
     let hits = array(&hits);
-    // 23 in the file; the two in the headline (a heading, not speech) are not hits.
-    assert_eq!(hits.len(), 21);
+    // 23 in the file; the two in the headline (a heading, not speech) are not hits;
+    // `CIS-UN` is, its `CIS` part marked as inside a compound.
+    assert_eq!(hits.len(), 22);
+    let inside: Vec<&Value> = hits.iter().filter(|h| h["inCompound"] == true).collect();
+    assert_eq!(inside.len(), 1, "{inside:?}");
+    assert!(inside.iter().all(|h| h["right"].as_str().is_some_and(|r| r.starts_with("-UN"))));
     let file = std::fs::read(seed()).expect("the seed is readable");
     let mut previous = None;
     for h in hits {
@@ -78,7 +82,7 @@ fn kwic_finds_every_cis_with_its_speaker_and_true_offsets() {
 fn kwic_sort_right_orders_hits_by_right_context() {
     let hits = json_on_seed("kwic", &["cis", "--sort", "right"]);
     let keys: Vec<Vec<String>> = array(&hits).iter().map(|h| words(h["right"].as_str().unwrap_or_default())).collect();
-    assert_eq!(keys.len(), 21);
+    assert_eq!(keys.len(), 22);
     assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
     // The first two right contexts start with punctuation: "CIS, the CSTO" and "CIS. But".
     assert_eq!(keys.first().and_then(|k| k.first()).map(String::as_str), Some(","));
@@ -142,11 +146,11 @@ fn kwic_of_several_queries_is_one_concordance() {
 #[test]
 fn kwic_table_is_a_concordance() {
     let out = on_seed("kwic", &["cis", "--format", "table"]);
-    assert!(out.starts_with("21 hits for \"cis\"\n"), "{out}");
+    assert!(out.starts_with("22 hits for \"cis\"\n"), "{out}");
     assert!(out.contains("Sergey Lavrov") && out.contains("Question") && out.contains("(unattributed)"), "{out}");
     assert!(!out.contains('\x1b'), "no bold when stdout is not a terminal");
     let lines: Vec<&str> = out.lines().filter(|l| l.contains("  CIS  ")).collect();
-    assert_eq!(lines.len(), 21, "one line a hit, contexts on one line:\n{out}");
+    assert_eq!(lines.len(), 22, "one line a hit, contexts on one line:\n{out}");
     // The match starts in the same column on every line.
     let columns: Vec<usize> =
         lines.iter().filter_map(|l| l.find("  CIS  ").and_then(|i| l.get(..i)).map(|s| s.chars().count())).collect();
@@ -159,10 +163,11 @@ fn kwic_table_is_a_concordance() {
 #[test]
 fn kwic_csv_has_a_header_and_a_row_per_hit() {
     let out = on_seed("kwic", &["cis", "--format", "csv"]);
-    assert!(out.starts_with("speaker,left,match,right,start,end\n"), "{out}");
+    assert!(out.starts_with("speaker,left,match,right,start,end,in_compound\n"), "{out}");
     let (_, rows) = csv_records(&out);
-    assert_eq!(rows.len(), 21);
+    assert_eq!(rows.len(), 22);
     assert!(rows.iter().all(|r| &r[2] == "CIS" && !r[0].is_empty()));
+    assert_eq!(rows.iter().filter(|r| &r[6] == "true").count(), 1);
     assert_eq!(&rows[0][4], "279");
     assert_eq!(&rows[0][5], "282");
 }
@@ -194,10 +199,19 @@ fn kwic_reads_standard_input_and_takes_the_document_options() {
 }
 
 #[test]
+fn kwic_without_compounds_finds_whole_tokens_only() {
+    let hits = json_on_seed("kwic", &["cis", "--no-compounds"]);
+    assert_eq!(array(&hits).len(), 21, "the term's count");
+    assert!(array(&hits).iter().all(|h| h["inCompound"] == false));
+    let un = json_on_seed("kwic", &["un"]);
+    assert_eq!(array(&un).iter().filter(|h| h["match"] == "UN" && h["inCompound"] == true).count(), 1, "{un}");
+}
+
+#[test]
 fn kwic_with_no_hits_is_not_an_error() {
     assert_eq!(on_seed("kwic", &["zebra"]), "[]\n");
     assert_eq!(on_seed("kwic", &["zebra", "--format", "table"]), "0 hits for \"zebra\"\n");
-    assert_eq!(on_seed("kwic", &["zebra", "--format", "csv"]), "speaker,left,match,right,start,end\n");
+    assert_eq!(on_seed("kwic", &["zebra", "--format", "csv"]), "speaker,left,match,right,start,end,in_compound\n");
 }
 
 #[test]
@@ -313,7 +327,8 @@ fn dispersion_counts_and_dp() {
     let d = json_on_seed("dispersion", &["cis", "lukashenko"]);
     let d = array(&d);
     assert_eq!(d.len(), 2);
-    assert_eq!((&d[0]["term"], &d[0]["count"]), (&Value::from("cis"), &Value::from(21)));
+    // As kwic finds it: 21 `CIS` and the `CIS` of `CIS-UN`.
+    assert_eq!((&d[0]["term"], &d[0]["count"]), (&Value::from("cis"), &Value::from(22)));
     assert_eq!((&d[1]["term"], &d[1]["count"]), (&Value::from("lukashenko"), &Value::from(2)));
     for t in d {
         let dp = t["dp"].as_f64().expect("a DP");
@@ -326,7 +341,7 @@ fn dispersion_counts_and_dp() {
         assert!(t["positions"].as_array().is_some_and(|p| p.iter().all(|p| p.as_u64() < Some(tokens))));
     }
     assert_eq!(d[1]["speakers"], serde_json::json!(["Question", "Sergey Lavrov"]));
-    // Two occurrences are concentrated; 23 spread over the transcript are more even.
+    // Two occurrences are concentrated; 22 spread over the transcript are more even.
     assert!(d[1]["dp"].as_f64() > d[0]["dp"].as_f64());
 }
 
@@ -370,7 +385,7 @@ fn dispersion_csv_has_a_row_per_occurrence() {
     let out = on_seed("dispersion", &["cis", "lukashenko", "--format", "csv"]);
     let (header, rows) = csv_records(&out);
     assert_eq!(header, ["term", "position", "speaker", "start"]);
-    assert_eq!(rows.iter().filter(|r| &r[0] == "cis").count(), 21);
+    assert_eq!(rows.iter().filter(|r| &r[0] == "cis").count(), 22);
     let lukashenko: Vec<(&str, &str)> = rows.iter().filter(|r| &r[0] == "lukashenko").map(|r| (&r[2], &r[3])).collect();
     assert_eq!(lukashenko.len(), 2);
     let file = std::fs::read(seed()).expect("the seed is readable");

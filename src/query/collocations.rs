@@ -105,13 +105,13 @@ impl Document {
         let span;
         match node {
             Some(query) => {
-                let Some(pattern) = compile(query, &toks.vocab) else { return Vec::new() };
+                let Some(pattern) = compile(query, &toks.vocab, false) else { return Vec::new() };
                 let [first] = pattern.as_slice() else { return Vec::new() };
                 span = 2 * options.window;
                 for range in &toks.turns {
                     for i in range.clone() {
                         let Some(t) = toks.tokens.get(i) else { continue };
-                        if !first.matches(t.id) {
+                        if first.matches(t.id).is_none() {
                             continue;
                         }
                         let from = i.saturating_sub(options.window).max(range.start);
@@ -125,7 +125,7 @@ impl Document {
                 }
                 let node_count: usize = (0..toks.vocab.len())
                     .filter_map(|i| u32::try_from(i).ok())
-                    .filter(|&id| first.matches(id))
+                    .filter(|&id| first.matches(id).is_some())
                     .map(f)
                     .sum();
                 let mut out: Vec<Collocate> = pairs

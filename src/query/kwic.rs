@@ -1,7 +1,8 @@
 //! Keyword in context: every occurrence of a query, with its speaker, the words
 //! around it and its span.
 
-use crate::query::pattern::{compile, WordMatch};
+use crate::query::pattern::{compile, Hit, WordMatch};
+use crate::token::pieces::is_hyphen;
 use crate::{Document, Span};
 
 /// How to order hits.
@@ -27,11 +28,14 @@ pub struct KwicOptions {
     pub sort: KwicSort,
     /// At most this many hits; 0 means all.
     pub limit: usize,
+    /// A one-word query also finds the word inside hyphenated compounds (`cis` in
+    /// `CIS-UN`), each such hit marked [`KwicHit::in_compound`]. On by default.
+    pub compounds: bool,
 }
 
 impl Default for KwicOptions {
     fn default() -> Self {
-        KwicOptions { width: 8, sort: KwicSort::Position, limit: 0 }
+        KwicOptions { width: 8, sort: KwicSort::Position, limit: 0, compounds: true }
     }
 }
 
@@ -53,6 +57,9 @@ pub struct KwicHit {
     pub end: usize,
     /// The index of the match's first token.
     pub token: usize,
+    /// The match is a part of a hyphenated compound token (`CIS` of `CIS-UN`): `matched`,
+    /// `start` and `end` are the part's, `token` the compound's.
+    pub in_compound: bool,
 }
 
 impl Document {
@@ -83,7 +90,7 @@ impl Document {
     pub fn kwic_any(&self, queries: &[&str], options: &KwicOptions) -> Vec<KwicHit> {
         let mut hits = Vec::new();
         for query in queries {
-            if let Some(pattern) = compile(query, &self.tokens().vocab) {
+            if let Some(pattern) = compile(query, &self.tokens().vocab, options.compounds) {
                 self.find(&pattern, options.width, &mut hits);
             }
         }
@@ -122,7 +129,17 @@ impl Document {
                 continue;
             }
             for (offset, window) in st.windows(n).enumerate() {
-                if !window.iter().zip(pattern).all(|(t, w)| w.matches(t.id)) {
+                // The token whose part matched, and the part's index.
+                let mut part = None;
+                let found = window.iter().zip(pattern).all(|(t, w)| match w.matches(t.id) {
+                    None => false,
+                    Some(Hit::Whole) => true,
+                    Some(Hit::Part(n)) => {
+                        part = Some((t.span, n));
+                        true
+                    }
+                });
+                if !found {
                     continue;
                 }
                 let first = sentence.tokens.start + offset;
@@ -132,11 +149,16 @@ impl Document {
                 }
                 let range = toks.turns.get(turn_index).cloned().unwrap_or(first..last + 1);
                 let span = |i: usize| toks.tokens.get(i).map_or(Span::default(), |t| t.span);
-                let (start, end) = (span(first).start, span(last).end);
+                // A part of a compound (only a one-word query finds one) is located in
+                // the token's own text, at the hyphen the vocabulary's string split at.
+                let (start, end) = match part.and_then(|(s, n)| part_span(text, s, n)) {
+                    Some(p) => (p.start, p.end),
+                    None => (span(first).start, span(last).end),
+                };
                 let left_from = first.saturating_sub(width).max(range.start);
                 let right_to = (last + width).min(range.end.saturating_sub(1));
-                let left_start = if left_from < first { span(left_from).start } else { start };
-                let right_end = if right_to > last { span(right_to).end } else { end };
+                let left_start = if left_from < first { span(left_from).start } else { span(first).start.min(start) };
+                let right_end = if right_to > last { span(right_to).end } else { span(last).end.max(end) };
                 let speaker = transcript
                     .turns
                     .get(turn_index)
@@ -150,8 +172,49 @@ impl Document {
                     start,
                     end,
                     token: first,
+                    in_compound: part.is_some(),
                 });
             }
         }
+    }
+}
+
+/// The byte span of part `n` (from 0) of the compound token at `span` in `text`: its
+/// text split at the hyphens that join compounds (`-`, U+2010, U+2011; the vocabulary
+/// folds each to `-`, so the parts are the same). `None` if it has no such part.
+///
+/// ```text
+/// part_span("We met the CIS-UN", 11..17, 0) = 11..14 ("CIS"); part 1 = 15..17 ("UN")
+/// ```
+fn part_span(text: &str, span: Span, n: usize) -> Option<Span> {
+    let token = text.get(span.start..span.end)?;
+    let mut from = 0;
+    let mut part = 0;
+    for (i, c) in token.char_indices().chain(std::iter::once((token.len(), '-'))) {
+        if i < token.len() && !is_hyphen(c.encode_utf8(&mut [0; 4])) {
+            continue;
+        }
+        if part == n {
+            return Some(Span::new(span.start + from, span.start + i));
+        }
+        part += 1;
+        from = i + c.len_utf8();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{part_span, Span};
+
+    #[test]
+    fn parts_of_a_compound() {
+        let text = "We met the CIS-UN and post\u{2010}Soviet";
+        assert_eq!(part_span(text, Span::new(11, 17), 0), Some(Span::new(11, 14)));
+        assert_eq!(part_span(text, Span::new(11, 17), 1), Some(Span::new(15, 17)));
+        assert_eq!(part_span(text, Span::new(11, 17), 2), None);
+        let post = text.find("post").unwrap_or(0);
+        let soviet = part_span(text, Span::new(post, text.len()), 1);
+        assert_eq!(soviet.and_then(|s| text.get(s.start..s.end)), Some("Soviet"));
     }
 }

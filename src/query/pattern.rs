@@ -1,7 +1,7 @@
 //! Query patterns: a term, a phrase, or words with `*` wildcards (`negotiat*`,
 //! `the * of`), matched against interned token ids.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::token::{fold_word, Vocab};
 
@@ -10,21 +10,63 @@ use crate::token::{fold_word, Vocab};
 pub(crate) enum WordMatch {
     /// `*` alone: any one token.
     Any,
-    Ids(FxHashSet<u32>),
+    /// The tokens the word matches whole, and the hyphenated compounds it matches a
+    /// part of (`cis` in `cis-un`), with that part's index (0 for the first part).
+    Ids { whole: FxHashSet<u32>, parts: FxHashMap<u32, usize> },
+}
+
+/// How a token matches a word of a query.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hit {
+    /// The whole token.
+    Whole,
+    /// Part `n` of a hyphenated compound (its parts counted from 0).
+    Part(usize),
 }
 
 impl WordMatch {
-    pub fn matches(&self, id: u32) -> bool {
+    pub fn matches(&self, id: u32) -> Option<Hit> {
         match self {
-            WordMatch::Any => true,
-            WordMatch::Ids(ids) => ids.contains(&id),
+            WordMatch::Any => Some(Hit::Whole),
+            WordMatch::Ids { whole, parts } => {
+                if whole.contains(&id) {
+                    Some(Hit::Whole)
+                } else {
+                    parts.get(&id).map(|&n| Hit::Part(n))
+                }
+            }
         }
     }
 }
 
 /// Compiles `query` against `vocab`. Words are folded like tokens; `*` matches any run
 /// of characters within a word. Returns `None` for an empty query.
-pub(crate) fn compile(query: &str, vocab: &Vocab) -> Option<Vec<WordMatch>> {
+///
+/// With `compounds`, a one-word query also matches a part of a hyphenated compound
+/// token: the vocabulary's strings (folded, every hyphen a `-`) are split at `-`, never
+/// the text, so the counts' one tokenisation stays the only one. A compound's first
+/// matching part is the one reported.
+pub(crate) fn compile(query: &str, vocab: &Vocab, compounds: bool) -> Option<Vec<WordMatch>> {
+    let mut out = compile_whole(query, vocab)?;
+    if let (true, [WordMatch::Ids { whole, parts }]) = (compounds, out.as_mut_slice()) {
+        let mut folded = String::new();
+        fold_word(query.trim(), &mut folded);
+        let pattern: Vec<&str> = folded.split('*').collect();
+        for id in (0..vocab.len()).filter_map(|i| u32::try_from(i).ok()) {
+            let s = vocab.string(id);
+            if !s.contains('-') || whole.contains(&id) {
+                continue;
+            }
+            if let Some(n) = s.split('-').position(|part| glob(&pattern, part)) {
+                parts.insert(id, n);
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The query's words, each matching whole tokens only.
+fn compile_whole(query: &str, vocab: &Vocab) -> Option<Vec<WordMatch>> {
     let mut folded = String::new();
     let mut out = Vec::new();
     for word in query.split_whitespace() {
@@ -42,7 +84,7 @@ pub(crate) fn compile(query: &str, vocab: &Vocab) -> Option<Vec<WordMatch>> {
         } else {
             vocab.get(&folded).into_iter().collect()
         };
-        out.push(WordMatch::Ids(ids));
+        out.push(WordMatch::Ids { whole: ids, parts: FxHashMap::default() });
     }
     (!out.is_empty()).then_some(out)
 }

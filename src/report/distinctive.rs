@@ -1,5 +1,5 @@
 //! Distinctive and avoided words: for each speaker, the words they use more (and less)
-//! than everyone else, by Fightin' Words z, with G² and Log Ratio beside it (see
+//! than their reference (everyone else, by default; see [`crate::Comparison`]), by Fightin' Words z, with G² and Log Ratio beside it (see
 //! [`crate::stats::keyness`] and [`super::Distinctive`]).
 //!
 //! A speaker's distinctive words are among the words they used; their avoided words are
@@ -11,7 +11,8 @@ use std::cmp::Ordering;
 use super::{Distinctive, SpeakerStats};
 use crate::counts::Counts;
 use crate::sort::top_k;
-use crate::stats::keyness::{fightin_words, g2, log_ratio};
+use crate::stats::keyness::{fightin_words, g2, log_ratio, prior, G2_CRITICAL, Z_CRITICAL};
+use crate::{Comparison, Diagnostic};
 
 /// Only the speakers with most words are scored.
 const SPEAKERS: usize = 50;
@@ -22,31 +23,63 @@ const AVOIDED_POOL: usize = 1000;
 /// Scores of words with a total under this are computed once per `(own, total)` pair.
 const MEMO: usize = 32;
 
-/// A word scored for one speaker: `(z, δ, id, own count, everyone else's count)`.
+/// A word scored for one speaker: `(z, δ, id, own count, the reference's count)`.
 type Scored = (f64, f64, u32, usize, usize);
 
-/// One speaker's tokens (`n_i`) and everyone else's (`n_j`).
+/// One speaker's comparison: their tokens (`n_i`), the reference's (`n_j`), and the
+/// prior's weight (a share of `n_i + n_j`).
 #[derive(Clone, Copy)]
 struct Sizes {
     n_i: f64,
     n_j: f64,
+    weight: f64,
 }
 
 impl Counts {
-    /// Fightin' Words for each speaker against all the others (for the [`SPEAKERS`]
-    /// speakers with most words): the [`TERMS`] most distinctive and most avoided words
-    /// in the term view (`in_view`). Nothing when fewer than two speakers have words.
-    pub(super) fn add_distinctive(&self, speakers: &mut [SpeakerStats], entries: &[usize], in_view: &[bool]) {
+    /// Fightin' Words for each speaker against their reference (for the [`SPEAKERS`]
+    /// speakers not left out with most words; see [`super::comparison::Pool`] for the references): the
+    /// [`TERMS`] most distinctive and most avoided words in the term view (`in_view`).
+    /// Nothing when fewer than two speakers have words.
+    pub(super) fn add_distinctive(
+        &self,
+        speakers: &mut [SpeakerStats],
+        entries: &[usize],
+        in_view: &[bool],
+        comparison: &Comparison,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let pool = self.pool(comparison, diagnostics);
         if speakers.iter().filter(|s| s.words > 0).count() < 2 {
             return;
         }
-        let frequent = self.most_frequent(in_view);
+        // The pool's count of every id, and its words.
+        let mut pool_count = vec![0usize; self.term_counts.len()];
+        let mut pool_words = 0usize;
+        for (stats, &e) in speakers.iter().zip(entries) {
+            if !pool.in_pool.get(e).copied().unwrap_or(false) {
+                continue;
+            }
+            pool_words += stats.words;
+            for &(id, n) in self.speaker_terms.get(e).map_or(&[][..], Vec::as_slice) {
+                if let Some(c) = pool_count.get_mut(id as usize) {
+                    *c += n as usize;
+                }
+            }
+        }
+        let frequent = self.most_frequent(in_view, &pool_count);
         // The speaker's count of every id, zero between speakers.
         let mut own_count = vec![0u32; self.term_counts.len()];
         let mut memo = vec![(f64::NAN, f64::NAN); MEMO * MEMO];
-        for (stats, &e) in speakers.iter_mut().zip(entries).take(SPEAKERS) {
+        let scored_speakers = speakers
+            .iter_mut()
+            .zip(entries)
+            .filter(|(_, &e)| !pool.left_out.get(e).copied().unwrap_or(true))
+            .take(SPEAKERS);
+        for (stats, &e) in scored_speakers {
             let Some(own) = self.speaker_terms.get(e) else { continue };
-            let sizes = Sizes { n_i: stats.words as f64, n_j: (self.tokens - stats.words) as f64 };
+            let in_pool = pool.in_pool.get(e).copied().unwrap_or(false);
+            let n_j = if in_pool { pool_words.saturating_sub(stats.words) } else { pool_words };
+            let sizes = Sizes { n_i: stats.words as f64, n_j: n_j as f64, weight: comparison.prior_weight };
             if sizes.n_i == 0.0 || sizes.n_j == 0.0 {
                 continue;
             }
@@ -55,11 +88,21 @@ impl Counts {
                     *c = n;
                 }
             }
-            let unused = self.unused(&frequent, &own_count);
+            let unused = self.unused(&frequent, &own_count, &pool_count);
             let viewed = |id: u32| in_view.get(id as usize).copied().unwrap_or(false);
             let ids = own.iter().map(|&(id, _)| id).filter(|&id| viewed(id)).chain(unused);
             memo.fill((f64::NAN, f64::NAN));
-            let scored: Vec<Scored> = ids.map(|id| self.score(id, &own_count, sizes, &mut memo)).collect();
+            // The word's count in the compared words: the pool's, and the speaker's
+            // when they are not in it.
+            let compared = |id: u32, y_i: usize| {
+                let pooled = pool_count.get(id as usize).copied().unwrap_or(0);
+                if in_pool {
+                    pooled
+                } else {
+                    pooled + y_i
+                }
+            };
+            let scored: Vec<Scored> = ids.map(|id| self.score(id, &own_count, &compared, sizes, &mut memo)).collect();
             for &(id, _) in own {
                 if let Some(c) = own_count.get_mut(id as usize) {
                     *c = 0;
@@ -71,21 +114,16 @@ impl Counts {
         }
     }
 
-    /// The word's count in the whole transcript.
-    fn total(&self, id: u32) -> usize {
-        self.term_counts.get(id as usize).copied().unwrap_or(0)
-    }
-
-    /// The [`AVOIDED_POOL`] most frequent words of the term view (ties at the last
-    /// count by id), by total descending, then by id.
-    fn most_frequent(&self, in_view: &[bool]) -> Vec<u32> {
+    /// The [`AVOIDED_POOL`] most frequent words of the term view in the pool (`pool`:
+    /// the pool's count of every id; ties at the last count by id), by count
+    /// descending, then by id.
+    fn most_frequent(&self, in_view: &[bool], pool: &[usize]) -> Vec<u32> {
         let viewed = |id: u32| in_view.get(id as usize).copied().unwrap_or(false);
-        let mut frequent: Vec<u32> = (0..self.term_counts.len())
-            .filter_map(|i| u32::try_from(i).ok())
-            .filter(|&id| self.total(id) > 0 && viewed(id))
-            .collect();
+        let total = |id: u32| pool.get(id as usize).copied().unwrap_or(0);
+        let mut frequent: Vec<u32> =
+            (0..pool.len()).filter_map(|i| u32::try_from(i).ok()).filter(|&id| total(id) > 0 && viewed(id)).collect();
         // Their order does not matter here: the scores are ordered by a total order.
-        let total32 = |id: u32| u32::try_from(self.total(id)).unwrap_or(u32::MAX);
+        let total32 = |id: u32| u32::try_from(total(id)).unwrap_or(u32::MAX);
         if frequent.len() > AVOIDED_POOL {
             let totals: Vec<u32> = frequent.iter().map(|&id| total32(id)).collect();
             if let Some(threshold) = crate::sort::kth_largest(&totals, AVOIDED_POOL) {
@@ -107,18 +145,22 @@ impl Counts {
         keyed.into_iter().map(|k| k as u32).collect()
     }
 
-    /// The words of `frequent` (by total, descending) that the speaker never used and
-    /// that can be among their most avoided: the first [`TERMS`], and any tied with the
-    /// last of them.
+    /// The words of `frequent` (by pool count, descending) that the speaker never used
+    /// and that can be among their most avoided: the first [`TERMS`], and any tied with
+    /// the last of them.
     ///
-    /// For an unused word (y_i = 0, a_w = y_j = t, a_0 = n_i + n_j), δ = ln((n_j + a_0 −
-    /// 2t) / (2(n_i + a_0 − t))) is negative and falls as t grows (its derivative has the
-    /// sign of −3 n_i), and √σ⁻² = √(2t/3) grows: z falls strictly with the word's total.
-    /// So the most avoided unused words are the most frequent ones.
-    fn unused(&self, frequent: &[u32], own_count: &[u32]) -> Vec<u32> {
+    /// An unused word's count in the compared words is its reference count t = y_j (the
+    /// pool's), so with c = the prior weight, a_w = c·t and a_0 = c·N (N = n_i + n_j):
+    /// δ = ln(c / (1 + c)) + ln((n_j + a_0 − (1 + c)t) / (n_i + a_0 − c·t)) falls as t
+    /// grows (the numerator falls, the denominator grows); as t → 0 it tends to
+    /// ln(a_0 (n_j + a_0) / ((N + a_0)(n_i + a_0))), negative since a_0 n_j < N n_i +
+    /// a_0 N + a_0 n_i; and σ⁻¹ = √t / √(1/c + 1/(1 + c)) grows. So z, negative, falls
+    /// strictly with t: the most avoided unused words are the pool's most frequent.
+    fn unused(&self, frequent: &[u32], own_count: &[u32], pool: &[usize]) -> Vec<u32> {
+        let total = |id: u32| pool.get(id as usize).copied().unwrap_or(0);
         let mut unused: Vec<u32> = Vec::with_capacity(TERMS + 1);
         for &id in frequent.iter().filter(|&&id| own_count.get(id as usize).is_none_or(|&n| n == 0)) {
-            if unused.len() >= TERMS && unused.last().is_some_and(|&last| self.total(last) != self.total(id)) {
+            if unused.len() >= TERMS && unused.last().is_some_and(|&last| total(last) != total(id)) {
                 break;
             }
             unused.push(id);
@@ -126,14 +168,25 @@ impl Counts {
         unused
     }
 
-    /// The word's z and δ for the speaker. Most words are rare, so most share a few
-    /// `(own, total)` pairs: those of totals under [`MEMO`] are computed once per
-    /// speaker (`memo` holds them, NaN where not yet computed).
-    fn score(&self, id: u32, own_count: &[u32], sizes: Sizes, memo: &mut [(f64, f64)]) -> Scored {
-        let total = self.total(id);
+    /// The word's z and δ for the speaker (`compared(id, y_i)`: its count in the
+    /// compared words). Most words are rare, so most share a few `(own, total)` pairs:
+    /// those of totals under [`MEMO`] are computed once per speaker (`memo` holds
+    /// them, NaN where not yet computed).
+    fn score(
+        &self,
+        id: u32,
+        own_count: &[u32],
+        compared: &dyn Fn(u32, usize) -> usize,
+        sizes: Sizes,
+        memo: &mut [(f64, f64)],
+    ) -> Scored {
         let y_i = own_count.get(id as usize).copied().unwrap_or(0) as usize;
-        let y_j = total - y_i;
-        let score = || fightin_words(y_i as f64, sizes.n_i, y_j as f64, sizes.n_j, total as f64, self.tokens as f64);
+        let total = compared(id, y_i);
+        let y_j = total.saturating_sub(y_i);
+        let score = || {
+            let (a_w, a_0) = prior(total as f64, sizes.n_i + sizes.n_j, sizes.weight);
+            fightin_words(y_i as f64, sizes.n_i, y_j as f64, sizes.n_j, a_w, a_0)
+        };
         let (delta, z) = match memo.get_mut(y_i * MEMO + total) {
             Some(slot) if total < MEMO => {
                 if slot.0.is_nan() {
@@ -158,7 +211,7 @@ impl Counts {
     }
 
     /// A reported word: its string and every measure.
-    fn describe(&self, &(z, delta, id, y_i, y_j): &Scored, Sizes { n_i, n_j }: Sizes) -> Distinctive {
+    fn describe(&self, &(z, delta, id, y_i, y_j): &Scored, Sizes { n_i, n_j, .. }: Sizes) -> Distinctive {
         let g = g2(y_i as f64, y_j as f64, n_i - y_i as f64, n_j - y_j as f64);
         Distinctive {
             term: self.vocab.string(id).to_owned(),
@@ -170,6 +223,8 @@ impl Counts {
             // count can flip its sign when the other side is small).
             g2: if (y_i as f64) * n_j < (y_j as f64) * n_i { -g } else { g },
             log_ratio: log_ratio(y_i as f64, n_i, y_j as f64, n_j),
+            z_significant: z.abs() > Z_CRITICAL,
+            g2_significant: g > G2_CRITICAL,
         }
     }
 }

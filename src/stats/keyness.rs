@@ -13,9 +13,10 @@
 /// z = δ / √σ²
 /// ```
 ///
-/// colloquy's prior is the whole transcript itself (`a_w` = the word's count in it,
-/// `a_0` = all tokens): informative, and strong enough that one short transcript
-/// does not make every rare word "distinctive".
+/// colloquy's prior (Monroe et al.'s informative prior, their section 3.5) is the
+/// compared words themselves scaled to a total `a_0`: `a_w = a_0 · (y_i + y_j) / (n_i +
+/// n_j)`, with `a_0` a share of the compared words ([`crate::Comparison::prior_weight`],
+/// 0.1 by default). See [`prior`].
 ///
 /// Returns `(δ, z)`.
 pub fn fightin_words(y_i: f64, n_i: f64, y_j: f64, n_j: f64, a_w: f64, a_0: f64) -> (f64, f64) {
@@ -25,6 +26,25 @@ pub fn fightin_words(y_i: f64, n_i: f64, y_j: f64, n_j: f64, a_w: f64, a_0: f64)
     let variance = 1.0 / (y_i + a_w) + 1.0 / (y_j + a_w);
     (delta, delta / variance.sqrt())
 }
+
+/// The informative prior's pseudo-count for a word: its share of the compared words
+/// (`total` of `words`) scaled to the prior's total `a_0` = `weight · words`; so
+/// `a_w = weight · total`. Returns `(a_w, a_0)`.
+///
+/// ```
+/// let (a_w, a_0) = colloquy::stats::keyness::prior(10.0, 2000.0, 0.1);
+/// assert!((a_w - 1.0).abs() < 1e-12 && (a_0 - 200.0).abs() < 1e-12);
+/// ```
+pub fn prior(total: f64, words: f64, weight: f64) -> (f64, f64) {
+    (weight * total, weight * words)
+}
+
+/// |z| above this: the difference is significant at p < 0.05 (two-sided, the normal
+/// distribution's 97.5th percentile).
+pub const Z_CRITICAL: f64 = 1.959964;
+
+/// G² above this: significant at p < 0.05 (χ² with one degree of freedom).
+pub const G2_CRITICAL: f64 = 3.841459;
 
 /// Log-likelihood G², the four-term form over the 2×2 table
 /// `[[a, b], [c, d]]` = `[[word in X, word in Y], [other words in X, other words in Y]]`:
@@ -93,6 +113,28 @@ mod tests {
         let g = g2(10.0, 2.0, 90.0, 98.0);
         assert!((g - 6.162592).abs() < 1e-6, "{g}");
         assert_eq!(g2(0.0, 0.0, 0.0, 0.0), 0.0);
+    }
+
+    /// 10 of 1,000 words against 0 of 1,000, with the default prior (weight 0.1):
+    /// a_0 = 0.1 × 2000 = 200, a_w = 0.1 × 10 = 1.
+    /// A: (10+1)/(1000+200−10−1) = 11/1189; B: (0+1)/(1000+200−0−1) = 1/1199
+    /// δ = ln(11/1189) − ln(1/1199) = −4.682973 + 7.089243 = 2.406271
+    /// σ² = 1/11 + 1/1 = 1.090909; z = 2.406271 / 1.044466 = 2.303829 > 1.96
+    /// G² over [[10, 0], [990, 1000]]: E = 5, 5, 995, 995;
+    /// 2(10 ln 2 + 990 ln(990/995) + 1000 ln(1000/995)) = 2(6.931472 − 4.987416 + 5.012542) = 13.913195 > 3.84
+    #[test]
+    fn ten_against_none_is_significant_by_both() {
+        let (a_w, a_0) = prior(10.0, 2000.0, 0.1);
+        let (delta, z) = fightin_words(10.0, 1000.0, 0.0, 1000.0, a_w, a_0);
+        assert!((delta - 2.406271).abs() < 1e-6, "{delta}");
+        assert!((z - 2.303829).abs() < 1e-6, "{z}");
+        assert!(z > Z_CRITICAL);
+        let g = g2(10.0, 0.0, 990.0, 1000.0);
+        assert!((g - 13.913195).abs() < 1e-6, "{g}");
+        assert!(g > G2_CRITICAL);
+        // The old prior (the compared words unscaled, a_0 = N) was not: z = 1.80.
+        let (_, old) = fightin_words(10.0, 1000.0, 0.0, 1000.0, 10.0, 2000.0);
+        assert!(old < Z_CRITICAL, "{old}");
     }
 
     /// 10 per 100 against 2 per 100: log2(5) = 2.321928; a zero count becomes 0.5.

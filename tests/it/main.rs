@@ -1,6 +1,7 @@
 //! The core's integration tests: one binary, data-driven from `tests/fixtures/`.
 
 mod bad_inputs;
+mod comparison;
 mod formats;
 mod hint;
 mod joint;

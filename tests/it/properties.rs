@@ -131,23 +131,54 @@ proptest! {
 
     /// Each speaker's distinctive and avoided words are the 15 highest and lowest
     /// Fightin' Words z-scores over every word in the term view, as scored one by one
-    /// (the report scores only the words that can be reported).
+    /// (the report scores only the words that can be reported), against a reference
+    /// chosen at random (everyone else, or some speakers; some speakers left out):
+    /// the reference's words summed from the term table, the prior from the compared
+    /// words (speaker and reference) scaled by the prior weight.
     #[test]
-    fn distinctive_and_avoided_words_are_the_extreme_z_scores(text in prop_oneof![transcript(), repetitive()]) {
-        use colloquy::stats::keyness::fightin_words;
+    fn distinctive_and_avoided_words_are_the_extreme_z_scores(
+        text in prop_oneof![transcript(), repetitive()],
+        against in proptest::collection::vec(0usize..8, 0..3),
+        leave_out in proptest::collection::vec(0usize..8, 0..2),
+        weight in prop_oneof![Just(0.1), Just(1.0), 0.01f64..3.0],
+    ) {
+        use colloquy::stats::keyness::{fightin_words, prior};
         let mut o = Options::default();
         o.view.top_terms = 0;
+        let names: Vec<String> = analyse(&text, &o).speakers.iter().map(|s| s.name.clone()).collect();
+        let pick = |picks: &[usize]| -> Vec<String> {
+            picks.iter().filter_map(|&i| names.get(i % names.len().max(1)).cloned()).collect()
+        };
+        let (against, leave_out) = (pick(&against), pick(&leave_out));
+        o.view.comparison = colloquy::Comparison {
+            against: if against.is_empty() { colloquy::Reference::Others } else { colloquy::Reference::Speakers(against.clone()) },
+            leave_out: leave_out.clone(),
+            prior_weight: weight,
+        };
         let a = analyse(&text, &o);
-        let n_all = a.summary.tokens as f64;
-        for s in a.speakers.iter().filter(|s| s.words > 0 && s.words < a.summary.tokens) {
-            let (n_i, n_j) = (s.words as f64, n_all - s.words as f64);
+        let in_reference = |me: &str, other: &str| {
+            other != me && !leave_out.iter().any(|l| l == other) && (against.is_empty() || against.iter().any(|x| x == other))
+        };
+        let scored_speakers = a.speakers.iter().filter(|s| s.words > 0 && !leave_out.contains(&s.name));
+        let enough = a.speakers.iter().filter(|s| s.words > 0).count() >= 2;
+        for s in a.speakers.iter().filter(|s| leave_out.contains(&s.name)) {
+            prop_assert!(s.distinctive.is_empty() && s.avoided.is_empty(), "{} is left out", s.name);
+        }
+        for s in scored_speakers {
+            let n_i = s.words as f64;
+            let n_j: f64 = a.speakers.iter().filter(|r| in_reference(&s.name, &r.name)).map(|r| r.words as f64).sum();
+            if n_j == 0.0 || !enough {
+                prop_assert!(s.distinctive.is_empty() && s.avoided.is_empty(), "{} has no reference", s.name);
+                continue;
+            }
             let mut scored: Vec<(f64, &str)> = a
                 .terms
                 .iter()
-                .map(|t| {
+                .filter_map(|t| {
                     let y_i = t.by_speaker.get(&s.name).copied().unwrap_or(0) as f64;
-                    let total = t.count as f64;
-                    (fightin_words(y_i, n_i, total - y_i, n_j, total, n_all).1, t.term.as_str())
+                    let y_j: f64 = t.by_speaker.iter().filter(|(r, _)| in_reference(&s.name, r)).map(|(_, &c)| c as f64).sum();
+                    let (a_w, a_0) = prior(y_i + y_j, n_i + n_j, weight);
+                    (y_i + y_j > 0.0).then(|| (fightin_words(y_i, n_i, y_j, n_j, a_w, a_0).1, t.term.as_str()))
                 })
                 .collect();
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));

@@ -11,16 +11,28 @@ fn seed() -> Document {
 #[test]
 fn kwic_finds_every_occurrence_with_spans_that_slice_back() {
     let doc = seed();
-    let hits = doc.kwic("cis", &KwicOptions::default());
+    let whole = doc.kwic("cis", &KwicOptions { compounds: false, ..KwicOptions::default() });
     let mut o = Options::default();
     o.view.top_terms = 0;
     let count = colloquy::analyse(SEED, &o).terms.iter().find(|t| t.term == "cis").map(|t| t.count);
-    assert_eq!(Some(hits.len()), count);
+    assert_eq!(Some(whole.len()), count, "without compounds, the term's count");
+    // 23 `CIS` in the file, 2 of them in lines left out as not speech (a headline and
+    // a heading); and one `CIS-UN`.
+    assert_eq!(whole.len(), 21);
+    assert!(whole.iter().all(|h| !h.in_compound));
+    // By default `CIS-UN` is found too, its `CIS` part marked as inside a compound.
+    let hits = doc.kwic("cis", &KwicOptions::default());
+    assert_eq!(hits.len(), 22);
+    let inside: Vec<_> = hits.iter().filter(|h| h.in_compound).collect();
+    assert_eq!(inside.len(), 1);
+    assert!(inside.iter().all(|h| h.right.starts_with("-UN")), "{inside:?}");
     for h in &hits {
         assert_eq!(&SEED[h.start..h.end], "CIS");
         assert_eq!(h.matched, "CIS");
         let words = |s: &str| s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-        assert!(words(&h.left) <= 8 && words(&h.right) <= 8, "{h:?}");
+        // A compound's part has the rest of the compound (`-UN`) before its 8 words.
+        let rest = usize::from(h.in_compound);
+        assert!(words(&h.left) <= 8 && words(&h.right) <= 8 + rest, "{h:?}");
     }
     assert!(hits.windows(2).all(|w| w[0].start < w[1].start), "in text order");
 }
@@ -34,7 +46,7 @@ fn kwic_phrases_wildcards_and_sorting() {
     assert!(wild.iter().any(|h| h.matched == "agreements") && wild.iter().any(|h| h.matched == "agreement"));
     let gap = doc.kwic("president of *", &KwicOptions::default());
     assert!(gap.iter().all(|h| h.matched.to_lowercase().starts_with("president of ")));
-    let by_right = doc.kwic("the", &KwicOptions { width: 2, sort: KwicSort::Right, limit: 0 });
+    let by_right = doc.kwic("the", &KwicOptions { width: 2, sort: KwicSort::Right, limit: 0, compounds: true });
     let keys: Vec<String> = by_right.iter().map(|h| h.right.trim().to_lowercase()).collect();
     let first_words: Vec<String> = keys.iter().map(|k| k.split_whitespace().next().unwrap_or("").to_owned()).collect();
     assert!(first_words.windows(2).all(|w| w[0] <= w[1]), "sorted by the right context");
@@ -143,7 +155,7 @@ fn kwic_any_of_one_query_is_kwic() {
     let doc = seed();
     for q in QUERIES {
         for sort in [KwicSort::Position, KwicSort::Left, KwicSort::Right] {
-            let options = KwicOptions { width: 3, sort, limit: 0 };
+            let options = KwicOptions { width: 3, sort, limit: 0, compounds: true };
             assert_eq!(doc.kwic_any(&[q], &options), doc.kwic(q, &options), "{q} {sort:?}");
         }
     }
@@ -164,7 +176,7 @@ proptest::proptest! {
     ) {
         let doc = seed();
         let queries: Vec<&str> = picks.iter().map(|&i| QUERIES[i]).collect();
-        let options = KwicOptions { width: 4, sort, limit: 0 };
+        let options = KwicOptions { width: 4, sort, limit: 0, compounds: true };
         let all = doc.kwic_any(&queries, &options);
         let spans = |hits: &[colloquy::KwicHit]| hits.iter().map(|h| (h.start, h.end)).collect::<Vec<_>>();
         let mut union: Vec<(usize, usize)> = queries.iter().flat_map(|q| spans(&doc.kwic(q, &options))).collect();
@@ -184,5 +196,56 @@ proptest::proptest! {
         let limited = doc.kwic_any(&queries, &KwicOptions { limit, ..options });
         let expected = if limit == 0 { &all[..] } else { &all[..limit.min(all.len())] };
         proptest::prop_assert_eq!(&limited[..], expected, "the limit applies after sorting");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// A one-word query finds, with compounds, exactly what a naive scan of the tokens'
+    /// own texts finds: a token equal to the word (ignoring case), else the first part
+    /// between hyphens equal to it (marked in a compound, its offsets the part's); and
+    /// without compounds, only the equal tokens.
+    #[test]
+    fn compound_search_is_a_naive_scan_of_the_token_texts(
+        words in proptest::collection::vec((0usize..6, proptest::bool::ANY, 0usize..3), 1..40),
+        query in 0usize..6,
+    ) {
+        const WORDS: [&str; 6] = ["cis", "CIS", "un", "post", "Soviet", "x"];
+        const JOINS: [&str; 3] = [" ", "-", "\u{2010}"];
+        let mut text = String::from("A: ");
+        for &(w, hyphen, join) in &words {
+            text.push_str(WORDS[w]);
+            text.push_str(if hyphen { JOINS[join] } else { " " });
+        }
+        text.push('.');
+        let doc = Document::new(text.clone(), &Options::default());
+        let q = WORDS[query];
+        let folded = q.to_lowercase();
+        let mut naive = Vec::new();
+        for (i, t) in doc.tokens().tokens.iter().enumerate() {
+            let own = &text[t.span.start..t.span.end];
+            if own.to_lowercase() == folded {
+                naive.push((i, false, t.span.start, t.span.end));
+                continue;
+            }
+            let mut from = 0;
+            for part in own.split(['-', '\u{2010}', '\u{2011}']) {
+                if part.to_lowercase() == folded {
+                    naive.push((i, true, t.span.start + from, t.span.start + from + part.len()));
+                    break;
+                }
+                from += part.len() + own[from + part.len()..].chars().next().map_or(0, char::len_utf8);
+            }
+        }
+        let found = |compounds: bool| -> Vec<(usize, bool, usize, usize)> {
+            doc.kwic(q, &KwicOptions { compounds, ..KwicOptions::default() })
+                .iter()
+                .map(|h| (h.token, h.in_compound, h.start, h.end))
+                .collect()
+        };
+        proptest::prop_assert_eq!(found(true), naive.clone());
+        let whole: Vec<_> = naive.into_iter().filter(|h| !h.1).collect();
+        proptest::prop_assert_eq!(found(false), whole);
     }
 }

@@ -77,6 +77,10 @@ fn options_are_validated_by_name() {
     assert_eq!(named(r#"{"labelPattern": "("}"#), options_error("labelPattern"));
     assert_eq!(named(r#"{"aliases": {"a": 1}}"#), options_error("aliases"));
     assert_eq!(named(r#"{"splitJointSpeakers": 1}"#), options_error("splitJointSpeakers"));
+    assert_eq!(named(r#"{"priorWeight": 0}"#), options_error("priorWeight"));
+    assert_eq!(named(r#"{"priorWeight": "x"}"#), options_error("priorWeight"));
+    assert_eq!(named(r#"{"against": "Bob"}"#), options_error("against"));
+    assert_eq!(named(r#"{"leaveOut": [1]}"#), options_error("leaveOut"));
     assert!(error_message(analyse(&text, options(r#"{"bogus": 1}"#))).contains("unknown field `bogus`"));
     assert!(error_message(analyse(&text, options(r#"{"aliases": {"a": 1}}"#))).contains("`aliases.a`"));
     let message = error_message(analyse(&text, options(r#"{"extraStopwords": "the"}"#)));
@@ -179,7 +183,12 @@ fn a_document_is_loaded_once_and_queried() {
     assert_eq!(stringify(&a), stringify(&whole), "same result as analyse()");
 
     let hits = Array::from(&doc.kwic("cis".into(), options(r#"{"width": 3, "sort": "right"}"#)).expect("kwic"));
-    assert_eq!(hits.length(), 21, "the headline's two are a heading's, not speech");
+    assert_eq!(hits.length(), 22, "the headline's two are a heading's, not speech; CIS-UN's CIS is in");
+    let inside = hits.iter().filter(|h| get(h, "inCompound").as_bool() == Some(true)).count();
+    assert_eq!(inside, 1, "the CIS of CIS-UN");
+    let whole = doc.kwic("cis".into(), options(r#"{"compounds": false}"#)).expect("kwic without compounds");
+    assert_eq!(Array::from(&whole).length(), 21, "the term's count");
+    assert!(Array::from(&whole).iter().all(|h| get(&h, "inCompound").as_bool() == Some(false)));
     for hit in hits.iter() {
         let (start, end) = (get(&hit, "start").as_f64().unwrap_or(0.0), get(&hit, "end").as_f64().unwrap_or(0.0));
         assert_eq!(String::from(s.slice(start as u32, end as u32)), "CIS");
@@ -189,7 +198,7 @@ fn a_document_is_loaded_once_and_queried() {
 
     let terms = Array::of2(&"cis".into(), &"council of foreign ministers".into());
     let d = Array::from(&doc.dispersion(terms.into(), options(r#"{"parts": "speakers"}"#)).expect("dispersion"));
-    assert_eq!(get(&d.get(0), "count").as_f64(), Some(21.0));
+    assert_eq!(get(&d.get(0), "count").as_f64(), Some(22.0), "as kwic finds it");
     assert_eq!(get(&d.get(1), "count").as_f64(), Some(2.0));
     assert!(get(&d.get(0), "dp").as_f64().is_some_and(|dp| (0.0..=1.0).contains(&dp)));
 
@@ -205,7 +214,7 @@ fn a_document_is_loaded_once_and_queried() {
     let both = Array::of3(&"cis".into(), &"council of foreign ministers".into(), &"CIS".into());
     let merged =
         Array::from(&doc.kwic(both.into(), options(r#"{"sort": "right", "limit": 0}"#)).expect("kwic of an array"));
-    assert_eq!(merged.length(), 21 + 2);
+    assert_eq!(merged.length(), 22 + 2);
     let keys: Vec<String> =
         merged.iter().map(|h| get(&h, "right").as_string().unwrap_or_default().to_lowercase()).collect();
     let words = |s: &String| s.split_whitespace().map(str::to_owned).collect::<Vec<_>>();
@@ -215,6 +224,51 @@ fn a_document_is_loaded_once_and_queried() {
     }
     let message = error_message(doc.dispersion(JsValue::from("cis"), None));
     assert!(message.contains("terms") && message.contains("string \"cis\", expected an array"), "{message}");
+}
+
+/// The row of `term` among `speaker`'s distinctive and avoided words.
+fn distinctive_row(analysis: &JsValue, speaker: &str, term: &str) -> JsValue {
+    let speakers = Array::from(&get(analysis, "speakers"));
+    let Some(s) = speakers.iter().find(|s| get(s, "name").as_string().as_deref() == Some(speaker)) else {
+        return JsValue::UNDEFINED;
+    };
+    let rows = Array::from(&get(&s, "distinctive")).concat(&Array::from(&get(&s, "avoided")));
+    rows.iter().find(|r| get(r, "term").as_string().as_deref() == Some(term)).unwrap_or(JsValue::UNDEFINED)
+}
+
+#[wasm_bindgen_test]
+fn distinctive_words_against_a_chosen_reference_with_significance() {
+    let turn = |name: &str, words: &[(&str, usize)]| {
+        let said: Vec<&str> = words.iter().flat_map(|&(w, n)| std::iter::repeat_n(w, n)).collect();
+        format!("{name}: {}\n", said.join(" "))
+    };
+    // 1,000 words each; A says `politicians` 10 times, B never: both measures say so.
+    let two = js(&(turn("A", &[("talk", 990), ("politicians", 10)]) + &turn("B", &[("talk", 1000)])));
+    let a = analyse(&two, None).expect("analysis");
+    let row = distinctive_row(&a, "A", "politicians");
+    assert!(get(&row, "z").as_f64().is_some_and(|z| (z - 2.303829).abs() < 1e-6), "{}", stringify(&row));
+    assert_eq!(get(&row, "zSignificant").as_bool(), Some(true));
+    assert_eq!(get(&row, "g2Significant").as_bool(), Some(true));
+    let heavy = analyse(&two, options(r#"{"priorWeight": 1}"#)).expect("a heavier prior");
+    assert_eq!(get(&distinctive_row(&heavy, "A", "politicians"), "zSignificant").as_bool(), Some(false));
+
+    // A and C say `apple`, B never: against B alone, or with C left out, A's reference has none.
+    let three = js(&(turn("A", &[("talk", 95), ("apple", 5)])
+        + &turn("B", &[("talk", 100)])
+        + &turn("C", &[("talk", 95), ("apple", 5)])));
+    let other_count = |json: &str| {
+        let doc = colloquy_wasm::Document::load(&three, None).expect("load");
+        let a = doc.analysis(options(json)).expect("analysis");
+        get(&distinctive_row(&a, "A", "apple"), "otherCount").as_f64()
+    };
+    assert_eq!(other_count("{}"), Some(5.0), "everyone else: C's");
+    assert_eq!(other_count(r#"{"against": ["B"]}"#), Some(0.0), "one speaker");
+    assert_eq!(other_count(r#"{"against": ["B", "C"]}"#), Some(5.0), "a group");
+    assert_eq!(other_count(r#"{"leaveOut": ["C"]}"#), Some(0.0), "C left out of the reference");
+    let unknown = analyse(&three, options(r#"{"against": ["Nobody"]}"#)).expect("not a failure");
+    let kinds: Vec<String> =
+        Array::from(&get(&unknown, "diagnostics")).iter().filter_map(|d| get(&d, "kind").as_string()).collect();
+    assert!(kinds.iter().any(|k| k == "unknown-speaker"), "{kinds:?}");
 }
 
 #[wasm_bindgen_test]
