@@ -37,7 +37,7 @@ test("distinctive words: a diverging chart per speaker, z > 0 first, the formula
   assert.equal(await page.getByLabel('Distinctive words of').inputValue(), 'Sergey Lavrov');
   const chart = page.getByRole('img', { name: /distinctive words by Fightin' Words z/ });
   assert.equal(await chart.count(), 1);
-  assert.match(await chart.getAttribute('aria-label'), /^Diverging bar chart of Sergey Lavrov's distinctive words by Fightin' Words z: used more approach 1\.12, situation 1\.12/);
+  assert.match(await chart.getAttribute('aria-label'), /^Diverging bar chart of Sergey Lavrov's distinctive words by Fightin' Words z: used more approach 1\.49, situation 1\.49/);
   const bars = page.locator('#distinctive-chart g[aria-label="bar"] rect');
   assert.equal(await bars.count(), 20, '10 words each side');
   const fills = await bars.evaluateAll((rs) => rs.map((r) => r.getAttribute('fill')));
@@ -61,7 +61,7 @@ test("distinctive words: a diverging chart per speaker, z > 0 first, the formula
   const d0 = lavrov.distinctive[0];
   assert.deepEqual(first, [d0.term, String(d0.count), String(d0.otherCount), d0.delta.toFixed(3), d0.z.toFixed(2), d0.g2.toFixed(2), d0.logRatio.toFixed(2)]);
   assert.equal((await column(page, '#distinctive-table', 1)).at(-1), 'cis');
-  assert.equal((await page.locator('#distinctive-table tbody tr').last().locator('td').allTextContents())[3], '−2.21', 'a true minus sign');
+  assert.equal((await page.locator('#distinctive-table tbody tr').last().locator('td').allTextContents())[3], '−3.21', 'a true minus sign');
 
   // The formulas, visible under the table.
   const formula = page.locator('#distinctive-formula');
@@ -220,9 +220,9 @@ test('dispersion: DP beside each term with its formula, parts, and the most and 
   await chart.locator('svg').waitFor();
   const dps = await chart.locator('g[aria-label="text"] text').allTextContents();
   assert.equal(dps.length, 5);
-  assert.equal(dps[0], 'DP 0.51', 'cis, over 10 equal parts');
+  assert.equal(dps[0], 'DP 0.52', 'cis, over 10 equal parts (its 21 words and the CIS of CIS-UN)');
   assert.ok(dps.every((d) => /^DP \d\.\d\d$/.test(d)), dps.join());
-  assert.match(await chart.getAttribute('aria-label'), /cis 21 occurrences, DP 0\.51/);
+  assert.match(await chart.getAttribute('aria-label'), /cis 22 occurrences, DP 0\.52/);
   const formula = page.locator('#panel-dispersion .formula');
   assert.equal(await formula.isVisible(), true);
   const text = await formula.textContent();
@@ -231,7 +231,7 @@ test('dispersion: DP beside each term with its formula, parts, and the most and 
   }
   await page.getByText('Table of dispersion').click();
   const cisDp = Number(await page.locator('#dispersion-table tbody tr').first().locator('td').nth(1).getAttribute('data-value'));
-  assert.equal(cisDp.toFixed(2), '0.51');
+  assert.equal(cisDp.toFixed(2), '0.52');
 
   // The lists.
   assert.equal(await page.locator('#spread-even tbody tr').count(), 10);
@@ -247,7 +247,7 @@ test('dispersion: DP beside each term with its formula, parts, and the most and 
 
   // Over the speakers instead: other values, no new analysis.
   await page.getByLabel('DP over').selectOption('speakers');
-  await page.waitForFunction(() => document.querySelector('#dispersion-chart g[aria-label="text"] text')?.textContent === 'DP 0.48');
+  await page.waitForFunction(() => document.querySelector('#dispersion-chart g[aria-label="text"] text')?.textContent === 'DP 0.49');
   assert.match(await formula.textContent(), /parts: the speakers/);
   await page.waitForFunction(() => document.querySelector('#spread-even tbody th')?.textContent === 'would');
   assert.equal(await analyses(page), count);

@@ -116,7 +116,7 @@ test('hide a speaker from the charts; the tables keep it; colours stay the same'
   assert.equal(await colour('#terms-legend', 'Question'), questionColour);
 
   await page.locator('#terms-chart [aria-label="y-axis tick label"] text').filter({ hasText: /^cis$/ }).click();
-  await page.waitForFunction(() => document.querySelectorAll('#kwic-list li').length === 21);
+  await page.waitForFunction(() => document.querySelectorAll('#kwic-list li').length === 22);
   const kwicColour = await page.locator('#kwic-list .kw-speaker').filter({ hasText: /^Question$/ }).first().locator('.swatch').evaluate((s) => getComputedStyle(s).backgroundColor);
   assert.equal(kwicColour, questionColour, 'the concordance uses the same colours');
 

@@ -64,8 +64,10 @@ test('clicking a term lists every occurrence in context, and "Show" finds it in 
   const list = page.locator('#kwic-list li');
   await list.first().waitFor();
   assert.equal(await page.locator('#kwic-heading').textContent(), 'Occurrences of “cis”');
-  assert.equal(await list.count(), 21);
-  assert.equal(await page.locator('#kwic-note').textContent(), '21 occurrences.');
+  assert.equal(await list.count(), 22);
+  assert.equal(await page.locator('#kwic-note').textContent(), '22 occurrences. 1 is inside a hyphenated compound, marked with a dotted outline.');
+  assert.deepEqual(await list.locator('mark.in-compound').allTextContents(), ['CIS'], 'the CIS of CIS-UN');
+  assert.match(await list.filter({ has: page.locator('mark.in-compound') }).locator('.kw-right').textContent(), /^-UN/);
   assert.deepEqual([...new Set(await list.locator('mark').allTextContents())], ['CIS']);
   const speakers = await list.locator('.kw-speaker').allTextContents();
   assert.deepEqual([...new Set(speakers)].sort(), ['(unattributed)', 'Question', 'Sergey Lavrov']);
@@ -85,7 +87,7 @@ test('clicking a term lists every occurrence in context, and "Show" finds it in 
   const firstRight = await list.first().locator('.kw-right').textContent();
   await page.getByLabel('Sort').selectOption('right');
   await page.waitForFunction((r) => document.querySelector('#kwic-list li .kw-right')?.textContent !== r, firstRight);
-  assert.equal(await list.count(), 21);
+  assert.equal(await list.count(), 22);
   await tab(page, 'Phrases');
   await page.getByRole('button', { name: 'foreign ministers', exact: true }).click();
   await page.waitForFunction(() => document.querySelector('#kwic-heading').textContent === 'Occurrences of “foreign ministers”');
@@ -134,7 +136,7 @@ test('dispersion: ticks along the transcript coloured by speaker, for chosen ter
   assert.equal(await page.getByLabel('Terms to plot').inputValue(), 'cis, russia, security, agreements, would');
   assert.deepEqual(await chart.locator('[aria-label="y-axis tick label"] text').allTextContents(), ['cis', 'russia', 'security', 'agreements', 'would']);
   await page.getByText('Table of dispersion').click();
-  assert.deepEqual(await column(page, '#dispersion-table', 2), ['21', '10', '9', '8', '8']);
+  assert.deepEqual(await column(page, '#dispersion-table', 2), ['22', '11', '9', '8', '8']);
   const ticks = await chart.locator('g[aria-label="tick"] line').count();
   assert.ok(ticks > 50 && ticks <= 58, `one tick per occurrence (${ticks}; ticks on one pixel draw once)`);
   const strokes = await chart.locator('g[aria-label="tick"] line').evaluateAll((ls) => [...new Set(ls.map((l) => l.getAttribute('stroke')))].sort());

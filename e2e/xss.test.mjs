@@ -183,7 +183,7 @@ test('hostile speaker names, terms, phrases and contexts are text in every view 
   await page.waitForFunction(() => document.getElementById('kwic-note').textContent === '1 occurrence.');
   assert.ok((await page.locator('#kwic-list .kw-left').textContent()).endsWith(`${IMG} `));
   const kwicCsv = await csvOf(page, '#kwic-csv');
-  assert.deepEqual(kwicCsv[0], ['Speaker', 'Left', 'Match', 'Right', 'Start', 'End']);
+  assert.deepEqual(kwicCsv[0], ['Speaker', 'Left', 'Match', 'Right', 'Start', 'End', 'In a compound']);
   assert.equal(kwicCsv[1][0], JS);
   assert.ok(kwicCsv[1][1].endsWith(`${IMG} `));
   await page.getByLabel('Find in context').fill(IMG);

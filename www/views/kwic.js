@@ -134,6 +134,7 @@ const COLUMNS = [
   { key: 'right', label: 'Right', value: (r) => r.right },
   { key: 'start', label: 'Start', value: (r) => r.start },
   { key: 'end', label: 'End', value: (r) => r.end },
+  { key: 'inCompound', label: 'In a compound', value: (r) => (r.inCompound ? 'yes' : '') },
 ];
 
 const askKwic = latest(engine.kwic.bind(engine));
@@ -170,13 +171,15 @@ async function runKwic() {
   rows = rows.slice(0, KWIC_LIMIT);
   lastTable = asShown(COLUMNS, rows, `kwic-${slug(collocate ? `${term} ${collocate}` : term)}`);
   const capped = !collocate && rows.length === KWIC_LIMIT;
-  note.textContent = rows.length === 0 ? 'No occurrences.'
+  const compounds = rows.filter((r) => r.inCompound).length;
+  const inCompounds = compounds ? ` ${fmt.int(compounds)} ${compounds === 1 ? 'is' : 'are'} inside a hyphenated compound, marked with a dotted outline.` : '';
+  note.textContent = (rows.length === 0 ? 'No occurrences.'
     : filtered ? `${fmt.int(rows.length)} of the ${fmt.int(total)} occurrences of “${term}” have “${collocate}” within ${width} words.`
-      : `${fmt.int(rows.length)}${capped ? '+' : ''} occurrence${rows.length === 1 ? '' : 's'}${capped ? ` (the first ${KWIC_LIMIT})` : ''}.`;
+      : `${fmt.int(rows.length)}${capped ? '+' : ''} occurrence${rows.length === 1 ? '' : 's'}${capped ? ` (the first ${KWIC_LIMIT})` : ''}.`) + inCompounds;
   list.replaceChildren(...rows.map((r, i) => h('li', { class: 'kw' },
     h('span', { class: 'kw-speaker' }, swatch(r.speaker), h('span', { text: r.speaker })),
     h('span', { class: 'kw-left' }, h('span', {}, marked(r.left, pattern))),
-    h('mark', { text: r.match }),
+    h('mark', r.inCompound ? { class: 'in-compound', title: 'inside a hyphenated compound', text: r.match } : { text: r.match }),
     h('span', { class: 'kw-right' }, marked(r.right, pattern)),
     h('button', {
       type: 'button', class: 'link goto', 'aria-label': `Show occurrence ${i + 1} in the transcript`,
