@@ -60,7 +60,7 @@ test('no labels found: the hint shows example lines, and one click reads them as
   // The notice stands in place of a bar that would be all "(unattributed)".
   assert.equal(await page.locator('#speakers-chart').isVisible(), false);
   assert.deepEqual(await names(page), ['(unattributed)']);
-  assert.match(await status(page), /Left out: 1 line of headings, procedure or inserted text\. [\d,]+ words \(100%\) have no speaker\.$/);
+  assert.match(await status(page), /Left out: 1 line of headings, procedure or inserted text\. [\d,]+ words \(100\.0%\) have no speaker\.$/);
 
   const before = await analyses(page);
   await guide.getByRole('button', { name: 'Use these as labels' }).click();

@@ -2,7 +2,7 @@
 // Charts, all drawn by Observable Plot (vendored UMD build, global `Plot`).
 // Speaker colours come from one map (colours.js), so a speaker has the same colour everywhere.
 import { fmt } from './dom.js';
-import { colourMap, inkFor, PALETTE, NEUTRAL } from './colours.js';
+import { colourMap, inkFor, PALETTE, NEUTRAL, OTHER_COLOUR } from './colours.js';
 
 /** @import { PlotOptions, ScaleOptions, Markish } from '@observablehq/plot' */
 
@@ -26,31 +26,64 @@ function marginFor(labels, min = 40, max = 200) {
 const clip = (s, chars) => (s.length <= chars ? s : chars < 2 ? '' : `${s.slice(0, chars - 1)}…`);
 
 /**
+ * `s` in at most `chars` characters, cut in the middle: labels that differ at the end
+ * (`Delegate of the Republic 258`, `… 137`) stay apart.
+ * @type {(s: string, chars: number) => string}
+ */
+const clipMiddle = (s, chars) => {
+  if (s.length <= chars || chars < 5) return clip(s, chars);
+  const head = Math.ceil((chars - 1) / 2);
+  return `${s.slice(0, head).trimEnd()}…${s.slice(s.length - (chars - 1 - head)).trimStart()}`;
+};
+
+/**
  * Horizontal bars, one row per term (top to bottom in `terms` order), with a rule at 0:
- * the frame the terms, distinctive words and collocations charts share.
+ * the frame the terms, distinctive words, collocations and ranked speakers charts share.
+ * `label`: what the y axis shows of a term (default: the term).
  * @param {object} o
  * @param {string[]} o.terms
  * @param {number} o.width
  * @param {number} o.axis  the height of the x axis and its label
  * @param {ScaleOptions} o.x
- * @param {Markish} o.bars
+ * @param {Markish | Markish[]} o.bars
  * @param {ScaleOptions} [o.color]
  * @param {string} [o.ariaLabel]
+ * @param {number} [o.marginLeft]
+ * @param {number} [o.marginRight]
+ * @param {(term: string) => string} [o.label]
  */
-function termBars({ terms, width, axis, x, bars, color, ariaLabel }) {
+function termBars({ terms, width, axis, x, bars, color, ariaLabel, marginLeft = marginFor(terms), marginRight = 16, label }) {
   /** @type {PlotOptions} */
   const options = {
     width,
     height: 20 * terms.length + axis,
-    marginLeft: marginFor(terms),
-    marginRight: 16,
+    marginLeft,
+    marginRight,
     ariaLabel,
     x,
-    y: { label: null, domain: terms },
+    y: { label: null, domain: terms, ...(label ? { tickFormat: label } : {}) },
     marks: [bars, Plot.ruleX([0])],
   };
   if (color) options.color = color;
   return Plot.plot(options);
+}
+
+/**
+ * About `per` px between x ticks, so tick labels do not run into each other on a phone.
+ * @param {number} inner  the plot's width inside its margins
+ */
+const xTicks = (inner, per = 80) => Math.max(2, Math.floor(inner / per));
+
+/**
+ * The left margin for labels `labels` in a chart `width` wide (at most 40% of it), and
+ * the labels clipped (in the middle) to fit it.
+ * @param {string[]} labels
+ * @param {number} width
+ */
+function fittedLabels(labels, width) {
+  const margin = marginFor(labels, 40, Math.min(200, Math.round(width * 0.4)));
+  const chars = Math.floor((margin - 14) / 6.2 + 0.1); // marginFor rounds
+  return { margin, label: (/** @type {string} */ l) => clipMiddle(String(l), chars) };
 }
 
 /**
@@ -103,6 +136,42 @@ export function speakersChart({ speakers, colours, width }) {
   });
 }
 
+/** From this many visible speakers up, the word share is a ranked bar chart, not one stacked bar. */
+export const MANY_SPEAKERS = 12;
+/** The ranked chart's bars: the speakers with the most words, then the others summed in one bar. */
+export const TOP_SPEAKERS = 15;
+
+/**
+ * Word share as ranked horizontal bars (for many speakers): one bar per segment, top to
+ * bottom in `speakers` order (the speakers with the most words, then the others summed),
+ * each labelled with its share of the words of all `speakers`.
+ * @param {{ speakers: Segment[], colours: Map<string, string>, width: number }} o
+ */
+export function rankedSpeakersChart({ speakers, colours, width }) {
+  const total = speakers.reduce((s, d) => s + d.words, 0) || 1;
+  const rows = speakers.map((d) => ({ name: d.name, words: d.words, share: d.words / total }));
+  /** @typedef {typeof rows[number]} Row */
+  const names = rows.map((d) => d.name);
+  const { margin, label } = fittedLabels(names, width);
+  const marginRight = 50; // "100.0%" after the longest bar
+  // `percent` scales the values, and the domain is in the scaled units.
+  return termBars({
+    terms: names, width, axis: 44, marginLeft: margin, marginRight, label,
+    x: { label: 'Share of words (%) →', percent: true, grid: true, domain: [0, 100 * Math.max(...rows.map((d) => d.share), 0.01)], ticks: xTicks(width - margin - marginRight) },
+    color: colourScale(colours),
+    bars: [
+      Plot.barX(rows, {
+        x: 'share', y: 'name', fill: 'name',
+        title: (/** @type {Row} */ d) => `${d.name}\n${fmt.int(d.words)} words (${fmt.pct(d.share)})`,
+      }),
+      Plot.text(rows, {
+        x: 'share', y: 'name', text: (/** @type {Row} */ d) => fmt.pct(d.share), textAnchor: 'start', dx: 4,
+        fill: 'currentColor', fontVariant: 'tabular-nums', fontSize: 11,
+      }),
+    ],
+  });
+}
+
 /** @typedef {{ term: string, count: number, speaker?: string }} TermBar */
 
 /**
@@ -130,25 +199,43 @@ export function termsChart({ rows, terms, colours, width, fill, ariaLabel, stack
  */
 
 /**
+ * Which of a dispersion chart's layers a speaker's ticks are drawn in: 0 the shared grey,
+ * 1 a colour of their own, 2 the highlighted speaker (on top).
+ * @param {string} speaker
+ * @param {Map<string, string>} colours
+ * @param {string} [highlight]
+ */
+export const tickLayer = (speaker, colours, highlight) => (speaker === highlight ? 2 : (colours.get(speaker) ?? OTHER_COLOUR) === OTHER_COLOUR ? 0 : 1);
+
+/**
  * Where terms occur: one tick per occurrence along the text, coloured by speaker
  * (like quanteda's x-ray plot). `dps`: each term's DP, written at the end of its row.
+ * Ticks in the shared grey are drawn first, then the coloured ones, then those of
+ * `highlight` (a speaker), thicker, so neither is hidden under the grey.
  * @param {{ points: Tick[], terms: string[], tokens: number, colours: Map<string, string>, width: number,
- *   dps?: { term: string, dp: number | null }[], ariaLabel?: string }} o
+ *   dps?: { term: string, dp: number | null }[], ariaLabel?: string, highlight?: string }} o
  */
-export function dispersionChart({ points, terms, tokens, colours, width, ariaLabel, dps = [] }) {
+export function dispersionChart({ points, terms, tokens, colours, width, ariaLabel, dps = [], highlight }) {
+  const { margin, label } = fittedLabels(terms, width);
+  const marginRight = dps.length ? 64 : 16;
+  const inner = width - margin - marginRight;
+  const ordered = [0, 1, 2].flatMap((l) => points.filter((p) => tickLayer(p.speaker, colours, highlight) === l));
   return Plot.plot({
     width,
     height: 34 * terms.length + 50,
-    marginLeft: marginFor(terms),
-    marginRight: dps.length ? 64 : 16,
+    marginLeft: margin,
+    marginRight,
     ariaLabel,
-    x: { domain: [0, Math.max(1, tokens)], label: 'Position in the transcript (word number) →', ticks: 6 },
-    y: { domain: terms, label: null, padding: 0.15 },
+    x: {
+      domain: [0, Math.max(1, tokens)], ticks: xTicks(inner),
+      label: inner < 300 ? 'Word number →' : 'Position in the transcript (word number) →',
+    },
+    y: { domain: terms, label: null, padding: 0.15, tickFormat: label },
     color: colourScale(colours),
     marks: [
       Plot.frame({ strokeOpacity: 0.25 }),
-      Plot.tickX(points, {
-        x: 'position', y: 'term', stroke: 'speaker', strokeWidth: 1.5,
+      Plot.tickX(ordered, {
+        x: 'position', y: 'term', stroke: 'speaker', strokeWidth: (/** @type {Tick} */ d) => (d.speaker === highlight ? 2.5 : 1.5),
         title: (/** @type {Tick} */ d) => `${d.term}: word ${fmt.int(d.position)}\n${d.speaker}`,
       }),
       Plot.text(dps, {
@@ -192,65 +279,13 @@ export function collocationsChart({ rows, key, label, fill, width, ariaLabel }) 
   });
 }
 
-/**
- * Calls `onPick(point)` for the tick nearest a click on a dispersion chart (within 6 px,
- * in the clicked term's row): ticks are too thin to hit exactly.
- * @param {Chart} svg
- * @param {Tick[]} points
- * @param {(point: Tick) => void} onPick
- */
-export function onTickClick(svg, points, onPick) {
-  const x = svg.scale('x');
-  const y = svg.scale('y');
-  if (!x?.apply || !y?.apply || !y.domain) return;
-  const [xAt, yAt, domain, band] = [x.apply, y.apply, /** @type {string[]} */ ([...y.domain]), y.bandwidth ?? 0];
-  const byTerm = Map.groupBy(points, (p) => p.term);
-  svg.classList.add('clickable');
-  svg.addEventListener('click', (event) => {
-    if (!(event instanceof MouseEvent)) return;
-    const box = svg.getBoundingClientRect();
-    const ratio = Number(svg.getAttribute('width')) / box.width;
-    const px = (event.clientX - box.left) * ratio;
-    const py = (event.clientY - box.top) * ratio;
-    const term = domain.find((t) => py >= yAt(t) && py <= yAt(t) + band);
-    /** @type {Tick | null} */
-    let best = null;
-    let distance = 6;
-    for (const p of (term === undefined ? undefined : byTerm.get(term)) ?? []) {
-      const d = Math.abs(xAt(p.position) - px);
-      if (d <= distance) [best, distance] = [p, d];
-    }
-    if (best) onPick(best);
-  });
-}
-
-/**
- * Calls `onPick(datum)` when a bar of `svg` (drawn from `rows`) is clicked.
- * @template R
- * @param {Chart} svg
- * @param {string} selector  the marks' elements
- * @param {R[]} rows
- * @param {(row: R) => void} onPick
- */
-export function onMarkClick(svg, selector, rows, onPick) {
-  for (const el of svg.querySelectorAll(selector)) {
-    el.classList.add('clickable');
-  }
-  svg.addEventListener('click', (event) => {
-    const el = event.target instanceof Element ? event.target.closest(selector) : null;
-    if (!el || !svg.contains(el)) return;
-    // Plot binds each mark's element to its index in the data.
-    const i = /** @type {{ __data__?: unknown }} */ (el).__data__;
-    if (typeof i === 'number' && rows[i]) onPick(rows[i]);
-  });
-}
-
 /** Draws each chart once, off the page, so the first real one is not slowed by cold code. */
 export function warmUp() {
   const colours = colourMap(['A', 'B']);
   const speakers = [{ name: 'A', words: 3 }, { name: 'B', words: 2 }];
   const terms = [{ term: 'x', count: 2, speaker: 'A' }, { term: 'y', count: 1, speaker: 'B' }];
   speakersChart({ speakers, colours, width: 400 });
+  rankedSpeakersChart({ speakers, colours, width: 400 });
   termsChart({ rows: terms, terms: ['x', 'y'], colours, width: 400, fill: '#000', stacked: false });
   termsChart({ rows: terms, terms: ['x', 'y'], colours, width: 400, stacked: true });
   dispersionChart({ points: [{ term: 'x', position: 1, speaker: 'A', start: 0 }], terms: ['x'], tokens: 5, colours, width: 400, dps: [{ term: 'x', dp: 0.5 }] });

@@ -7,6 +7,8 @@ export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '
 export const OTHER_COLOUR = '#8c8c8c';
 /** Bars that belong to no one speaker: a grey-blue that no speaker has. */
 export const NEUTRAL = '#6b7f99';
+/** A speaker picked out among the grey ones (Dispersion's Highlight): the text's colour, which no speaker has. */
+export const HIGHLIGHT = 'currentColor';
 
 /**
  * Speaker name → colour, by speaker order (most words first).

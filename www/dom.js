@@ -99,8 +99,8 @@ export const fmt = {
   int: (n) => integer.format(n),
   /** @param {number} n */
   dec: (n) => decimal.format(n),
-  /** @param {number} n a fraction, shown as a percentage */
-  pct: (n) => `${decimal.format(n * 100)}%`,
+  /** @param {number} n a fraction, shown as a percentage with one decimal (`55.0%` beside `34.6%`) */
+  pct: (n) => `${fixed[1].format(n * 100)}%`,
   /** @param {number} n milliseconds */
   ms: (n) => `${integer.format(n)} ms`,
   /** @param {number} n */

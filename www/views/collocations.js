@@ -4,7 +4,8 @@
 // collocate opens the node's concordance limited to the lines with it nearby.
 import { h, fmt, slug, markup } from '../dom.js';
 import { NEUTRAL } from '../colours.js';
-import { collocationsChart, onMarkClick } from '../charts.js';
+import { collocationsChart } from '../charts.js';
+import { onMarkClick } from '../chart-clicks.js';
 import { dataTable, sortRows, asShown } from '../table.js';
 import { state, analysis, visibleTerms } from '../state.js';
 import { noWordsReason, noTermsReason } from '../reasons.js';

@@ -21,14 +21,16 @@ export const swatch = (name) => h('span', { class: 'swatch', 'aria-hidden': 'tru
 /**
  * Legend entries for `names`: each speaker that has a colour of its own, then the
  * speakers drawn in the shared grey as one entry (they cannot be told apart anyway).
+ * `colourFor`: a speaker's colour in the chart (default: its colour everywhere).
  * @param {string[]} names
+ * @param {(name: string) => string} [colourFor]
  * @returns {LegendEntry[]}
  */
-export function legendEntries(names) {
-  const own = names.filter((n) => colourOf(n) !== OTHER_COLOUR);
+export function legendEntries(names, colourFor = colourOf) {
+  const own = names.filter((n) => colourFor(n) !== OTHER_COLOUR);
   const grey = names.length - own.length;
-  if (grey <= 1) return names.map((n) => [n, colourOf(n)]);
-  return [...own.map((n) => /** @type {LegendEntry} */ ([n, colourOf(n)])), [`${fmt.int(grey)} other speakers`, OTHER_COLOUR]];
+  if (grey <= 1) return names.map((n) => [n, colourFor(n)]);
+  return [...own.map((n) => /** @type {LegendEntry} */ ([n, colourFor(n)])), [`${fmt.int(grey)} other speakers`, OTHER_COLOUR]];
 }
 
 /**

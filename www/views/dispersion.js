@@ -1,18 +1,21 @@
 // @ts-check
 // Dispersion: where chosen terms occur along the transcript (one tick per occurrence,
-// coloured by speaker) with Gries' DP beside each, over equal parts or over the speakers;
-// and the terms spread most and least evenly.
+// coloured by speaker; with more speakers than colours, one more speaker can be highlighted)
+// with Gries' DP beside each, over equal parts or over the speakers; and the terms spread
+// most and least evenly.
 import { h, fmt, markup } from '../dom.js';
-import { dispersionChart, onTickClick } from '../charts.js';
+import { dispersionChart, tickLayer } from '../charts.js';
+import { onTickClick } from '../chart-clicks.js';
 import { dataTable, sortRows, asShown } from '../table.js';
 import { state, analysis, visibleSpeakers, visibleTerms, colourOf } from '../state.js';
+import { OTHER_COLOUR, HIGHLIGHT } from '../colours.js';
 import { noWordsReason, noTermsReason } from '../reasons.js';
 import { messageOf } from '../status.js';
 import { engine } from '../analyse.js';
 import { isCancelled } from '../engine.js';
 import { latest, STALE } from '../latest.js';
 import { showInTranscript } from '../transcript.js';
-import { legend, speakersLegend, chartWidth, putChart, cellBar, columnsNote, SPEAKER_COLUMNS_MAX } from './common.js';
+import { colourLegend, legendEntries, chartWidth, putChart, cellBar, columnsNote, SPEAKER_COLUMNS_MAX } from './common.js';
 import { tabPanel, select, control, legendList, chartFigure, chartActions, csvButton, tableHead, tableWrap } from './shell.js';
 import { termButton } from './kwic.js';
 
@@ -20,6 +23,7 @@ import { termButton } from './kwic.js';
  * @import { Dispersion, TermSpread } from '../pkg/colloquy.js'
  * @import { Column, Shown, Sort } from '../table.js'
  * @import { Tick } from '../charts.js'
+ * @import { LegendEntry } from '../exporting.js'
  * @import { View } from '../tabs.js'
  */
 
@@ -28,10 +32,19 @@ const SPREAD_ROWS = 10;
 
 const termsInput = h('input', { id: 'dispersion-terms', type: 'text', autocomplete: 'off', placeholder: 'comma-separated, e.g. cis, russia', 'aria-describedby': 'dispersion-hint' });
 const partsSelect = select('dispersion-parts', [['10', '10 equal parts'], ['speakers', 'the speakers']], '10');
+// With more speakers than colours: a speaker whose ticks are drawn in a colour of their
+// own (HIGHLIGHT, unless they have one), over the grey; listed by their occurrences plotted.
+const highlightSelect = select('dispersion-highlight', [['', 'no one']], '', { 'aria-describedby': 'dispersion-highlight-note' });
+const highlightControl = control('Highlight speaker', highlightSelect);
 const form = h('form', { id: 'dispersion-form', class: 'controls' },
   h('label', { for: 'dispersion-terms' }, 'Terms to plot'), termsInput, h('button', { type: 'submit' }, 'Plot'),
   h('button', { type: 'button', id: 'dispersion-reset', class: 'link', onclick: () => plot(null) }, 'Top terms'),
-  control('DP over', partsSelect));
+  control('DP over', partsSelect), highlightControl);
+const highlightNote = h('p', { id: 'dispersion-highlight-note', class: 'hint' });
+/** The highlighted speaker ('' none). */
+let highlight = '';
+/** @type {LegendEntry[]} the legend as last drawn, for the chart's export */
+let lastLegend = [];
 const legendBox = legendList('dispersion-legend', 'Speaker colours');
 const figure = chartFigure('dispersion-chart');
 const partsNote = h('span', { id: 'dispersion-parts-note' }, 'parts: 10 equal slices of the transcript');
@@ -50,8 +63,8 @@ export const view = {
   panel: tabPanel('dispersion',
     form,
     h('p', { id: 'dispersion-hint', class: 'hint' }, 'Each tick is one occurrence, placed by its position in the transcript and coloured by speaker. Click a tick to see it in the transcript.'),
-    legendBox, figure,
-    chartActions({ figure, label: 'Export the dispersion chart and table', title: () => 'Where the terms occur', legend: speakersLegend },
+    highlightNote, legendBox, figure,
+    chartActions({ figure, label: 'Export the dispersion chart and table', title: () => 'Where the terms occur', legend: () => lastLegend },
       csvButton('dispersion-csv', () => lastTables.dispersion, 'CSV of the dispersion table')),
     h('div', { class: 'formula' }, h('p', {},
       markup`<strong>DP</strong>, Gries' deviation of proportions (normalised), beside each term: <code>DP = ½·Σ|v<sub>i</sub> − s<sub>i</sub>|</code>, <code>DP<sub>norm</sub> = DP / (1 − min s<sub>i</sub>)</code>, where s<sub>i</sub> is part i's share of the words and v<sub>i</sub> its share of the term's occurrences; `,
@@ -70,6 +83,10 @@ form.addEventListener('submit', (e) => {
   plot(terms.length ? terms : null);
 });
 partsSelect.addEventListener('change', () => state.analysis && render());
+highlightSelect.addEventListener('change', () => {
+  highlight = highlightSelect.value;
+  if (state.analysis) render();
+});
 
 /**
  * Plots `terms` (null: the top terms).
@@ -125,10 +142,14 @@ async function render() {
   if (!rows || rows === STALE || state.analysis !== a) return; // a newer request will draw its own
   figure.removeAttribute('aria-busy');
   const tokens = rows[0]?.tokens ?? a.summary.tokens;
-  // One tick per occurrence; ticks that would fall on the same pixel draw as one
-  // (the first of them), so a frequent term in a big text stays a light SVG.
+  const visibleNames = visibleSpeakers().map((s) => s.name);
+  const colours = speakerColours(visibleNames, rows);
+  // One tick per occurrence; ticks that would fall on the same pixel draw as one, so a
+  // frequent term in a big text stays a light SVG: the first of them, unless a later one is
+  // in a higher layer (a colour over the grey, the highlighted speaker over both).
   const width = chartWidth();
   const pixels = Math.max(100, width);
+  const on = highlight || undefined;
   /** @type {Tick[]} */
   const points = [];
   for (const d of rows) {
@@ -137,16 +158,16 @@ async function render() {
       const speaker = d.speakers[i];
       if (state.hidden.has(speaker)) return;
       const pixel = Math.floor((position / Math.max(1, tokens)) * pixels);
-      if (pixel === last) return;
+      const point = { term: d.term, position, speaker, start: d.starts[i] };
+      if (pixel !== last) points.push(point);
+      else if (tickLayer(speaker, colours, on) > tickLayer(points[points.length - 1].speaker, colours, on)) points[points.length - 1] = point;
       last = pixel;
-      points.push({ term: d.term, position, speaker, start: d.starts[i] });
     });
   }
-  const visibleNames = visibleSpeakers().map((s) => s.name);
-  legend(legendBox, visibleNames);
-  const colours = new Map(visibleNames.map((n) => [n, colourOf(n)]));
-  const label = `Dispersion plot over ${fmt.int(tokens)} words: ${rows.map((d) => `${d.term} ${d.count} occurrences, DP ${fmt.fixed(d.dp, 2)}`).join('; ')}`;
-  const svg = dispersionChart({ points, terms, tokens, colours, width, dps: rows.map((d) => ({ term: d.term, dp: d.dp })) });
+  lastLegend = legendEntries(visibleNames, (n) => colours.get(n) ?? OTHER_COLOUR);
+  colourLegend(legendBox, lastLegend);
+  const label = `Dispersion plot over ${fmt.int(tokens)} words: ${rows.map((d) => `${d.term} ${d.count} occurrences, DP ${fmt.fixed(d.dp, 2)}`).join('; ')}${highlight ? `; ${highlight}'s occurrences highlighted` : ''}`;
+  const svg = dispersionChart({ points, terms, tokens, colours, width, highlight: on, dps: rows.map((d) => ({ term: d.term, dp: d.dp })) });
   putChart(figure, svg, label);
   onTickClick(svg, points, (p) => showInTranscript(p.start, p.start + p.term.length));
   /** @type {Column<Dispersion>[]} */
@@ -168,6 +189,40 @@ async function render() {
       render();
     },
   }));
+}
+
+/**
+ * The speakers' colours in the chart: their own, and HIGHLIGHT for the highlighted speaker
+ * when they are in the shared grey. Fills the Highlight choice when some speakers share the
+ * grey: the speakers of the plotted occurrences, most occurrences first.
+ * @param {string[]} names  the visible speakers
+ * @param {Dispersion[]} rows
+ */
+function speakerColours(names, rows) {
+  const colours = new Map(names.map((n) => [n, colourOf(n)]));
+  const grey = names.filter((n) => colours.get(n) === OTHER_COLOUR).length;
+  if (!colours.has(highlight)) highlight = '';
+  highlightControl.hidden = grey <= 1;
+  highlightNote.hidden = grey <= 1;
+  if (grey <= 1) {
+    highlight = '';
+    return colours;
+  }
+  /** @type {Map<string, number>} */
+  const counts = new Map();
+  for (const d of rows) {
+    for (const [name, n] of bySpeakerCount(d)) if (colours.has(name)) counts.set(name, (counts.get(name) ?? 0) + n);
+  }
+  if (highlight && !counts.has(highlight)) counts.set(highlight, 0);
+  const rank = new Map(names.map((n, i) => [n, i]));
+  const options = [...counts].sort((x, y) => y[1] - x[1] || (rank.get(x[0]) ?? 0) - (rank.get(y[0]) ?? 0));
+  highlightSelect.replaceChildren(h('option', { value: '', text: 'no one' }),
+    ...options.map(([name, n]) => h('option', { value: name, text: `${name} (${fmt.int(n)})` })));
+  highlightSelect.value = highlight;
+  const picked = highlight && colours.get(highlight) === OTHER_COLOUR;
+  if (picked) colours.set(highlight, HIGHLIGHT);
+  highlightNote.textContent = `The ${fmt.int(names.length - grey)} speakers with the most words have colours of their own${picked ? `, ${highlight} is highlighted` : ''}; the other ${fmt.int(grey - (picked ? 1 : 0))} share the grey. Choose a speaker under Highlight speaker to draw their ticks in a colour of their own, over the others.`;
+  return colours;
 }
 
 /** @type {Column<TermSpread>[]} */

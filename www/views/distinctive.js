@@ -3,7 +3,8 @@
 // Fightin' Words z and a table of count, others' count, δ, z, G² and Log Ratio.
 import { h, fmt, slug, markup } from '../dom.js';
 import { NEUTRAL } from '../colours.js';
-import { distinctiveChart, onMarkClick } from '../charts.js';
+import { distinctiveChart } from '../charts.js';
+import { onMarkClick } from '../chart-clicks.js';
 import { dataTable, sortRows, asShown } from '../table.js';
 import { state, analysis, visibleSpeakers, colourOf } from '../state.js';
 import { noWordsReason } from '../reasons.js';

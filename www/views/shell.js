@@ -63,8 +63,29 @@ export function checkbox(box, label) {
  */
 export const moreButton = (id, text) => h('button', { type: 'button', id, class: 'link', hidden: true }, text);
 
-/** @param {string} id */
-export const tableWrap = (id) => h('div', { id, class: 'table-wrap' });
+/**
+ * A table's container. When the table is wider than it, it scrolls sideways and says so:
+ * `data-scrolls` (style.css shows a line saying so), and it is a focusable region, so the
+ * arrow keys scroll it.
+ * @param {string} id
+ */
+export function tableWrap(id) {
+  const wrap = h('div', { id, class: 'table-wrap' });
+  const check = () => {
+    const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    wrap.toggleAttribute('data-scrolls', scrolls);
+    if (scrolls) {
+      // Named apart from its table (whose caption says what it holds).
+      Object.entries({ tabindex: '0', role: 'region', 'aria-label': 'Wide table, scrolls sideways' }).forEach(([k, v]) => wrap.setAttribute(k, v));
+    } else {
+      for (const k of ['tabindex', 'role', 'aria-label']) wrap.removeAttribute(k);
+    }
+  };
+  // Its width changes with the window, the table's with what it holds.
+  new ResizeObserver(check).observe(wrap);
+  new MutationObserver(check).observe(wrap, { childList: true });
+  return wrap;
+}
 
 /**
  * @param {string} id

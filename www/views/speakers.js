@@ -1,9 +1,9 @@
 // @ts-check
-// Speakers: word share as a stacked 100% bar, a sortable table, guidance when attribution
-// is doubtful, and the speaker editor (speaker-edit.js).
+// Speakers: word share as a stacked 100% bar (as ranked bars for many speakers), a sortable
+// table, guidance when attribution is doubtful, and the speaker editor (speaker-edit.js).
 import { h, fmt } from '../dom.js';
 import { OTHER_COLOUR } from '../colours.js';
-import { speakersChart } from '../charts.js';
+import { speakersChart, rankedSpeakersChart, MANY_SPEAKERS, TOP_SPEAKERS } from '../charts.js';
 import { dataTable, sortRows, asShown } from '../table.js';
 import { state, analysis, visibleSpeakers, colourOf } from '../state.js';
 import { noWordsReason, unattributed } from '../reasons.js';
@@ -35,7 +35,9 @@ const guideBody = h('div', { id: 'speakers-guide-body' });
 const guide = h('section', { id: 'speakers-guide', class: 'guide', 'aria-labelledby': 'speakers-guide-heading', hidden: true }, guideHeading, guideBody);
 const legendBox = legendList('speakers-legend', 'Speaker colours');
 const figure = chartFigure('speakers-chart');
-const actions = chartActions({ figure, id: 'speakers-chart-actions', label: 'Export the speakers chart', title: () => 'Share of words by speaker', legend: speakersLegend });
+/** The chart drawn last is ranked bars, which name their speakers (no legend). */
+let ranked = false;
+const actions = chartActions({ figure, id: 'speakers-chart-actions', label: 'Export the speakers chart', title: () => 'Share of words by speaker', legend: () => (ranked ? [] : speakersLegend()) });
 const table = tableWrap('speakers-table');
 const more = moreButton('speakers-more');
 /** @type {Sort} */
@@ -67,15 +69,23 @@ function render() {
   const visible = visibleSpeakers();
   // No labels found: the guidance stands in place of a bar that is all "(unattributed)".
   const noLabels = renderGuide(a);
+  ranked = visible.length >= MANY_SPEAKERS;
   for (const el of [legendBox, figure, actions]) el.hidden = noLabels;
+  // Ranked bars name each speaker; the legend's "N other speakers" (the grey) would be another N.
+  if (ranked) legendBox.hidden = true;
   legend(legendBox, visible.map((s) => s.name));
   if (noLabels) {
     noChart(figure);
   } else if (visible.length && visible.some((s) => s.words > 0)) {
-    const { segments, colours } = shareSegments(visible);
-    const svg = speakersChart({ speakers: segments, colours, width: chartWidth() });
+    const { segments, colours } = ranked ? rankedSegments(visible) : shareSegments(visible);
+    const width = chartWidth();
+    const svg = ranked ? rankedSpeakersChart({ speakers: segments, colours, width }) : speakersChart({ speakers: segments, colours, width });
     const total = segments.reduce((n, s) => n + s.words, 0) || 1;
-    putChart(figure, svg, `Stacked bar of the share of words by speaker: ${segments.map((s) => `${s.name} ${fmt.pct(s.words / total)}`).join(', ')}`);
+    const shares = segments.map((s) => `${s.name} ${fmt.pct(s.words / total)}`).join(', ');
+    const summed = ranked && segments.length < visible.length; // the last bar sums the others
+    putChart(figure, svg, ranked
+      ? `Bar chart of the share of words by speaker${summed ? `, the ${fmt.int(segments.length - 1)} with the most words and the others as one bar` : ''}: ${shares}`
+      : `Stacked bar of the share of words by speaker: ${shares}`);
   } else {
     // No speaker at all (a text of stage directions only): the reason, not "hidden".
     noChart(figure, visible.length === 0 && a.speakers.length > 0 ? 'No speaker to show: every speaker is hidden.'
@@ -162,4 +172,25 @@ function shareSegments(visible) {
     segments: [...own, { name, words }],
     colours: new Map([...own.map((s) => /** @type {[string, string]} */ ([s.name, colourOf(s.name)])), [name, OTHER_COLOUR]]),
   };
+}
+
+/**
+ * The ranked bars: the TOP_SPEAKERS speakers with the most words, each in its colour, then
+ * the others summed in one grey bar (unless that would be one speaker: then every speaker).
+ * @param {SpeakerStats[]} visible
+ * @returns {{ segments: Segment[], colours: Map<string, string> }}
+ */
+function rankedSegments(visible) {
+  const ranks = visible.toSorted((x, y) => y.words - x.words);
+  const top = ranks.length > TOP_SPEAKERS + 1 ? ranks.slice(0, TOP_SPEAKERS) : ranks;
+  /** @type {Segment[]} */
+  const segments = top.map((s) => ({ name: s.name, words: s.words }));
+  const colours = new Map(top.map((s) => [s.name, colourOf(s.name)]));
+  const rest = visible.length - top.length;
+  if (rest > 0) {
+    const name = `${fmt.int(rest)} other speakers`;
+    segments.push({ name, words: ranks.slice(top.length).reduce((n, s) => n + s.words, 0) });
+    colours.set(name, OTHER_COLOUR);
+  }
+  return { segments, colours };
 }

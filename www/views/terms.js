@@ -3,7 +3,8 @@
 // one speaker, and their table (with the grouped word forms when stemming is on).
 import { h, fmt } from '../dom.js';
 import { OTHER_COLOUR, NEUTRAL } from '../colours.js';
-import { termsChart, onMarkClick } from '../charts.js';
+import { termsChart } from '../charts.js';
+import { onMarkClick } from '../chart-clicks.js';
 import { dataTable, sortRows, asShown } from '../table.js';
 import { state, analysis, visibleSpeakers, visibleTerms, colourOf, countOf, formsOf } from '../state.js';
 import { noTermsReason } from '../reasons.js';
