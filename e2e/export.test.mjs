@@ -13,7 +13,7 @@ test('the speakers table exports as CSV', async () => {
   const file = await downloaded(page, () => page.locator('#speakers-csv').click());
   assert.equal(file.name, 'transcript-speakers.csv');
   assert.equal(file.body.toString('utf8'), [
-    'Speaker,Words,Share,Turns,Mean turn (words),Longest turn,Questions',
+    'Speaker,Words,Share of all words,Turns,Mean turn (words),Longest turn,Questions',
     'Sergey Lavrov,1026,0.5607,5,205.20,389,0',
     '(unattributed),611,0.3339,1,611.00,611,0',
     'Question,193,0.1055,5,38.60,64,7',

@@ -7,7 +7,7 @@ import { Engine } from './engine.js';
 import { STREAM_OVER } from './protocol.js';
 import * as S from './settings.js';
 import { MAX_TEXT_UNITS, tooLargeMessage } from './files.js';
-import { state, setAnalysis } from './state.js';
+import { state, setAnalysis, comparison } from './state.js';
 import { noWordsReason, leftOutNote } from './reasons.js';
 import { setStatus, status, showError, hideError, showProgress, hideProgress } from './status.js';
 import { transcript } from './transcript.js';
@@ -129,7 +129,7 @@ export function requestAnalysis(reason, started = performance.now(), prefix = ''
     return;
   }
   const key = S.parseKey(state.settings, state.aliases);
-  const options = { ...S.parseOptions(state.settings, state.aliases), ...S.viewOptions(state.settings) };
+  const options = { ...S.parseOptions(state.settings, state.aliases), ...S.viewOptions(state.settings, comparison()) };
   const big = text.length > STREAM_OVER;
   performance.mark('colloquy:request');
   engine.analyse(text, options);
@@ -149,7 +149,7 @@ export function requestAnalysis(reason, started = performance.now(), prefix = ''
 /** Re-reports with other view options, without parsing again when the worker can. */
 export function refreshView() {
   if (!state.analysis && !engine.busy) return;
-  if (state.loadedKey === S.parseKey(state.settings, state.aliases) && engine.view(S.viewOptions(state.settings))) {
+  if (state.loadedKey === S.parseKey(state.settings, state.aliases) && engine.view(S.viewOptions(state.settings, comparison()))) {
     state.job = { started: performance.now(), big: false, key: state.loadedKey };
     body.dataset.state = 'analysing';
     return;

@@ -7,7 +7,7 @@
 import { $, h, fmt, slug, debounce } from './dom.js';
 import * as S from './settings.js';
 import { download, jsonBlob } from './exporting.js';
-import { state, analysis, watch, setSettings } from './state.js';
+import { state, analysis, watch, setSettings, comparison } from './state.js';
 import { restore } from './remember.js';
 import { requestAnalysis } from './analyse.js';
 import { initTabs, selectTab, updateViews, redraw } from './tabs.js';
@@ -64,7 +64,7 @@ exportJson.addEventListener('click', () => {
   download(jsonBlob({
     colloquy: state.version,
     source: state.source,
-    settings: { ...S.parseOptions(state.settings, state.aliases), ...S.viewOptions(state.settings) },
+    settings: { ...S.parseOptions(state.settings, state.aliases), ...S.viewOptions(state.settings, comparison()) },
     hiddenSpeakers: [...state.hidden],
     analysis: state.analysis,
   }), `${slug(state.source)}-analysis.json`);

@@ -30,8 +30,12 @@ export const state = {
   aliases: {},
   /** @type {Set<string>} names seen as speakers while no alias pointed at them (real labels) */
   labels: new Set(),
-  /** @type {Set<string>} speakers left out of the charts */
+  /** @type {Set<string>} speakers left out of the charts (their words still counted) */
   hidden: new Set(),
+  /** @type {Set<string>} of the hidden, those also left out of the comparisons (distinctive words) */
+  leftOut: new Set(),
+  /** @type {string[]} distinctive words are measured against these speakers; empty: everyone else */
+  against: [],
   /** @type {Analysis | null} */
   analysis: null,
   version: '',
@@ -101,10 +105,18 @@ export function setSettings(settings) {
 export function resetSpeakerEdits() {
   state.aliases = {};
   state.hidden = new Set();
+  state.leftOut = new Set();
+  state.against = [];
   state.labels = new Set();
   state.showAll = { speakers: false, speakerStats: false, diagnostics: false };
   notify('reset');
 }
+
+/**
+ * The comparison the core is asked for (settings.js: viewOptions).
+ * @returns {import('./settings.js').Comparison}
+ */
+export const comparison = () => ({ against: state.against, leaveOut: [...state.leftOut] });
 
 // ---------------------------------------------------------------- read from the analysis
 
