@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, open, pasteAndWait, nextAnalysis, analyses, tab, downloaded, SEED } from './harness.mjs';
+import { colourMap } from '../www/colours.js';
 
 let env;
 before(async () => { env = await start(); });
@@ -42,7 +43,7 @@ test("distinctive words: a diverging chart per speaker, z > 0 first, the formula
   const bars = page.locator('#distinctive-chart g[aria-label="bar"] rect');
   assert.equal(await bars.count(), 20, '10 words each side');
   const fills = await bars.evaluateAll((rs) => rs.map((r) => r.getAttribute('fill')));
-  assert.deepEqual([...new Set(fills.slice(0, 10))], ['#0072B2'], "used more: Lavrov's colour");
+  assert.deepEqual([...new Set(fills.slice(0, 10))], [colourMap(['Sergey Lavrov']).get('Sergey Lavrov')], "used more: Lavrov's colour");
   assert.deepEqual([...new Set(fills.slice(10))], ['#6b7f99'], 'used less: neutral');
   // Bars to the right for z > 0, to the left for z < 0.
   const zeroX = await page.locator('#distinctive-chart g[aria-label="rule"] line').first().evaluate((l) => Number(l.getAttribute('x1')));
@@ -92,13 +93,13 @@ test("distinctive words: a diverging chart per speaker, z > 0 first, the formula
   await page.waitForFunction(() => /^Diverging bar chart of Question's/.test(document.querySelector('#distinctive-chart').getAttribute('aria-label')));
   assert.equal((await column(page, '#distinctive-table', 1))[0], 'discussed');
   const csv = await downloaded(page, () => page.locator('#distinctive-csv').click());
-  assert.equal(csv.name, 'transcript-distinctive-question.csv');
+  assert.equal(csv.name, 'sergey-lavrov-question-distinctive-question.csv');
   const rows = csvRows(csv);
   assert.deepEqual(rows[0], ['Term', 'Count', 'Reference', 'δ', 'z', 'G²', 'Log Ratio', 'p < 0.05 by']);
   assert.equal(rows[1][0], 'discussed');
   assert.equal(Number(rows[1][4]), analysis.speakers.find((s) => s.name === 'Question').distinctive[0].z);
   const png = await downloaded(page, () => page.getByRole('group', { name: 'Export the distinctive words chart and table' }).getByRole('button', { name: 'PNG' }).click());
-  assert.equal(png.name, 'transcript-distinctive.png');
+  assert.equal(png.name, 'sergey-lavrov-question-distinctive.png');
   assert.equal(png.body.subarray(1, 4).toString('latin1'), 'PNG');
   assert.equal(await analyses(page), count, 'no new analysis');
   assert.equal(fetched(page), loaded, 'no request');
@@ -183,6 +184,21 @@ test('distinctive words: against one speaker, a group, a speaker left out of the
   assert.deepEqual(page.problems, []);
 });
 
+test('a speaker left out of the analysis stays left out after a reload with "remember" on', async () => {
+  const page = await open(env);
+  await pasteAndWait(page, SEED);
+  await page.getByLabel('Remember my text on this device').check();
+  const before = await analyses(page);
+  await page.getByLabel('(unattributed) in the charts and the analysis').selectOption('left-out');
+  await nextAnalysis(page, before);
+  await page.reload();
+  await page.waitForSelector('body[data-state="done"]');
+  assert.equal(await page.getByLabel('(unattributed) in the charts and the analysis').inputValue(), 'left-out');
+  await tab(page, 'Distinctive words');
+  await page.waitForFunction(() => / against everyone else \(1 speaker left out\) by /.test(document.querySelector('#distinctive-chart').getAttribute('aria-label')));
+  assert.deepEqual(page.problems, []);
+});
+
 test('collocations: a node word, MI only from 5 co-occurrences, all bigrams, the formulas, and no re-parse', async () => {
   const page = await open(env);
   await pasteAndWait(page, SEED);
@@ -249,12 +265,12 @@ test('collocations: a node word, MI only from 5 co-occurrences, all bigrams, the
   await page.locator('#colloc-table').getByRole('button', { name: 'united states', exact: true }).click();
   await page.waitForFunction(() => document.querySelector('#kwic-heading').textContent === 'Occurrences of “united states”' && document.querySelectorAll('#kwic-list li').length === 3);
   const csv = await downloaded(page, () => page.locator('#colloc-csv').click());
-  assert.equal(csv.name, 'transcript-bigrams.csv');
+  assert.equal(csv.name, 'sergey-lavrov-question-bigrams.csv');
   const rows = csvRows(csv);
   assert.deepEqual(rows[0], ['Bigram', 'Count', 'First f', 'Second f', 'MI', 't', 'logDice', 'G²']);
   assert.deepEqual(rows[1].slice(0, 5), ['cis countries', '3', '21', '7', ''], 'an absent MI is an empty field');
   const svg = await downloaded(page, () => page.getByRole('group', { name: 'Export the collocations chart and table' }).getByRole('button', { name: 'SVG' }).click());
-  assert.ok(svg.body.toString('utf8').includes('Word pairs by count — transcript'));
+  assert.ok(svg.body.toString('utf8').includes('Word pairs by count — Sergey Lavrov, Question'));
 
   assert.equal(await analyses(page), count, 'collocation queries never re-analyse');
   assert.equal(fetched(page), loaded, 'no request');
@@ -294,7 +310,7 @@ test('concordance: a search box with * wildcards, context width and sort', async
   await page.waitForFunction(() => document.querySelectorAll('#kwic-list li').length === 2);
   assert.deepEqual(await page.locator('#kwic-list li > mark').allTextContents(), ['President of Belarus', 'President of Belarus']);
   const csv = await downloaded(page, () => page.locator('#kwic-csv').click());
-  assert.equal(csv.name, 'transcript-kwic-president-of.csv');
+  assert.equal(csv.name, 'sergey-lavrov-question-kwic-president-of.csv');
   assert.deepEqual(page.problems, []);
 });
 
@@ -329,7 +345,7 @@ test('dispersion: DP beside each term with its formula, parts, and the most and 
   const uneven = await values(page, '#spread-uneven', 3);
   assert.ok(even.every((d, i) => i === 0 || d >= even[i - 1]) && uneven.every((d, i) => i === 0 || d <= uneven[i - 1]));
   const csv = await downloaded(page, () => page.locator('#spread-uneven-csv').click());
-  assert.equal(csv.name, 'transcript-most-uneven.csv');
+  assert.equal(csv.name, 'sergey-lavrov-question-most-uneven.csv');
   assert.deepEqual(csvRows(csv).slice(0, 2), [['Term', 'Count', 'DP'], ['host', '5', uneven[0].toFixed(4)]]);
 
   // Over the speakers instead: other values, no new analysis.

@@ -11,7 +11,7 @@ import { state, setAnalysis, comparison } from './state.js';
 import { noWordsReason, leftOutNote } from './reasons.js';
 import { setStatus, status, showError, hideError, showProgress, hideProgress } from './status.js';
 import { transcript } from './transcript.js';
-import { remember } from './remember.js';
+import { remember, applyRemembered } from './remember.js';
 import { warmUp as warmUpCharts } from './charts.js';
 import { warmUp as warmUpTables } from './table.js';
 
@@ -40,6 +40,12 @@ export const engine = new Engine({
     performance.mark('colloquy:result');
     const job = state.job;
     if (job?.key) state.loadedKey = job.key;
+    // A new text with labels renamed or merged in an earlier transcript: analyse it again
+    // with them (remember.js) instead of showing it without.
+    if (applyRemembered(analysis)) {
+      requestAnalysis('remembered', job?.started, job?.prefix);
+      return;
+    }
     state.analyses += 1;
     hideProgress();
     setAnalysis(analysis);

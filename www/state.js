@@ -4,6 +4,7 @@
 // watchers are told, and the views render from it.
 import * as S from './settings.js';
 import { OTHER_COLOUR, colourMap } from './colours.js';
+import { facts } from './pkg/facts.js';
 
 /**
  * @import { Analysis, SpeakerStats, TermStats } from './pkg/colloquy.js'
@@ -36,10 +37,15 @@ export const state = {
   leftOut: new Set(),
   /** @type {string[]} distinctive words are measured against these speakers; empty: everyone else */
   against: [],
+  /** The edits put back from an earlier transcript (remember.js: label → speaker, hidden), said so in the editor. */
+  earlier: { aliases: new Map(/** @type {[string, string][]} */ ([])), hidden: new Set(/** @type {string[]} */ ([])) },
+  /** A new text whose first analysis has not come yet: remembered names may apply to it. */
+  newText: false,
   /** @type {Analysis | null} */
   analysis: null,
   version: '',
-  source: 'transcript', // the base of export file names
+  /** @type {string | null} the opened file's name without its extension (null: a pasted or typed text); exports are named after it (source.js) */
+  file: null,
   /** @type {Map<string, string>} speaker → colour, the same in every chart */
   colours: new Map(),
   /** @type {string | null} parse options of the document the worker holds */
@@ -84,7 +90,7 @@ function notify(topic) {
 export function setAnalysis(analysis) {
   state.analysis = analysis;
   if (analysis) {
-    state.colours = colourMap(analysis.speakers.map((s) => s.name));
+    state.colours = colourMap(analysis.speakers.map((s) => s.name), facts.unattributed);
     // The names no alias points at are labels of the text (speaker-edit.js: addAlias).
     const targets = new Set(Object.values(state.aliases));
     for (const s of analysis.speakers) if (!targets.has(s.name)) state.labels.add(s.name);
@@ -108,6 +114,8 @@ export function resetSpeakerEdits() {
   state.leftOut = new Set();
   state.against = [];
   state.labels = new Set();
+  state.earlier = { aliases: new Map(), hidden: new Set() };
+  state.newText = true;
   state.showAll = { speakers: false, speakerStats: false, diagnostics: false };
   notify('reset');
 }

@@ -72,10 +72,31 @@ export function renderSpeakerEdit() {
   if (!many) filter.value = '';
   renderList();
   const entries = Object.entries(state.aliases);
-  applied.hidden = entries.length === 0;
-  aliasList.replaceChildren(...entries.map(([from, to]) => h('li', {},
-    h('span', { text: `${from} → ${to}` }),
-    h('button', { type: 'button', class: 'link', 'aria-label': `Undo ${from} → ${to}`, onclick: () => removeAlias(from) }, 'Undo'))));
+  // Hidden speakers are listed here only when an earlier transcript hid them (remember.js).
+  const hiddenEarlier = [...state.earlier.hidden].filter((n) => state.hidden.has(n));
+  applied.hidden = entries.length === 0 && hiddenEarlier.length === 0;
+  aliasList.replaceChildren(
+    ...entries.map(([from, to]) => h('li', {},
+      h('span', { text: `${from} → ${to}` }),
+      state.earlier.aliases.get(from) === to ? earlierNote() : null,
+      h('button', { type: 'button', class: 'link', 'aria-label': `Undo ${from} → ${to}`, onclick: () => removeAlias(from) }, 'Undo'))),
+    ...hiddenEarlier.map((name) => h('li', {},
+      h('span', { text: `${name} hidden from the charts` }), earlierNote(),
+      h('button', { type: 'button', class: 'link', 'aria-label': `Undo ${name} hidden`, onclick: () => showAgain(name) }, 'Undo'))));
+}
+
+/** Said of an edit remembered from an earlier transcript on this device. */
+const earlierNote = () => h('small', { class: 'earlier', text: ' (from an earlier transcript)' });
+
+/**
+ * Shows a speaker an earlier transcript hid.
+ * @param {string} name
+ */
+function showAgain(name) {
+  state.hidden.delete(name);
+  state.earlier.hidden.delete(name);
+  remember();
+  redraw();
 }
 
 /**
