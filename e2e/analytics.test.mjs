@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, open, pasteAndWait, nextAnalysis, analyses, tab, downloaded, SEED } from './harness.mjs';
+import { colourMap } from '../www/colours.js';
 
 let env;
 before(async () => { env = await start(); });
@@ -35,13 +36,14 @@ test("distinctive words: a diverging chart per speaker, z > 0 first, the formula
   const count = await analyses(page);
   await tab(page, 'Distinctive words');
   assert.equal(await page.getByLabel('Distinctive words of').inputValue(), 'Sergey Lavrov');
-  const chart = page.getByRole('img', { name: /distinctive words by Fightin' Words z/ });
+  assert.equal(await page.getByLabel('Compared with').inputValue(), '', 'everyone else');
+  const chart = page.getByRole('img', { name: /distinctive words against everyone else by Fightin' Words z/ });
   assert.equal(await chart.count(), 1);
-  assert.match(await chart.getAttribute('aria-label'), /^Diverging bar chart of Sergey Lavrov's distinctive words by Fightin' Words z: used more approach 1\.49, situation 1\.49/);
+  assert.match(await chart.getAttribute('aria-label'), /^Diverging bar chart of Sergey Lavrov's distinctive words against everyone else by Fightin' Words z: used more approach 1\.49, situation 1\.49/);
   const bars = page.locator('#distinctive-chart g[aria-label="bar"] rect');
   assert.equal(await bars.count(), 20, '10 words each side');
   const fills = await bars.evaluateAll((rs) => rs.map((r) => r.getAttribute('fill')));
-  assert.deepEqual([...new Set(fills.slice(0, 10))], ['#0072B2'], "used more: Lavrov's colour");
+  assert.deepEqual([...new Set(fills.slice(0, 10))], [colourMap(['Sergey Lavrov']).get('Sergey Lavrov')], "used more: Lavrov's colour");
   assert.deepEqual([...new Set(fills.slice(10))], ['#6b7f99'], 'used less: neutral');
   // Bars to the right for z > 0, to the left for z < 0.
   const zeroX = await page.locator('#distinctive-chart g[aria-label="rule"] line').first().evaluate((l) => Number(l.getAttribute('x1')));
@@ -49,7 +51,7 @@ test("distinctive words: a diverging chart per speaker, z > 0 first, the formula
   assert.ok(xs.slice(0, 10).every((x) => Math.abs(x - zeroX) < 1.5) && xs.slice(10).every((x) => x < zeroX - 1), `${zeroX}: ${xs}`);
 
   // The table: z > 0 first (descending), then the avoided words; the core's numbers.
-  assert.deepEqual(await page.locator('#distinctive-table thead th').allTextContents(), ['Term', 'Count', 'Others', 'δ', 'z', 'G²', 'Log Ratio']);
+  assert.deepEqual(await page.locator('#distinctive-table thead th').allTextContents(), ['Term', 'Count', 'Reference', 'δ', 'z', 'G²', 'Log Ratio', 'p < 0.05 by']);
   const zs = await values(page, '#distinctive-table', 5);
   const firstNegative = zs.findIndex((z) => z < 0);
   assert.equal(firstNegative, 10);
@@ -59,7 +61,15 @@ test("distinctive words: a diverging chart per speaker, z > 0 first, the formula
   assert.deepEqual(await column(page, '#distinctive-table', 1), [...lavrov.distinctive.slice(0, 10), ...lavrov.avoided.slice(0, 10).reverse()].map((d) => d.term));
   const first = await page.locator('#distinctive-table tbody tr').first().locator('th, td').allTextContents();
   const d0 = lavrov.distinctive[0];
-  assert.deepEqual(first, [d0.term, String(d0.count), String(d0.otherCount), d0.delta.toFixed(3), d0.z.toFixed(2), d0.g2.toFixed(2), d0.logRatio.toFixed(2)]);
+  const by = d0.zSignificant && d0.g2Significant ? 'z and G²' : d0.zSignificant ? 'z only' : d0.g2Significant ? 'G² only' : 'neither';
+  assert.deepEqual(first, [d0.term, String(d0.count), String(d0.otherCount), d0.delta.toFixed(3), d0.z.toFixed(2), d0.g2.toFixed(2), d0.logRatio.toFixed(2), by]);
+  // Significance by the core's flags: the table's last column and bold cells, the chart's paler bars.
+  const rowsShown = [...lavrov.distinctive.slice(0, 10), ...lavrov.avoided.slice(0, 10).reverse()];
+  assert.deepEqual(await page.locator('#distinctive-table tbody tr td:nth-child(5)').evaluateAll((tds) => tds.map((td) => td.dataset.significant)),
+    rowsShown.map((d) => String(d.zSignificant)));
+  const opacities = await bars.evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('fill-opacity') ?? 1)));
+  assert.deepEqual(opacities.map((o) => o === 1), rowsShown.map((d) => d.zSignificant), 'paler bars are the words not significant by z');
+  assert.ok(rowsShown.some((d) => d.zSignificant) && rowsShown.some((d) => !d.zSignificant), 'the seed has both kinds');
   assert.equal((await column(page, '#distinctive-table', 1)).at(-1), 'cis');
   assert.equal((await page.locator('#distinctive-table tbody tr').last().locator('td').allTextContents())[3], '−3.21', 'a true minus sign');
 
@@ -83,16 +93,109 @@ test("distinctive words: a diverging chart per speaker, z > 0 first, the formula
   await page.waitForFunction(() => /^Diverging bar chart of Question's/.test(document.querySelector('#distinctive-chart').getAttribute('aria-label')));
   assert.equal((await column(page, '#distinctive-table', 1))[0], 'discussed');
   const csv = await downloaded(page, () => page.locator('#distinctive-csv').click());
-  assert.equal(csv.name, 'transcript-distinctive-question.csv');
+  assert.equal(csv.name, 'sergey-lavrov-question-distinctive-question.csv');
   const rows = csvRows(csv);
-  assert.deepEqual(rows[0], ['Term', 'Count', 'Others', 'δ', 'z', 'G²', 'Log Ratio']);
+  assert.deepEqual(rows[0], ['Term', 'Count', 'Reference', 'δ', 'z', 'G²', 'Log Ratio', 'p < 0.05 by']);
   assert.equal(rows[1][0], 'discussed');
   assert.equal(Number(rows[1][4]), analysis.speakers.find((s) => s.name === 'Question').distinctive[0].z);
   const png = await downloaded(page, () => page.getByRole('group', { name: 'Export the distinctive words chart and table' }).getByRole('button', { name: 'PNG' }).click());
-  assert.equal(png.name, 'transcript-distinctive.png');
+  assert.equal(png.name, 'sergey-lavrov-question-distinctive.png');
   assert.equal(png.body.subarray(1, 4).toString('latin1'), 'PNG');
   assert.equal(await analyses(page), count, 'no new analysis');
   assert.equal(fetched(page), loaded, 'no request');
+  assert.deepEqual(page.problems, []);
+});
+
+/** The distinctive table's rows as { term, count, reference } (numbers as shown). */
+const distinctiveRows = (page) => page.locator('#distinctive-table tbody tr').evaluateAll((trs) => trs.map((tr) => {
+  const cells = [...tr.querySelectorAll('th, td')].map((c) => c.textContent.replace(/,/g, ''));
+  return { term: cells[0], count: Number(cells[1]), reference: Number(cells[2]), z: Number(cells[4].replace('\u2212', '-')) };
+}));
+
+test('distinctive words: against one speaker, a group, a speaker left out of the analysis, and the prior weight', async () => {
+  const page = await open(env);
+  await pasteAndWait(page, SEED);
+  const all = await exported(page);
+  const bySpeaker = new Map(all.terms.map((t) => [t.term, t.bySpeaker]));
+  const countIn = (term, name) => bySpeaker.get(term)?.[name] ?? 0;
+  await tab(page, 'Distinctive words');
+  let before = await analyses(page);
+
+  // Against everyone else: the reference is Question + (unattributed).
+  let rows = await distinctiveRows(page);
+  for (const r of rows.filter((r) => bySpeaker.has(r.term))) assert.equal(r.reference, countIn(r.term, 'Question') + countIn(r.term, '(unattributed)'), r.term);
+
+  // Against one speaker: Lavrov against Question only.
+  await page.getByLabel('Compared with').selectOption({ label: 'Question' });
+  await nextAnalysis(page, before);
+  await page.waitForFunction(() => / against Question by /.test(document.querySelector('#distinctive-chart').getAttribute('aria-label')));
+  assert.match(await page.locator('#distinctive-table caption').textContent(), /^Distinctive words of Sergey Lavrov against Question:/);
+  rows = await distinctiveRows(page);
+  assert.ok(rows.length > 0);
+  for (const r of rows.filter((r) => bySpeaker.has(r.term))) assert.equal(r.reference, countIn(r.term, 'Question'), r.term);
+
+  // A group: Question and (unattributed), which is everyone else here, so the same rows as at first.
+  before = await analyses(page);
+  await page.getByLabel('Compared with').selectOption('group');
+  await page.locator('#distinctive-group').getByLabel('(unattributed)').check();
+  await nextAnalysis(page, before);
+  await page.waitForFunction(() => / against the group of \(unattributed\) and Question by /.test(document.querySelector('#distinctive-chart').getAttribute('aria-label')));
+  const group = await distinctiveRows(page);
+  await page.getByLabel('Compared with').selectOption('');
+  await page.waitForFunction(() => / against everyone else by /.test(document.querySelector('#distinctive-chart').getAttribute('aria-label')));
+  assert.deepEqual(await distinctiveRows(page), group, 'a group of everyone else is everyone else');
+
+  // Hiding (unattributed) changes nothing here; leaving it out takes its words out of the reference.
+  await tab(page, 'Speakers');
+  const place = page.getByLabel('(unattributed) in the charts and the analysis');
+  before = await analyses(page);
+  await place.selectOption('hidden');
+  assert.equal(await analyses(page), before, 'hiding only redraws');
+  await tab(page, 'Distinctive words');
+  assert.deepEqual(await distinctiveRows(page), group, 'hidden: the same reference');
+  await tab(page, 'Speakers');
+  await place.selectOption('left-out');
+  await nextAnalysis(page, before);
+  assert.match(await page.locator('#speakers-table').textContent(), /\(unattributed\)left out/);
+  assert.match(await page.locator('#speakers-share-total').textContent(), /^Shares of the shown speakers' words \(1 speaker hidden\); the table gives shares of all words\.$/);
+  await tab(page, 'Distinctive words');
+  await page.waitForFunction(() => / against everyone else \(1 speaker left out\) by /.test(document.querySelector('#distinctive-chart').getAttribute('aria-label')));
+  rows = await distinctiveRows(page);
+  for (const r of rows.filter((r) => bySpeaker.has(r.term))) assert.equal(r.reference, countIn(r.term, 'Question'), `left out: ${r.term}`);
+  assert.notDeepEqual(rows, group, 'leaving out changed the reference');
+  assert.deepEqual(await page.getByLabel('Compared with').locator('option').allTextContents(), ['everyone else not left out', 'Question']);
+
+  // The prior weight: heavier shrinks every z; it is a setting kept in the address.
+  const light = rows;
+  before = await analyses(page);
+  await page.getByLabel('Prior weight').fill('1');
+  await page.getByLabel('Prior weight').press('Enter');
+  await nextAnalysis(page, before);
+  assert.match(await page.evaluate(() => location.hash), /prior=1\b/);
+  assert.match(await page.locator('#distinctive-formula').textContent(), /w = 1 \(0\.1 by default/);
+  const heavy = await distinctiveRows(page);
+  const zOf = new Map(light.map((r) => [r.term, r.z]));
+  const common = heavy.filter((r) => zOf.has(r.term));
+  assert.ok(common.length > 5 && common.every((r) => Math.abs(r.z) <= Math.abs(zOf.get(r.term))), 'a heavier prior shrinks z');
+  await page.getByLabel('Prior weight').fill('0');
+  await page.getByLabel('Prior weight').press('Enter');
+  assert.equal(await page.getByLabel('Prior weight').evaluate((i) => i.validity.customError), true, 'a weight of 0 is refused');
+  assert.match(await page.evaluate(() => location.hash), /prior=1\b/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a speaker left out of the analysis stays left out after a reload with "remember" on', async () => {
+  const page = await open(env);
+  await pasteAndWait(page, SEED);
+  await page.getByLabel('Remember my text on this device').check();
+  const before = await analyses(page);
+  await page.getByLabel('(unattributed) in the charts and the analysis').selectOption('left-out');
+  await nextAnalysis(page, before);
+  await page.reload();
+  await page.waitForSelector('body[data-state="done"]');
+  assert.equal(await page.getByLabel('(unattributed) in the charts and the analysis').inputValue(), 'left-out');
+  await tab(page, 'Distinctive words');
+  await page.waitForFunction(() => / against everyone else \(1 speaker left out\) by /.test(document.querySelector('#distinctive-chart').getAttribute('aria-label')));
   assert.deepEqual(page.problems, []);
 });
 
@@ -162,12 +265,12 @@ test('collocations: a node word, MI only from 5 co-occurrences, all bigrams, the
   await page.locator('#colloc-table').getByRole('button', { name: 'united states', exact: true }).click();
   await page.waitForFunction(() => document.querySelector('#kwic-heading').textContent === 'Occurrences of “united states”' && document.querySelectorAll('#kwic-list li').length === 3);
   const csv = await downloaded(page, () => page.locator('#colloc-csv').click());
-  assert.equal(csv.name, 'transcript-bigrams.csv');
+  assert.equal(csv.name, 'sergey-lavrov-question-bigrams.csv');
   const rows = csvRows(csv);
   assert.deepEqual(rows[0], ['Bigram', 'Count', 'First f', 'Second f', 'MI', 't', 'logDice', 'G²']);
   assert.deepEqual(rows[1].slice(0, 5), ['cis countries', '3', '21', '7', ''], 'an absent MI is an empty field');
   const svg = await downloaded(page, () => page.getByRole('group', { name: 'Export the collocations chart and table' }).getByRole('button', { name: 'SVG' }).click());
-  assert.ok(svg.body.toString('utf8').includes('Word pairs by count — transcript'));
+  assert.ok(svg.body.toString('utf8').includes('Word pairs by count — Sergey Lavrov, Question'));
 
   assert.equal(await analyses(page), count, 'collocation queries never re-analyse');
   assert.equal(fetched(page), loaded, 'no request');
@@ -207,7 +310,7 @@ test('concordance: a search box with * wildcards, context width and sort', async
   await page.waitForFunction(() => document.querySelectorAll('#kwic-list li').length === 2);
   assert.deepEqual(await page.locator('#kwic-list li > mark').allTextContents(), ['President of Belarus', 'President of Belarus']);
   const csv = await downloaded(page, () => page.locator('#kwic-csv').click());
-  assert.equal(csv.name, 'transcript-kwic-president-of.csv');
+  assert.equal(csv.name, 'sergey-lavrov-question-kwic-president-of.csv');
   assert.deepEqual(page.problems, []);
 });
 
@@ -242,7 +345,7 @@ test('dispersion: DP beside each term with its formula, parts, and the most and 
   const uneven = await values(page, '#spread-uneven', 3);
   assert.ok(even.every((d, i) => i === 0 || d >= even[i - 1]) && uneven.every((d, i) => i === 0 || d <= uneven[i - 1]));
   const csv = await downloaded(page, () => page.locator('#spread-uneven-csv').click());
-  assert.equal(csv.name, 'transcript-most-uneven.csv');
+  assert.equal(csv.name, 'sergey-lavrov-question-most-uneven.csv');
   assert.deepEqual(csvRows(csv).slice(0, 2), [['Term', 'Count', 'DP'], ['host', '5', uneven[0].toFixed(4)]]);
 
   // Over the speakers instead: other values, no new analysis.

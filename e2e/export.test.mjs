@@ -2,6 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, open, pasteAndWait, downloaded, tab, SEED, parseCsv } from './harness.mjs';
+import { colourMap } from '../www/colours.js';
 
 let env;
 before(async () => { env = await start(); });
@@ -11,9 +12,9 @@ test('the speakers table exports as CSV', async () => {
   const page = await open(env);
   await pasteAndWait(page, SEED);
   const file = await downloaded(page, () => page.locator('#speakers-csv').click());
-  assert.equal(file.name, 'transcript-speakers.csv');
+  assert.equal(file.name, 'sergey-lavrov-question-speakers.csv');
   assert.equal(file.body.toString('utf8'), [
-    'Speaker,Words,Share,Turns,Mean turn (words),Longest turn,Questions',
+    'Speaker,Words,Share of all words,Turns,Mean turn (words),Longest turn,Questions',
     'Sergey Lavrov,1026,0.5607,5,205.20,389,0',
     '(unattributed),611,0.3339,1,611.00,611,0',
     'Question,193,0.1055,5,38.60,64,7',
@@ -33,7 +34,7 @@ test('CSV fields with commas and quotes are quoted and round-trip', async () => 
   await page.locator('#terms-chart [aria-label="y-axis tick label"] text').filter({ hasText: /^hello$/ }).click();
   await page.waitForFunction(() => document.querySelectorAll('#kwic-list li').length === 4);
   const file = await downloaded(page, () => page.locator('#kwic-csv').click());
-  assert.equal(file.name, 'transcript-kwic-hello.csv');
+  assert.equal(file.name, 'alice-bob-kwic-hello.csv');
   const text = file.body.toString('utf8');
   assert.ok(text.includes('"She said ""'), `quotes doubled inside a quoted field:\n${text}`);
   const rows = parseCsv(text);
@@ -84,7 +85,7 @@ test('a chart exports as a PNG with the chart drawn in it', async () => {
   await pasteAndWait(page, SEED);
   const svgWidth = Number(await page.locator('#speakers-chart svg').getAttribute('width'));
   const file = await downloaded(page, () => page.getByRole('group', { name: 'Export the speakers chart' }).getByRole('button', { name: 'PNG' }).click());
-  assert.equal(file.name, 'transcript-speakers.png');
+  assert.equal(file.name, 'sergey-lavrov-question-speakers.png');
   const png = file.body;
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
   assert.equal(png.subarray(12, 16).toString('latin1'), 'IHDR');
@@ -93,7 +94,10 @@ test('a chart exports as a PNG with the chart drawn in it', async () => {
   assert.equal(width, (svgWidth + 16) * 2, 'twice the chart size, plus the margin');
   assert.ok(height > 150, `height ${height}`);
   // Decode it in the page: the speakers' colours are there, on a white ground.
-  const pixels = await page.evaluate(async (b64) => {
+  // Each speaker's own colour (colours.js), Lavrov's bar the longest, Question's the shortest.
+  const colours = colourMap(['Sergey Lavrov', '(unattributed)', 'Question'], '(unattributed)');
+  const rgbs = [...colours.values()].map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+  const pixels = await page.evaluate(async ([b64, wanted]) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
@@ -104,11 +108,12 @@ test('a chart exports as a PNG with the chart drawn in it', async () => {
     ctx.drawImage(img, 0, 0);
     const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
     const count = (r, g, b) => { let n = 0; for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - r) < 3 && Math.abs(data[i + 1] - g) < 3 && Math.abs(data[i + 2] - b) < 3) n++; return n; };
-    return { total: data.length / 4, white: count(255, 255, 255), blue: count(0x00, 0x72, 0xb2), orange: count(0xe6, 0x9f, 0x00), green: count(0x00, 0x9e, 0x73) };
-  }, png.toString('base64'));
+    return { total: data.length / 4, white: count(255, 255, 255), speakers: wanted.map(([r, g, b]) => count(r, g, b)) };
+  }, [png.toString('base64'), rgbs]);
   assert.ok(pixels.white > pixels.total * 0.3, 'a white ground');
-  for (const colour of ['blue', 'orange', 'green']) assert.ok(pixels[colour] > 500, `${colour} bar drawn (${pixels[colour]} px)`);
-  assert.ok(pixels.blue > pixels.orange && pixels.orange > pixels.green, 'bars in proportion to the shares');
+  const [lavrov, unattributed, question] = pixels.speakers;
+  for (const [name, n] of [['Sergey Lavrov', lavrov], ['(unattributed)', unattributed], ['Question', question]]) assert.ok(n > 500, `${name}'s bar drawn (${n} px)`);
+  assert.ok(lavrov > unattributed && unattributed > question, `bars in proportion to the shares: ${pixels.speakers}`);
   assert.deepEqual(page.problems, []);
 });
 
@@ -118,7 +123,7 @@ test('a chart exports as a standalone SVG with its title and legend', async () =
   await tab(page, 'Terms');
   await page.getByLabel('Split by speaker').check();
   const file = await downloaded(page, () => page.getByRole('group', { name: 'Export the terms chart and table' }).getByRole('button', { name: 'SVG' }).click());
-  assert.equal(file.name, 'transcript-terms.svg');
+  assert.equal(file.name, 'sergey-lavrov-question-terms.svg');
   const svg = file.body.toString('utf8');
   assert.ok(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"'), svg.slice(0, 120));
   const parsed = await page.evaluate((text) => {
@@ -126,7 +131,7 @@ test('a chart exports as a standalone SVG with its title and legend', async () =
     return { error: doc.querySelector('parsererror')?.textContent ?? null, texts: [...doc.querySelectorAll('text')].map((t) => t.textContent) };
   }, svg);
   assert.equal(parsed.error, null);
-  for (const t of ['Most frequent terms — transcript', 'cis', 'Sergey Lavrov', '(unattributed)', 'Question']) assert.ok(parsed.texts.includes(t), `has "${t}"`);
+  for (const t of ['Most frequent terms — Sergey Lavrov, Question', 'cis', 'Sergey Lavrov', '(unattributed)', 'Question']) assert.ok(parsed.texts.includes(t), `has "${t}"`);
   assert.ok(!svg.includes('currentColor') || svg.includes('color: #1b1b1f'), 'colours are explicit');
   assert.deepEqual(page.problems, []);
 });

@@ -102,8 +102,8 @@ test('charts have accessible names and table alternatives', async () => {
   const page = await open(env);
   await pasteAndWait(page, SEED);
   for (const [view, figure, table, name] of [
-    ['Speakers', 'speakers-chart', 'speakers-table', /share of words by speaker/i], ['Terms', 'terms-chart', 'terms-table', /most frequent terms/i],
-    ['Distinctive words', 'distinctive-chart', 'distinctive-table', /distinctive words by Fightin' Words z/],
+    ['Speakers', 'speakers-chart', 'speakers-table', /share of all words by speaker/i], ['Terms', 'terms-chart', 'terms-table', /most frequent terms/i],
+    ['Distinctive words', 'distinctive-chart', 'distinctive-table', /distinctive words against everyone else by Fightin' Words z/],
     ['Collocations', 'colloc-chart', 'colloc-table', /strongest collocates of “cis” by logDice/], ['Dispersion', 'dispersion-chart', 'dispersion-table', /Dispersion plot/i],
   ]) {
     await tab(page, view);

@@ -78,7 +78,7 @@ test(`${300} speakers: ranked bars of the top ${TOP_SPEAKERS} and one bar of the
   // The other bar is grey and the chart's name describes the bars.
   assert.equal(await bars.last().getAttribute('fill'), OTHER_COLOUR);
   const name = await page.locator('#speakers-chart').getAttribute('aria-label');
-  assert.ok(name.startsWith(`Bar chart of the share of words by speaker, the ${TOP_SPEAKERS} with the most words and the others as one bar: `), name);
+  assert.ok(name.startsWith(`Bar chart of the share of all words by speaker, the ${TOP_SPEAKERS} with the most words and the others as one bar: `), name);
   assert.ok(name.endsWith(`, ${otherLabel} ${pct(expected.at(-1))}`), name);
   assert.equal(await page.locator('#speakers-legend').isVisible(), false, 'the bars name their speakers: no legend');
   await page.locator('#panel-speakers h3').first().scrollIntoViewIfNeeded();
@@ -104,10 +104,10 @@ test(`under ${MANY_SPEAKERS} speakers the word share stays one stacked bar; from
     const name = await page.locator('#speakers-chart').getAttribute('aria-label');
     if (n < MANY_SPEAKERS) {
       assert.equal(ys.size, 1, 'one stacked bar');
-      assert.match(name, /^Stacked bar of the share of words by speaker: /);
+      assert.match(name, /^Stacked bar of the share of all words by speaker: /);
     } else {
       assert.equal(ys.size, n, 'a bar per speaker, none summed (they are under the top count)');
-      assert.match(name, /^Bar chart of the share of words by speaker: /);
+      assert.match(name, /^Bar chart of the share of all words by speaker: /);
     }
   }
   assert.deepEqual(page.problems, []);

@@ -139,7 +139,7 @@ test('10,000 distinct speakers: every view responds, long lists are capped and s
   assert.deepEqual(await page.locator('#speakers-chart g[aria-label="y-axis tick label"] text').allTextContents(),
     [...Array.from({ length: TOP_SPEAKERS }, (_, i) => name(i)), `${int(10_000 - TOP_SPEAKERS)} other speakers`]);
   assert.equal(await page.locator('#speakers-chart').getAttribute('aria-label'),
-    `Bar chart of the share of words by speaker, the ${TOP_SPEAKERS} with the most words and the others as one bar: ${Array.from({ length: TOP_SPEAKERS }, (_, i) => `${name(i)} 0.0%`).join(', ')}, ${int(10_000 - TOP_SPEAKERS)} other speakers ${share}%`);
+    `Bar chart of the share of all words by speaker, the ${TOP_SPEAKERS} with the most words and the others as one bar: ${Array.from({ length: TOP_SPEAKERS }, (_, i) => `${name(i)} 0.0%`).join(', ')}, ${int(10_000 - TOP_SPEAKERS)} other speakers ${share}%`);
   assert.equal(await page.locator('#speaker-edit > li').count(), 100);
   assert.equal(await page.locator('#speaker-edit-note').textContent(), 'Showing the 100 speakers with the most words, of 10,000. Type a name to find the others.');
 

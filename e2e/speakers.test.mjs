@@ -101,7 +101,7 @@ test('hide a speaker from the charts; the tables keep it; colours stay the same'
   const questionColour = await colour('#speakers-legend', 'Question');
 
   const before = await analyses(page);
-  await page.getByLabel('Show (unattributed) in charts').uncheck();
+  await page.getByLabel('(unattributed) in the charts and the analysis').selectOption('hidden');
   assert.equal(await analyses(page), before, 'hiding is a display filter, not a new analysis');
   const label = await page.locator('#speakers-chart').getAttribute('aria-label');
   assert.ok(!label.includes('(unattributed)'), label);
@@ -121,7 +121,7 @@ test('hide a speaker from the charts; the tables keep it; colours stay the same'
   assert.equal(kwicColour, questionColour, 'the concordance uses the same colours');
 
   await tab(page, 'Speakers');
-  await page.getByLabel('Show (unattributed) in charts').check();
+  await page.getByLabel('(unattributed) in the charts and the analysis').selectOption('shown');
   assert.match(await page.locator('#speakers-chart').getAttribute('aria-label'), /\(unattributed\) 33\.4%/);
   assert.deepEqual(page.problems, []);
 });

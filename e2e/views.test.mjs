@@ -2,12 +2,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, open, pasteAndWait, nextAnalysis, analyses, tab, SEED } from './harness.mjs';
+import { colourMap } from '../www/colours.js';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
 const column = (page, table, i) => page.locator(`${table} tbody tr > :nth-child(${i})`).allTextContents();
+/** The seed's speakers' colours, by the rule of colours.js (each name's own colour). */
+const SEED_COLOURS = colourMap(['Sergey Lavrov', '(unattributed)', 'Question'], '(unattributed)');
 const termLabels = (page) => page.locator('#terms-chart [aria-label="y-axis tick label"] text').allTextContents();
 
 test('the speakers table sorts by any column, both ways', async () => {
@@ -39,12 +42,13 @@ test('top terms: all speakers, split by speaker, one speaker', async () => {
   const fills = await chart.locator('g[aria-label="bar"] rect').evaluateAll((rects) => [...new Set(rects.map((r) => r.getAttribute('fill')))].sort());
   const legend = await page.locator('#terms-legend li').allTextContents();
   assert.deepEqual(legend, ['Sergey Lavrov', '(unattributed)', 'Question']);
-  assert.deepEqual(fills, ['#009E73', '#0072B2', '#E69F00'].sort(), 'one Okabe–Ito colour per speaker');
+  assert.deepEqual(fills, [...SEED_COLOURS.values()].sort(), "one colour per speaker, each its name's");
+  assert.equal(new Set(fills).size, 3);
 
   await page.getByLabel('Speaker', { exact: true }).selectOption('Question');
   assert.equal(await page.getByLabel('Split by speaker').isDisabled(), true);
   const fill = await chart.locator('g[aria-label="bar"]').getAttribute('fill');
-  assert.equal(fill, '#009E73', "one speaker's bars in that speaker's colour");
+  assert.equal(fill, SEED_COLOURS.get('Question'), "one speaker's bars in that speaker's colour");
   assert.match(await chart.getAttribute('aria-label'), /^Bar chart of Question's \d+ most frequent terms/);
 
   await page.getByLabel('Speaker', { exact: true }).selectOption('');
@@ -140,7 +144,7 @@ test('dispersion: ticks along the transcript coloured by speaker, for chosen ter
   const ticks = await chart.locator('g[aria-label="tick"] line').count();
   assert.ok(ticks > 50 && ticks <= 58, `one tick per occurrence (${ticks}; ticks on one pixel draw once)`);
   const strokes = await chart.locator('g[aria-label="tick"] line').evaluateAll((ls) => [...new Set(ls.map((l) => l.getAttribute('stroke')))].sort());
-  assert.deepEqual(strokes, ['#009E73', '#0072B2', '#E69F00'].sort());
+  assert.deepEqual(strokes, [...SEED_COLOURS.values()].sort());
 
   await page.getByLabel('Terms to plot').fill('west, belarus');
   await page.getByRole('button', { name: 'Plot', exact: true }).click();

@@ -3,7 +3,7 @@
 //! first label is called. The page and the npm package read them from here instead of
 //! keeping copies.
 
-use crate::{stopword_languages, MAX_NGRAM, MIN_NGRAM, STEMMER_LANGUAGES, UNATTRIBUTED};
+use crate::{stopword_languages, DEFAULT_PRIOR_WEIGHT, MAX_NGRAM, MIN_NGRAM, STEMMER_LANGUAGES, UNATTRIBUTED};
 
 /// The core's facts, as `facts()` in the npm package gives them.
 ///
@@ -12,7 +12,7 @@ use crate::{stopword_languages, MAX_NGRAM, MIN_NGRAM, STEMMER_LANGUAGES, UNATTRI
 /// assert!(f.stopword_languages.contains(&"en"));
 /// assert_eq!(f.max_ngram, colloquy::MAX_NGRAM);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "serde", serde(rename_all = "camelCase"))]
@@ -26,6 +26,8 @@ pub struct Facts {
     pub max_ngram: usize,
     /// The name of the pseudo-speaker of text before the first label.
     pub unattributed: &'static str,
+    /// The Fightin' Words prior's weight when none is given (`priorWeight`).
+    pub default_prior_weight: f64,
 }
 
 impl Facts {
@@ -36,6 +38,7 @@ impl Facts {
             min_ngram: MIN_NGRAM,
             max_ngram: MAX_NGRAM,
             unattributed: UNATTRIBUTED,
+            default_prior_weight: DEFAULT_PRIOR_WEIGHT,
         }
     }
 }

@@ -342,4 +342,8 @@ minNgram: number, maxNgram: number,
 /**
  * The name of the pseudo-speaker of text before the first label.
  */
-unattributed: string, };
+unattributed: string, 
+/**
+ * The Fightin' Words prior's weight when none is given (`priorWeight`).
+ */
+defaultPriorWeight: number, };

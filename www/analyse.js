@@ -7,11 +7,11 @@ import { Engine } from './engine.js';
 import { STREAM_OVER } from './protocol.js';
 import * as S from './settings.js';
 import { MAX_TEXT_UNITS, tooLargeMessage } from './files.js';
-import { state, setAnalysis } from './state.js';
+import { state, setAnalysis, comparison } from './state.js';
 import { noWordsReason, leftOutNote } from './reasons.js';
 import { setStatus, status, showError, hideError, showProgress, hideProgress } from './status.js';
 import { transcript } from './transcript.js';
-import { remember } from './remember.js';
+import { remember, applyRemembered } from './remember.js';
 import { warmUp as warmUpCharts } from './charts.js';
 import { warmUp as warmUpTables } from './table.js';
 
@@ -40,6 +40,12 @@ export const engine = new Engine({
     performance.mark('colloquy:result');
     const job = state.job;
     if (job?.key) state.loadedKey = job.key;
+    // A new text with labels renamed or merged in an earlier transcript: analyse it again
+    // with them (remember.js) instead of showing it without.
+    if (applyRemembered(analysis)) {
+      requestAnalysis('remembered', job?.started, job?.prefix);
+      return;
+    }
     state.analyses += 1;
     hideProgress();
     setAnalysis(analysis);
@@ -129,7 +135,7 @@ export function requestAnalysis(reason, started = performance.now(), prefix = ''
     return;
   }
   const key = S.parseKey(state.settings, state.aliases);
-  const options = { ...S.parseOptions(state.settings, state.aliases), ...S.viewOptions(state.settings) };
+  const options = { ...S.parseOptions(state.settings, state.aliases), ...S.viewOptions(state.settings, comparison()) };
   const big = text.length > STREAM_OVER;
   performance.mark('colloquy:request');
   engine.analyse(text, options);
@@ -149,7 +155,7 @@ export function requestAnalysis(reason, started = performance.now(), prefix = ''
 /** Re-reports with other view options, without parsing again when the worker can. */
 export function refreshView() {
   if (!state.analysis && !engine.busy) return;
-  if (state.loadedKey === S.parseKey(state.settings, state.aliases) && engine.view(S.viewOptions(state.settings))) {
+  if (state.loadedKey === S.parseKey(state.settings, state.aliases) && engine.view(S.viewOptions(state.settings, comparison()))) {
     state.job = { started: performance.now(), big: false, key: state.loadedKey };
     body.dataset.state = 'analysing';
     return;

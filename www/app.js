@@ -4,16 +4,17 @@
 // (settings-form.js) and each view (views/) wire themselves up when imported.
 // Text, speaker names, terms, file names and hash values are untrusted: they are only
 // ever inserted as text (textContent, form values), never as HTML.
-import { $, h, fmt, slug, debounce } from './dom.js';
+import { $, h, fmt, debounce } from './dom.js';
 import * as S from './settings.js';
 import { download, jsonBlob } from './exporting.js';
-import { state, analysis, watch, setSettings } from './state.js';
+import { state, analysis, watch, setSettings, comparison } from './state.js';
 import { restore } from './remember.js';
 import { requestAnalysis } from './analyse.js';
 import { initTabs, selectTab, updateViews, redraw } from './tabs.js';
 import './input.js';
 import './settings-form.js';
 import * as kwic from './views/kwic.js';
+import { baseName, sourceTitle } from './views/shell.js';
 import { view as speakers } from './views/speakers.js';
 import { view as terms } from './views/terms.js';
 import { view as phrases } from './views/phrases.js';
@@ -63,11 +64,11 @@ exportJson.addEventListener('click', () => {
   if (!state.analysis) return;
   download(jsonBlob({
     colloquy: state.version,
-    source: state.source,
-    settings: { ...S.parseOptions(state.settings, state.aliases), ...S.viewOptions(state.settings) },
+    source: sourceTitle(), // the file's name, or a pasted text's first speakers
+    settings: { ...S.parseOptions(state.settings, state.aliases), ...S.viewOptions(state.settings, comparison()) },
     hiddenSpeakers: [...state.hidden],
     analysis: state.analysis,
-  }), `${slug(state.source)}-analysis.json`);
+  }), `${baseName()}-analysis.json`);
 });
 
 new ResizeObserver(debounce(() => {

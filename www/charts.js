@@ -246,22 +246,27 @@ export function dispersionChart({ points, terms, tokens, colours, width, ariaLab
   });
 }
 
-/** @typedef {{ term: string, z: number, count: number, otherCount: number, g2: number, logRatio: number }} Scored */
+/** @typedef {{ term: string, z: number, count: number, otherCount: number, g2: number, logRatio: number, zSignificant: boolean, g2Significant: boolean }} Scored */
+
+/** The opacity of a bar whose z is not significant (|z| ≤ 1.96). */
+export const NOT_SIGNIFICANT_OPACITY = 0.4;
 
 /**
  * Distinctive words as diverging bars: x = z, to the right (in the speaker's colour) the
- * words a speaker uses more than everyone else, to the left (`other`) those used less.
+ * words a speaker uses more than the `reference` (its name), to the left (`other`) those used less;
+ * bars whose z is not significant are paler.
  * `rows`: top to bottom.
- * @param {{ rows: Scored[], colour: string, other: string, width: number, ariaLabel?: string }} o
+ * @param {{ rows: Scored[], colour: string, other: string, reference: string, width: number, ariaLabel?: string }} o
  */
-export function distinctiveChart({ rows, colour, other, width, ariaLabel }) {
+export function distinctiveChart({ rows, colour, other, reference, width, ariaLabel }) {
   const max = Math.max(1, ...rows.map((d) => Math.abs(d.z)));
   return termBars({
     terms: rows.map((d) => d.term), width, ariaLabel, axis: 52,
     x: { domain: [-max, max], nice: true, grid: true, label: '← used less · z · used more →', labelAnchor: 'center', tickFormat: (/** @type {number} */ v) => fmt.fixed(v, Number.isInteger(v) ? 0 : 1) },
     bars: Plot.barX(rows, {
       x: 'z', y: 'term', fill: { value: (/** @type {Scored} */ d) => (d.z > 0 ? colour : other), scale: null },
-      title: (/** @type {Scored} */ d) => `${d.term}: z ${fmt.fixed(d.z, 2)}\n${fmt.int(d.count)} here, ${fmt.int(d.otherCount)} by everyone else\nG² ${fmt.fixed(d.g2, 2)}, Log Ratio ${fmt.fixed(d.logRatio, 2)}`,
+      fillOpacity: { value: (/** @type {Scored} */ d) => (d.zSignificant ? 1 : NOT_SIGNIFICANT_OPACITY), scale: null },
+      title: (/** @type {Scored} */ d) => `${d.term}: z ${fmt.fixed(d.z, 2)}${d.zSignificant ? ' (p < 0.05)' : ' (not significant)'}\n${fmt.int(d.count)} here, ${fmt.int(d.otherCount)} by ${reference}\nG² ${fmt.fixed(d.g2, 2)}${d.g2Significant ? ' (p < 0.05)' : ''}, Log Ratio ${fmt.fixed(d.logRatio, 2)}`,
     }),
   });
 }
@@ -289,7 +294,8 @@ export function warmUp() {
   termsChart({ rows: terms, terms: ['x', 'y'], colours, width: 400, fill: '#000', stacked: false });
   termsChart({ rows: terms, terms: ['x', 'y'], colours, width: 400, stacked: true });
   dispersionChart({ points: [{ term: 'x', position: 1, speaker: 'A', start: 0 }], terms: ['x'], tokens: 5, colours, width: 400, dps: [{ term: 'x', dp: 0.5 }] });
-  const scored = [{ term: 'x', z: 2, count: 2, otherCount: 0, g2: 3, logRatio: 1 }, { term: 'y', z: -1, count: 0, otherCount: 2, g2: -2, logRatio: -1 }];
-  distinctiveChart({ rows: scored, colour: PALETTE[0], other: NEUTRAL, width: 400 });
+  const scored = [{ term: 'x', z: 2, count: 2, otherCount: 0, g2: 3, logRatio: 1, zSignificant: true, g2Significant: false },
+    { term: 'y', z: -1, count: 0, otherCount: 2, g2: -2, logRatio: -1, zSignificant: false, g2Significant: false }];
+  distinctiveChart({ rows: scored, colour: PALETTE[0], other: NEUTRAL, reference: 'B', width: 400 });
   collocationsChart({ rows: [{ term: 'x', logDice: 12, count: 3 }], key: 'logDice', label: 'logDice', fill: NEUTRAL, width: 400 });
 }

@@ -30,7 +30,7 @@ textarea.addEventListener('paste', (event) => {
     typed.cancel();
     setTranscript(text);
     resetSpeakerEdits();
-    state.source = 'transcript';
+    state.file = null;
     setTimeout(() => requestAnalysis('paste', started));
     return;
   }
@@ -46,7 +46,7 @@ textarea.addEventListener('input', (event) => {
     const started = paste.started ?? performance.now();
     if (paste.replacesAll ?? true) resetSpeakerEdits();
     paste = { started: undefined, replacesAll: undefined };
-    state.source = 'transcript';
+    state.file = null;
     requestAnalysis('paste', started);
   } else {
     typed();
@@ -99,7 +99,7 @@ async function openFile(file) {
   }
   typed.cancel();
   setTranscript(text);
-  state.source = file.name.replace(/\.[^.]+$/, '');
+  state.file = file.name.replace(/\.[^.]+$/, '');
   resetSpeakerEdits();
   requestAnalysis('file', started, `Opened “${file.name}” (${fmt.bytes(file.size)}). `);
 }
@@ -110,7 +110,7 @@ async function loadExample() {
   const example = await import('./examples/mfa-cis-press-conference.js');
   typed.cancel();
   setTranscript(example.text);
-  state.source = example.name.replace(/\.[^.]+$/, '');
+  state.file = example.name.replace(/\.[^.]+$/, '');
   resetSpeakerEdits();
   requestAnalysis('example', started);
 }

@@ -4,7 +4,7 @@
 // re-report it, a view name shows its tab.
 import { $, h } from './dom.js';
 import * as S from './settings.js';
-import { state, setSettings, watch } from './state.js';
+import { state, setSettings, watch, comparison } from './state.js';
 import { writeHash } from './hash.js';
 import { selectTab } from './tabs.js';
 import { engine, requestAnalysis, refreshView } from './analyse.js';
@@ -92,7 +92,7 @@ export function applySettings(next, { fromHash = false } = {}) {
   if (next.view !== prev.view) selectTab(next.view);
   if (!state.analysis && !engine.busy) return;
   if (S.parseKey(prev, state.aliases) !== S.parseKey(next, state.aliases)) requestAnalysis('settings');
-  else if (JSON.stringify(S.viewOptions(prev)) !== JSON.stringify(S.viewOptions(next))) refreshView();
+  else if (JSON.stringify(S.viewOptions(prev, comparison())) !== JSON.stringify(S.viewOptions(next, comparison()))) refreshView();
 }
 
 form.addEventListener('change', (e) => applySettings(readForm(e.target)));

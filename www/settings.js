@@ -1,7 +1,7 @@
 // @ts-check
 // Settings: defaults, the URL hash (settings only, never the text) and the core's options.
 //
-//   #view=terms&stopwords=en&extra=foo,bar&ngram=2-5&min=2&stem=1&hyphens=1&furniture=1&scriptdirections=1&jointeach=1&format=vtt&label=…
+//   #view=terms&stopwords=en&extra=foo,bar&ngram=2-5&min=2&stem=1&prior=0.1&hyphens=1&furniture=1&scriptdirections=1&jointeach=1&format=vtt&label=…
 //
 // The hash is untrusted input: every value is checked and malformed ones are ignored.
 // Values only ever reach the page as form values or text, never as HTML.
@@ -36,6 +36,9 @@ export const STOPWORD_LANGUAGES = Object.fromEntries(facts.stopwordLanguages.map
 /** The shortest and longest phrase the engine counts, in words. */
 export const NGRAM_MIN = facts.minNgram;
 export const NGRAM_MAX = facts.maxNgram;
+/** The Fightin' Words prior's weight (a share of the compared words) by default, and the largest the page takes. */
+export const PRIOR_DEFAULT = facts.defaultPriorWeight;
+export const PRIOR_MAX = 100;
 const MAX_LABEL = 500;
 const MAX_EXTRA = 200;
 
@@ -49,6 +52,7 @@ const MAX_EXTRA = 200;
  * @property {number} ngramMax
  * @property {number} minCount  of a phrase
  * @property {boolean} stem
+ * @property {number} priorWeight  of Fightin' Words, a share of the compared words
  * @property {boolean} splitHyphens
  * @property {boolean} keepFurniture
  * @property {boolean} keepScriptDirections
@@ -67,6 +71,7 @@ export function defaults() {
     ngramMax: 5,
     minCount: 2,
     stem: false,
+    priorWeight: PRIOR_DEFAULT,
     splitHyphens: false,
     keepFurniture: false,
     keepScriptDirections: false,
@@ -82,6 +87,17 @@ export function defaults() {
 export function parseWords(s) {
   const words = String(s).split(/[\s,;]+/u).map((w) => w.trim().toLowerCase()).filter(Boolean);
   return [...new Set(words)].filter((w) => w.length <= 60).slice(0, MAX_EXTRA);
+}
+
+/**
+ * A prior weight typed or read from the hash: a decimal above 0, at most PRIOR_MAX; else null.
+ * @param {string} s
+ */
+export function priorWeight(s) {
+  const t = String(s).trim();
+  if (!/^(\d{1,3}(\.\d{0,6})?|\.\d{1,6})$/.test(t)) return null;
+  const w = Number(t);
+  return w > 0 && w <= PRIOR_MAX ? w : null;
 }
 
 /** @type {(s: string, lo: number, hi: number) => number | null} */
@@ -119,6 +135,8 @@ export function fromHash(hash) {
   }
   const min = int(get('min') ?? '', 1, 9999);
   if (min !== null) s.minCount = min;
+  const prior = priorWeight(get('prior') ?? '');
+  if (prior !== null) s.priorWeight = prior;
   const st = flag(get('stem'));
   if (st !== null) s.stem = st;
   const hy = flag(get('hyphens'));
@@ -148,6 +166,7 @@ export function toHash(s) {
   if (s.ngramMin !== d.ngramMin || s.ngramMax !== d.ngramMax) p.set('ngram', `${s.ngramMin}-${s.ngramMax}`);
   if (s.minCount !== d.minCount) p.set('min', String(s.minCount));
   if (s.stem) p.set('stem', '1');
+  if (s.priorWeight !== d.priorWeight) p.set('prior', String(s.priorWeight));
   if (s.splitHyphens) p.set('hyphens', '1');
   if (s.keepFurniture) p.set('furniture', '1');
   if (s.keepScriptDirections) p.set('scriptdirections', '1');
@@ -158,12 +177,22 @@ export function toHash(s) {
 }
 
 /**
+ * Whom distinctive words compare a speaker with: `against` (one speaker or a group; empty:
+ * everyone else) and the speakers left out of the comparison. Speaker names, so never in the hash.
+ * @typedef {{ against: string[], leaveOut: string[] }} Comparison
+ */
+
+/**
  * Options that change only the views: a loaded document re-reports without re-parsing.
  * @param {Settings} s
+ * @param {Comparison} [comparison]
  * @returns {AnalyseOptions}
  */
-export function viewOptions(s) {
+export function viewOptions(s, comparison = { against: [], leaveOut: [] }) {
   return {
+    against: [...comparison.against],
+    leaveOut: [...comparison.leaveOut],
+    priorWeight: s.priorWeight,
     stopwords: s.stopwords,
     extraStopwords: s.extra,
     ngramMin: s.ngramMin,

@@ -4,6 +4,7 @@
 // watchers are told, and the views render from it.
 import * as S from './settings.js';
 import { OTHER_COLOUR, colourMap } from './colours.js';
+import { facts } from './pkg/facts.js';
 
 /**
  * @import { Analysis, SpeakerStats, TermStats } from './pkg/colloquy.js'
@@ -30,12 +31,21 @@ export const state = {
   aliases: {},
   /** @type {Set<string>} names seen as speakers while no alias pointed at them (real labels) */
   labels: new Set(),
-  /** @type {Set<string>} speakers left out of the charts */
+  /** @type {Set<string>} speakers left out of the charts (their words still counted) */
   hidden: new Set(),
+  /** @type {Set<string>} of the hidden, those also left out of the comparisons (distinctive words) */
+  leftOut: new Set(),
+  /** @type {string[]} distinctive words are measured against these speakers; empty: everyone else */
+  against: [],
+  /** The edits put back from an earlier transcript (remember.js: label → speaker, hidden), said so in the editor. */
+  earlier: { aliases: new Map(/** @type {[string, string][]} */ ([])), hidden: new Set(/** @type {string[]} */ ([])) },
+  /** A new text whose first analysis has not come yet: remembered names may apply to it. */
+  newText: false,
   /** @type {Analysis | null} */
   analysis: null,
   version: '',
-  source: 'transcript', // the base of export file names
+  /** @type {string | null} the opened file's name without its extension (null: a pasted or typed text); exports are named after it (source.js) */
+  file: null,
   /** @type {Map<string, string>} speaker → colour, the same in every chart */
   colours: new Map(),
   /** @type {string | null} parse options of the document the worker holds */
@@ -80,7 +90,7 @@ function notify(topic) {
 export function setAnalysis(analysis) {
   state.analysis = analysis;
   if (analysis) {
-    state.colours = colourMap(analysis.speakers.map((s) => s.name));
+    state.colours = colourMap(analysis.speakers.map((s) => s.name), facts.unattributed);
     // The names no alias points at are labels of the text (speaker-edit.js: addAlias).
     const targets = new Set(Object.values(state.aliases));
     for (const s of analysis.speakers) if (!targets.has(s.name)) state.labels.add(s.name);
@@ -101,10 +111,20 @@ export function setSettings(settings) {
 export function resetSpeakerEdits() {
   state.aliases = {};
   state.hidden = new Set();
+  state.leftOut = new Set();
+  state.against = [];
   state.labels = new Set();
+  state.earlier = { aliases: new Map(), hidden: new Set() };
+  state.newText = true;
   state.showAll = { speakers: false, speakerStats: false, diagnostics: false };
   notify('reset');
 }
+
+/**
+ * The comparison the core is asked for (settings.js: viewOptions).
+ * @returns {import('./settings.js').Comparison}
+ */
+export const comparison = () => ({ against: state.against, leaveOut: [...state.leftOut] });
 
 // ---------------------------------------------------------------- read from the analysis
 

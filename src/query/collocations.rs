@@ -1,5 +1,5 @@
 //! Collocations: words that keep company with a node word within ±k words (never
-//! across a turn), or all adjacent word pairs (bigrams, within sentences), scored by
+//! across a turn; the node's own forms are not its collocates), or all adjacent word pairs (bigrams, within sentences), scored by
 //! MI, t-score, logDice and G² (see [`crate::stats::assoc`]).
 
 use rustc_hash::FxHashMap;
@@ -117,7 +117,10 @@ impl Document {
                         let from = i.saturating_sub(options.window).max(range.start);
                         let to = (i + options.window).min(range.end.saturating_sub(1));
                         for j in (from..=to).filter(|&j| j != i) {
-                            if let Some(c) = toks.tokens.get(j).filter(|c| keep(c.id)) {
+                            // The node is not its own collocate: "going to … going to"
+                            // would put `going` first in its own list.
+                            if let Some(c) = toks.tokens.get(j).filter(|c| keep(c.id) && first.matches(c.id).is_none())
+                            {
                                 *pairs.entry((u32::MAX, c.id)).or_default() += 1;
                             }
                         }

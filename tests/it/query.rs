@@ -104,6 +104,25 @@ fn collocations_of_a_node_and_all_bigrams() {
 }
 
 #[test]
+fn the_node_is_not_its_own_collocate() {
+    use colloquy::CollocationOptions;
+    let text = "A: we are going to win, going to build, going to fix it.\nB: going going gone.\n";
+    let doc = Document::new(text.into(), &Options::default());
+    let options = CollocationOptions { min_count: 1, stopwords: colloquy::Stopwords::None, ..Default::default() };
+    let going = doc.collocations(Some("going"), &options);
+    assert!(going.iter().all(|c| c.term != "going"), "{going:?}");
+    // Every other word near an occurrence is still counted, once per node: A's words are
+    // we₀ are₁ going₂ to₃ win₄ going₅ to₆ build₇ going₈ to₉ fix₁₀ it₁₁; ±5 of going₂ holds
+    // to₃ and to₆, of going₅ and going₈ all three.
+    let to = going.iter().find(|c| c.term == "to").map(|c| c.count);
+    assert_eq!(to, Some(2 + 3 + 3));
+    assert!(going.iter().any(|c| c.term == "gone"), "B's turn keeps its other words");
+    // A pattern node: none of the forms it matches is its collocate.
+    let go = doc.collocations(Some("go*"), &options);
+    assert!(go.iter().all(|c| !c.term.starts_with("go")), "{go:?}");
+}
+
+#[test]
 fn most_and_least_evenly_spread_terms() {
     let doc = seed();
     let options =

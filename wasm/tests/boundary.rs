@@ -319,6 +319,7 @@ fn facts_are_the_cores_and_the_limits() {
     assert_eq!(get(&f, "minNgram").as_f64(), Some(colloquy::MIN_NGRAM as f64));
     assert_eq!(get(&f, "maxNgram").as_f64(), Some(colloquy::MAX_NGRAM as f64));
     assert_eq!(get(&f, "unattributed").as_string().as_deref(), Some(colloquy::UNATTRIBUTED));
+    assert_eq!(get(&f, "defaultPriorWeight").as_f64(), Some(colloquy::DEFAULT_PRIOR_WEIGHT));
     assert_eq!(get(&f, "maxAnalyseUnits").as_f64(), Some(MAX_ANALYSE_UNITS as f64));
     assert_eq!(get(&f, "maxStreamUnits").as_f64(), Some(MAX_STREAM_UNITS as f64));
 }

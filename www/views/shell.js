@@ -2,10 +2,12 @@
 // The markup the views repeat, built in one place: a view's tab panel, a labelled control,
 // a chart with its export buttons, a table's heading with its CSV button. The export
 // buttons download what their view last showed (exporting.js).
-import { h, slug } from '../dom.js';
+import { h } from '../dom.js';
 import { state } from '../state.js';
 import { showError } from '../status.js';
 import { download, csvBlob, downloadChart } from '../exporting.js';
+import { namingSpeakers, exportBase, exportTitle } from '../source.js';
+import { facts } from '../pkg/facts.js';
 
 /**
  * @import { Attrs, Child } from '../dom.js'
@@ -14,8 +16,15 @@ import { download, csvBlob, downloadChart } from '../exporting.js';
  * @import { ViewName } from '../settings.js'
  */
 
-/** The start of every export's file name: the transcript's. */
-const baseName = () => slug(state.source);
+/** What the exports are named after: the opened file, or the first speakers of a pasted text (source.js). */
+const named = () => ({
+  file: state.file,
+  speakers: state.analysis ? namingSpeakers(state.analysis.speakers.map((s) => s.name), facts.unattributed) : [],
+});
+/** The start of every export's file name: the transcript's (a slug). */
+export const baseName = () => exportBase(named());
+/** The transcript's name in exported charts' titles. */
+export const sourceTitle = () => exportTitle(named());
 
 /**
  * The tab panel of view `name` (tabs.js adds its tab).
@@ -124,7 +133,7 @@ export function chartActions({ figure, label, title, legend, id }, ...more) {
     const svg = figure.querySelector('svg');
     if (!svg) return;
     try {
-      await downloadChart(svg, { kind, name: `${baseName()}-${figure.id.replace('-chart', '')}`, title: `${title()} — ${state.source}`, legend: legend() });
+      await downloadChart(svg, { kind, name: `${baseName()}-${figure.id.replace('-chart', '')}`, title: `${title()} — ${sourceTitle()}`, legend: legend() });
     } catch (err) {
       showError(`The chart could not be exported: ${err instanceof Error ? err.message : err}`);
     }

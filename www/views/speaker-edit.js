@@ -1,11 +1,12 @@
 // @ts-check
 // Editing the speakers (in the Speakers view): rename, merge (the core's alias suggestions
-// are one-click merges), assign the unattributed text, hide from the charts; every change
+// are one-click merges), assign the unattributed text, hide from the charts or leave out
+// of the analysis; every change
 // is listed with an Undo. Renames and merges are the core's `aliases` option, so they
 // analyse the text again; hiding only redraws.
 import { h, fmt, debounce } from '../dom.js';
 import { state, analysis, watch } from '../state.js';
-import { requestAnalysis } from '../analyse.js';
+import { requestAnalysis, refreshView } from '../analyse.js';
 import { remember } from '../remember.js';
 import { facts } from '../pkg/facts.js';
 import { redraw } from '../tabs.js';
@@ -13,6 +14,17 @@ import { swatch } from './common.js';
 import { control } from './shell.js';
 
 /** @import { SpeakerStats } from '../pkg/colloquy.js' */
+
+/**
+ * Where a speaker is: shown; hidden from the charts (every count still has their words);
+ * or left out of the analysis (hidden, and neither compared nor in anyone's reference in
+ * Distinctive words: the core's `leaveOut`).
+ * @typedef {'shown' | 'hidden' | 'left-out'} Place
+ */
+/** @type {[Place, string][]} */
+const PLACES = [['shown', 'Shown'], ['hidden', 'Hidden from charts'], ['left-out', 'Left out of the analysis']];
+const PLACE_TITLE = 'Hidden: not drawn in the charts, still counted in every table and comparison. '
+  + 'Left out: also not compared in Distinctive words, and not in anyone\'s reference there.';
 
 /** The pseudo-speaker of the words before the first label, or with no label at all. */
 export const UNATTRIBUTED = facts.unattributed;
@@ -60,10 +72,31 @@ export function renderSpeakerEdit() {
   if (!many) filter.value = '';
   renderList();
   const entries = Object.entries(state.aliases);
-  applied.hidden = entries.length === 0;
-  aliasList.replaceChildren(...entries.map(([from, to]) => h('li', {},
-    h('span', { text: `${from} → ${to}` }),
-    h('button', { type: 'button', class: 'link', 'aria-label': `Undo ${from} → ${to}`, onclick: () => removeAlias(from) }, 'Undo'))));
+  // Hidden speakers are listed here only when an earlier transcript hid them (remember.js).
+  const hiddenEarlier = [...state.earlier.hidden].filter((n) => state.hidden.has(n));
+  applied.hidden = entries.length === 0 && hiddenEarlier.length === 0;
+  aliasList.replaceChildren(
+    ...entries.map(([from, to]) => h('li', {},
+      h('span', { text: `${from} → ${to}` }),
+      state.earlier.aliases.get(from) === to ? earlierNote() : null,
+      h('button', { type: 'button', class: 'link', 'aria-label': `Undo ${from} → ${to}`, onclick: () => removeAlias(from) }, 'Undo'))),
+    ...hiddenEarlier.map((name) => h('li', {},
+      h('span', { text: `${name} hidden from the charts` }), earlierNote(),
+      h('button', { type: 'button', class: 'link', 'aria-label': `Undo ${name} hidden`, onclick: () => showAgain(name) }, 'Undo'))));
+}
+
+/** Said of an edit remembered from an earlier transcript on this device. */
+const earlierNote = () => h('small', { class: 'earlier', text: ' (from an earlier transcript)' });
+
+/**
+ * Shows a speaker an earlier transcript hid.
+ * @param {string} name
+ */
+function showAgain(name) {
+  state.hidden.delete(name);
+  state.earlier.hidden.delete(name);
+  remember();
+  redraw();
 }
 
 /**
@@ -115,17 +148,37 @@ function editRow(s, i, targets, known) {
   } }, renameInput, h('button', { type: 'submit', text: unattributed ? 'Assign' : 'Rename' }));
   const hasOthers = targets.length > (known.has(s.name) ? 1 : 0);
   const merge = hasOthers && !unattributed ? mergeForm(s.name, targets, known) : null;
-  const show = h('input', { type: 'checkbox', checked: !state.hidden.has(s.name), 'aria-label': `Show ${s.name} in charts` });
-  show.addEventListener('change', () => {
-    if (show.checked) state.hidden.delete(s.name);
-    else state.hidden.add(s.name);
-    remember();
-    redraw();
-  });
+  const place = h('select', { 'aria-label': `${s.name} in the charts and the analysis`, title: PLACE_TITLE },
+    PLACES.map(([value, text]) => h('option', { value, text })));
+  place.value = placeOf(s.name);
+  place.addEventListener('change', () => setPlace(s.name, /** @type {Place} */ (place.value)));
   return h('li', { dataset: { speaker: String(i) } },
     h('div', { class: 'who' }, swatch(s.name), h('strong', { text: s.name }), unattributed ? h('small', { text: ' text before the first label' }) : null),
-    h('label', { class: 'check' }, show, 'Show in charts'),
+    place,
     h('div', { class: 'edits' }, rename, merge));
+}
+
+/**
+ * @param {string} name
+ * @returns {Place}
+ */
+export const placeOf = (name) => (state.leftOut.has(name) ? 'left-out' : state.hidden.has(name) ? 'hidden' : 'shown');
+
+/**
+ * Shows, hides or leaves out a speaker. Hiding only redraws; leaving out (or back in)
+ * changes the comparison, so the text is re-reported.
+ * @param {string} name
+ * @param {Place} place
+ */
+export function setPlace(name, place) {
+  const wasLeftOut = state.leftOut.has(name);
+  if (place === 'shown') state.hidden.delete(name);
+  else state.hidden.add(name);
+  if (place === 'left-out') state.leftOut.add(name);
+  else state.leftOut.delete(name);
+  remember();
+  if (wasLeftOut !== (place === 'left-out')) refreshView();
+  else redraw();
 }
 
 /**
@@ -179,6 +232,8 @@ function addAlias(from, to) {
   for (const [k, v] of Object.entries(aliases)) if (k === v) delete aliases[k];
   const existed = state.analysis?.speakers.some((s) => s.name === target);
   if (state.hidden.delete(from) && !existed) state.hidden.add(target);
+  if (state.leftOut.delete(from) && !existed) state.leftOut.add(target);
+  state.against = state.against.map((n) => (n === from ? target : n)).filter((n, i, all) => all.indexOf(n) === i);
   state.aliases = aliases;
   requestAnalysis('speakers');
 }

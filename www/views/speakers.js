@@ -10,7 +10,7 @@ import { noWordsReason, unattributed } from '../reasons.js';
 import { applySettings, openLabelSetting } from '../settings-form.js';
 import { swatch, legend, speakersLegend, chartWidth, putChart, noChart, showMore, focusSortButton } from './common.js';
 import { tabPanel, legendList, chartFigure, chartActions, csvButton, tableHead, tableWrap, moreButton } from './shell.js';
-import { editor, renderSpeakerEdit, UNATTRIBUTED } from './speaker-edit.js';
+import { editor, renderSpeakerEdit, placeOf, UNATTRIBUTED } from './speaker-edit.js';
 
 /**
  * @import { Analysis, SpeakerStats } from '../pkg/colloquy.js'
@@ -21,15 +21,25 @@ import { editor, renderSpeakerEdit, UNATTRIBUTED } from './speaker-edit.js';
 
 /** @type {Column<SpeakerStats>[]} */
 const COLUMNS = [
-  { key: 'name', label: 'Speaker', value: (s) => s.name, cell: (s) => [swatch(s.name), s.name, state.hidden.has(s.name) ? h('span', { class: 'tag', text: 'hidden' }) : null] },
+  { key: 'name', label: 'Speaker', value: (s) => s.name, cell: (s) => [swatch(s.name), s.name, placeTag(s.name)] },
   { key: 'words', label: 'Words', numeric: true, value: (s) => s.words, cell: (s) => fmt.int(s.words) },
-  { key: 'share', label: 'Share', numeric: true, value: (s) => s.share, cell: (s) => fmt.pct(s.share), csv: (s) => s.share.toFixed(4) },
+  { key: 'share', label: 'Share of all words', numeric: true, value: (s) => s.share, cell: (s) => fmt.pct(s.share), csv: (s) => s.share.toFixed(4) },
   { key: 'turns', label: 'Turns', numeric: true, value: (s) => s.turns, cell: (s) => fmt.int(s.turns) },
   { key: 'meanTurnWords', label: 'Mean turn (words)', numeric: true, value: (s) => s.meanTurnWords, cell: (s) => fmt.dec(s.meanTurnWords), csv: (s) => s.meanTurnWords.toFixed(2) },
   { key: 'longestTurnWords', label: 'Longest turn', numeric: true, value: (s) => s.longestTurnWords, cell: (s) => fmt.int(s.longestTurnWords) },
   { key: 'questions', label: 'Questions', numeric: true, value: (s) => s.questions, cell: (s) => fmt.int(s.questions) },
 ];
 
+/**
+ * "hidden" or "left out" beside a speaker's name in the table.
+ * @param {string} name
+ */
+function placeTag(name) {
+  const place = placeOf(name);
+  return place === 'shown' ? null : h('span', { class: 'tag', text: place === 'hidden' ? 'hidden' : 'left out' });
+}
+
+const shareTotal = h('p', { id: 'speakers-share-total', class: 'hint' });
 const guideHeading = h('h4', { id: 'speakers-guide-heading' });
 const guideBody = h('div', { id: 'speakers-guide-body' });
 const guide = h('section', { id: 'speakers-guide', class: 'guide', 'aria-labelledby': 'speakers-guide-heading', hidden: true }, guideHeading, guideBody);
@@ -57,7 +67,7 @@ export const view = {
   name: 'speakers',
   title: 'Speakers',
   panel: tabPanel('speakers',
-    h('h3', {}, 'Word share'), guide, legendBox, figure, actions,
+    h('h3', {}, 'Word share'), guide, shareTotal, legendBox, figure, actions,
     tableHead(h('h3', { id: 'speakers-table-heading' }, 'Speakers'), csvButton('speakers-csv', () => lastTable)),
     table, more,
     editor),
@@ -70,9 +80,12 @@ function render() {
   // No labels found: the guidance stands in place of a bar that is all "(unattributed)".
   const noLabels = renderGuide(a);
   ranked = visible.length >= MANY_SPEAKERS;
-  for (const el of [legendBox, figure, actions]) el.hidden = noLabels;
+  for (const el of [shareTotal, legendBox, figure, actions]) el.hidden = noLabels;
   // Ranked bars name each speaker; the legend's "N other speakers" (the grey) would be another N.
   if (ranked) legendBox.hidden = true;
+  const hiddenCount = a.speakers.length - visible.length;
+  shareTotal.textContent = hiddenCount === 0 ? 'Shares of all words.'
+    : `Shares of the shown speakers' words (${fmt.count(hiddenCount, 'speaker')} hidden); the table gives shares of all words.`;
   legend(legendBox, visible.map((s) => s.name));
   if (noLabels) {
     noChart(figure);
@@ -82,10 +95,11 @@ function render() {
     const svg = ranked ? rankedSpeakersChart({ speakers: segments, colours, width }) : speakersChart({ speakers: segments, colours, width });
     const total = segments.reduce((n, s) => n + s.words, 0) || 1;
     const shares = segments.map((s) => `${s.name} ${fmt.pct(s.words / total)}`).join(', ');
+    const of = hiddenCount ? "the shown speakers'" : 'all';
     const summed = ranked && segments.length < visible.length; // the last bar sums the others
     putChart(figure, svg, ranked
-      ? `Bar chart of the share of words by speaker${summed ? `, the ${fmt.int(segments.length - 1)} with the most words and the others as one bar` : ''}: ${shares}`
-      : `Stacked bar of the share of words by speaker: ${shares}`);
+      ? `Bar chart of the share of ${of} words by speaker${summed ? `, the ${fmt.int(segments.length - 1)} with the most words and the others as one bar` : ''}: ${shares}`
+      : `Stacked bar of the share of ${of} words by speaker: ${shares}`);
   } else {
     // No speaker at all (a text of stage directions only): the reason, not "hidden".
     noChart(figure, visible.length === 0 && a.speakers.length > 0 ? 'No speaker to show: every speaker is hidden.'

@@ -99,7 +99,7 @@ function render() {
     const columns = [
       { key: 'term', label: 'Term', value: (t) => t.term, cell: (t) => termButton(t.term) },
       { key: 'count', label: 'Count', numeric: true, value: (t) => t.count, cell: (t) => fmt.int(t.count) },
-      { key: 'per10k', label: 'Per 10,000 words', numeric: true, value: (t) => t.per10k, cell: (t) => fmt.dec(t.per10k), csv: (t) => t.per10k.toFixed(2) },
+      { key: 'per10k', label: state.hidden.size ? "Per 10,000 of the shown speakers' words" : 'Per 10,000 words', numeric: true, value: (t) => t.per10k, cell: (t) => fmt.dec(t.per10k), csv: (t) => t.per10k.toFixed(2) },
       ...formsColumn(),
       ...visible.slice(0, SPEAKER_COLUMNS_MAX).map((s) => ({ key: `sp:${s.name}`, label: s.name, numeric: true, value: (/** @type {TermStats} */ t) => countOf(t.bySpeaker, s.name), cell: (/** @type {TermStats} */ t) => fmt.int(countOf(t.bySpeaker, s.name)) })),
     ];
