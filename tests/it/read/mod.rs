@@ -12,6 +12,7 @@ macro_rules! snapshot {
 mod build;
 mod documents;
 mod engines;
+mod fixtures;
 mod hostile;
 mod properties;
 
