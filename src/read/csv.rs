@@ -39,16 +39,10 @@ pub(crate) fn read(text: &str, source: &Source<'_>, limits: &ReadLimits) -> Resu
         }
         return Ok(None);
     };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(columns.delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes());
     let mut segments = Vec::new();
     let mut size = 0usize;
-    for (row, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| ReadError::damaged(SourceFormat::Csv, &format!("row {}: {e}", row + 2)))?;
-        let field = |i: usize| record.get(i).unwrap_or("");
+    for record in Records::new(text, columns.delimiter).skip(1) {
+        let field = |i: usize| record.get(i).map_or("", String::as_str);
         let segment = Segment {
             speaker: Some(field(columns.speaker).to_owned()).filter(|s| !s.trim().is_empty()),
             start: columns.start.and_then(|i| parse_time(field(i))),
@@ -75,14 +69,72 @@ fn header(text: &str) -> Option<Columns> {
         return None;
     }
     [b',', b'\t', b';'].into_iter().find_map(|delimiter| {
-        let mut reader =
-            csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).from_reader(first.as_bytes());
-        let record = reader.records().next()?.ok()?;
-        let names: Vec<String> =
-            record.iter().map(|f| f.trim().to_lowercase().replace([' ', '-'], "_")).collect();
+        let record = Records::new(first, delimiter).next()?;
+        let names: Vec<String> = record.iter().map(|f| f.trim().to_lowercase().replace([' ', '-'], "_")).collect();
         let find = |set: &[&str]| names.iter().position(|n| set.contains(&n.as_str()));
         Some(Columns { delimiter, speaker: find(SPEAKER)?, text: find(TEXT)?, start: find(START), end: find(END) })
     })
+}
+
+/// The records of CSV text (RFC 4180): fields split by the delimiter, a quoted field
+/// may hold delimiters, line ends and doubled quotes (`""`); a line ends a record
+/// (`\n` or `\r\n`); blank lines are skipped. Never fails: a quote left open runs to
+/// the end.
+struct Records<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    delimiter: u8,
+}
+
+impl<'a> Records<'a> {
+    fn new(text: &'a str, delimiter: u8) -> Records<'a> {
+        Records { bytes: text.as_bytes(), at: 0, delimiter }
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = Vec<String>;
+
+    fn next(&mut self) -> Option<Vec<String>> {
+        loop {
+            if self.at >= self.bytes.len() {
+                return None;
+            }
+            let mut fields = Vec::new();
+            let mut field: Vec<u8> = Vec::new();
+            let mut quoted = false;
+            let mut at_start = true;
+            while let Some(&b) = self.bytes.get(self.at) {
+                self.at += 1;
+                match b {
+                    b'"' if quoted => {
+                        if self.bytes.get(self.at) == Some(&b'"') {
+                            field.push(b'"');
+                            self.at += 1;
+                        } else {
+                            quoted = false;
+                        }
+                    }
+                    b'"' if at_start => quoted = true,
+                    _ if quoted => field.push(b),
+                    b'\n' => break,
+                    b'\r' if self.bytes.get(self.at) == Some(&b'\n') => {}
+                    _ if b == self.delimiter => {
+                        fields.push(String::from_utf8_lossy(&field).into_owned());
+                        field.clear();
+                        at_start = true;
+                        continue;
+                    }
+                    _ => field.push(b),
+                }
+                at_start = false;
+            }
+            fields.push(String::from_utf8_lossy(&field).into_owned());
+            if fields.len() > 1 || fields.first().is_some_and(|f| !f.trim().is_empty()) {
+                return Some(fields);
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -95,5 +147,11 @@ mod tests {
         assert_eq!((c.delimiter, c.speaker, c.text, c.start, c.end), (b';', 1, 2, Some(0), None));
         assert!(header("Alice: speaker, text\n").is_none());
         assert!(header("speaker\ttranscript").is_some());
+    }
+
+    #[test]
+    fn records_with_quotes_and_line_ends() {
+        let records: Vec<Vec<String>> = Records::new("a,\"b,\"\"c\"\"\nd\"\r\n\n,x\r\n\"open", b',').collect();
+        assert_eq!(records, [vec!["a".to_owned(), "b,\"c\"\nd".to_owned()], vec![String::new(), "x".to_owned()], vec!["open".to_owned()]]);
     }
 }

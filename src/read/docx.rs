@@ -25,7 +25,7 @@ const DOCUMENT: &str = "word/document.xml";
 /// instructions, the fallback copy of alternate content (the choice is read), symbols.
 const SKIPPED: &[&[u8]] = &[b"del", b"moveFrom", b"instrText", b"delInstrText", b"Fallback", b"sym"];
 
-pub(crate) fn read(archive: &mut Archive<'_>, limits: &ReadLimits) -> Result<ReadText, ReadError> {
+pub(crate) fn read(archive: &Archive<'_>, limits: &ReadLimits) -> Result<ReadText, ReadError> {
     let xml = archive.entry(DOCUMENT, limits)?.unwrap_or_default();
     let mut state = State {
         out: Tables::new(Sink::new(SourceFormat::Docx, limits)),
@@ -36,7 +36,7 @@ pub(crate) fn read(archive: &mut Archive<'_>, limits: &ReadLimits) -> Result<Rea
         in_t: false,
         counts: Counts::default(),
     };
-    walk(&xml, DOCUMENT, archive, limits, |event| state.step(event))?;
+    walk(&xml, DOCUMENT, archive, limits, &mut |event| state.step(event))?;
     let mut notes = Vec::new();
     let (headers, footers) = header_parts(archive, limits)?;
     let c = &state.counts;
@@ -76,7 +76,7 @@ struct State {
 }
 
 impl State {
-    fn step(&mut self, event: Xml<'_, '_>) -> Result<(), ReadError> {
+    fn step(&mut self, event: Xml<'_>) -> Result<(), ReadError> {
         match event {
             Xml::Open(name, _) => {
                 self.depth += 1;
@@ -151,29 +151,31 @@ impl State {
     }
 }
 
-/// How many header and footer parts hold any text (they are not read into the text).
-fn header_parts(archive: &mut Archive<'_>, limits: &ReadLimits) -> Result<(usize, usize), ReadError> {
+/// How many header and footer parts (`word/header1.xml`, …) hold any text (they are
+/// not read into the text).
+fn header_parts(archive: &Archive<'_>, limits: &ReadLimits) -> Result<(usize, usize), ReadError> {
     let mut headers = 0;
     let mut footers = 0;
-    for n in 1..=64 {
-        for (prefix, count) in [("header", &mut headers), ("footer", &mut footers)] {
-            let part = format!("word/{prefix}{n}.xml");
-            if !archive.has(&part) {
-                continue;
+    let parts: Vec<String> = archive
+        .names()
+        .filter(|n| n.ends_with(".xml") && (n.starts_with("word/header") || n.starts_with("word/footer")))
+        .map(str::to_owned)
+        .collect();
+    for part in parts {
+        let xml = archive.entry(&part, limits)?.unwrap_or_default();
+        let mut text = false;
+        let mut in_t = false;
+        walk(&xml, &part, archive, limits, &mut |event| {
+            match event {
+                Xml::Open(b"t", _) => in_t = true,
+                Xml::Close(b"t") => in_t = false,
+                Xml::Text(s) if in_t && !s.trim().is_empty() => text = true,
+                _ => {}
             }
-            let xml = archive.entry(&part, limits)?.unwrap_or_default();
-            let mut text = false;
-            let mut in_t = false;
-            walk(&xml, &part, archive, limits, |event| {
-                match event {
-                    Xml::Open(b"t", _) => in_t = true,
-                    Xml::Close(b"t") => in_t = false,
-                    Xml::Text(s) if in_t && !s.trim().is_empty() => text = true,
-                    _ => {}
-                }
-                Ok(())
-            })?;
-            *count += usize::from(text);
+            Ok(())
+        })?;
+        if text {
+            *if part.starts_with("word/header") { &mut headers } else { &mut footers } += 1;
         }
     }
     Ok((headers, footers))

@@ -208,25 +208,35 @@ pub enum ReadErrorKind {
 }
 
 impl ReadError {
+    #[cold]
+    #[inline(never)]
     fn new(kind: ReadErrorKind, message: String) -> ReadError {
         ReadError { kind, message, offset: None, line: None, looks_like: None }
     }
 
     /// `This {file kind} is damaged: {why}.`
+    #[cold]
+    #[inline(never)]
     fn damaged(format: SourceFormat, why: &str) -> ReadError {
         ReadError::new(ReadErrorKind::Damaged, format!("This {} is damaged: {why}.", format.file_kind()))
     }
 
     /// `This {file kind} is too large to read: {why}.`
+    #[cold]
+    #[inline(never)]
     fn too_large(format: SourceFormat, why: &str) -> ReadError {
         ReadError::new(ReadErrorKind::TooLarge, format!("This {} is too large to read: {why}.", format.file_kind()))
     }
 
     /// The nesting limit was reached.
+    #[cold]
+    #[inline(never)]
     fn depth_limit(format: SourceFormat, limits: &ReadLimits) -> ReadError {
         ReadError::too_large(format, &format!("it is nested more than {} levels deep", limits.max_depth))
     }
 
+    #[cold]
+    #[inline(never)]
     fn unsupported(message: String) -> ReadError {
         ReadError::new(ReadErrorKind::Unsupported, message)
     }
@@ -249,7 +259,7 @@ pub struct ReadLimits {
     /// The most one archive entry may hold uncompressed, declared or actual. Default 256 MiB.
     pub max_entry_bytes: usize,
     /// The deepest nesting of XML elements, HTML blocks, RTF groups or JSON values.
-    /// Default 256 (JSON stops at serde_json's 128 in any case).
+    /// Default 256.
     pub max_depth: usize,
 }
 

@@ -25,7 +25,7 @@ const STYLES: &str = "styles.xml";
 /// The most spaces one `text:s` gives.
 const MAX_SPACES: usize = 1024;
 
-pub(crate) fn read(archive: &mut Archive<'_>, limits: &ReadLimits) -> Result<ReadText, ReadError> {
+pub(crate) fn read(archive: &Archive<'_>, limits: &ReadLimits) -> Result<ReadText, ReadError> {
     let xml = archive.entry(CONTENT, limits)?.unwrap_or_default();
     let mut state = State {
         out: Tables::new(Sink::new(SourceFormat::Odt, limits)),
@@ -35,7 +35,7 @@ pub(crate) fn read(archive: &mut Archive<'_>, limits: &ReadLimits) -> Result<Rea
         paragraphs: 0,
         counts: Counts::default(),
     };
-    walk(&xml, CONTENT, archive, limits, |event| state.step(event))?;
+    walk(&xml, CONTENT, archive, limits, &mut |event| state.step(event))?;
     let (headers, footers) = match archive.entry(STYLES, limits)? {
         Some(styles) => header_footers(&styles, archive, limits)?,
         None => (0, 0),
@@ -73,7 +73,7 @@ struct State {
 }
 
 impl State {
-    fn step(&mut self, event: Xml<'_, '_>) -> Result<(), ReadError> {
+    fn step(&mut self, event: Xml<'_>) -> Result<(), ReadError> {
         match event {
             Xml::Open(name, tag) => {
                 self.depth += 1;
@@ -186,7 +186,7 @@ fn header_footers(styles: &[u8], archive: &Archive<'_>, limits: &ReadLimits) -> 
     // The open header or footer: its depth, whether a footer, whether it has text.
     let mut open: Option<(usize, bool, bool)> = None;
     let mut depth = 0usize;
-    walk(styles, STYLES, archive, limits, |event| {
+    walk(styles, STYLES, archive, limits, &mut |event| {
         match event {
             Xml::Open(name, _) => {
                 depth += 1;

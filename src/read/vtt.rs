@@ -151,7 +151,7 @@ pub(crate) fn parse_time(s: &str) -> Option<f64> {
         if part.is_empty() || !part.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
             return None;
         }
-        let value: f64 = part.parse().ok()?;
+        let value = super::json::decimal(part)?;
         total = total * 60.0 + value;
     }
     total.is_finite().then_some(total)

@@ -16,6 +16,7 @@
 //! <nav>Home</nav><p>Alice: Hi&nbsp;there.<p>Bob: Hello.   →   "Alice: Hi\u{a0}there.\nBob: Hello.\n"
 //! ```
 
+mod refs;
 mod tokens;
 
 use tokens::{Token, Tokens};
@@ -97,7 +98,7 @@ pub(crate) fn sniff_bytes(bytes: &[u8]) -> bool {
 /// Whether the page's first 4 KiB declare a Windows-1252 or Latin-1 charset.
 pub(crate) fn declares_cp1252(bytes: &[u8]) -> bool {
     let head = bytes.get(..4096).unwrap_or(bytes).to_ascii_lowercase();
-    let Some(at) = memchr::memmem::find(&head, b"charset") else { return false };
+    let Some(at) = head.windows(7).position(|w| w == b"charset") else { return false };
     let after = head.get(at + 7..).unwrap_or_default();
     let value: Vec<u8> = after
         .iter()
@@ -211,7 +212,7 @@ pub(crate) fn read(html: &str, limits: &ReadLimits) -> Result<ReadText, ReadErro
         match token {
             Token::Text(text) => {
                 if dropped == 0 {
-                    page.text(&htmlize::unescape(text), pre > 0)?;
+                    page.text(&refs::decode(text), pre > 0)?;
                 }
             }
             Token::Raw(_) => {}

@@ -133,7 +133,7 @@ impl<'a> Iterator for Tokens<'a> {
 fn find_end_tag(s: &str, name: &str) -> Option<usize> {
     let bytes = s.as_bytes();
     let mut from = 0;
-    while let Some(i) = memchr::memmem::find(bytes.get(from..)?, b"</") {
+    while let Some(i) = bytes.get(from..)?.windows(2).position(|w| w == b"</") {
         let at = from + i;
         let tail = bytes.get(at + 2..)?;
         let matches = tail.len() >= name.len()

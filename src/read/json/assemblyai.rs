@@ -3,8 +3,7 @@
 //! as AssemblyAI prints it. Without speaker labels (`"utterances": null`) the whole
 //! `text` is one unattributed segment.
 
-use serde_json::Value;
-
+use super::value::Value;
 use super::{segment, seconds, text_of, Segment};
 
 /// The segments and notes, if `value` has AssemblyAI's shape.

@@ -5,8 +5,7 @@
 //! `speaker_label` (or `channel_label`); else `results.transcripts[0].transcript`,
 //! unattributed. Times are strings of seconds (`"0.5"`).
 
-use serde_json::Value;
-
+use super::value::Value;
 use super::{array, segment, seconds, text_of, Segment};
 
 /// The segments and notes, if `value` has Amazon Transcribe's shape.

@@ -4,8 +4,7 @@
 //! `sentences[].text`); else each channel's transcript. A speaker `0` is written
 //! `Speaker 0`.
 
-use serde_json::Value;
-
+use super::value::Value;
 use super::{array, segment, seconds, text_of, Segment};
 
 /// The segments and notes, if `value` has Deepgram's shape.

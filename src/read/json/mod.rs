@@ -9,15 +9,17 @@
 //! - Amazon Transcribe: `{"results": {"audio_segments": […]}}`, or `speaker_labels` with
 //!   `items`.
 //!
-//! Nesting deeper than [`ReadLimits::max_depth`] (and serde_json's own limit of 128) is
-//! refused as too large; serde_json never recurses past it.
+//! The JSON is parsed by [`value`] (no recursion; nesting deeper than
+//! [`ReadLimits::max_depth`] is refused as too large).
 
 mod assemblyai;
 mod aws;
 mod deepgram;
+mod value;
 mod whisper;
 
-use serde_json::Value;
+pub(crate) use value::decimal;
+use value::Value;
 
 use super::vtt::{self, Segment};
 use super::{ReadError, ReadErrorKind, ReadLimits, ReadText, Source, SourceFormat};
@@ -26,20 +28,18 @@ use super::{ReadError, ReadErrorKind, ReadLimits, ReadText, Source, SourceFormat
 /// and the name does not say JSON either, so it is plain text.
 pub(crate) fn read(text: &str, source: &Source<'_>, limits: &ReadLimits) -> Result<Option<ReadText>, ReadError> {
     let claimed = source.says(SourceFormat::WhisperJson);
-    let value: Value = match serde_json::from_str(text) {
+    let value = match value::parse(text, limits.max_depth) {
         Ok(value) => value,
-        Err(e) if e.to_string().contains("recursion limit") => {
-            return Err(too_deep(limits.max_depth.min(128)));
-        }
+        Err(value::Error::TooDeep) => return Err(too_deep(limits.max_depth)),
         Err(e) if claimed => {
-            let why = if e.is_eof() { "it ends early".to_owned() } else { format!("it is not valid JSON ({e})") };
+            let why = match e {
+                value::Error::At(at) => format!("it is not valid JSON (at byte {at})"),
+                _ => "it ends early".to_owned(),
+            };
             return Err(ReadError::damaged(SourceFormat::WhisperJson, &why));
         }
         Err(_) => return Ok(None),
     };
-    if depth(&value) > limits.max_depth {
-        return Err(too_deep(limits.max_depth));
-    }
     let (format, segments, notes) = if let Some(read) = deepgram::read(&value) {
         (SourceFormat::DeepgramJson, read.0, read.1)
     } else if let Some(read) = aws::read(&value) {
@@ -65,38 +65,17 @@ fn too_deep(max: usize) -> ReadError {
     )
 }
 
-/// How deep a value nests (a scalar is 0), without recursion.
-fn depth(value: &Value) -> usize {
-    let mut deepest = 0;
-    let mut stack = vec![(value, 0usize)];
-    while let Some((v, d)) = stack.pop() {
-        let children: Box<dyn Iterator<Item = &Value>> = match v {
-            Value::Array(a) => Box::new(a.iter()),
-            Value::Object(o) => Box::new(o.values()),
-            _ => continue,
-        };
-        deepest = deepest.max(d + 1);
-        stack.extend(children.map(|c| (c, d + 1)));
-    }
-    deepest
-}
-
 /// A string, or a number as text (`0` for Deepgram's speakers).
 fn text_of(v: Option<&Value>) -> Option<String> {
     match v? {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) | Value::Number(s) => Some(s.clone()),
         _ => None,
     }
 }
 
 /// Seconds from a number or a numeric string (`"2.1"`, Amazon's times).
 fn seconds(v: Option<&Value>) -> Option<f64> {
-    match v? {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
+    v?.as_f64()
 }
 
 /// The array at `key`, if it is one.
@@ -107,15 +86,4 @@ fn array<'v>(v: &'v Value, key: &str) -> Option<&'v Vec<Value>> {
 /// A segment from its parts.
 fn segment(speaker: Option<String>, start: Option<f64>, end: Option<f64>, text: String) -> Segment {
     Segment { speaker: speaker.filter(|s| !s.trim().is_empty()), start, end, text }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn depth_counts_nesting() {
-        assert_eq!(depth(&serde_json::json!(1)), 0);
-        assert_eq!(depth(&serde_json::json!([[1], {"a": [[]]}])), 3);
-    }
 }

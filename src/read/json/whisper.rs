@@ -2,8 +2,7 @@
 //! "speaker": "SPEAKER_00"}]}` (WhisperX adds `speaker` after diarisation), or a bare
 //! array of segments with `text`.
 
-use serde_json::Value;
-
+use super::value::Value;
 use super::{segment, seconds, text_of, Segment};
 
 /// The segments, if `value` has Whisper's shape.
