@@ -52,7 +52,9 @@ fn write_entities() {
         .collect();
     entities.sort_unstable();
     // Characters include `\t` and `\n` (`&Tab;`, `&NewLine;`), never U+0001 or U+0002.
-    assert!(entities.iter().all(|(n, c)| n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b';') && !c.contains(['\u{1}', '\u{2}'])));
+    assert!(entities
+        .iter()
+        .all(|(n, c)| n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b';') && !c.contains(['\u{1}', '\u{2}'])));
     let packed: String = entities.iter().map(|(n, c)| format!("{n}\u{1}{c}\u{2}")).collect();
     let out = format!(
         "/// HTML5's named character references (htmlize's table): `name`, U+0001, the characters,\n/// U+0002; sorted by name.\npub(crate) static ENTITIES: &str = {packed:?};\n"

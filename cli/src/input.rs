@@ -94,7 +94,10 @@ mod tests {
 
     #[test]
     fn names_the_offset_and_line_of_bad_utf8() {
-        assert_eq!(text(b"A: hi\nB: caf\xE9"), Err("x: not valid UTF-8 (invalid byte at offset 12, line 2)".to_owned()));
+        assert_eq!(
+            text(b"A: hi\nB: caf\xE9"),
+            Err("x: not valid UTF-8 (invalid byte at offset 12, line 2)".to_owned())
+        );
     }
 
     #[test]

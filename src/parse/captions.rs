@@ -205,7 +205,8 @@ fn is_rolling(cues: &[Cue]) -> bool {
     let mut repeats = 0;
     for pair in cues.windows(2) {
         let [a, b] = pair else { continue };
-        let repeat = |l: &CueLine| l.voice.is_none() && !l.plain.is_empty() && a.lines.iter().any(|m| m.plain == l.plain);
+        let repeat =
+            |l: &CueLine| l.voice.is_none() && !l.plain.is_empty() && a.lines.iter().any(|m| m.plain == l.plain);
         if b.lines.iter().any(repeat) {
             repeats += 1;
         }

@@ -152,6 +152,13 @@ mod tests {
     #[test]
     fn records_with_quotes_and_line_ends() {
         let records: Vec<Vec<String>> = Records::new("a,\"b,\"\"c\"\"\nd\"\r\n\n,x\r\n\"open", b',').collect();
-        assert_eq!(records, [vec!["a".to_owned(), "b,\"c\"\nd".to_owned()], vec![String::new(), "x".to_owned()], vec!["open".to_owned()]]);
+        assert_eq!(
+            records,
+            [
+                vec!["a".to_owned(), "b,\"c\"\nd".to_owned()],
+                vec![String::new(), "x".to_owned()],
+                vec!["open".to_owned()]
+            ]
+        );
     }
 }

@@ -129,11 +129,7 @@ impl State {
                     None => return Ok(()),
                 }
                 match name {
-                    b"p" => {
-                        if !std::mem::take(&mut self.mark_deleted) {
-                            self.out.end_paragraph()?;
-                        }
-                    }
+                    b"p" if !std::mem::take(&mut self.mark_deleted) => self.out.end_paragraph()?,
                     b"tc" => self.out.close_cell(),
                     b"tr" => self.out.close_row()?,
                     b"tbl" => self.out.close_table()?,

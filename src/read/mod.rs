@@ -104,7 +104,8 @@ impl<'a> Source<'a> {
             | SourceFormat::DeepgramJson
             | SourceFormat::AwsTranscribeJson => ext_is(&["json"]) || media_is(&["application/json", "text/json"]),
             SourceFormat::Text => {
-                ext_is(&["txt", "text", "vtt", "srt", "md"]) || media.as_deref().is_some_and(|m| m.starts_with("text/plain"))
+                ext_is(&["txt", "text", "vtt", "srt", "md"])
+                    || media.as_deref().is_some_and(|m| m.starts_with("text/plain"))
             }
         }
     }
@@ -409,7 +410,11 @@ mod tests {
 
     #[test]
     fn left_out_lists_what_is_not_zero() {
-        assert_eq!(left_out(&[(2, "comment", "comments"), (0, "x", "xs"), (1, "tracked deletion", "tracked deletions")]).as_deref(), Some("left out 2 comments and 1 tracked deletion"));
+        assert_eq!(
+            left_out(&[(2, "comment", "comments"), (0, "x", "xs"), (1, "tracked deletion", "tracked deletions")])
+                .as_deref(),
+            Some("left out 2 comments and 1 tracked deletion")
+        );
         assert_eq!(left_out(&[(0, "comment", "comments")]), None);
     }
 
@@ -422,7 +427,8 @@ mod tests {
 
     #[test]
     fn extensions_and_media_types() {
-        let s = Source { bytes: b"", name: Some("C:\\a.b\\Interview.DOCX"), media_type: Some("Text/HTML; charset=utf-8") };
+        let s =
+            Source { bytes: b"", name: Some("C:\\a.b\\Interview.DOCX"), media_type: Some("Text/HTML; charset=utf-8") };
         assert_eq!(s.extension().as_deref(), Some("docx"));
         assert_eq!(s.media().as_deref(), Some("text/html"));
         assert!(s.says(SourceFormat::Docx) && s.says(SourceFormat::Html) && !s.says(SourceFormat::Csv));

@@ -100,8 +100,15 @@ impl State {
                         true
                     }
                     _ => {
-                        matches!(name, b"sequence-decls" | b"variable-decls" | b"forms" | b"covered-table-cell" | b"desc" | b"title")
-                            || name.ends_with(b"-source")
+                        matches!(
+                            name,
+                            b"sequence-decls"
+                                | b"variable-decls"
+                                | b"forms"
+                                | b"covered-table-cell"
+                                | b"desc"
+                                | b"title"
+                        ) || name.ends_with(b"-source")
                     }
                 };
                 if skipped {
@@ -160,9 +167,9 @@ impl State {
     /// Text with its white space collapsed: a run of spaces, tabs and line ends is one
     /// space, none at a paragraph's start or after a space.
     fn collapsed(&mut self, text: &str) -> Result<(), ReadError> {
-        let mut pieces = text.split([' ', '\t', '\n', '\r']).peekable();
+        let pieces = text.split([' ', '\t', '\n', '\r']);
         let mut space = text.starts_with([' ', '\t', '\n', '\r']);
-        while let Some(piece) = pieces.next() {
+        for piece in pieces {
             if piece.is_empty() {
                 continue;
             }

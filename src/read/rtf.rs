@@ -27,11 +27,52 @@ pub(crate) fn sniff(bytes: &[u8]) -> bool {
 
 /// Destinations whose text is not the document's, skipped with their group.
 const SKIPPED: &[&str] = &[
-    "fonttbl", "colortbl", "stylesheet", "info", "pict", "object", "fldinst", "listtable", "listoverridetable",
-    "revtbl", "rsidtbl", "generator", "xmlnstbl", "themedata", "colorschememapping", "datastore", "latentstyles",
-    "pgdsctbl", "filetbl", "nonshppict", "shpinst", "bkmkstart", "bkmkend", "txe", "xe", "tc", "template",
-    "userprops", "docvar", "pntext", "pntxta", "pntxtb", "listtext", "ftnsep", "ftnsepc", "aftnsep", "aftnsepc",
-    "atnid", "atnauthor", "atndate", "atnref", "atnicn", "atrfstart", "atrfend", "mmathPr", "stylesheet",
+    "fonttbl",
+    "colortbl",
+    "stylesheet",
+    "info",
+    "pict",
+    "object",
+    "fldinst",
+    "listtable",
+    "listoverridetable",
+    "revtbl",
+    "rsidtbl",
+    "generator",
+    "xmlnstbl",
+    "themedata",
+    "colorschememapping",
+    "datastore",
+    "latentstyles",
+    "pgdsctbl",
+    "filetbl",
+    "nonshppict",
+    "shpinst",
+    "bkmkstart",
+    "bkmkend",
+    "txe",
+    "xe",
+    "tc",
+    "template",
+    "userprops",
+    "docvar",
+    "pntext",
+    "pntxta",
+    "pntxtb",
+    "listtext",
+    "ftnsep",
+    "ftnsepc",
+    "aftnsep",
+    "aftnsepc",
+    "atnid",
+    "atnauthor",
+    "atndate",
+    "atnref",
+    "atnicn",
+    "atrfstart",
+    "atrfend",
+    "mmathPr",
+    "stylesheet",
 ];
 
 /// Header and footer destinations (left out, counted).
@@ -389,7 +430,9 @@ mod tests {
     #[test]
     fn paragraphs_escapes_and_destinations() {
         assert_eq!(
-            text(r"{\rtf1\ansi{\fonttbl\f0\fswiss Helvetica;}{\*\generator x;}\f0\pard {\b Alice:} Caf\'e9?\par\par Bob: \ldblquote Yes.\rdblquote\par}"),
+            text(
+                r"{\rtf1\ansi{\fonttbl\f0\fswiss Helvetica;}{\*\generator x;}\f0\pard {\b Alice:} Caf\'e9?\par\par Bob: \ldblquote Yes.\rdblquote\par}"
+            ),
             "Alice: Caf\u{e9}?\n\nBob: \u{201C}Yes.\u{201D}\n"
         );
     }

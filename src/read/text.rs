@@ -77,7 +77,9 @@ fn first_nul(bytes: &[u8]) -> Option<usize> {
 /// The error for a binary file [`binary_kind`] named.
 pub(crate) fn unsupported_binary(bytes: &[u8], kind: &'static str) -> ReadError {
     let message = match kind {
-        "PDF" => "This file is a PDF: PDFs are not read yet; copy its text, or save it as text, and open that.".to_owned(),
+        "PDF" => {
+            "This file is a PDF: PDFs are not read yet; copy its text, or save it as text, and open that.".to_owned()
+        }
         "legacy Office document, e.g. .doc" => {
             "This file is a legacy Word document (.doc), which colloquy cannot read: save it as .docx or text."
                 .to_owned()

@@ -34,17 +34,96 @@ const CHROME: &[&str] = &["nav", "header", "footer", "aside", "form"];
 
 /// Elements that start and end a line.
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir", "div", "dl",
-    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
-    "tbody", "thead", "tfoot", "tr", "ul", "caption", "listing", "xmp",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "ul",
+    "caption",
+    "listing",
+    "xmp",
 ];
 
 /// Elements that close an open `p`.
 const CLOSES_P: &[&str] = &[
-    "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "main",
-    "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "ul", "li", "dd", "dt", "listing", "xmp",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hgroup",
+    "hr",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "li",
+    "dd",
+    "dt",
+    "listing",
+    "xmp",
 ];
 
 /// Elements without content.
@@ -56,9 +135,9 @@ const VOID: &[&str] = &[
 /// Inline elements, not tracked: they neither break lines nor hide text, so pages full
 /// of unclosed `<font>` or `<b>` never nest deep.
 const INLINE: &[&str] = &[
-    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-    "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike",
-    "strong", "sub", "sup", "time", "tt", "u", "var",
+    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+    "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub",
+    "sup", "time", "tt", "u", "var",
 ];
 
 /// What a `head` holds; any other start tag ends it.
@@ -258,7 +337,7 @@ pub(crate) fn read(html: &str, limits: &ReadLimits) -> Result<ReadText, ReadErro
                 if stack.len() >= limits.max_depth {
                     return Err(ReadError::depth_limit(SourceFormat::Html, limits));
                 }
-                let chrome = CHROME.contains(&name).then(|| Chrome {
+                let chrome = CHROME.contains(&name).then_some(Chrome {
                     start: page.text.len(),
                     breaks: page.breaks,
                     space: page.space,
@@ -415,7 +494,8 @@ impl Left {
             .filter(|(n, _)| *n > 0)
             .map(|(_, what)| (*what).to_owned())
             .collect();
-        let mut notes: Vec<String> = join_and(&chrome).map(|c| format!("left out the page's {c}")).into_iter().collect();
+        let mut notes: Vec<String> =
+            join_and(&chrome).map(|c| format!("left out the page's {c}")).into_iter().collect();
         notes.extend(left_out(&[(self.aside, "sidebar", "sidebars"), (self.form, "form", "forms")]));
         notes
     }

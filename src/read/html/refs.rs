@@ -112,8 +112,14 @@ mod tests {
 
     #[test]
     fn named_numeric_and_legacy() {
-        assert_eq!(decode("a &amp; b &lt;&gt; &nbsp;&copy &notit; &notin; &CounterClockwiseContourIntegral;"), "a & b <> \u{a0}\u{a9} \u{ac}it; \u{2209} \u{2233}");
-        assert_eq!(decode("&#233;&#xE9;&#X1f600;&#150;&#0;&#xD800;&#99999999999;"), "\u{e9}\u{e9}\u{1F600}\u{2013}\u{FFFD}\u{FFFD}\u{FFFD}");
+        assert_eq!(
+            decode("a &amp; b &lt;&gt; &nbsp;&copy &notit; &notin; &CounterClockwiseContourIntegral;"),
+            "a & b <> \u{a0}\u{a9} \u{ac}it; \u{2209} \u{2233}"
+        );
+        assert_eq!(
+            decode("&#233;&#xE9;&#X1f600;&#150;&#0;&#xD800;&#99999999999;"),
+            "\u{e9}\u{e9}\u{1F600}\u{2013}\u{FFFD}\u{FFFD}\u{FFFD}"
+        );
         assert_eq!(decode("AT&T &unknown; & &# &#x;"), "AT&T &unknown; & &# &#x;");
         assert_eq!(decode("no refs"), "no refs");
     }

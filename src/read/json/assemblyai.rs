@@ -4,7 +4,7 @@
 //! `text` is one unattributed segment.
 
 use super::value::Value;
-use super::{segment, seconds, text_of, Segment};
+use super::{seconds, segment, text_of, Segment};
 
 /// The segments and notes, if `value` has AssemblyAI's shape.
 pub(super) fn read(value: &Value) -> Option<(Vec<Segment>, Vec<String>)> {

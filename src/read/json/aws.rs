@@ -6,7 +6,7 @@
 //! unattributed. Times are strings of seconds (`"0.5"`).
 
 use super::value::Value;
-use super::{array, segment, seconds, text_of, Segment};
+use super::{array, seconds, segment, text_of, Segment};
 
 /// The segments and notes, if `value` has Amazon Transcribe's shape.
 pub(super) fn read(value: &Value) -> Option<(Vec<Segment>, Vec<String>)> {

@@ -5,7 +5,7 @@
 //! `Speaker 0`.
 
 use super::value::Value;
-use super::{array, segment, seconds, text_of, Segment};
+use super::{array, seconds, segment, text_of, Segment};
 
 /// The segments and notes, if `value` has Deepgram's shape.
 pub(super) fn read(value: &Value) -> Option<(Vec<Segment>, Vec<String>)> {

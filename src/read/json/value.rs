@@ -116,7 +116,11 @@ pub(crate) fn parse(text: &str, max_depth: usize) -> Result<Value, Error> {
                 let close = if object { b'}' } else { b']' };
                 if peek(at)? == close {
                     at += 1;
-                    if object { Value::Object(Vec::new()) } else { Value::Array(Vec::new()) }
+                    if object {
+                        Value::Object(Vec::new())
+                    } else {
+                        Value::Array(Vec::new())
+                    }
                 } else {
                     if object {
                         let key = key(bytes, &mut at)?;
@@ -291,10 +295,22 @@ mod tests {
     #[test]
     fn values() {
         use Value::*;
-        assert_eq!(p(" {\"a\": [1, -2.5e1, true, null, \"x\\\"y\\u00e9\\ud83d\\ude00\"], \"b\": {}} "), Ok(Object(vec![
-            ("a".into(), Array(vec![Number("1".into()), Number("-2.5e1".into()), Bool(true), Null, String("x\"y\u{e9}\u{1F600}".into())])),
-            ("b".into(), Object(vec![])),
-        ])));
+        assert_eq!(
+            p(" {\"a\": [1, -2.5e1, true, null, \"x\\\"y\\u00e9\\ud83d\\ude00\"], \"b\": {}} "),
+            Ok(Object(vec![
+                (
+                    "a".into(),
+                    Array(vec![
+                        Number("1".into()),
+                        Number("-2.5e1".into()),
+                        Bool(true),
+                        Null,
+                        String("x\"y\u{e9}\u{1F600}".into())
+                    ])
+                ),
+                ("b".into(), Object(vec![])),
+            ]))
+        );
         assert_eq!(p("[]"), Ok(Array(vec![])));
         assert_eq!(p("\"\\ud83d x\""), Ok(String("\u{FFFD} x".into())));
         assert_eq!(p("\"\\ude00\""), Ok(String("\u{FFFD}".into())));

@@ -3,7 +3,7 @@
 //! array of segments with `text`.
 
 use super::value::Value;
-use super::{segment, seconds, text_of, Segment};
+use super::{seconds, segment, text_of, Segment};
 
 /// The segments, if `value` has Whisper's shape.
 pub(super) fn read(value: &Value) -> Option<Vec<Segment>> {

@@ -57,9 +57,14 @@ pub fn docx(turns: &[(&str, &str)]) -> Vec<u8> {
     );
     let header = format!("<w:hdr {W}><w:p><w:r><w:t>Company Confidential</w:t></w:r></w:p></w:hdr>");
     let footer = format!("<w:ftr {W}><w:p><w:r><w:t xml:space=\"preserve\"> </w:t></w:r></w:p></w:ftr>");
-    let comments = format!("<w:comments {W}><w:comment w:id=\"0\"><w:p><w:r><w:t>A comment</w:t></w:r></w:p></w:comment></w:comments>");
+    let comments = format!(
+        "<w:comments {W}><w:comment w:id=\"0\"><w:p><w:r><w:t>A comment</w:t></w:r></w:p></w:comment></w:comments>"
+    );
     zip(&[
-        ("[Content_Types].xml", b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
+        (
+            "[Content_Types].xml",
+            b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+        ),
         ("word/document.xml", document.as_bytes()),
         ("word/header1.xml", header.as_bytes()),
         ("word/footer1.xml", footer.as_bytes()),

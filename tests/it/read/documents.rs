@@ -89,6 +89,7 @@ fn content_decides_and_the_name_breaks_ties() {
 
 #[test]
 fn a_windows_1252_page_is_decoded_by_its_charset() {
-    let page = b"<html><head><meta charset=\"windows-1252\"></head><body><p>Alice: caf\xe9 \x93ok\x94</p></body></html>";
+    let page =
+        b"<html><head><meta charset=\"windows-1252\"></head><body><p>Alice: caf\xe9 \x93ok\x94</p></body></html>";
     assert_eq!(read_ok(page, "old.html").text, "Alice: caf\u{e9} \u{201C}ok\u{201D}\n");
 }

@@ -128,7 +128,11 @@ fn aws_transcribe_speaker_labels_items_and_audio_segments() {
     for (i, (speaker, text)) in segs.iter().enumerate() {
         let speaker = speaker.as_deref().unwrap_or("");
         let mine = aws_items(text, speaker, i as f64 * 10.0, false);
-        let words: Vec<_> = mine.iter().filter(|i| i["type"] == "pronunciation").map(|i| json!({"start_time": i["start_time"], "end_time": i["end_time"], "speaker_label": speaker})).collect();
+        let words: Vec<_> = mine
+            .iter()
+            .filter(|i| i["type"] == "pronunciation")
+            .map(|i| json!({"start_time": i["start_time"], "end_time": i["end_time"], "speaker_label": speaker}))
+            .collect();
         labelled.push(json!({"start_time": format!("{}.0", i * 10), "end_time": format!("{}.9", i * 10), "speaker_label": speaker, "items": words}));
         items.extend(mine);
     }
@@ -154,7 +158,13 @@ fn csv_with_speaker_and_text_columns() {
     let segs = segments(|i| ["Alice", "Bob", "Carol"][i].to_owned());
     let mut csv = String::from("Start Time,Speaker,Text,End\n");
     for (i, (s, t)) in segs.iter().enumerate() {
-        csv.push_str(&format!("00:00:{:02}.500,{},\"{}\",{}\n", i * 3, s.as_deref().unwrap_or(""), t.replace('"', "\"\""), i * 3 + 2));
+        csv.push_str(&format!(
+            "00:00:{:02}.500,{},\"{}\",{}\n",
+            i * 3,
+            s.as_deref().unwrap_or(""),
+            t.replace('"', "\"\""),
+            i * 3 + 2
+        ));
     }
     let text = check(csv.as_bytes(), "talk.csv", SourceFormat::Csv, &segs);
     snapshot!("csv", text);
@@ -182,7 +192,10 @@ fn segments_without_speaker_time_or_text() {
     let analysis = colloquy::analyse(&read.text, &colloquy::Options::default());
     let unattributed = analysis.speakers.iter().find(|s| !s.attributed).map(|s| s.words);
     assert_eq!(unattributed, Some(2));
-    assert_eq!(profile(&read.text), [("(unattributed)".to_owned(), 2, 1), ("A".to_owned(), 1, 1), ("B".to_owned(), 2, 1)]);
+    assert_eq!(
+        profile(&read.text),
+        [("(unattributed)".to_owned(), 2, 1), ("A".to_owned(), 1, 1), ("B".to_owned(), 2, 1)]
+    );
 }
 
 #[test]

@@ -34,7 +34,10 @@ fn a_zip_bomb_stops_at_the_entry_limit() {
     let limits = ReadLimits { max_entry_bytes: 1 << 20, ..ReadLimits::default() };
     let e = error(&docx, "bomb.docx", &limits);
     assert_eq!(e.kind, ReadErrorKind::TooLarge);
-    assert_eq!(e.message, "This .docx file is too large to read: its part word/document.xml holds over 1 MiB uncompressed.");
+    assert_eq!(
+        e.message,
+        "This .docx file is too large to read: its part word/document.xml holds over 1 MiB uncompressed."
+    );
     // Under the default limits it reads.
     assert!(read_ok(&docx, "bomb.docx").text.len() > 1_900_000);
 }
