@@ -221,14 +221,20 @@ struct Page {
     space: bool,
     /// The next cell of the row needs a tab before it.
     cell: bool,
+    /// How many cells are open: inside one, a block's edge is a space, so a row stays
+    /// one line.
+    cells: usize,
 }
 
 impl Page {
-    /// A line ends here (a block's edge).
+    /// A line ends here (a block's edge; a space inside a table cell).
     fn block(&mut self) {
+        if self.cells > 0 {
+            self.space = true;
+            return;
+        }
         self.breaks = self.breaks.max(1);
         self.space = false;
-        self.cell = false;
     }
 
     /// A `br`: a line end, even an empty line.
@@ -262,7 +268,7 @@ impl Page {
         let mut due = String::new();
         if !self.text.is_empty() {
             due.push_str(&"\n".repeat(self.breaks));
-            if self.breaks == 0 && self.space {
+            if self.breaks == 0 && self.space && !self.text.ends_with(['\t', ' ', '\n']) {
                 due.push(' ');
             }
         }
@@ -282,7 +288,8 @@ impl Page {
 
 /// Reads a page's text.
 pub(crate) fn read(html: &str, limits: &ReadLimits) -> Result<ReadText, ReadError> {
-    let mut page = Page { text: String::new(), limit: limits.max_text_bytes, breaks: 0, space: false, cell: false };
+    let mut page =
+        Page { text: String::new(), limit: limits.max_text_bytes, breaks: 0, space: false, cell: false, cells: 0 };
     let mut stack: Vec<Open> = Vec::new();
     let mut dropped = 0usize;
     let mut pre = 0usize;
@@ -316,11 +323,16 @@ pub(crate) fn read(html: &str, limits: &ReadLimits) -> Result<ReadText, ReadErro
                 if BLOCKS.contains(&name) {
                     page.block();
                 }
+                if matches!(name, "tr" | "table") {
+                    page.cell = false;
+                }
                 if matches!(name, "td" | "th") {
                     if page.cell && dropped == 0 {
+                        page.space = false;
                         page.put("\t")?;
                     }
                     page.cell = true;
+                    page.cells += 1;
                 }
                 if CONTENT.contains(&name) {
                     for open in stack.iter_mut() {
@@ -443,6 +455,12 @@ fn close_to(at: usize, stack: &mut Vec<Open>, page: &mut Page, dropped: &mut usi
         if matches!(name, "pre" | "listing") {
             *pre = pre.saturating_sub(1);
         }
+        if matches!(name, "td" | "th") {
+            page.cells = page.cells.saturating_sub(1);
+        }
+        if matches!(name, "tr" | "table") {
+            page.cell = false;
+        }
         if BLOCKS.contains(&name) {
             page.block();
         }
@@ -520,6 +538,10 @@ mod tests {
     #[test]
     fn lists_tables_and_blank_lines() {
         assert_eq!(text("<ul><li>one<li>two</ul><br><br><br><table><tr><td>A<td>B</table>"), "one\ntwo\n\nA\tB\n");
+        assert_eq!(
+            text("<table><tr><th>Speaker</th><th>Text</th></tr><tr><td><p>Alice:</p></td><td><p>Hi.</p><p>Bye.</p></td></tr><tr><td>Bob:<td>Yes.</table>"),
+            "Speaker\tText\nAlice:\tHi. Bye.\nBob:\tYes.\n"
+        );
     }
 
     #[test]
