@@ -2,6 +2,7 @@
 //! engine JSON and CSV: the analysis finds exactly the segments' speakers, turns and
 //! words, counted naively.
 
+use colloquy::{OffsetUnit, Options, Stream, StreamConfig};
 use proptest::prelude::*;
 use serde_json::json;
 
@@ -59,5 +60,27 @@ proptest! {
         }
         let read = read_ok(csv.as_bytes(), "w.csv");
         prop_assert_eq!(profile(&read.text), want, "{}", read.text);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// The WebVTT of segments streams in small parts (cut at cue boundaries, unattributed
+    /// voices included) to the same speakers, words and turns as one-shot analysis.
+    #[test]
+    fn read_segments_stream_in_parts(segments in proptest::collection::vec(segment(), 1..60), part in 64usize..600) {
+        let whisper = json!({"segments": segments.iter().map(|(s, words)| {
+            let mut seg = json!({"text": words.join(" ")});
+            if let Some(name) = SPEAKERS[*s].0 { seg["speaker"] = json!(name); }
+            seg
+        }).collect::<Vec<_>>()});
+        let read = read_ok(whisper.to_string().as_bytes(), "w.json");
+        let mut stream = Stream::with_config(Options::default(), OffsetUnit::Utf8, StreamConfig { part_bytes: part, tail_bytes: 0 });
+        stream.push(&read.text);
+        let streamed = stream.finish();
+        let mut got: Vec<_> = streamed.speakers.iter().map(|s| (s.name.clone(), s.words, s.turns)).collect();
+        got.sort();
+        prop_assert_eq!(got, profile(&read.text), "{}", read.text);
     }
 }
