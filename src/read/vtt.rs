@@ -44,7 +44,8 @@ pub(crate) struct Segment {
     pub text: String,
 }
 
-/// Writes `segments` as WebVTT; `notes` are the reader's own.
+/// Writes `segments` as WebVTT; `notes` are the reader's own (an engine's "no speaker
+/// labels", which then stands for the notes on segments without a speaker or times).
 pub(crate) fn write(
     segments: &[Segment],
     source: SourceFormat,
@@ -79,10 +80,12 @@ pub(crate) fn write(
     if empty > 0 {
         notes.push(format!("left out {empty} {} without text", plural(empty)));
     }
-    if unnamed > 0 {
+    // An engine's own note (no speaker labels at all) says it for every segment.
+    let engine_said = !notes.is_empty();
+    if unnamed > 0 && !engine_said {
         notes.push(format!("{unnamed} {} had no speaker: their words are (unattributed)", plural(unnamed)));
     }
-    if untimed > 0 {
+    if untimed > 0 && !engine_said {
         notes.push(format!("{untimed} {} had no times: their cues are at 00:00:00.000", plural(untimed)));
     }
     Ok(ReadText { text: out.text, source, notes })
