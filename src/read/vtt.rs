@@ -52,6 +52,8 @@ pub(crate) fn write(
     mut notes: Vec<String>,
     limits: &ReadLimits,
 ) -> Result<ReadText, ReadError> {
+    // An engine's own note (no speaker labels at all) says it for every segment.
+    let engine_said = !notes.is_empty();
     let mut out = Sink::new(source, limits);
     out.push_str("WEBVTT\n")?;
     let mut empty = 0usize;
@@ -80,8 +82,6 @@ pub(crate) fn write(
     if empty > 0 {
         notes.push(format!("left out {empty} {} without text", plural(empty)));
     }
-    // An engine's own note (no speaker labels at all) says it for every segment.
-    let engine_said = !notes.is_empty();
     if unnamed > 0 && !engine_said {
         notes.push(format!("{unnamed} {} had no speaker: their words are (unattributed)", plural(unnamed)));
     }
