@@ -232,3 +232,19 @@ fn unknown_json_and_csv_shapes_are_refused() {
     let text = read(&Source::new(b"[00:01] Alice: Hi."), &limits).map(|r| r.source);
     assert_eq!(text.ok(), Some(SourceFormat::Text));
 }
+
+#[test]
+fn engines_without_diarisation_say_so_once() {
+    let json =
+        br#"{"metadata":{},"results":{"channels":[{"alternatives":[{"transcript":"hello there how are you"}]}]}}"#;
+    let read = read_ok(json, "dg.json");
+    assert_eq!(read.source, SourceFormat::DeepgramJson);
+    assert_eq!(read.notes.len(), 1, "{:?}", read.notes);
+    assert_eq!(profile(&read.text), [("(unattributed)".to_owned(), 5, 1)]);
+    let json = br#"{"id":"x","text":"Hello there.","utterances":null}"#;
+    let read = read_ok(json, "aai.json");
+    assert_eq!((read.source, read.notes.len()), (SourceFormat::AssemblyaiJson, 1));
+    let json = br#"{"jobName":"j","results":{"transcripts":[{"transcript":"Hello there."}],"items":[]}}"#;
+    let read = read_ok(json, "aws.json");
+    assert_eq!((read.source, read.notes.len()), (SourceFormat::AwsTranscribeJson, 1));
+}
