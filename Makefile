@@ -106,7 +106,8 @@ test-declarations:
 	$(TYPESCRIPT) > target/types.d.ts
 	@diff -u wasm/types.d.ts target/types.d.ts || { echo "wasm/types.d.ts differs from the Rust types: run make declarations" >&2; exit 1; }
 
-# Fuzzing (not part of `make test`: it needs nightly). FUZZ_SECONDS per target.
+# Fuzzing (not part of `make test`: it needs nightly): every target of fuzz/ (parse,
+# analyse_options, captions, stream, read), FUZZ_SECONDS per target.
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 

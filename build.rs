@@ -1,10 +1,14 @@
-//! Writes two generated files into `OUT_DIR`:
+//! Writes three generated files into `OUT_DIR`:
 //!
 //! - `stopwords.rs`, for `src/language.rs`: the stopword lists of the `stop-words` crate
 //!   (NLTK where NLTK has a list, stopwords-iso otherwise), one compact string per language;
 //! - `marks.rs`, for `src/parse/mark.rs`: the ranges of Unicode's General_Category Mark
 //!   (`\p{M}`) as regex-syntax reads them, so the table follows the Unicode version of the
-//!   regex crates and the source holds no copy of it.
+//!   regex crates and the source holds no copy of it;
+//! - `entities.rs`, for `src/read/html/refs.rs`: HTML5's named character references from
+//!   htmlize's table (generated from the WHATWG's entities.json), as one sorted string of
+//!   records (`name`, U+0001, the characters, U+0002): htmlize's own `phf` map and decoder
+//!   cost 31 KB of the gzipped wasm, this string about a third of that.
 //!
 //! The crate itself stores each list as `[&str; N]`: 8 bytes of pointer and length per
 //! word besides the word, which in the wasm cost more than the words (110 KB of the
@@ -33,6 +37,30 @@ fn main() {
     let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("stopwords.rs");
     std::fs::write(path, out).unwrap();
     write_marks();
+    write_entities();
+}
+
+/// `ENTITIES`: every named character reference without its `&` (`amp;`, and the legacy
+/// forms without `;`, `amp`), U+0001, its characters, U+0002; sorted by name.
+fn write_entities() {
+    let mut entities: Vec<(String, String)> = htmlize::ENTITIES
+        .entries()
+        .map(|(name, chars)| {
+            let name = std::str::from_utf8(name).unwrap().strip_prefix('&').unwrap().to_owned();
+            (name, std::str::from_utf8(chars).unwrap().to_owned())
+        })
+        .collect();
+    entities.sort_unstable();
+    // Characters include `\t` and `\n` (`&Tab;`, `&NewLine;`), never U+0001 or U+0002.
+    assert!(entities
+        .iter()
+        .all(|(n, c)| n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b';') && !c.contains(['\u{1}', '\u{2}'])));
+    let packed: String = entities.iter().map(|(n, c)| format!("{n}\u{1}{c}\u{2}")).collect();
+    let out = format!(
+        "/// HTML5's named character references (htmlize's table): `name`, U+0001, the characters,\n/// U+0002; sorted by name.\npub(crate) static ENTITIES: &str = {packed:?};\n"
+    );
+    let path = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("entities.rs");
+    std::fs::write(path, out).unwrap();
 }
 
 /// `MARKS`: the sorted, disjoint char ranges of `\p{M}` (Mn, Mc and Me).

@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-600}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse analyse_options captions stream)
+[ ${#targets[@]} -gt 0 ] || targets=(parse analyse_options captions stream read)
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
@@ -21,6 +21,8 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus"
   # Seed corpora: every fixture (each format, each language, the seed transcript).
   find tests/fixtures -type f \( -name '*.txt' -o -name '*.vtt' -o -name '*.srt' \) -exec cp {} "$corpus/" \;
+  # `read` also starts from a file of every format it reads (tests/fixtures/read/).
+  [ "$t" != read ] || cp tests/fixtures/read/* "$corpus/"
   log="fuzz/artifacts/$t.log"
   mkdir -p fuzz/artifacts
   echo "fuzz: $t for ${seconds}s"

@@ -32,6 +32,7 @@ mod options;
 mod parse;
 mod phrases;
 mod query;
+pub mod read;
 mod report;
 mod sort;
 mod span;

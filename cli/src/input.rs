@@ -1,37 +1,31 @@
-//! Reading the transcript: a file or standard input, checked to be UTF-8 text.
+//! Reading the transcript: a file or standard input, read by the core's
+//! `colloquy::read` (plain text, `.docx`, `.odt`, `.rtf`, web pages, engines' JSON, CSV).
 
 use std::io::{self, IsTerminal, Read};
 use std::path::Path;
 
+use colloquy::read::{read_owned, ReadError, ReadErrorKind, ReadLimits, ReadText, SourceFormat};
+
 use crate::error::CliError;
 
-/// How many leading bytes are searched for NUL bytes.
-const SNIFF_BYTES: usize = 8 * 1024;
-
-/// Leading bytes of common binary formats people mistake for transcripts.
-const MAGIC: &[(&[u8], &str)] = &[
-    (b"%PDF", "PDF"),
-    (b"PK\x03\x04", "ZIP archive, e.g. .docx"),
-    (b"\x89PNG", "PNG image"),
-    (b"GIF8", "GIF image"),
-    (b"\xFF\xD8\xFF", "JPEG image"),
-    (b"\x1F\x8B", "gzip"),
-    (b"\xD0\xCF\x11\xE0", "legacy Office document, e.g. .doc"),
-];
-
-/// Reads `path` (or standard input for `-`) and returns its text.
+/// Reads `path` (or standard input for `-`) and returns its text. What the reader left
+/// out is said on standard error.
 pub fn read(path: &str) -> Result<String, CliError> {
-    if path == "-" {
+    let read = if path == "-" {
         let mut stdin = io::stdin().lock();
         if stdin.is_terminal() {
             eprintln!("colloquy: reading a transcript from standard input (end it with Ctrl-D)");
         }
         let mut bytes = Vec::new();
         stdin.read_to_end(&mut bytes).map_err(|e| CliError::failure(format!("<stdin>: {}", describe(&e))))?;
-        decode("<stdin>", bytes)
+        decode("<stdin>", None, bytes)?
     } else {
-        decode(path, read_file(path)?)
+        decode(path, Some(path), read_file(path)?)?
+    };
+    for note in &read.notes {
+        eprintln!("colloquy: {}: {note}", if path == "-" { "<stdin>" } else { path });
     }
+    Ok(read.text)
 }
 
 /// Reads a whole file, with one-line messages for the usual failures.
@@ -44,36 +38,36 @@ pub fn read_file(path: &str) -> Result<Vec<u8>, CliError> {
     std::fs::read(path).map_err(fail)
 }
 
-/// Checks that `bytes` are UTF-8 text and strips a leading byte-order mark.
-/// `name` is how messages refer to the input.
-pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, CliError> {
-    if let Some(kind) = binary_kind(&bytes) {
-        return Err(CliError::failure(format!("{name}: looks like a binary file ({kind}), not a transcript")));
-    }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(CliError::failure(format!("{name}: looks like UTF-16 text; convert it to UTF-8")));
-    }
-    match String::from_utf8(bytes) {
-        // A UTF-8 BOM stays: the core skips it, and offsets stay true to the file.
-        Ok(text) => Ok(text),
-        Err(e) => {
-            let offset = e.utf8_error().valid_up_to();
-            let before = e.as_bytes().get(..offset).unwrap_or_default();
-            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(CliError::failure(format!("{name}: not valid UTF-8 (invalid byte at offset {offset}, line {line})")))
-        }
+/// Reads `bytes` with the core's reader. `name` is how messages refer to the input,
+/// `file` the file name the reader may use to break ties.
+pub fn decode(name: &str, file: Option<&str>, bytes: Vec<u8>) -> Result<ReadText, CliError> {
+    read_owned(bytes, file, None, &ReadLimits::default()).map_err(|e| CliError::failure(message(name, &e)))
+}
+
+/// A plain-text file (a stopword list): refused when it is a document of another format.
+pub fn decode_text(name: &str, bytes: Vec<u8>) -> Result<String, CliError> {
+    let read = decode(name, None, bytes)?;
+    match read.source {
+        SourceFormat::Text => Ok(read.text),
+        other => Err(CliError::failure(format!("{name}: is a {}, not plain text", other.file_kind()))),
     }
 }
 
-/// What binary format `bytes` look like, if any. UTF-16 with a byte-order mark
-/// is left to [`decode`], which names it.
-fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
-    if let Some((_, kind)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
-        return Some(kind);
+/// The one-line message for a reading error, in the CLI's words where it had its own.
+fn message(name: &str, e: &ReadError) -> String {
+    match (e.kind, e.looks_like, e.offset, e.line) {
+        (ReadErrorKind::NotUtf8, _, Some(offset), Some(line)) => {
+            format!("{name}: not valid UTF-8 (invalid byte at offset {offset}, line {line})")
+        }
+        (ReadErrorKind::Utf16, ..) => format!("{name}: looks like UTF-16 text; convert it to UTF-8"),
+        (ReadErrorKind::Unsupported, Some("PDF"), ..) => {
+            format!("{name}: looks like a binary file (PDF), not a transcript; PDFs are not read yet")
+        }
+        (ReadErrorKind::Unsupported, Some(kind), ..) if !matches!(kind, "JSON" | "CSV" | "ZIP archive") => {
+            format!("{name}: looks like a binary file ({kind}), not a transcript")
+        }
+        _ => format!("{name}: {}", e.message),
     }
-    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
-    let head = bytes.get(..SNIFF_BYTES).unwrap_or(bytes);
-    (!utf16 && head.contains(&0)).then_some("it contains NUL bytes")
 }
 
 /// A short, lowercase description of an I/O error.
@@ -89,47 +83,39 @@ fn describe(e: &io::Error) -> String {
 mod tests {
     use super::*;
 
+    fn text(bytes: &[u8]) -> Result<String, String> {
+        decode("x", None, bytes.to_vec()).map(|r| r.text).map_err(|e| e.to_string())
+    }
+
     #[test]
     fn keeps_a_bom_for_the_core_to_skip() {
-        let text = decode("x", b"\xEF\xBB\xBFA: hi".to_vec());
-        assert_eq!(text, Ok("\u{feff}A: hi".to_owned()));
+        assert_eq!(text(b"\xEF\xBB\xBFA: hi"), Ok("\u{feff}A: hi".to_owned()));
     }
 
     #[test]
     fn names_the_offset_and_line_of_bad_utf8() {
-        let err = decode("x", b"A: hi\nB: caf\xE9".to_vec()).err();
-        let msg = err.map(|e| e.to_string()).unwrap_or_default();
-        assert_eq!(msg, "x: not valid UTF-8 (invalid byte at offset 12, line 2)");
+        assert_eq!(
+            text(b"A: hi\nB: caf\xE9"),
+            Err("x: not valid UTF-8 (invalid byte at offset 12, line 2)".to_owned())
+        );
     }
 
     #[test]
     fn a_truncated_sequence_at_the_end_is_reported() {
-        let err = decode("x", b"A: \xE2\x82".to_vec()).err();
-        assert!(err.is_some_and(|e| e.to_string().contains("offset 3")));
+        assert!(text(b"A: \xE2\x82").is_err_and(|e| e.contains("offset 3")));
     }
 
     #[test]
-    fn recognises_binary_formats() {
-        assert_eq!(binary_kind(b"%PDF-1.7\n"), Some("PDF"));
-        assert_eq!(binary_kind(b"PK\x03\x04rest"), Some("ZIP archive, e.g. .docx"));
-        assert_eq!(binary_kind(b"\x89PNG\r\n\x1a\n"), Some("PNG image"));
-        assert_eq!(binary_kind(b"GIF89a"), Some("GIF image"));
-        assert_eq!(binary_kind(b"\xFF\xD8\xFF\xE0"), Some("JPEG image"));
-        assert_eq!(binary_kind(b"A: hi\0there"), Some("it contains NUL bytes"));
-        assert_eq!(binary_kind(b"A: hi"), None);
-        assert_eq!(binary_kind(b""), None);
+    fn binaries_are_named() {
+        assert!(text(b"%PDF-1.7\n").is_err_and(|e| e.starts_with("x: looks like a binary file (PDF)")));
+        assert!(text(b"\x89PNG\r\n\x1a\n").is_err_and(|e| e.contains("(PNG image)")));
+        assert!(text(b"A: hi\0there").is_err_and(|e| e.contains("NUL bytes")));
+        assert!(text(b"\xFF\xFEA\0:\0").is_err_and(|e| e.contains("UTF-16")));
     }
 
     #[test]
-    fn nul_bytes_past_the_sniffed_head_are_not_binary() {
-        let mut bytes = vec![b'a'; SNIFF_BYTES];
-        bytes.push(0);
-        assert_eq!(binary_kind(&bytes), None);
-    }
-
-    #[test]
-    fn utf16_is_named() {
-        let err = decode("x", b"\xFF\xFEA\0:\0".to_vec()).err();
-        assert!(err.is_some_and(|e| e.to_string().contains("UTF-16")));
+    fn a_stopword_file_must_be_text() {
+        assert_eq!(decode_text("s", b"the a an".to_vec()).ok().as_deref(), Some("the a an"));
+        assert!(decode_text("s", b"{\\rtf1 the}".to_vec()).is_err());
     }
 }

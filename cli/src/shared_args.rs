@@ -143,7 +143,7 @@ impl StopwordArgs {
 /// The words of a stopword file: whitespace-separated, `#` to the end of a line is a comment.
 fn read_stopword_file(path: &Path) -> Result<Vec<String>, CliError> {
     let name = path.display().to_string();
-    let text = input::decode(&name, input::read_file(&name)?)?;
+    let text = input::decode_text(&name, input::read_file(&name)?)?;
     Ok(text
         .lines()
         .map(|line| line.split_once('#').map_or(line, |(words, _)| words))

@@ -298,9 +298,8 @@ fn invalid_utf8_on_standard_input_is_reported() {
 
 #[test]
 fn binary_files_are_reported() {
-    let cases: [(&str, &[u8], &str); 5] = [
+    let cases: [(&str, &[u8], &str); 4] = [
         ("doc.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "(PDF)"),
-        ("doc.docx", b"PK\x03\x04\x14\x00\x06\x00", "(ZIP archive"),
         ("img.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "(PNG image)"),
         ("img.jpg", b"\xFF\xD8\xFF\xE0\0\x10JFIF", "(JPEG image)"),
         ("data.bin", b"Alice: hello\0\0\0world", "NUL bytes"),
@@ -313,6 +312,39 @@ fn binary_files_are_reported() {
                 .and(predicate::str::contains("not a transcript")),
         );
     }
+}
+
+/// The committed files of every format the core reads (`tests/fixtures/read/`).
+fn read_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/read").join(name)
+}
+
+#[test]
+fn documents_and_engine_json_are_read() {
+    for name in ["talk.docx", "talk.odt", "talk.rtf", "talk.html", "whisperx.json", "talk.csv"] {
+        let out = colloquy().arg("analyse").arg(read_fixture(name)).assert().success().get_output().stdout.clone();
+        let analysis: Value = serde_json::from_slice(&out).expect("stdout is JSON");
+        let mut turns = speaker_turns(&analysis);
+        turns.sort();
+        let expected = [("Alice", 2), ("Bob", 2), ("Carol", 1)].map(|(n, t)| (n.to_owned(), t));
+        assert_eq!(turns, expected, "{name}");
+    }
+    // What was left out is said on standard error.
+    colloquy()
+        .arg("analyse")
+        .arg(read_fixture("talk.docx"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("talk.docx: left out 1 comment, 1 tracked deletion"));
+}
+
+#[test]
+fn a_truncated_docx_is_damaged() {
+    let (_dir, path) = temp_file("doc.docx", b"PK\x03\x04\x14\x00\x06\x00");
+    colloquy().arg("analyse").arg(&path).assert().code(1).stdout("").stderr(
+        predicate::str::contains("doc.docx: This .docx file is damaged: its archive ends early")
+            .and(predicate::str::contains("panicked").not()),
+    );
 }
 
 #[test]

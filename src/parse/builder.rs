@@ -80,6 +80,23 @@ impl<'a> Builder<'a> {
         self.turns.push(Turn { speaker, span: label_span, segments: Vec::new() });
     }
 
+    /// A label that names no one: what follows is the unattributed pseudo-speaker's
+    /// (a WebVTT voice `(unattributed)`, as `crate::read` writes segments without a
+    /// speaker). An alias for `(unattributed)` assigns it, as at the start.
+    pub fn unattributed(&mut self, label_span: Span) {
+        let resolved = self.resolve_alias(UNATTRIBUTED);
+        if resolved != UNATTRIBUTED {
+            return self.label(&resolved, label_span);
+        }
+        let speaker = self.speaker(UNATTRIBUTED, false);
+        self.hard_break = true;
+        if let Some(turn) = self.turns.last_mut().filter(|t| t.speaker == speaker) {
+            turn.span.end = turn.span.end.max(label_span.end);
+            return;
+        }
+        self.turns.push(Turn { speaker, span: label_span, segments: Vec::new() });
+    }
+
     /// A paragraph break: the next piece starts a new sentence.
     pub fn paragraph_break(&mut self) {
         self.hard_break = true;

@@ -6,7 +6,9 @@
 //! such bracket tags recur in the document (else a bracket is a stage direction).
 //! The name carries over to the cues after it. A `>>` or a dialogue dash without a
 //! name marks a new speaker but names no one: it breaks the sentence, the speech
-//! stays with the last named speaker, and a diagnostic says so.
+//! stays with the last named speaker, and a diagnostic says so. A voice
+//! `<v (unattributed)>` gives the speech to the unattributed pseudo-speaker (what
+//! `crate::read` writes for a diarised segment without a speaker).
 //!
 //! Timing lines, cue identifiers, `NOTE`/`STYLE`/`REGION` blocks and markup tags are
 //! not speech. Rolling captions repeat each line in the next cues; those repeats are
@@ -18,7 +20,7 @@ use crate::parse::builder::Builder;
 use crate::parse::label::{is_time, match_label, valid_name};
 use crate::parse::lines::{lines, Line, Lines};
 use crate::parse::stage::DIRECTION_WORDS;
-use crate::{Diagnostic, DiagnosticKind, Format, Span};
+use crate::{Diagnostic, DiagnosticKind, Format, Span, UNATTRIBUTED};
 
 /// How much of the text format detection reads: the first 400 lines of the first
 /// 256 KiB. A prefix, so a stream can decide as soon as it has that much.
@@ -95,7 +97,7 @@ pub(crate) fn parse(text: &str, format: Format, b: &mut Builder<'_>) {
     for cue in &cues {
         let mut current = Vec::new();
         for line in &cue.lines {
-            if rolling && !line.plain.is_empty() && previous.contains(&line.plain) {
+            if rolling && line.voice.is_none() && !line.plain.is_empty() && previous.contains(&line.plain) {
                 dropped += 1;
                 current.push(line.plain.clone());
                 continue;
@@ -196,12 +198,16 @@ fn cues(text: &str, format: Format, b: &mut Builder<'_>) -> Vec<Cue> {
     out
 }
 
-/// Rolling captions: many cues repeat a line of the cue before.
+/// Rolling captions: many cues repeat a line of the cue before. Lines with a voice
+/// (`<v Name>`) are never repeats: two speakers may well say the same words in turn,
+/// and rolling captions carry no voices.
 fn is_rolling(cues: &[Cue]) -> bool {
     let mut repeats = 0;
     for pair in cues.windows(2) {
         let [a, b] = pair else { continue };
-        if b.lines.iter().any(|l| !l.plain.is_empty() && a.lines.iter().any(|m| m.plain == l.plain)) {
+        let repeat =
+            |l: &CueLine| l.voice.is_none() && !l.plain.is_empty() && a.lines.iter().any(|m| m.plain == l.plain);
+        if b.lines.iter().any(repeat) {
             repeats += 1;
         }
     }
@@ -256,7 +262,13 @@ fn cue_line(text: &str, line: Line) -> CueLine {
 /// Feeds one cue line to the builder: its speaker change, then its speech.
 fn emit(text: &str, line: &CueLine, tags: &Tags, unnamed: &mut Unnamed, b: &mut Builder<'_>) {
     if let Some((name, span)) = &line.voice {
-        b.label(&crate::parse::builder::collapse(name), *span);
+        let name = crate::parse::builder::collapse(name);
+        // `<v (unattributed)>`: speech explicitly nobody's (diarised segments without a speaker).
+        if name == UNATTRIBUTED {
+            b.unattributed(*span);
+        } else {
+            b.label(&name, *span);
+        }
     }
     let whole_line = line.pieces.len() == 1;
     for (k, piece) in line.pieces.iter().enumerate() {

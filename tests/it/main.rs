@@ -10,6 +10,7 @@ mod merge;
 mod options;
 mod properties;
 mod query;
+mod read;
 mod regressions;
 mod render;
 mod seed;
