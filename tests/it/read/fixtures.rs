@@ -1,7 +1,7 @@
 //! `tests/fixtures/read/`: a file of every format the reader takes, made from
 //! [`TRANSCRIPT`] by the builders here (they seed the `read` fuzz target's corpus).
-//! Each must still read as its transcript; `cargo test -p colloquy --test it
-//! write_read_fixtures -- --ignored` writes them again.
+//! Each must still read as its transcript; `COLLOQUY_WRITE_FIXTURES=1 cargo test -p
+//! colloquy --test it committed_fixtures` writes them again first.
 
 use std::path::PathBuf;
 
@@ -33,19 +33,16 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, SourceFormat)> {
 
 #[test]
 fn committed_fixtures_read_as_the_transcript() {
+    if std::env::var_os("COLLOQUY_WRITE_FIXTURES").is_some() {
+        std::fs::create_dir_all(dir()).expect("the directory is made");
+        for (name, bytes, _) in fixtures() {
+            std::fs::write(dir().join(name), bytes).expect("the fixture is written");
+        }
+    }
     for (name, _, format) in fixtures() {
         let bytes = std::fs::read(dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         let read = read_ok(&bytes, name);
         assert_eq!(read.source, format, "{name}");
         assert_eq!(profile(&read.text), profile(&plain()), "{name}");
-    }
-}
-
-#[test]
-#[ignore = "writes tests/fixtures/read/"]
-fn write_read_fixtures() {
-    std::fs::create_dir_all(dir()).expect("the directory is made");
-    for (name, bytes, _) in fixtures() {
-        std::fs::write(dir().join(name), bytes).expect("the fixture is written");
     }
 }
