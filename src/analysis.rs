@@ -1,5 +1,6 @@
 //! The convenience entry point.
 
+use crate::read::{ReadText, SourceFormat};
 use crate::{Analysis, OffsetUnit, Options, Stream};
 
 /// Analyses `text`. Never fails: doubtful input yields diagnostics.
@@ -15,4 +16,22 @@ use crate::{Analysis, OffsetUnit, Options, Stream};
 /// ```
 pub fn analyse(text: &str, options: &Options) -> Analysis {
     Stream::once(options.clone(), OffsetUnit::Utf8, text)
+}
+
+/// Analyses what [`crate::read::read`] made of a file: as [`analyse`], with
+/// `summary.source` naming the file's format unless it was plain text.
+///
+/// ```
+/// use colloquy::read::{read, ReadLimits, Source, SourceFormat};
+/// let json = br#"{"segments": [{"start": 0, "end": 1, "text": "Hello there.", "speaker": "SPEAKER_00"}]}"#;
+/// let text = read(&Source::named(json, "talk.json"), &ReadLimits::default()).map_err(|e| e.message)?;
+/// let a = colloquy::analyse_read(&text, &colloquy::Options::default());
+/// assert_eq!(a.summary.source, Some(SourceFormat::WhisperJson));
+/// assert_eq!(a.speakers[0].name, "SPEAKER_00");
+/// # Ok::<(), String>(())
+/// ```
+pub fn analyse_read(read: &ReadText, options: &Options) -> Analysis {
+    let mut analysis = analyse(&read.text, options);
+    analysis.summary.source = (read.source != SourceFormat::Text).then_some(read.source);
+    analysis
 }

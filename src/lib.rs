@@ -42,7 +42,7 @@ mod stream;
 mod swar;
 pub mod token;
 
-pub use analysis::analyse;
+pub use analysis::{analyse, analyse_read};
 pub use counts::Counts;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use document::Document;

@@ -38,7 +38,14 @@ pub struct Summary {
     pub sentences: usize,
     pub turns: usize,
     pub speakers: usize,
+    /// How the text was parsed (plain text, WebVTT, SRT).
     pub format: Format,
+    /// The file the text was read from, when it was read from one that is not plain text
+    /// (`docx`, `whisper-json`, …; [`crate::read`] and [`crate::analyse_read`]): an engine's
+    /// JSON is parsed as WebVTT, and this names what it was.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub source: Option<crate::read::SourceFormat>,
     /// The dominant script of the speech (`Latin`, `Cyrillic`, …).
     pub script: Option<String>,
     /// The detected language's code (`en`), if any.
@@ -298,6 +305,7 @@ impl Counts {
             types,
             sentences: self.sentences,
             turns: self.turns.len(),
+            source: None,
             speakers: speakers.len(),
             format: self.format,
             script: self.scripts.dominant().map(|s| s.name().to_owned()),

@@ -25,7 +25,17 @@ tokens: number,
 /**
  * Distinct tokens.
  */
-types: number, sentences: number, turns: number, speakers: number, format: Format, 
+types: number, sentences: number, turns: number, speakers: number, 
+/**
+ * How the text was parsed (plain text, WebVTT, SRT).
+ */
+format: Format, 
+/**
+ * The file the text was read from, when it was read from one that is not plain text
+ * (`docx`, `whisper-json`, …; [`crate::read`] and [`crate::analyse_read`]): an engine's
+ * JSON is parsed as WebVTT, and this names what it was.
+ */
+source?: SourceFormat, 
 /**
  * The dominant script of the speech (`Latin`, `Cyrillic`, …).
  */
@@ -156,6 +166,7 @@ lines: number, };
 export type Diagnostic = { kind: DiagnosticKind, message: string, start: number, end: number, };
 export type DiagnosticKind = "unattributed-text" | "no-speakers" | "single-use-label" | "alias-suggestion" | "furniture-excluded" | "malformed-cue" | "rolling-captions-deduplicated" | "invalid-label-pattern" | "unknown-stopword-language" | "left-out" | "mid-line-label" | "script-directions" | "unnamed-speaker-changes" | "joint-speaker" | "unknown-speaker";
 export type Format = "auto" | "text" | "vtt" | "srt";
+export type SourceFormat = "text" | "docx" | "odt" | "rtf" | "html" | "whisper-json" | "assemblyai-json" | "deepgram-json" | "aws-transcribe-json" | "csv";
 export type AnalyseOptions = { format?: Format, keepFurniture?: boolean, keepScriptDirections?: boolean, splitJointSpeakers?: boolean, labelPattern?: string, 
 /**
  * `{ "Lavrov": "Sergey Lavrov" }`.

@@ -11,6 +11,11 @@ use crate::error::CliError;
 /// Reads `path` (or standard input for `-`) and returns its text. What the reader left
 /// out is said on standard error.
 pub fn read(path: &str) -> Result<String, CliError> {
+    read_source(path).map(|read| read.text)
+}
+
+/// As [`read`], keeping what the reader found (the file's format, for `summary.source`).
+pub fn read_source(path: &str) -> Result<ReadText, CliError> {
     let read = if path == "-" {
         let mut stdin = io::stdin().lock();
         if stdin.is_terminal() {
@@ -25,7 +30,7 @@ pub fn read(path: &str) -> Result<String, CliError> {
     for note in &read.notes {
         eprintln!("colloquy: {}: {note}", if path == "-" { "<stdin>" } else { path });
     }
-    Ok(read.text)
+    Ok(read)
 }
 
 /// Reads a whole file, with one-line messages for the usual failures.

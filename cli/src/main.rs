@@ -53,8 +53,8 @@ fn analyse(args: &AnalyseArgs) -> Result<Vec<u8>, CliError> {
         return Err(CliError::usage("--view only applies to --format csv"));
     }
     let options = args.options()?;
-    let text = input::read(&args.input)?;
-    let analysis = colloquy::analyse(&text, &options);
+    let read = input::read_source(&args.input)?;
+    let analysis = colloquy::analyse_read(&read, &options);
     match (args.format, args.view) {
         (OutputFormat::Json, _) => output::json(serde_json::to_vec_pretty(&analysis)),
         (OutputFormat::Table, _) => Ok(table::render(&analysis).into_bytes()),

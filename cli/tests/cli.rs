@@ -63,6 +63,7 @@ fn reads_standard_input() {
     assert_eq!(a["terms"][0]["term"], "hello");
     assert_eq!(a["terms"][0]["count"], 3);
     assert_eq!(a["terms"][0]["bySpeaker"]["Bob"], 1);
+    assert!(a["summary"].get("source").is_none(), "plain text names no source");
 }
 
 #[test]
@@ -321,9 +322,20 @@ fn read_fixture(name: &str) -> PathBuf {
 
 #[test]
 fn documents_and_engine_json_are_read() {
-    for name in ["talk.docx", "talk.odt", "talk.rtf", "talk.html", "whisperx.json", "talk.csv"] {
+    let sources = [
+        ("talk.docx", "docx", "text"),
+        ("talk.odt", "odt", "text"),
+        ("talk.rtf", "rtf", "text"),
+        ("talk.html", "html", "text"),
+        ("whisperx.json", "whisper-json", "vtt"),
+        ("talk.csv", "csv", "vtt"),
+    ];
+    for (name, source, format) in sources {
         let out = colloquy().arg("analyse").arg(read_fixture(name)).assert().success().get_output().stdout.clone();
         let analysis: Value = serde_json::from_slice(&out).expect("stdout is JSON");
+        // The summary names the file's format, and how its text was parsed.
+        assert_eq!(analysis["summary"]["source"], source, "{name}");
+        assert_eq!(analysis["summary"]["format"], format, "{name}");
         let mut turns = speaker_turns(&analysis);
         turns.sort();
         let expected = [("Alice", 2), ("Bob", 2), ("Carol", 1)].map(|(n, t)| (n.to_owned(), t));

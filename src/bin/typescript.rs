@@ -37,6 +37,7 @@ fn main() {
         Diagnostic::decl(&config),
         DiagnosticKind::decl(&config),
         Format::decl(&config),
+        colloquy::read::SourceFormat::decl(&config),
         JsonOptions::decl(&config),
         JsonStopwords::decl(&config),
         KwicHit::decl(&config),
