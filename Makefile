@@ -105,6 +105,8 @@ test-declarations:
 	@mkdir -p target
 	$(TYPESCRIPT) > target/types.d.ts
 	@diff -u wasm/types.d.ts target/types.d.ts || { echo "wasm/types.d.ts differs from the Rust types: run make declarations" >&2; exit 1; }
+	@# Every type the declarations name is declared (a type missing from src/bin/typescript.rs).
+	node_modules/.bin/tsc --noEmit --strict wasm/types.d.ts
 
 # Fuzzing (not part of `make test`: it needs nightly): every target of fuzz/ (parse,
 # analyse_options, captions, stream, read), FUZZ_SECONDS per target.
