@@ -13,6 +13,7 @@
 //! ```
 
 use super::archive::Archive;
+use super::scope::{Opened, Scope};
 use super::sink::Sink;
 use super::table::Tables;
 use super::xml::{walk, Xml};
@@ -29,9 +30,7 @@ pub(crate) fn read(archive: &Archive<'_>, limits: &ReadLimits) -> Result<ReadTex
     let xml = archive.entry(DOCUMENT, limits)?.unwrap_or_default();
     let mut state = State {
         out: Tables::new(Sink::new(SourceFormat::Docx, limits)),
-        depth: 0,
-        body: None,
-        skip: None,
+        scope: Scope::default(),
         mark_deleted: false,
         in_t: false,
         counts: Counts::default(),
@@ -62,12 +61,8 @@ struct Counts {
 
 struct State {
     out: Tables,
-    depth: usize,
-    /// The depth of `w:body` while inside it.
-    body: Option<usize>,
-    /// While inside a left-out element: its depth and whether it is a paragraph's
-    /// properties (where a `w:del` marks the paragraph's end as deleted).
-    skip: Option<(usize, bool)>,
+    /// Where in `w:body` the walk is, and what it leaves out.
+    scope: Scope,
     /// The paragraph's mark is a tracked deletion: it runs on into the next.
     mark_deleted: bool,
     /// Inside a run's text (`w:t`): the only character data that is text.
@@ -79,25 +74,23 @@ impl State {
     fn step(&mut self, event: Xml<'_>) -> Result<(), ReadError> {
         match event {
             Xml::Open(name, _) => {
-                self.depth += 1;
-                if let Some((_, paragraph_props)) = self.skip {
-                    if paragraph_props && name == b"del" {
-                        self.mark_deleted = true;
+                match self.scope.open(name) {
+                    // Inside a paragraph's properties, a `w:del` marks its end as deleted.
+                    Opened::Skipped(paragraph_props) => {
+                        if paragraph_props && name == b"del" {
+                            self.mark_deleted = true;
+                        }
+                        return Ok(());
                     }
-                    return Ok(());
-                }
-                if self.body.is_none() {
-                    if name == b"body" {
-                        self.body = Some(self.depth);
-                    }
-                    return Ok(());
+                    Opened::OutsideBody => return Ok(()),
+                    Opened::InBody => {}
                 }
                 let props = name.ends_with(b"Pr") || name.ends_with(b"Change");
                 if props || SKIPPED.contains(&name) {
                     if name == b"del" || name == b"moveFrom" {
                         self.counts.deletions += 1;
                     }
-                    self.skip = Some((self.depth, name == b"pPr"));
+                    self.scope.skip(name == b"pPr");
                     return Ok(());
                 }
                 match name {
@@ -115,18 +108,8 @@ impl State {
                 }
             }
             Xml::Close(name) => {
-                let depth = self.depth;
-                self.depth = depth.saturating_sub(1);
-                if let Some((at, _)) = self.skip {
-                    if at == depth {
-                        self.skip = None;
-                    }
+                if !self.scope.close() {
                     return Ok(());
-                }
-                match self.body {
-                    Some(at) if at == depth => self.body = None,
-                    Some(_) => {}
-                    None => return Ok(()),
                 }
                 match name {
                     b"p" if !std::mem::take(&mut self.mark_deleted) => self.out.end_paragraph()?,
@@ -138,7 +121,7 @@ impl State {
                 }
             }
             Xml::Text(text) => {
-                if self.in_t && self.skip.is_none() && self.body.is_some() {
+                if self.in_t && self.scope.reading() {
                     self.out.text(text)?;
                 }
             }

@@ -36,6 +36,7 @@ mod html;
 mod json;
 mod odt;
 mod rtf;
+mod scope;
 mod sink;
 mod table;
 mod text;

@@ -14,6 +14,7 @@
 //! ```
 
 use super::archive::Archive;
+use super::scope::{Opened, Scope};
 use super::sink::Sink;
 use super::table::Tables;
 use super::xml::{attribute, walk, Xml};
@@ -29,9 +30,7 @@ pub(crate) fn read(archive: &Archive<'_>, limits: &ReadLimits) -> Result<ReadTex
     let xml = archive.entry(CONTENT, limits)?.unwrap_or_default();
     let mut state = State {
         out: Tables::new(Sink::new(SourceFormat::Odt, limits)),
-        depth: 0,
-        body: None,
-        skip: None,
+        scope: Scope::default(),
         paragraphs: 0,
         counts: Counts::default(),
     };
@@ -61,12 +60,8 @@ struct Counts {
 
 struct State {
     out: Tables,
-    depth: usize,
-    /// The depth of `office:body` while inside it.
-    body: Option<usize>,
-    /// The depth of the left-out element being skipped, and whether it is the tracked
-    /// changes (whose deletions are counted).
-    skip: Option<(usize, bool)>,
+    /// Where in `office:body` the walk is, and what it leaves out.
+    scope: Scope,
     /// How many paragraphs are open (a paragraph may hold a note, and so another).
     paragraphs: usize,
     counts: Counts,
@@ -76,18 +71,16 @@ impl State {
     fn step(&mut self, event: Xml<'_>) -> Result<(), ReadError> {
         match event {
             Xml::Open(name, tag) => {
-                self.depth += 1;
-                if let Some((_, changes)) = self.skip {
-                    if changes && name == b"deletion" {
-                        self.counts.deletions += 1;
+                match self.scope.open(name) {
+                    // Inside the tracked changes, each deletion is counted.
+                    Opened::Skipped(changes) => {
+                        if changes && name == b"deletion" {
+                            self.counts.deletions += 1;
+                        }
+                        return Ok(());
                     }
-                    return Ok(());
-                }
-                if self.body.is_none() {
-                    if name == b"body" {
-                        self.body = Some(self.depth);
-                    }
-                    return Ok(());
+                    Opened::OutsideBody => return Ok(()),
+                    Opened::InBody => {}
                 }
                 let skipped = match name {
                     b"tracked-changes" => true,
@@ -112,7 +105,7 @@ impl State {
                     }
                 };
                 if skipped {
-                    self.skip = Some((self.depth, name == b"tracked-changes"));
+                    self.scope.skip(name == b"tracked-changes");
                     return Ok(());
                 }
                 match name {
@@ -130,18 +123,8 @@ impl State {
                 }
             }
             Xml::Close(name) => {
-                let depth = self.depth;
-                self.depth = depth.saturating_sub(1);
-                if let Some((at, _)) = self.skip {
-                    if at == depth {
-                        self.skip = None;
-                    }
+                if !self.scope.close() {
                     return Ok(());
-                }
-                match self.body {
-                    Some(at) if at == depth => self.body = None,
-                    Some(_) => {}
-                    None => return Ok(()),
                 }
                 match name {
                     b"p" | b"h" => {
@@ -156,7 +139,7 @@ impl State {
                 }
             }
             Xml::Text(text) => {
-                if self.skip.is_none() && self.body.is_some() && self.paragraphs > 0 {
+                if self.scope.reading() && self.paragraphs > 0 {
                     self.collapsed(text)?;
                 }
             }
