@@ -47,6 +47,8 @@ test-clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p colloquy --all-targets --all-features -- -D warnings
 	cargo clippy -p colloquy-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p colloquy-read-wasm --all-targets --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p colloquy-read-wasm --all-targets --target wasm32-unknown-unknown --features pdf -- -D warnings
 	cargo clippy -p colloquy-wasm --all-targets --target wasm32-unknown-unknown --features test-hooks -- -D warnings
 
 test-rust:
@@ -58,13 +60,13 @@ test-rust:
 # the bad-input matrix (wasm/tests/bad_inputs.rs, a 50 MB line among them) takes 25–35 s here.
 test-wasm:
 	@echo "== wasm-bindgen-test under Node"
-	$(WASM_RUNNER) cargo test -p colloquy-wasm --target wasm32-unknown-unknown
+	$(WASM_RUNNER) cargo test -p colloquy-wasm -p colloquy-read-wasm --target wasm32-unknown-unknown
 	@echo "== wasm-bindgen-test in headless Chromium"
 	@mkdir -p target
 	sed 's|"/usr/bin/chromium"|"$(CHROME_BIN)"|' webdriver.json > target/webdriver.json
 	$(WASM_RUNNER) WASM_BINDGEN_USE_BROWSER=1 WASM_BINDGEN_TEST_TIMEOUT=180 CHROMEDRIVER=$(CHROMEDRIVER) \
 	  WASM_BINDGEN_TEST_WEBDRIVER_JSON=$(CURDIR)/target/webdriver.json \
-	  cargo test -p colloquy-wasm --target wasm32-unknown-unknown
+	  cargo test -p colloquy-wasm -p colloquy-read-wasm --target wasm32-unknown-unknown
 
 # The page's JavaScript, type-checked (// @ts-check, JSDoc) against the package's generated
 # declarations, pkg/colloquy.d.ts (built by `make pkg` when missing): the page, the worker,

@@ -26,6 +26,21 @@ wasm-bindgen --target web --out-dir "$out" --out-name colloquy "$wasm"
 if [ "${WASM_OPT:-1}" != 0 ]; then
   scripts/wasm-opt.sh "$out/colloquy_bg.wasm" "$out/colloquy_bg.wasm"
 fi
+# The file readers, modules of their own (colloquy/read; wasm-read/): read/ without the
+# PDF reader, pdf/ with it. Always release builds: they are small, and the test variant
+# has no hook in them.
+for module in read pdf; do
+  features=""
+  [ "$module" = pdf ] && features="--features pdf"
+  # shellcheck disable=SC2086
+  cargo build -p colloquy-read-wasm --release --target wasm32-unknown-unknown $features
+  wasm-bindgen --target web --out-dir "$out/$module" --out-name "colloquy_$module" \
+    target/wasm32-unknown-unknown/release/colloquy_read_wasm.wasm
+  if [ "${WASM_OPT:-1}" != 0 ]; then
+    scripts/wasm-opt.sh "$out/$module/colloquy_${module}_bg.wasm" "$out/$module/colloquy_${module}_bg.wasm"
+  fi
+  sed -i 's/\bany\b/unknown/g' "$out/$module/colloquy_$module.d.ts" "$out/$module/colloquy_${module}_bg.wasm.d.ts"
+done
 # The test hook is in the test variant and nowhere else: its name in the bindings, the
 # declarations or the wasm's export section fails a normal build.
 hook=__testPanic
@@ -42,6 +57,13 @@ cat wasm/types.d.ts >> "$out/colloquy.d.ts"
 # and keeps `any` out of the public declarations.
 sed -i 's/\bany\b/unknown/g' "$out/colloquy.d.ts" "$out/colloquy_bg.wasm.d.ts"
 cp -R wasm/npm/. "$out/"
+# read.js's declarations, from its JSDoc (so they cannot drift from the code).
+node_modules/.bin/tsc --allowJs --declaration --emitDeclarationOnly --skipLibCheck --target es2022 \
+  --module nodenext --outDir "$out/.decl" "$out/read.js"
+mv "$out/.decl/read.d.ts" "$out/read.d.ts"
+rm -rf "$out/.decl"
 version="$(awk -F'"' '/^\[workspace.package\]/{w=1} w && /^version/{print $2; exit}' Cargo.toml)"
 sed -i "s/\"version\": \"[^\"]*\"/\"version\": \"$version\"/" "$out/package.json"
-echo "$out: colloquy@$version, $(wc -c < "$out/colloquy_bg.wasm") bytes of wasm, $(gzip -9c "$out/colloquy_bg.wasm" | wc -c) gzipped"
+for wasm in colloquy_bg.wasm read/colloquy_read_bg.wasm pdf/colloquy_pdf_bg.wasm; do
+  echo "$out: colloquy@$version, $wasm: $(wc -c < "$out/$wasm") bytes, $(gzip -9c "$out/$wasm" | wc -c) gzipped"
+done

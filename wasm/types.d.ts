@@ -167,6 +167,13 @@ export type Diagnostic = { kind: DiagnosticKind, message: string, start: number,
 export type DiagnosticKind = "unattributed-text" | "no-speakers" | "single-use-label" | "alias-suggestion" | "furniture-excluded" | "malformed-cue" | "rolling-captions-deduplicated" | "invalid-label-pattern" | "unknown-stopword-language" | "left-out" | "mid-line-label" | "script-directions" | "unnamed-speaker-changes" | "joint-speaker" | "unknown-speaker";
 export type Format = "auto" | "text" | "vtt" | "srt";
 export type SourceFormat = "text" | "docx" | "odt" | "rtf" | "html" | "whisper-json" | "assemblyai-json" | "deepgram-json" | "aws-transcribe-json" | "csv";
+export type ReadText = { text: string, source: SourceFormat, 
+/**
+ * What was left out or assumed, each a short phrase for a user:
+ * `left out 2 comments and 1 tracked deletion`.
+ */
+notes: Array<string>, };
+export type ReadErrorKind = "unsupported" | "damaged" | "too-large" | "not-utf8" | "utf16";
 export type AnalyseOptions = { format?: Format, keepFurniture?: boolean, keepScriptDirections?: boolean, splitJointSpeakers?: boolean, labelPattern?: string, 
 /**
  * `{ "Lavrov": "Sergey Lavrov" }`.

@@ -38,6 +38,8 @@ fn main() {
         DiagnosticKind::decl(&config),
         Format::decl(&config),
         colloquy::read::SourceFormat::decl(&config),
+        colloquy::read::ReadText::decl(&config),
+        colloquy::read::ReadErrorKind::decl(&config),
         JsonOptions::decl(&config),
         JsonStopwords::decl(&config),
         KwicHit::decl(&config),

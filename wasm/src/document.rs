@@ -1,12 +1,11 @@
 //! `Document`: a transcript parsed and tokenised once, queried many times.
 
-use js_sys::JsString;
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
-use crate::convert::{core_options_error, from_js, options_from_js, text_from_js, to_js, JsResult};
-use crate::error::{options_error, too_large};
-use crate::limits;
+use crate::convert::{core_options_error, from_js, options_from_js, to_js, JsResult};
+use crate::error::options_error;
+use crate::input::{input_from_js, Input};
 
 /// A transcript loaded once. `analysis()`, `kwic()` and `dispersion()` read the same
 /// parse and tokens; nothing is re-tokenised per query. Offsets are UTF-16.
@@ -22,24 +21,30 @@ pub struct Document {
     counts: colloquy::Counts,
     options: colloquy::Options,
     index: colloquy::Utf16Index,
+    /// The format of the file the text was read from (not plain text), for `summary.source`.
+    source: Option<colloquy::read::SourceFormat>,
 }
 
 #[wasm_bindgen]
 impl Document {
-    /// Parses and tokenises `text`.
+    /// Parses and tokenises a transcript: its text, or a file's bytes (as `analyse`).
     pub fn load(
-        text: &JsString,
+        #[wasm_bindgen(unchecked_param_type = "Input")] input: &JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "AnalyseOptions")] options: Option<JsValue>,
     ) -> JsResult<Document> {
         let options = options_from_js(options)?;
-        if let Some(message) = limits::analyse_too_long(u64::from(text.length())) {
-            return Err(too_large(&message));
-        }
-        let text = text_from_js(text);
+        let Input { text, source } = input_from_js(input)?;
         let index = colloquy::Utf16Index::new(&text);
         let doc = colloquy::Document::new(text, &options);
         let counts = colloquy::Counts::new(&doc);
-        Ok(Document { doc, counts, options, index })
+        Ok(Document { doc, counts, options, index, source })
+    }
+
+    /// The text analysed: the string given to `load`, or the text a file's bytes read as
+    /// (which the offsets of every result index).
+    #[wasm_bindgen(getter)]
+    pub fn text(&self) -> String {
+        self.doc.text().to_owned()
     }
 
     /// The analysis, optionally with other view options (stopwords, counts, top-K).
@@ -65,6 +70,7 @@ impl Document {
             }
         };
         let mut analysis = self.counts.report(&options.view);
+        analysis.summary.source = self.source;
         let text = self.doc.text();
         analysis.map_offsets(|b| self.index.utf16(text, b));
         to_js(&analysis)

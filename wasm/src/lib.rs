@@ -11,33 +11,37 @@ mod convert;
 mod document;
 mod error;
 mod fields;
+mod input;
 mod limits;
 pub mod tape;
 
-use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
 pub use analyzer::Analyzer;
-use convert::{options_from_js, text_from_js, to_js, JsResult};
+use convert::{options_from_js, to_js, JsResult};
 pub use document::Document;
+use input::input_from_js;
+pub use input::use_reader;
 
 pub use limits::{MAX_ANALYSE_UNITS, MAX_STATE_BYTES, MAX_STREAM_UNITS};
 
-/// Analyses a transcript. Offsets in the result index the JS string (UTF-16).
+/// Analyses a transcript: its text, or a file's bytes (`.docx`, `.odt`, `.rtf`, a web
+/// page, an engine's JSON, CSV; read by `colloquy/read`, which the Node entry loads
+/// itself; `summary.source` names the format). Offsets in the result index the JS
+/// string (UTF-16); for bytes, the text they read as (`Document.load(…).text`).
 ///
-/// Throws an `Error` naming the key for unknown or ill-typed options, and for texts
-/// over 256 Mi UTF-16 code units (use `Analyzer` for those).
+/// Throws an `Error` naming the key for unknown or ill-typed options, a `ReadError`
+/// for bytes that cannot be read, and a `TooLargeError` for texts over 256 Mi UTF-16
+/// code units (use `Analyzer` for those).
 #[wasm_bindgen(unchecked_return_type = "Analysis")]
 pub fn analyse(
-    text: &JsString,
+    #[wasm_bindgen(unchecked_param_type = "Input")] input: &JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "AnalyseOptions")] options: Option<JsValue>,
 ) -> JsResult<JsValue> {
     let options = options_from_js(options)?;
-    if let Some(message) = limits::analyse_too_long(u64::from(text.length())) {
-        return Err(error::too_large(&message));
-    }
-    let text = text_from_js(text);
-    let analysis = colloquy::Stream::once(options, colloquy::OffsetUnit::Utf16, &text);
+    let input = input_from_js(input)?;
+    let mut analysis = colloquy::Stream::once(options, colloquy::OffsetUnit::Utf16, &input.text);
+    analysis.summary.source = input.source;
     to_js(&analysis)
 }
 

@@ -323,3 +323,69 @@ fn facts_are_the_cores_and_the_limits() {
     assert_eq!(get(&f, "maxAnalyseUnits").as_f64(), Some(MAX_ANALYSE_UNITS as f64));
     assert_eq!(get(&f, "maxStreamUnits").as_f64(), Some(MAX_STREAM_UNITS as f64));
 }
+
+/// A reader as `colloquy/read` registers one: here a JS function that reads any bytes
+/// as the same two-speaker text from a `.docx` (the readers themselves are tested in
+/// wasm-read/tests/).
+fn docx_reader() -> js_sys::Function {
+    js_sys::Function::new_with_args(
+        "bytes, options",
+        "if (!(bytes instanceof Uint8Array)) throw new Error('not bytes');
+         return { text: `Ann: Hello there, ${options?.name ?? 'nameless'}.\\nBob: Hi.`, source: 'docx', notes: [] };",
+    )
+}
+
+#[wasm_bindgen_test]
+fn bytes_are_read_by_the_registered_reader() {
+    use colloquy_wasm::{use_reader, Document};
+    use_reader(None);
+    let bytes = js_sys::Uint8Array::from(&b"PK\x03\x04"[..]);
+    let (name, _) = name_and_key(analyse(&bytes, None));
+    assert_eq!(name, "InvalidStateError", "no reader registered yet");
+
+    use_reader(Some(docx_reader()));
+    let analysis = analyse(&bytes, None).expect("read and analysed");
+    assert_eq!(get(&get(&analysis, "summary"), "source").as_string().as_deref(), Some("docx"));
+    let speakers = Array::from(&get(&analysis, "speakers"));
+    assert_eq!(speakers.length(), 2);
+
+    // { bytes, name, type }: the name reaches the reader; an ArrayBuffer is bytes too.
+    let file = JSON::parse(r#"{"name":"talk.docx","type":"application/octet-stream"}"#).expect("JSON");
+    Reflect::set(&file, &JsValue::from_str("bytes"), &bytes.buffer()).expect("set");
+    let doc = Document::load(&file, None).expect("loaded");
+    assert_eq!(doc.text(), "Ann: Hello there, talk.docx.\nBob: Hi.");
+    let analysis = doc.analysis(None).expect("analysis");
+    assert_eq!(get(&get(&analysis, "summary"), "source").as_string().as_deref(), Some("docx"));
+
+    // A string is analysed as it is, with no source.
+    let analysis = analyse(&js("Ann: Hello."), None).expect("analysed");
+    assert!(get(&get(&analysis, "summary"), "source").is_undefined());
+    use_reader(None);
+}
+
+#[wasm_bindgen_test]
+fn inputs_that_are_neither_text_nor_bytes_are_refused_by_name() {
+    use colloquy_wasm::use_reader;
+    use_reader(Some(docx_reader()));
+    for (input, key) in [
+        (JsValue::from_f64(3.0), "input"),
+        (JSON::parse("[1,2]").expect("JSON"), "input"),
+        (JSON::parse(r#"{"bytes":"abc"}"#).expect("JSON"), "input"),
+        (JSON::parse(r#"{"bytes":null,"nam":"x"}"#).expect("JSON"), "nam"),
+        (JSON::parse(r#"{"bytes":null,"name":3}"#).expect("JSON"), "name"),
+    ] {
+        assert_eq!(name_and_key(analyse(&input, None)), ("OptionsError".to_owned(), Some(key.to_owned())));
+    }
+    // Other typed arrays are not bytes.
+    let words = js_sys::Uint16Array::new_with_length(4);
+    assert_eq!(name_and_key(analyse(&words, None)).0, "OptionsError");
+    // The reader's own errors pass through unchanged.
+    use_reader(Some(js_sys::Function::new_with_args(
+        "bytes",
+        "const e = new Error('This .docx file is damaged: its archive ends early.'); e.name = 'ReadError'; e.kind = 'damaged'; throw e;",
+    )));
+    let err = analyse(&js_sys::Uint8Array::new_with_length(2), None).expect_err("refused");
+    assert_eq!(get(&err, "name").as_string().as_deref(), Some("ReadError"));
+    assert_eq!(get(&err, "kind").as_string().as_deref(), Some("damaged"));
+    use_reader(None);
+}
