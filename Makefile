@@ -69,12 +69,13 @@ test-wasm:
 	  cargo test -p colloquy-wasm -p colloquy-read-wasm --target wasm32-unknown-unknown
 
 # The page's JavaScript, type-checked (// @ts-check, JSDoc) against the package's generated
-# declarations, pkg/colloquy.d.ts (built by `make pkg` when missing): the page, the worker,
+# declarations, pkg/colloquy.d.ts (built by `make pkg` when missing): the page, the workers,
 # the service worker.
 TSC = node_modules/.bin/tsc
 test-types: pkg/colloquy.d.ts
 	$(TSC) -p www/jsconfig.json
 	$(TSC) -p www/worker.jsconfig.json
+	$(TSC) -p www/reader.jsconfig.json
 	$(TSC) -p www/sw.jsconfig.json
 
 pkg/colloquy.d.ts:

@@ -282,14 +282,14 @@ test('binary and non-UTF-8 files, opened or dropped: a message naming the proble
   await pasteAndWait(page, KEEP);
   const ascii = Buffer.from('Alice: '.padEnd(100_000, 'x'));
   const cases = [
-    ['notes.docx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]), /^“notes\.docx” is a zip archive \(or a Word, Excel or OpenDocument file, which are zip archives\), not a text file\./],
-    ['scan.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]), /^“scan\.jpg” is a JPEG image, not a text file\./],
-    ['minutes.txt.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]), /^“minutes\.txt\.gz” is a gzip archive, not a text file\./],
-    ['utf16.txt', Buffer.from('\ufeffAlice: hi', 'utf16le'), /^“utf16\.txt” is UTF-16 text, not UTF-8\. Save it as UTF-8 and open it again\.$/],
-    ['truncated.txt', Buffer.concat([Buffer.from('Alice: caf'), Buffer.from([0xc3])]), /^“truncated\.txt” is not valid UTF-8 \(the first bad byte is at offset 10\)/],
-    ['surrogate.txt', Buffer.concat([Buffer.from('Alice: '), Buffer.from([0xed, 0xa0, 0x80])]), /^“surrogate\.txt” is not valid UTF-8 \(the first bad byte is at offset 7\)/],
-    ['overlong.txt', Buffer.concat([Buffer.from('A: '), Buffer.from([0xc0, 0xaf])]), /^“overlong\.txt” is not valid UTF-8 \(the first bad byte is at offset 3\)/],
-    ['late.txt', Buffer.concat([ascii, Buffer.from([0xff, 0x41])]), /^“late\.txt” is not valid UTF-8 \(the first bad byte is at offset 100000\)\. It may be in another encoding, such as Windows-1252/],
+    ['notes.docx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]), /^The \.docx file “notes\.docx” is damaged: its archive ends early/],
+    ['scan.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46]), /^“scan\.jpg” looks like a JPEG image, not a transcript\./],
+    ['minutes.txt.gz', Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]), /^“minutes\.txt\.gz” looks like a gzip archive, not a transcript\./],
+    ['utf16.txt', Buffer.from('\ufeffAlice: hi', 'utf16le'), /^“utf16\.txt” is UTF-16 text, not UTF-8: save it as UTF-8 and open it again\. Your text is unchanged\.$/],
+    ['truncated.txt', Buffer.concat([Buffer.from('Alice: caf'), Buffer.from([0xc3])]), /^“truncated\.txt” is not valid UTF-8 text \(the first bad byte is at offset 10, line 1\)/],
+    ['surrogate.txt', Buffer.concat([Buffer.from('Alice: '), Buffer.from([0xed, 0xa0, 0x80])]), /^“surrogate\.txt” is not valid UTF-8 text \(the first bad byte is at offset 7, line 1\)/],
+    ['overlong.txt', Buffer.concat([Buffer.from('A: '), Buffer.from([0xc0, 0xaf])]), /^“overlong\.txt” is not valid UTF-8 text \(the first bad byte is at offset 3, line 1\)/],
+    ['late.txt', Buffer.concat([ascii, Buffer.from([0xff, 0x41])]), /^“late\.txt” is not valid UTF-8 text \(the first bad byte is at offset 100000, line 1\): it may be in another encoding, such as Windows-1252/],
   ];
   const count = await analyses(page);
   for (const [i, [name, buffer, message]] of cases.entries()) {
@@ -434,7 +434,7 @@ test('a 600 MB file, opened or dropped, is refused before it is read, and the te
     await page.getByRole('button', { name: 'Dismiss' }).click();
     t = Date.now();
     await page.locator('#file-input').setInputFiles(atLimit);
-    assert.match(await alertText(page), /^“colloquy-e2e-\d+-at-limit\.txt” is a binary file, not text \(it contains a zero byte at offset 0\)\./);
+    assert.match(await alertText(page), /^“colloquy-e2e-\d+-at-limit\.txt” is binary, not text \(it contains NUL bytes\)\./);
     figure(`${int(MAX_FILE_BYTES)}-byte file (at the limit), read and refused as binary`, Date.now() - t);
     assert.deepEqual(await page.evaluate(() => window.reads), [{ name: 'arrayBuffer', size: MAX_FILE_BYTES }]);
     assert.equal(await area(page).inputValue(), KEEP);

@@ -295,8 +295,9 @@ test('hostile file names: shown as text in the status, errors and exports; safe 
     assert.equal(JSON.parse(json.body.toString('utf8')).source, base);
   }
   // A bad file with a hostile name: the error names it, as text.
-  for (const [name, message] of [[`${IMG}.pdf`, `“${IMG}.pdf” is a PDF document, not a text file.`], [`${A}.txt`, `“${A}.txt” is empty, so there is nothing to analyse.`]]) {
-    await page.locator('#file-input').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(name.endsWith('.pdf') ? '%PDF-1.7\n' : '') });
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  for (const [name, message] of [[`${IMG}.png`, `“${IMG}.png” looks like a PNG image, not a transcript.`], [`${A}.txt`, `“${A}.txt” is empty, so there is nothing to analyse.`]]) {
+    await page.locator('#file-input').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: name.endsWith('.png') ? png : Buffer.from('') });
     await page.getByRole('alert').waitFor();
     assert.ok((await page.locator('#error-text').textContent()).startsWith(message), await page.locator('#error-text').textContent());
     assert.equal(await page.locator('#error a, #error img, #error svg').count(), 0);

@@ -1,11 +1,14 @@
 // @ts-check
 // Getting a text in: paste, typing, Open file…, drag and drop, the example; Analyse and Cancel.
 import { $, fmt, debounce } from './dom.js';
-import { readTextFile, FileError, ACCEPT, MAX_TEXT_UNITS, tooLargeMessage } from './files.js';
+import { FileError, ACCEPT, MAX_TEXT_UNITS, SOURCE_NAMES, tooLargeMessage } from './files.js';
+import { readFile } from './read-file.js';
 import { state, resetSpeakerEdits } from './state.js';
-import { showError, setStatus } from './status.js';
+import { showError, setStatus, showProgress, hideProgress } from './status.js';
 import { textarea, setTranscript, isLarge, LARGE } from './transcript.js';
 import { requestAnalysis, cancelAnalysis } from './analyse.js';
+
+/** @import { ReadText } from './pkg/colloquy.js' */
 
 const TYPING_MS = 400;
 const body = document.body;
@@ -31,6 +34,7 @@ textarea.addEventListener('paste', (event) => {
     setTranscript(text);
     resetSpeakerEdits();
     state.file = null;
+    state.opened = null;
     setTimeout(() => requestAnalysis('paste', started));
     return;
   }
@@ -47,6 +51,7 @@ textarea.addEventListener('input', (event) => {
     if (paste.replacesAll ?? true) resetSpeakerEdits();
     paste = { started: undefined, replacesAll: undefined };
     state.file = null;
+    state.opened = null;
     requestAnalysis('paste', started);
   } else {
     typed();
@@ -57,7 +62,7 @@ $('analyse').addEventListener('click', () => {
   typed.cancel();
   requestAnalysis('button');
 });
-$('cancel').addEventListener('click', cancelAnalysis);
+$('cancel').addEventListener('click', cancel);
 $('large-clear').addEventListener('click', () => {
   setTranscript('');
   resetSpeakerEdits();
@@ -74,25 +79,41 @@ fileInput.addEventListener('change', () => {
   fileInput.value = '';
 });
 
+/** @type {AbortController | null} the read of an opened file under way */
+let reading = null;
+
 /**
- * Reads a file (UTF-8 text only) and analyses it; anything else is refused with a message
- * naming the problem, and the text stays.
+ * Reads a file with the core's readers (text, documents, web pages, engines' JSON, CSV,
+ * PDF) and analyses its text; a file that cannot be read is refused with a message
+ * naming the problem, and the text on the page stays.
  * @param {File} file
  */
 async function openFile(file) {
   const started = performance.now();
-  let text;
+  reading?.abort();
+  const controller = new AbortController();
+  reading = controller;
+  showProgress(null, '', `Reading “${file.name}”…`);
+  /** @type {{ read: ReadText, pdf: boolean }} */
+  let opened;
   try {
-    text = await readTextFile(file);
+    opened = await readFile(file, controller.signal);
   } catch (err) {
-    showError(err instanceof FileError ? err.message : `“${file.name}” could not be read: ${err instanceof Error ? err.message : err}`);
+    if (controller.signal.aborted) return;
+    hideProgress();
+    showError(err instanceof FileError ? err.message : `“${file.name}” could not be read: ${err instanceof Error ? err.message : err}. Your text is unchanged.`);
     setStatus('');
     body.dataset.state = 'file-error';
     return;
+  } finally {
+    if (reading === controller) reading = null;
   }
+  hideProgress();
+  const { text, source, notes } = opened.read;
   if (!text.trim()) {
-    showError(text ? `“${file.name}” contains only white space (${fmt.count(text.length, 'character')}), so there is nothing to analyse. Your text is unchanged.`
-      : `“${file.name}” is empty, so there is nothing to analyse. Your text is unchanged.`);
+    const what = source === 'text' ? '' : ` (read as ${SOURCE_NAMES[source]})`;
+    showError(text ? `“${file.name}”${what} contains only white space (${fmt.count(text.length, 'character')}), so there is nothing to analyse. Your text is unchanged.`
+      : `“${file.name}”${what} is empty, so there is nothing to analyse. Your text is unchanged.`);
     setStatus('');
     body.dataset.state = 'file-error';
     return;
@@ -100,8 +121,23 @@ async function openFile(file) {
   typed.cancel();
   setTranscript(text);
   state.file = file.name.replace(/\.[^.]+$/, '');
+  state.opened = { name: file.name, source, notes };
   resetSpeakerEdits();
-  requestAnalysis('file', started, `Opened “${file.name}” (${fmt.bytes(file.size)}). `);
+  const read = source === 'text' ? '' : `, read as ${SOURCE_NAMES[source]}${notes.length ? ` (${notes.join('; ')})` : ''}`;
+  requestAnalysis('file', started, `Opened “${file.name}” (${fmt.bytes(file.size)})${read}. `);
+}
+
+/** Cancel: ends the read of a file under way, else the analysis. */
+function cancel() {
+  if (!reading) {
+    cancelAnalysis();
+    return;
+  }
+  reading.abort();
+  reading = null;
+  hideProgress();
+  body.dataset.state = 'cancelled';
+  setStatus('Cancelled opening the file. Your text is unchanged.');
 }
 
 /** The bundled example (a generated module: the page's policy allows no fetch). */
@@ -111,6 +147,7 @@ async function loadExample() {
   typed.cancel();
   setTranscript(example.text);
   state.file = example.name.replace(/\.[^.]+$/, '');
+  state.opened = null;
   resetSpeakerEdits();
   requestAnalysis('example', started);
 }

@@ -7,7 +7,7 @@ import { OTHER_COLOUR, colourMap } from './colours.js';
 import { facts } from './pkg/facts.js';
 
 /**
- * @import { Analysis, SpeakerStats, TermStats } from './pkg/colloquy.js'
+ * @import { Analysis, SourceFormat, SpeakerStats, TermStats } from './pkg/colloquy.js'
  * @import { Settings } from './settings.js'
  */
 
@@ -19,6 +19,10 @@ import { facts } from './pkg/facts.js';
  * @property {string | null} collocate  only the lines with this word within `window` words
  * @property {number | null} window
  * @property {boolean} all  every line, even those without the collocate nearby
+ */
+/**
+ * The opened file: its name, the format it was read as and what the reader left out.
+ * @typedef {{ name: string, source: SourceFormat, notes: string[] }} Opened
  */
 /**
  * The analysis being run.
@@ -46,6 +50,8 @@ export const state = {
   version: '',
   /** @type {string | null} the opened file's name without its extension (null: a pasted or typed text); exports are named after it (source.js) */
   file: null,
+  /** @type {Opened | null} the opened file (null: a pasted or typed text, or the example) */
+  opened: null,
   /** @type {Map<string, string>} speaker → colour, the same in every chart */
   colours: new Map(),
   /** @type {string | null} parse options of the document the worker holds */

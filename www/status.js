@@ -22,12 +22,16 @@ export function hideError() {
 }
 
 /**
- * @param {number} fraction  0…1
+ * @param {number | null} fraction  0…1; null: not known (an indeterminate bar)
  * @param {string} text
+ * @param {string} [label]  what is under way
  */
-export function showProgress(fraction, text) {
+export function showProgress(fraction, text, label = 'Analysing…') {
   $('progress-row').hidden = false;
-  $('progress', HTMLProgressElement).value = Math.max(0, Math.min(1, fraction));
+  const bar = $('progress', HTMLProgressElement);
+  if (fraction === null) bar.removeAttribute('value');
+  else bar.value = Math.max(0, Math.min(1, fraction));
+  $('progress-label').textContent = label;
   $('progress-text').textContent = text;
   document.body.dataset.progress = 'visible';
 }

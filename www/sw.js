@@ -1,15 +1,20 @@
 // @ts-check
 // The service worker: after the first visit the page works offline.
-// scripts/build-site.sh fills in VERSION (a hash of every file) and FILES (every file of
-// site/, relative to this script), so a new build installs a new cache and drops the old.
+// scripts/build-site.sh fills in VERSION (a hash of every file), FILES (every file of
+// site/, relative to this script, but LAZY's) and LAZY (the PDF reader's module, cached
+// when a PDF is first opened, so neither the first visit nor the install downloads it), so
+// a new build installs a new cache and drops the old.
 // Cache-first for the site's own files; anything else goes to the network untouched.
 const sw = /** @type {ServiceWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 const VERSION = '__VERSION__';
 /** @type {string[]} */
 const FILES = [/* __FILES__ */];
+/** @type {string[]} files cached when first fetched, not at install: the PDF reader's module */
+const LAZY = [/* __LAZY__ */];
 const PREFIX = 'colloquy-';
 const CACHE = PREFIX + VERSION;
 const URLS = new Set(FILES.map((f) => new URL(f, sw.location.href).href));
+const LAZY_URLS = new Set(LAZY.map((f) => new URL(f, sw.location.href).href));
 const INDEX = new URL('./', sw.location.href).href;
 
 sw.addEventListener('install', (event) => {
@@ -38,7 +43,7 @@ sw.addEventListener('fetch', (event) => {
   url.hash = '';
   let key = url.href;
   if (key === INDEX + 'index.html') key = INDEX;
-  if (!URLS.has(key)) return;
+  if (!URLS.has(key) && !LAZY_URLS.has(key)) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     const hit = await cache.match(key);

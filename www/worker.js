@@ -5,7 +5,9 @@
 // query's options never parses the text again. After a trap the worker runs no more wasm:
 // every later request fails as 'fatal', and the page replaces it (engine.js).
 //
-// The page's CSP forbids fetch, so the wasm comes as an ES module of base64 bytes.
+// The page's CSP forbids fetch, so the wasm comes as an ES module of base64 bytes
+// (worker-scope.js, which also takes network access away from this worker).
+import { compileBase64, isTrap } from './worker-scope.js';
 import { initSync, Analyzer, Document, version } from './pkg/colloquy.js';
 import { base64 } from './pkg/colloquy_bg.wasm.js';
 import { STREAM_OVER } from './protocol.js';
@@ -15,14 +17,6 @@ import { STREAM_OVER } from './protocol.js';
  * @import { Request, AnalyseRequest, QueryRequest, Answer } from './protocol.js'
  */
 
-// The page's CSP does not reach a worker (a worker's policy comes with its own HTTP response,
-// which a static host does not send), so the worker gives up network access itself.
-// (`caches`: Cache.add() fetches; WebSocketStream: Chromium's streams WebSocket. A dynamic
-// import() cannot be taken away: only a CSP header on worker.js would refuse it.)
-for (const name of ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'WebTransport', 'importScripts', 'caches', 'WebSocketStream']) {
-  Object.defineProperty(self, name, { value: undefined, writable: false, configurable: false });
-}
-
 /** A big text is pushed to the Analyzer in chunks of this many UTF-16 units. */
 const CHUNK = 256 * 1024;
 
@@ -31,21 +25,6 @@ const scope = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ 
 
 /** @param {Answer} answer */
 const send = (answer) => scope.postMessage(answer);
-
-/** `Uint8Array.fromBase64` where the browser has it (TypeScript's libraries do not declare it yet). */
-const U8 = /** @type {Uint8ArrayConstructor & { fromBase64?: (s: string) => Uint8Array<ArrayBuffer> }} */ (Uint8Array);
-
-/**
- * @param {string} s
- * @returns {Uint8Array<ArrayBuffer>}
- */
-function decodeBase64(s) {
-  if (U8.fromBase64) return U8.fromBase64(s);
-  const bin = atob(s);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
 
 /** @type {InitOutput | null} the wasm instance's exports (its memory), once started */
 let wasm = null;
@@ -60,7 +39,7 @@ let current = { id: -1, doc: null };
  * The listener is added before the wasm is compiled, so no early message is lost.
  * @type {Promise<void>}
  */
-let queue = WebAssembly.compile(decodeBase64(base64)).then((module) => {
+let queue = compileBase64(base64).then((module) => {
   wasm = initSync({ module });
   warmUp();
   send({ type: 'ready', version: version(), memory: memory() });
@@ -71,14 +50,6 @@ scope.addEventListener('message', (event) => {
   const msg = /** @type {Request} */ (event.data);
   queue = queue.then(() => handle(msg)).catch((err) => fail(msg.id, err));
 });
-
-/**
- * A trap: a WebAssembly.RuntimeError (`unreachable` from a panic or an allocation failure,
- * out-of-bounds, …), or a RangeError (the stack overflowed, or memory could not grow).
- * Either may stop the wasm half-way through a change to its memory.
- */
-/** @param {unknown} err */
-const isTrap = (err) => err instanceof WebAssembly.RuntimeError || err instanceof RangeError;
 
 /**
  * The fields of an engine error the page tests: its `name`, and an option's `key` and

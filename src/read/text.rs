@@ -19,8 +19,8 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"\xFF\xD8\xFF", "JPEG image"),
     (b"II*\0", "TIFF image"),
     (b"MM\0*", "TIFF image"),
-    (b"\x1F\x8B", "gzip"),
-    (b"BZh", "bzip2"),
+    (b"\x1F\x8B", "gzip archive"),
+    (b"BZh", "bzip2 archive"),
     (b"7z\xBC\xAF\x27\x1C", "7-Zip archive"),
     (b"Rar!\x1A\x07", "RAR archive"),
     (b"\xD0\xCF\x11\xE0", "legacy Office document, e.g. .doc"),
@@ -32,7 +32,7 @@ const WEAK: &[(&[u8], &str)] = &[
     (b"ID3", "audio file"),
     (b"OggS", "audio file"),
     (b"fLaC", "audio file"),
-    (b"BZh", "bzip2"),
+    (b"BZh", "bzip2 archive"),
     (b"RIFF", "audio or video file"),
 ];
 

@@ -6,6 +6,7 @@ import { h, fmt, markup } from '../dom.js';
 import * as S from '../settings.js';
 import { dataTable, sortRows, asShown } from '../table.js';
 import { state, analysis } from '../state.js';
+import { SOURCE_NAMES } from '../files.js';
 import { showInTranscript } from '../transcript.js';
 import { swatch, showMore, focusSortButton } from './common.js';
 import { tabPanel, csvButton, tableHead, tableWrap, moreButton } from './shell.js';
@@ -125,6 +126,11 @@ function render() {
     ['Word forms grouped (stemming)', s.stemmer ? `yes: Snowball, ${S.STOPWORD_LANGUAGES[s.stemmer] ?? s.stemmer}` : state.settings.stem ? 'no: no stemmer for this language' : 'no'],
     ['Stage directions removed', s.stageDirections], ['Page furniture lines excluded', s.excludedFurnitureLines],
   ];
+  if (state.opened) {
+    // The file's name is untrusted: the table sets it as text.
+    metrics.unshift(['Opened file', `${state.opened.name} (${SOURCE_NAMES[state.opened.source]})`]);
+    if (state.opened.notes.length) metrics.splice(1, 0, ['Left out when the file was read', state.opened.notes.join('; ')]);
+  }
   const rows = metrics.map(([metric, value]) => ({ metric, value }));
   lastTables.summary = asShown(SUMMARY_COLUMNS, rows);
   summaryTable.replaceChildren(dataTable({ columns: SUMMARY_COLUMNS, rows, caption: 'Summary of the transcript' }));

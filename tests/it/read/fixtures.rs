@@ -28,6 +28,8 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, SourceFormat)> {
         ("talk.html", build::html(TRANSCRIPT), SourceFormat::Html),
         ("whisperx.json", whisper.to_string().into_bytes(), SourceFormat::WhisperJson),
         ("talk.csv", csv.into_bytes(), SourceFormat::Csv),
+        // The text itself, which the page's tests paste to compare with each file opened.
+        ("talk.txt", plain().into_bytes(), SourceFormat::Text),
     ]
 }
 

@@ -1,0 +1,112 @@
+// Opening the files transcripts come in: every format the core's readers take, opened or
+// dropped, gives the speakers, words and turns of the text it was made from, with the
+// file's name and format shown; the readers' module loads only when a file is opened and
+// the PDF module only when a PDF is, from the site itself; a hostile file leaves the text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { start, open, pasteAndWait, nextAnalysis, analyses, tab } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(() => env?.close());
+
+const fixture = (name) => readFile(new URL(`../tests/fixtures/read/${name}`, import.meta.url));
+const area = (page) => page.getByRole('textbox', { name: 'Transcript' });
+
+/** Each speaker's row of the speakers table: name, words, turns (sorted by name). */
+const speakers = (page) => page.locator('#speakers-table tbody tr').evaluateAll((rows) => rows
+  .map((r) => {
+    const cells = [...r.cells].map((c) => c.textContent.trim());
+    return cells.join(' | ');
+  })
+  .sort());
+
+/** The Summary tab's table (the tab is opened to read it, then Speakers again). */
+async function summary(page) {
+  await tab(page, 'Summary');
+  const text = await page.locator('#summary-table').textContent();
+  await tab(page, 'Speakers');
+  return text;
+}
+
+/** Which of the readers' modules the page has requested so far. */
+const modules = (page) => ({
+  read: page.requests.some((u) => u.includes('/pkg/read/')),
+  pdf: page.requests.some((u) => u.includes('/pkg/pdf/')),
+});
+
+/** Opens `buffer` as a file named `name` and waits for its analysis. */
+async function openAndWait(page, name, buffer, mimeType = '') {
+  const count = await analyses(page);
+  await page.locator('#file-input').setInputFiles({ name, mimeType, buffer });
+  await nextAnalysis(page, count);
+}
+
+test('every format opened gives the speakers of the text it was made from, and says what it was', async () => {
+  const page = await open(env);
+  assert.deepEqual(modules(page), { read: false, pdf: false }, 'no reader is loaded with the page');
+  await pasteAndWait(page, (await fixture('talk.txt')).toString('utf8'));
+  const pasted = await speakers(page);
+  assert.equal(pasted.length, 3, pasted.join('\n'));
+  assert.deepEqual(modules(page), { read: false, pdf: false }, 'nor for a paste');
+
+  for (const [name, format, mime] of [
+    ['talk.docx', 'a Word document', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ['talk.odt', 'an OpenDocument text', ''],
+    ['talk.rtf', 'an RTF document', 'application/rtf'],
+    ['talk.html', 'a web page', 'text/html'],
+    ['whisperx.json', 'Whisper JSON', 'application/json'],
+    ['talk.csv', 'a CSV table', 'text/csv'],
+    ['talk.txt', null, 'text/plain'],
+  ]) {
+    await openAndWait(page, name, await fixture(name), mime);
+    assert.deepEqual(await speakers(page), pasted, name);
+    const status = await page.locator('#status').textContent();
+    if (format) {
+      assert.match(status, new RegExp(`^Opened “${name.replace('.', '\\.')}” \\([\\d.,]+ (?:bytes|KB|MB)\\), read as ${format}`), status);
+      assert.match(await summary(page), new RegExp(`Opened file${name.replace('.', '\\.')} \\(${format}\\)`));
+    } else {
+      assert.match(status, /^Opened “talk\.txt” \([\d.,]+ (?:bytes|KB|MB)\)\. Analysed/, status);
+    }
+  }
+  // The .docx's reader left out a comment, a tracked deletion, a footnote and a header: said.
+  await openAndWait(page, 'talk.docx', await fixture('talk.docx'));
+  assert.match(await page.locator('#status').textContent(), /\(left out 1 comment, 1 tracked deletion, 1 footnote and 1 header\)/);
+  assert.deepEqual(modules(page), { read: true, pdf: false }, 'the PDF module is not loaded for other files');
+  assert.ok(page.requests.every((u) => u.startsWith(env.url)), 'every request is for the site itself');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a pasted text is not credited to the file opened before it', async () => {
+  const page = await open(env);
+  await openAndWait(page, 'talk.docx', await fixture('talk.docx'));
+  assert.match(await summary(page), /Opened file/);
+  await pasteAndWait(page, 'Ann: something else entirely\nBob: yes');
+  assert.doesNotMatch(await summary(page), /Opened file/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('hostile documents: a clear message, and the text on the page stays', async () => {
+  const page = await open(env);
+  const keep = 'Alice: keep this text safe\nBob: please';
+  await pasteAndWait(page, keep);
+  const docx = await fixture('talk.docx');
+  const cases = [
+    // The archive cut short: its directory is gone.
+    ['cut.docx', docx.subarray(0, docx.length - 40), /^The \.docx file “cut\.docx” is damaged/],
+    ['bomb.html', Buffer.from(`<html><body>${'<div>'.repeat(100_000)}Alice: hi`), /^The web page “bomb\.html” is too large to read: it is nested more than 256 levels deep\./],
+    ['deep.json', Buffer.from(`${'['.repeat(100_000)}`), /^The JSON file “deep\.json” is too large to read: it is nested more than 256 levels deep\./],
+    ['empty.docx', Buffer.alloc(0), /^“empty\.docx” is empty, so there is nothing to analyse\./],
+  ];
+  const count = await analyses(page);
+  for (const [name, buffer, message] of cases) {
+    await page.locator('#file-input').setInputFiles({ name, mimeType: '', buffer });
+    await page.getByRole('alert').waitFor();
+    assert.match(await page.locator('#error-text').textContent(), message, name);
+    assert.equal(await area(page).inputValue(), keep, `the text survives ${name}`);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+  }
+  assert.equal(await analyses(page), count, 'no bad file started an analysis');
+  assert.deepEqual(page.problems, []);
+});

@@ -1,0 +1,66 @@
+// @ts-check
+// The file-reading worker: reads one opened file's bytes as transcript text with the
+// readers' wasm module (pkg/read/: .docx, .odt, .rtf, web pages, engines' JSON, CSV, plain
+// text), and with the PDF module (pkg/pdf/) only when the bytes are a PDF. The page starts
+// one per file and ends it after the answer (read-file.js): its memory goes with it, a
+// trap in a reader cannot touch the analysis worker, and Cancel ends a long read.
+//
+// In: a ReaderRequest; out: a ReaderAnswer (reader-protocol.js).
+import { compileBase64, isTrap } from './worker-scope.js';
+
+/** @import { ReaderRequest, ReaderAnswer } from './reader-protocol.js' */
+
+/** This module's global scope (TypeScript types `self` as any worker's). */
+const scope = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ (self));
+
+/** The readers' module, instantiated. */
+async function readers() {
+  const [glue, { base64 }] = await Promise.all([import('./pkg/read/colloquy_read.js'), import('./pkg/read/colloquy_read_bg.wasm.js')]);
+  glue.initSync({ module: await compileBase64(base64) });
+  return glue.read;
+}
+
+/** The PDF module (the readers and a PDF's text layer), instantiated. */
+async function pdfReader() {
+  const [glue, { base64 }] = await Promise.all([import('./pkg/pdf/colloquy_pdf.js'), import('./pkg/pdf/colloquy_pdf_bg.wasm.js')]);
+  glue.initSync({ module: await compileBase64(base64) });
+  return glue.read;
+}
+
+/**
+ * Whether `err` is the readers' module refusing a PDF, which the PDF module reads.
+ * @param {unknown} err
+ */
+const isPdf = (err) => err instanceof Error && err.name === 'ReadError' && /** @type {{ looksLike?: unknown }} */ (err).looksLike === 'PDF';
+
+/** @param {ReaderAnswer} answer */
+const send = (answer) => scope.postMessage(answer);
+
+scope.addEventListener('message', async (event) => {
+  const { bytes, name, type } = /** @type {ReaderRequest} */ (event.data);
+  const options = { name, ...(type ? { type } : {}) };
+  const view = new Uint8Array(bytes);
+  try {
+    let read;
+    try {
+      read = (await readers())(view, options);
+    } catch (err) {
+      if (!isPdf(err)) throw err;
+      send({ ok: true, read: (await pdfReader())(view, options), pdf: true });
+      return;
+    }
+    send({ ok: true, read, pdf: false });
+  } catch (err) {
+    if (isTrap(err)) {
+      send({ ok: false, trap: true, message: `the reader stopped (${/** @type {Error} */ (err).name}: ${/** @type {Error} */ (err).message})` });
+      return;
+    }
+    const { kind, looksLike } = /** @type {{ kind?: unknown, looksLike?: unknown }} */ (err ?? {});
+    send({
+      ok: false,
+      message: err instanceof Error ? err.message : String(err),
+      ...(typeof kind === 'string' ? { kind } : {}),
+      ...(typeof looksLike === 'string' ? { looksLike } : {}),
+    });
+  }
+});
