@@ -13,6 +13,7 @@ import { serve } from '../scripts/serve.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const here = join(root, 'e2e/package');
 const seed = join(root, 'tests/fixtures/mfa-cis-press-conference-2024-04-12.txt');
+const docx = join(root, 'tests/fixtures/read/talk.docx');
 const bin = (name) => join(root, 'node_modules/.bin', name);
 let work;
 let tarball;
@@ -35,10 +36,12 @@ before(() => {
 });
 after(() => rmSync(work, { recursive: true, force: true }));
 
-test('the tarball holds one .wasm and the declared files', () => {
+test('the tarball holds the analysis module, the readers\' two modules and the declared files', () => {
   const listing = run('tar', ['-tzf', tarball], work).split('\n').filter(Boolean);
-  assert.equal(listing.filter((f) => f.endsWith('.wasm')).length, 1, listing.join(', '));
-  for (const f of ['package/package.json', 'package/colloquy.js', 'package/node.js', 'package/colloquy.d.ts', 'package/README.md']) {
+  assert.deepEqual(listing.filter((f) => f.endsWith('.wasm')).sort(),
+    ['package/colloquy_bg.wasm', 'package/pdf/colloquy_pdf_bg.wasm', 'package/read/colloquy_read_bg.wasm'], listing.join(', '));
+  for (const f of ['package/package.json', 'package/colloquy.js', 'package/node.js', 'package/colloquy.d.ts', 'package/README.md',
+    'package/read.js', 'package/read.d.ts', 'package/read/colloquy_read.js', 'package/pdf/colloquy_pdf.js']) {
     assert.ok(listing.includes(f), `${f} in ${listing.join(', ')}`);
   }
   // colloquy.js imports the result decoder from the bindings' snippets.
@@ -48,7 +51,7 @@ test('the tarball holds one .wasm and the declared files', () => {
 });
 
 test('the public declarations have no `any`', () => {
-  for (const file of ['colloquy.d.ts', 'colloquy_bg.wasm.d.ts']) {
+  for (const file of ['colloquy.d.ts', 'colloquy_bg.wasm.d.ts', 'read.d.ts', 'read/colloquy_read.d.ts', 'pdf/colloquy_pdf.d.ts']) {
     const dts = readFileSync(join(root, 'pkg', file), 'utf8');
     assert.doesNotMatch(dts, /\bany\b/, file);
   }
@@ -70,9 +73,11 @@ test('publint passes', () => {
 
 test('Node ESM: import { analyse } from "colloquy" works without init()', () => {
   const dir = project('node-esm');
-  const out = JSON.parse(run('node', ['node-check.mjs', seed], dir));
+  const out = JSON.parse(run('node', ['node-check.mjs', seed, docx], dir));
   assert.deepEqual(out.turns, { 'Sergey Lavrov': 5, '(unattributed)': 1, Question: 5 });
   assert.equal(out.top, 'cis');
+  // A .docx's bytes, read by the readers' module that the Node entry loads when needed.
+  assert.deepEqual(out.docx, { source: 'docx', turns: { Alice: 2, Bob: 2, Carol: 1 }, read: 'docx' });
 });
 
 test('strict TypeScript: a consumer compiles against the declarations', () => {
@@ -83,6 +88,7 @@ test('strict TypeScript: a consumer compiles against the declarations', () => {
 test('Vite: a page that imports the package builds and runs in Chromium', async () => {
   const dir = project('vite');
   cpSync(seed, join(dir, 'seed.txt'));
+  cpSync(docx, join(dir, 'talk.docx'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><body><script type="module" src="./vite-main.js"></script></body>');
   run('node', [bin('vite'), 'build', '--base', './', '--logLevel', 'warn'], dir);
   const server = await serve({ dir: join(dir, 'dist'), port: 0 });
@@ -99,6 +105,7 @@ test('Vite: a page that imports the package builds and runs in Chromium', async 
     const result = JSON.parse(await page.getAttribute('body', 'data-result'));
     assert.deepEqual(result.speakers, [['Sergey Lavrov', 5], ['(unattributed)', 1], ['Question', 5]]);
     assert.equal(result.top, 'cis');
+    assert.deepEqual(result.docx, { source: 'docx', speakers: ['Alice', 'Bob', 'Carol'] });
     assert.deepEqual(errors, []);
   } finally {
     await browser.close();

@@ -1,6 +1,19 @@
 // A strict TypeScript consumer of the package: it must compile with `tsc --strict`.
 import init, { analyse, Analyzer, version } from 'colloquy';
-import type { Analysis, AnalyseOptions, Diagnostic, SpeakerStats, TermStats, Phrase, DiagnosticKind } from 'colloquy';
+import type { Analysis, AnalyseOptions, Diagnostic, SpeakerStats, TermStats, Phrase, DiagnosticKind, SourceFormat, ReadText } from 'colloquy';
+import { loadReaders, read } from 'colloquy/read';
+
+/** A file's bytes: read by the readers' module, analysed with the format named. */
+export async function file(bytes: Uint8Array): Promise<SourceFormat | undefined> {
+  await init();
+  await loadReaders();
+  const text: ReadText = read(bytes, { name: 'talk.docx' });
+  const notes: string[] = text.notes;
+  // @ts-expect-error: read's options are a name and a type, no more
+  read(bytes, { file: 'talk.docx' });
+  const a: Analysis = analyse({ bytes, name: 'talk.docx', type: 'application/octet-stream' });
+  return notes.length ? a.summary.source : undefined;
+}
 
 export async function main(text: string): Promise<string> {
   await init();
