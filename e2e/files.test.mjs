@@ -4,12 +4,33 @@
 // the PDF module only when a PDF is, from the site itself; a hostile file leaves the text.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { start, open, pasteAndWait, nextAnalysis, analyses, tab } from './harness.mjs';
+import { docx, paragraphs } from './zip.mjs';
 
 let env;
-before(async () => { env = await start(); });
-after(() => env?.close());
+let temp;
+before(async () => {
+  env = await start();
+  temp = await mkdtemp(join(tmpdir(), 'colloquy-e2e-files-'));
+});
+after(async () => {
+  await env?.close();
+  await rm(temp, { recursive: true, force: true });
+});
+
+/**
+ * Sets `buffer` as the file `name` on Open file…; files over Playwright's 50 MB limit for
+ * buffers go through a file on disk.
+ */
+async function setFile(page, name, buffer, mimeType = '') {
+  if (buffer.length < 40 * 2 ** 20) return page.locator('#file-input').setInputFiles({ name, mimeType, buffer });
+  const path = join(temp, name);
+  await writeFile(path, buffer);
+  return page.locator('#file-input').setInputFiles(path);
+}
 
 const fixture = (name) => readFile(new URL(`../tests/fixtures/read/${name}`, import.meta.url));
 const area = (page) => page.getByRole('textbox', { name: 'Transcript' });
@@ -39,7 +60,7 @@ const modules = (page) => ({
 /** Opens `buffer` as a file named `name` and waits for its analysis. */
 async function openAndWait(page, name, buffer, mimeType = '') {
   const count = await analyses(page);
-  await page.locator('#file-input').setInputFiles({ name, mimeType, buffer });
+  await setFile(page, name, buffer, mimeType);
   await nextAnalysis(page, count);
 }
 
@@ -91,22 +112,37 @@ test('hostile documents: a clear message, and the text on the page stays', async
   const page = await open(env);
   const keep = 'Alice: keep this text safe\nBob: please';
   await pasteAndWait(page, keep);
-  const docx = await fixture('talk.docx');
+  const talk = await fixture('talk.docx');
   const cases = [
     // The archive cut short: its directory is gone.
-    ['cut.docx', docx.subarray(0, docx.length - 40), /^The \.docx file “cut\.docx” is damaged/],
+    ['cut.docx', talk.subarray(0, talk.length - 40), /^The \.docx file “cut\.docx” is damaged/],
     ['bomb.html', Buffer.from(`<html><body>${'<div>'.repeat(100_000)}Alice: hi`), /^The web page “bomb\.html” is too large to read: it is nested more than 256 levels deep\./],
     ['deep.json', Buffer.from(`${'['.repeat(100_000)}`), /^The JSON file “deep\.json” is too large to read: it is nested more than 256 levels deep\./],
     ['empty.docx', Buffer.alloc(0), /^“empty\.docx” is empty, so there is nothing to analyse\./],
+    // A zip bomb: 257 MiB of text deflated into a few hundred KB stops at the entry limit.
+    ['bomb.docx', docx(paragraphs(`Alice: ${'x'.repeat(257 * 2 ** 20)}`)),
+      /^The \.docx file “bomb\.docx” is too large to read: its part word\/document\.xml holds over 256 MiB uncompressed\./],
+    // 100 MB of JSON that is no transcript.
+    ['numbers.json', Buffer.from(`[${'0,'.repeat(50 * 2 ** 20)}0]`), /^The JSON file “numbers\.json” is no transcript colloquy knows/],
   ];
   const count = await analyses(page);
   for (const [name, buffer, message] of cases) {
-    await page.locator('#file-input').setInputFiles({ name, mimeType: '', buffer });
+    await setFile(page, name, buffer);
     await page.getByRole('alert').waitFor();
     assert.match(await page.locator('#error-text').textContent(), message, name);
     assert.equal(await area(page).inputValue(), keep, `the text survives ${name}`);
     await page.getByRole('button', { name: 'Dismiss' }).click();
   }
   assert.equal(await analyses(page), count, 'no bad file started an analysis');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a document declaring a billion laughs is read without expanding them', async () => {
+  const page = await open(env);
+  const entities = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`)];
+  const file = docx(paragraphs('Alice: before &lol9; after\nBob: fine'), `<!DOCTYPE w:document [${entities.join('')}]>`);
+  await openAndWait(page, 'laughs.docx', file);
+  assert.equal(await area(page).inputValue(), 'Alice: before  after\nBob: fine\n');
+  assert.deepEqual((await speakers(page)).map((row) => row.split(' | ')[0]), ['Alice', 'Bob']);
   assert.deepEqual(page.problems, []);
 });
