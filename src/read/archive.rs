@@ -1,11 +1,15 @@
-//! ZIP archives, as much as `.docx` and `.odt` need: the end record, the central
-//! directory and each entry's local header, stored or Deflate-compressed entries
-//! (miniz_oxide inflates, CRC-32 checked). Every offset and size is checked against the
-//! bytes before use; an entry is read within [`ReadLimits::max_entry_bytes`], declared
-//! and actual (the inflater stops at the limit, so a zip bomb never allocates past it).
-//! ZIP64, encryption and other compression methods are refused with a message.
+//! ZIP archives, as much as `.docx` and `.odt` need, through the `zip` crate: the
+//! central directory (ZIP64 too) and stored or Deflate-compressed entries (CRC-32
+//! checked). An entry is read within [`ReadLimits::max_entry_bytes`], declared and
+//! actual (it is read through `Read::take(limit + 1)`, so a zip bomb never allocates past
+//! the limit). Encryption and other compression methods are refused with a message, a
+//! truncated or corrupt archive is [`ReadErrorKind::Damaged`].
 
-use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
+use std::cell::RefCell;
+use std::io::{Cursor, ErrorKind, Read};
+
+use zip::result::ZipError;
+use zip::{CompressionMethod, ZipArchive};
 
 use super::{docx, odt, ReadError, ReadErrorKind, ReadLimits, ReadText, Source, SourceFormat};
 
@@ -15,21 +19,11 @@ const ODT_MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
 /// The end of central directory record's size without its comment.
 const END_RECORD: usize = 22;
 
-/// One entry of the central directory.
-struct Entry<'a> {
-    name: &'a [u8],
-    flags: u16,
-    method: u16,
-    crc: u32,
-    compressed: usize,
-    size: usize,
-    local: usize,
-}
-
 /// An archive being read, and how messages name it (`.docx file`).
 pub(crate) struct Archive<'a> {
     bytes: &'a [u8],
-    entries: Vec<Entry<'a>>,
+    /// The zip crate's reader (its entries are read through `&mut`).
+    zip: RefCell<ZipArchive<Cursor<&'a [u8]>>>,
     kind: &'static str,
 }
 
@@ -43,8 +37,7 @@ pub(crate) fn read(source: &Source<'_>, limits: &ReadLimits) -> Result<ReadText,
     } else {
         "ZIP archive"
     };
-    let mut archive = Archive { bytes: source.bytes, entries: Vec::new(), kind };
-    archive.entries = archive.directory()?;
+    let mut archive = Archive::open(source.bytes, kind)?;
     if archive.has("word/document.xml") {
         archive.kind = SourceFormat::Docx.file_kind();
         return docx::read(&archive, limits);
@@ -74,108 +67,35 @@ pub(crate) fn read(source: &Source<'_>, limits: &ReadLimits) -> Result<ReadText,
     Err(error)
 }
 
-/// CRC-32 (IEEE), a byte at a time: entries are read once, and a table of 256 words
-/// costs the wasm less than crc32fast's 16 KiB.
-fn crc32(bytes: &[u8]) -> u32 {
-    // `i` < 256 indexes the table (a const block cannot call `get_mut`).
-    #[allow(clippy::indexing_slicing)]
-    const TABLE: [u32; 256] = {
-        let mut table = [0u32; 256];
-        let mut i = 0;
-        while i < 256 {
-            let mut c = i as u32;
-            let mut k = 0;
-            while k < 8 {
-                c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
-                k += 1;
-            }
-            table[i] = c;
-            i += 1;
-        }
-        table
-    };
-    !bytes.iter().fold(!0u32, |c, &b| TABLE.get(usize::from((c as u8) ^ b)).copied().unwrap_or(0) ^ (c >> 8))
-}
-
-/// `len` bytes from `at`, if they are all there.
-fn slice(bytes: &[u8], at: usize, len: usize) -> Option<&[u8]> {
-    bytes.get(at..at.checked_add(len)?)
-}
-
-/// A little-endian `u16` at `at`.
-fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(bytes.get(at..at.checked_add(2)?)?.try_into().ok()?))
-}
-
-/// A little-endian `u32` at `at`, as a `usize`.
-fn u32_at(bytes: &[u8], at: usize) -> Option<usize> {
-    let v = u32::from_le_bytes(bytes.get(at..at.checked_add(4)?)?.try_into().ok()?);
-    usize::try_from(v).ok()
-}
-
 impl<'a> Archive<'a> {
-    /// The central directory's entries.
-    fn directory(&self) -> Result<Vec<Entry<'a>>, ReadError> {
-        let bytes = self.bytes;
-        let ends_early = || self.damaged("its archive ends early (the archive's directory is missing)");
-        // The end record is in the last 22 bytes plus a comment of up to 65,535.
-        let from = bytes.len().saturating_sub(END_RECORD + 0xFFFF);
-        let tail = bytes.get(from..).unwrap_or_default();
-        let end = tail.windows(4).rposition(|w| w == b"PK\x05\x06").map(|i| from + i).ok_or_else(ends_early)?;
-        if bytes.len() - end < END_RECORD {
-            return Err(ends_early());
-        }
-        let count = usize::from(u16_at(bytes, end.saturating_add(10)).ok_or_else(ends_early)?);
-        let size = u32_at(bytes, end.saturating_add(12)).ok_or_else(ends_early)?;
-        let start = u32_at(bytes, end.saturating_add(16)).ok_or_else(ends_early)?;
-        if count == 0xFFFF || size == 0xFFFF_FFFF || start == 0xFFFF_FFFF {
-            return Err(ReadError::unsupported(format!(
-                "This {} is a ZIP64 archive, which colloquy does not read: save it again as a smaller document.",
-                self.kind
-            )));
-        }
-        if start.checked_add(size).is_none_or(|e| e > end) {
-            return Err(ends_early());
-        }
-        let corrupt = || self.damaged("its archive's directory is corrupt");
-        // Each entry takes at least 46 bytes: no more can be announced.
-        let mut entries = Vec::with_capacity(count.min(size / 46));
-        let mut at = start;
-        for _ in 0..count {
-            if slice(bytes, at, 4) != Some(b"PK\x01\x02") {
-                return Err(corrupt());
+    /// Reads the archive's directory.
+    fn open(bytes: &'a [u8], kind: &'static str) -> Result<Self, ReadError> {
+        let damaged = |why: &str| ReadError::new(ReadErrorKind::Damaged, format!("This {kind} is damaged: {why}."));
+        match ZipArchive::new(Cursor::new(bytes)) {
+            Ok(zip) => Ok(Archive { bytes, zip: RefCell::new(zip), kind }),
+            Err(_) if !has_end_record(bytes) => {
+                Err(damaged("its archive ends early (the archive's directory is missing)"))
             }
-            let field = |offset: usize| u32_at(bytes, at.saturating_add(offset)).ok_or_else(corrupt);
-            let short = |offset: usize| u16_at(bytes, at.saturating_add(offset)).map(usize::from).ok_or_else(corrupt);
-            let (name_len, extra_len, comment_len) = (short(28)?, short(30)?, short(32)?);
-            let name = slice(bytes, at.saturating_add(46), name_len).ok_or_else(corrupt)?;
-            entries.push(Entry {
-                name,
-                flags: short(8)? as u16,
-                method: short(10)? as u16,
-                crc: u32::try_from(field(16)?).unwrap_or(0),
-                compressed: field(20)?,
-                size: field(24)?,
-                local: field(42)?,
-            });
-            at = at.saturating_add(46 + name_len + extra_len + comment_len);
+            Err(ZipError::UnsupportedArchive(what)) => {
+                Err(ReadError::unsupported(format!("This {kind} is an archive colloquy cannot read ({what}).")))
+            }
+            Err(ZipError::Io(e)) if e.kind() == ErrorKind::UnexpectedEof => {
+                Err(damaged("its archive ends early (the archive's directory is cut short)"))
+            }
+            Err(_) => Err(damaged("its archive's directory is corrupt")),
         }
-        Ok(entries)
-    }
-
-    fn find(&self, name: &str) -> Option<&Entry<'a>> {
-        self.entries.iter().find(|e| e.name == name.as_bytes())
     }
 
     /// Whether the archive holds an entry of this name.
     pub fn has(&self, name: &str) -> bool {
-        self.find(name).is_some()
+        self.zip.borrow().index_for_name(name).is_some()
     }
 
     /// The bytes of entry `name` (`None` when there is none), refused with
     /// [`ReadErrorKind::TooLarge`] when it declares or expands past the entry limit.
     pub fn entry(&self, name: &str, limits: &ReadLimits) -> Result<Option<Vec<u8>>, ReadError> {
-        let Some(entry) = self.find(name) else { return Ok(None) };
+        let mut zip = self.zip.borrow_mut();
+        let Some(index) = zip.index_for_name(name) else { return Ok(None) };
         let limit = limits.max_entry_bytes;
         let too_large = || {
             ReadError::new(
@@ -187,43 +107,66 @@ impl<'a> Archive<'a> {
                 ),
             )
         };
-        if entry.flags & 1 != 0 {
+        let ends_early = || self.damaged("its archive ends early");
+        let corrupt = || self.damaged(&format!("its part {name} is corrupt (its size or checksum does not match)"));
+        // The entry as stored: its local header read, nothing inflated yet.
+        let (encrypted, method, size, end) = {
+            let raw = zip.by_index_raw(index).map_err(|e| self.entry_error(name, &e))?;
+            (raw.encrypted(), raw.compression(), raw.size(), raw.data_start().checked_add(raw.compressed_size()))
+        };
+        if encrypted {
             return Err(ReadError::unsupported(format!(
                 "This {} is password-protected: save it without a password and open it again.",
                 self.kind
             )));
         }
-        if entry.size > limit {
+        if method != CompressionMethod::Stored && method != CompressionMethod::Deflated {
+            #[allow(deprecated)] // the variant that keeps the number of a method not built in
+            let number = match method {
+                CompressionMethod::Unsupported(n) => n.to_string(),
+                other => other.to_string(),
+            };
+            return Err(ReadError::unsupported(format!(
+                "This {} uses a compression method colloquy cannot read (method {number}).",
+                self.kind
+            )));
+        }
+        if usize::try_from(size).map_or(true, |size| size > limit) {
             return Err(too_large());
         }
-        let bytes = self.bytes;
-        let at = entry.local;
-        if slice(bytes, at, 4) != Some(b"PK\x03\x04") {
-            return Err(self.damaged(&format!("its part {name} is missing")));
+        if end.is_none_or(|end| end > self.bytes.len() as u64) {
+            return Err(ends_early());
         }
-        let ends_early = || self.damaged("its archive ends early");
-        let name_len = usize::from(u16_at(bytes, at.saturating_add(26)).ok_or_else(ends_early)?);
-        let extra_len = usize::from(u16_at(bytes, at.saturating_add(28)).ok_or_else(ends_early)?);
-        let data = at.saturating_add(30 + name_len + extra_len);
-        let compressed = slice(bytes, data, entry.compressed).ok_or_else(ends_early)?;
-        let out = match entry.method {
-            0 => compressed.to_vec(),
-            8 => match decompress_to_vec_with_limit(compressed, limit) {
-                Ok(out) => out,
-                Err(e) if e.status == TINFLStatus::HasMoreOutput => return Err(too_large()),
-                Err(_) => return Err(self.damaged(&format!("its part {name} is corrupt"))),
-            },
-            method => {
-                return Err(ReadError::unsupported(format!(
-                    "This {} uses a compression method colloquy cannot read (method {method}).",
-                    self.kind
-                )))
-            }
-        };
-        if out.len() != entry.size || crc32(&out) != entry.crc {
-            return Err(self.damaged(&format!("its part {name} is corrupt (its size or checksum does not match)")));
+        let file = zip.by_index(index).map_err(|e| self.entry_error(name, &e))?;
+        // One byte past the limit tells an entry that expands past it.
+        let take = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+        let mut out = Vec::new();
+        if let Err(e) = file.take(take).read_to_end(&mut out) {
+            return Err(match e.kind() {
+                // The zip crate's CRC-32 check, at the entry's end.
+                ErrorKind::InvalidData => corrupt(),
+                ErrorKind::UnexpectedEof => ends_early(),
+                _ => self.damaged(&format!("its part {name} is corrupt")),
+            });
+        }
+        if out.len() > limit {
+            return Err(too_large());
+        }
+        if out.len() as u64 != size {
+            return Err(corrupt());
         }
         Ok(Some(out))
+    }
+
+    /// The error for an entry the zip crate cannot open.
+    fn entry_error(&self, name: &str, e: &ZipError) -> ReadError {
+        match e {
+            ZipError::UnsupportedArchive(what) => {
+                ReadError::unsupported(format!("This {} has a part colloquy cannot read ({what}).", self.kind))
+            }
+            ZipError::Io(io) if io.kind() == ErrorKind::UnexpectedEof => self.damaged("its archive ends early"),
+            _ => self.damaged(&format!("its part {name} is missing")),
+        }
     }
 
     /// The error for a part that is not well-formed XML.
@@ -242,16 +185,15 @@ impl<'a> Archive<'a> {
     }
 
     /// The names of the entries.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().filter_map(|e| std::str::from_utf8(e.name).ok())
+    pub fn names(&self) -> Vec<String> {
+        self.zip.borrow().file_names().map(str::to_owned).collect()
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn crc32_of_known_strings() {
-        assert_eq!(super::crc32(b""), 0);
-        assert_eq!(super::crc32(b"123456789"), 0xCBF4_3926);
-    }
+/// Whether the archive holds a whole end of central directory record (22 bytes and a
+/// comment of up to 65,535, at the end): without one, the archive was cut short.
+fn has_end_record(bytes: &[u8]) -> bool {
+    let from = bytes.len().saturating_sub(END_RECORD + 0xFFFF);
+    let tail = bytes.get(from..).unwrap_or_default();
+    tail.windows(4).rposition(|w| w == b"PK\x05\x06").is_some_and(|at| tail.len() - at >= END_RECORD)
 }

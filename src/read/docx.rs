@@ -137,8 +137,8 @@ fn header_parts(archive: &Archive<'_>, limits: &ReadLimits) -> Result<(usize, us
     let mut footers = 0;
     let parts: Vec<String> = archive
         .names()
+        .into_iter()
         .filter(|n| n.ends_with(".xml") && (n.starts_with("word/header") || n.starts_with("word/footer")))
-        .map(str::to_owned)
         .collect();
     for part in parts {
         let xml = archive.entry(&part, limits)?.unwrap_or_default();

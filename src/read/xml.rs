@@ -1,12 +1,19 @@
 //! The XML of `.docx` and `.odt` parts as a flat stream of opens, closes and text, for
 //! the format readers to walk with their own small state (no tree, no recursion).
 //!
-//! A small pull tokenizer, as much XML as office documents use: elements (names read
-//! by their local part, `p` of `w:p`), attributes, text, CDATA; comments, processing
-//! instructions and the `<!DOCTYPE …>` are skipped. A DTD's entities are never
-//! expanded: the five XML entities and numeric character references are decoded and
-//! any other entity reference (`&lol9;`) is dropped, so "billion laughs" expands to
-//! nothing. End tags must match their start tags, or the part is not well-formed.
+//! quick-xml's pull reader underneath: elements (names read by their local part, `p`
+//! of `w:p`), attributes, text, CDATA; comments, processing instructions and the
+//! `<!DOCTYPE …>` are skipped. A DTD's entities are never expanded: the five XML
+//! entities and numeric character references are decoded and any other entity
+//! reference (`&lol9;`) is dropped, so "billion laughs" expands to nothing. End tags
+//! must match their start tags (quick-xml's `check_end_names`), or the part is not
+//! well-formed.
+
+use std::borrow::Cow;
+
+use quick_xml::events::attributes::Attributes;
+use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::Reader;
 
 use super::archive::Archive;
 use super::{ReadError, ReadErrorKind, ReadLimits};
@@ -26,6 +33,19 @@ fn local(name: &str) -> &[u8] {
     name.rsplit(':').next().unwrap_or(name).as_bytes()
 }
 
+/// What an entity or character reference stands for: the five XML entities and numeric
+/// references; `None` for any other (an entity of a DTD: never expanded) or a bad number.
+fn reference(name: &str) -> Option<char> {
+    match name {
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "amp" => Some('&'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => BytesRef::new(name).resolve_char_ref().ok().flatten(),
+    }
+}
+
 /// Walks the XML in `bytes` (the archive's part `part`), calling `step` on each event
 /// (a `dyn`, so the wasm holds one copy of the walk for every reader).
 /// Fails on malformed XML and on nesting deeper than [`ReadLimits::max_depth`].
@@ -38,56 +58,40 @@ pub(crate) fn walk(
 ) -> Result<(), ReadError> {
     let malformed = |why: &str| archive.malformed(part, why);
     let xml = std::str::from_utf8(bytes).map_err(|_| malformed("it is not UTF-8"))?;
-    let mut open: Vec<&str> = Vec::new();
-    let mut rest = xml;
-    while !rest.is_empty() {
-        let Some(lt) = rest.find('<') else {
-            text(rest, step)?;
-            break;
-        };
-        if lt > 0 {
-            text(rest.get(..lt).unwrap_or(""), step)?;
+    let mut reader = Reader::from_str(xml);
+    let config = reader.config_mut();
+    config.check_end_names = true;
+    config.expand_empty_elements = false;
+    // A lone `&` is text, as it was before quick-xml (office documents never write one,
+    // but a hand-edited part may).
+    config.allow_dangling_amp = true;
+    config.trim_text(false);
+    let mut depth = 0usize;
+    // Character data between two tags, its references decoded: one `Text` for the run,
+    // however quick-xml splits it (text, references, CDATA).
+    let mut text = String::new();
+    let flush = |text: &mut String, step: &mut dyn FnMut(Xml<'_>) -> Result<(), ReadError>| {
+        if text.is_empty() {
+            return Ok(());
         }
-        rest = rest.get(lt..).unwrap_or("");
-        let skip_past = |rest: &str, end: &str, what: &str| -> Result<usize, ReadError> {
-            rest.find(end).map(|i| i + end.len()).ok_or_else(|| malformed(&format!("{what} is not closed")))
-        };
-        let used = if let Some(cdata) = rest.strip_prefix("<![CDATA[") {
-            let end = cdata.find("]]>").ok_or_else(|| malformed("a CDATA section is not closed"))?;
-            step(Xml::Text(cdata.get(..end).unwrap_or("")))?;
-            9 + end + 3
-        } else if rest.starts_with("<!--") {
-            skip_past(rest, "-->", "a comment")?
-        } else if rest.starts_with("<?") {
-            skip_past(rest, "?>", "a processing instruction")?
-        } else if rest.starts_with("<!") {
-            doctype_end(rest).ok_or_else(|| malformed("a declaration is not closed"))?
-        } else if let Some(end_tag) = rest.strip_prefix("</") {
-            let close = end_tag.find('>').ok_or_else(|| malformed("an end tag is not closed"))?;
-            let name = end_tag.get(..close).unwrap_or("").trim_end();
-            if open.pop() != Some(name) {
-                return Err(malformed(&format!("the end tag </{name}> does not match")));
+        let result = step(Xml::Text(text));
+        text.clear();
+        result
+    };
+    loop {
+        let event = reader.read_event().map_err(|e| malformed(&e.to_string()))?;
+        match event {
+            Event::Text(t) => text.push_str(&t.xml10_content().map_err(|e| malformed(&e.to_string()))?),
+            Event::CData(t) => text.push_str(&t.decode().map_err(|e| malformed(&e.to_string()))?),
+            Event::GeneralRef(r) => {
+                let name = r.decode().map_err(|e| malformed(&e.to_string()))?;
+                if let Some(c) = reference(&name) {
+                    text.push(c);
+                }
             }
-            step(Xml::Close(local(name)))?;
-            2 + close + 1
-        } else {
-            let close = tag_end(rest).ok_or_else(|| malformed("a tag is not closed"))?;
-            let inner = rest.get(1..close).unwrap_or("");
-            let (inner, empty) = match inner.strip_suffix('/') {
-                Some(inner) => (inner, true),
-                None => (inner, false),
-            };
-            let name_len = inner.find(|c: char| c.is_ascii_whitespace()).unwrap_or(inner.len());
-            let name = inner.get(..name_len).unwrap_or("");
-            if name.is_empty() {
-                return Err(malformed("a tag has no name"));
-            }
-            let attributes = inner.get(name_len..).unwrap_or("");
-            step(Xml::Open(local(name), attributes))?;
-            if empty {
-                step(Xml::Close(local(name)))?;
-            } else {
-                if open.len() >= limits.max_depth {
+            Event::Start(tag) => {
+                flush(&mut text, step)?;
+                if depth >= limits.max_depth {
                     return Err(ReadError::new(
                         ReadErrorKind::TooLarge,
                         format!(
@@ -97,56 +101,36 @@ pub(crate) fn walk(
                         ),
                     ));
                 }
-                open.push(name);
+                depth += 1;
+                let (name, attributes) = parts(&tag);
+                step(Xml::Open(local(&name), &attributes))?;
             }
-            close + 1
-        };
-        rest = rest.get(used..).unwrap_or("");
-    }
-    Ok(())
-}
-
-/// Where a start tag's `>` is (quotes in attribute values respected).
-fn tag_end(s: &str) -> Option<usize> {
-    let mut quote = None;
-    for (i, b) in s.bytes().enumerate() {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return Some(i),
-            _ => {}
+            Event::Empty(tag) => {
+                flush(&mut text, step)?;
+                let (name, attributes) = parts(&tag);
+                step(Xml::Open(local(&name), &attributes))?;
+                step(Xml::Close(local(&name)))?;
+            }
+            Event::End(tag) => {
+                flush(&mut text, step)?;
+                depth = depth.saturating_sub(1);
+                let name = String::from_utf8_lossy(tag.name().into_inner());
+                step(Xml::Close(local(&name)))?;
+            }
+            Event::Eof => break,
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) | Event::DocType(_) => flush(&mut text, step)?,
         }
     }
-    None
+    flush(&mut text, step)
 }
 
-/// Where a `<!DOCTYPE …>` (with an internal subset in `[…]`) ends, past its `>`.
-fn doctype_end(s: &str) -> Option<usize> {
-    let mut quote = None;
-    let mut depth = 0usize;
-    for (i, b) in s.bytes().enumerate() {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'[') => depth += 1,
-            (None, b']') => depth = depth.saturating_sub(1),
-            (None, b'>') if depth == 0 => return Some(i + 1),
-            _ => {}
-        }
-    }
-    None
+/// A start tag's qualified name and raw attributes (the input is UTF-8: borrowed).
+fn parts<'t>(tag: &'t BytesStart<'_>) -> (Cow<'t, str>, Cow<'t, str>) {
+    (String::from_utf8_lossy(tag.name().into_inner()), String::from_utf8_lossy(tag.attributes_raw()))
 }
 
-/// Character data with its references decoded: the five XML entities and numeric
-/// references; any other entity is dropped.
-fn text(s: &str, step: &mut dyn FnMut(Xml<'_>) -> Result<(), ReadError>) -> Result<(), ReadError> {
-    if !s.contains('&') {
-        return step(Xml::Text(s));
-    }
-    step(Xml::Text(&decode(s)))
-}
-
-/// Decodes XML references in `s` (attribute values too).
+/// Decodes XML references in `s` (attribute values): the five XML entities and numeric
+/// references; any other entity is dropped, and a `&` without its `;` is kept.
 fn decode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -155,21 +139,7 @@ fn decode(s: &str) -> String {
         let after = rest.get(at + 1..).unwrap_or("");
         match after.find(';').filter(|&n| n <= 32) {
             Some(n) => {
-                let name = after.get(..n).unwrap_or("");
-                let numeric = |digits: &str, radix| u32::from_str_radix(digits, radix).ok().and_then(char::from_u32);
-                let c = match name {
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "amp" => Some('&'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    _ => match name.strip_prefix('#') {
-                        Some(hex) if hex.starts_with(['x', 'X']) => numeric(hex.get(1..).unwrap_or(""), 16),
-                        Some(dec) => numeric(dec, 10),
-                        None => None, // an entity of a DTD: never expanded
-                    },
-                };
-                if let Some(c) = c {
+                if let Some(c) = reference(after.get(..n).unwrap_or("")) {
                     out.push(c);
                 }
                 rest = after.get(n + 1..).unwrap_or("");
@@ -184,22 +154,16 @@ fn decode(s: &str) -> String {
     out
 }
 
-/// The value of the attribute whose local name is `local` (`c` of `text:c`), if any.
+/// The value of the attribute whose local name is `local_name` (`c` of `text:c`) in a
+/// tag's raw attributes, references decoded; `None` when there is none or the
+/// attributes are malformed before it.
 pub(crate) fn attribute(attributes: &str, local_name: &[u8]) -> Option<String> {
-    let mut rest = attributes;
-    loop {
-        rest = rest.trim_start();
-        let eq = rest.find('=')?;
-        let name = rest.get(..eq).unwrap_or("").trim();
-        let value = rest.get(eq + 1..).unwrap_or("").trim_start();
-        let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-        let body = value.get(1..).unwrap_or("");
-        let end = body.find(quote)?;
-        if local(name) == local_name {
-            return Some(decode(body.get(..end).unwrap_or("")));
-        }
-        rest = body.get(end + 1..).unwrap_or("");
-    }
+    let mut attributes = Attributes::new(attributes, 0);
+    attributes.with_checks(false);
+    attributes.map_while(Result::ok).find(|a| a.key.local_name().as_ref() == local_name).map(|a| {
+        let value = String::from_utf8_lossy(&a.value);
+        decode(&value)
+    })
 }
 
 #[cfg(test)]
@@ -211,7 +175,5 @@ mod tests {
         assert_eq!(decode("a &lt;&amp;&gt; &#233;&#x1F600; &lol; &"), "a <&> \u{e9}\u{1F600}  &");
         assert_eq!(attribute(" text:style-name='P1' text:c=\"3\"", b"c").as_deref(), Some("3"));
         assert_eq!(attribute(" a=\"x>y\"", b"b"), None);
-        assert_eq!(tag_end("<a b=\"x>y\">"), Some(10));
-        assert_eq!(doctype_end("<!DOCTYPE x [<!ENTITY a \"<b>\">]>rest"), Some(32));
     }
 }

@@ -9,11 +9,31 @@ use zip::{CompressionMethod, ZipWriter};
 /// A ZIP archive of `(name, contents)` entries, Deflate-compressed (a `mimetype`
 /// entry first and stored, as OpenDocument asks).
 pub fn zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    archive(entries, false)
+}
+
+/// [`zip`] as a ZIP64 archive: every entry with ZIP64 sizes (`large_file`), the ZIP64
+/// end of central directory record and locator (a ZIP64 comment forces them), and the
+/// classic end record's counts, size and offset all `0xFF…` (read them from the ZIP64
+/// record), as a writer of archives past 4 GiB or 65,535 entries leaves them.
+pub fn zip64(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut zip = archive(entries, true);
+    let end = zip.len() - 22;
+    assert_eq!(zip.get(end..end + 4), Some(&b"PK\x05\x06"[..]), "the end record, without a comment");
+    zip[end + 8..end + 20].fill(0xFF);
+    zip
+}
+
+fn archive(entries: &[(&str, &[u8])], zip64: bool) -> Vec<u8> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     for (name, contents) in entries {
         let method = if *name == "mimetype" { CompressionMethod::Stored } else { CompressionMethod::Deflated };
-        zip.start_file(*name, SimpleFileOptions::default().compression_method(method)).expect("entry starts");
+        let options = SimpleFileOptions::default().compression_method(method).large_file(zip64);
+        zip.start_file(*name, options).expect("entry starts");
         zip.write_all(contents).expect("entry written");
+    }
+    if zip64 {
+        zip.set_zip64_comment(Some("ZIP64"));
     }
     zip.finish().expect("archive finished").into_inner()
 }
@@ -29,6 +49,14 @@ const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/20
 /// comment, a footnote, a field and alternate content in the first turns; a header
 /// part with text and a comments part.
 pub fn docx(turns: &[(&str, &str)]) -> Vec<u8> {
+    docx_in(turns, zip)
+}
+
+/// A function that archives `(name, contents)` entries: [`zip`] or [`zip64`].
+pub type Archiver = fn(&[(&str, &[u8])]) -> Vec<u8>;
+
+/// [`docx`] archived by `archive` ([`zip`] or [`zip64`]).
+pub fn docx_in(turns: &[(&str, &str)], archive: Archiver) -> Vec<u8> {
     let mut body = String::new();
     let last = turns.len().saturating_sub(1);
     for (i, (who, said)) in turns.iter().enumerate() {
@@ -60,7 +88,7 @@ pub fn docx(turns: &[(&str, &str)]) -> Vec<u8> {
     let comments = format!(
         "<w:comments {W}><w:comment w:id=\"0\"><w:p><w:r><w:t>A comment</w:t></w:r></w:p></w:comment></w:comments>"
     );
-    zip(&[
+    archive(&[
         (
             "[Content_Types].xml",
             b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",

@@ -28,6 +28,17 @@ fn docx_reads_as_its_transcript() {
 }
 
 #[test]
+fn a_zip64_docx_reads_as_its_transcript() {
+    let docx = build::docx_in(TRANSCRIPT, build::zip64);
+    // The ZIP64 end of central directory record and its locator are there.
+    assert!(docx.windows(4).any(|w| w == b"PK\x06\x06") && docx.windows(4).any(|w| w == b"PK\x06\x07"));
+    let read = read_ok(&docx, "talk.docx");
+    assert_eq!(read.source, SourceFormat::Docx);
+    assert_eq!(profile(&read.text), profile(&plain()));
+    assert_eq!(read.text, read_ok(&build::docx(TRANSCRIPT), "talk.docx").text);
+}
+
+#[test]
 fn odt_reads_as_its_transcript() {
     let read = read_ok(&build::odt(TRANSCRIPT), "talk.odt");
     assert_eq!(read.source, SourceFormat::Odt);

@@ -90,6 +90,71 @@ fn truncated_archives_are_damaged() {
     assert!(e.message.starts_with("This ZIP archive is damaged: its archive ends early"), "{}", e.message);
 }
 
+/// Sets bits `set` of the general purpose flags and the compression method of every
+/// entry (local header and central directory).
+fn patch_entries(mut zip: Vec<u8>, set: u16, method: Option<u16>) -> Vec<u8> {
+    let mut at = 0;
+    while at + 4 <= zip.len() {
+        let flags = match zip.get(at..at + 4) {
+            Some(b"PK\x03\x04") => Some(at + 6),
+            Some(b"PK\x01\x02") => Some(at + 8),
+            _ => None,
+        };
+        if let Some(flags) = flags {
+            let old = u16::from_le_bytes([zip[flags], zip[flags + 1]]);
+            zip[flags..flags + 2].copy_from_slice(&(old | set).to_le_bytes());
+            if let Some(method) = method {
+                zip[flags + 2..flags + 4].copy_from_slice(&method.to_le_bytes());
+            }
+        }
+        at += 1;
+    }
+    zip
+}
+
+#[test]
+fn password_protected_and_other_compression_methods_are_refused() {
+    let docx = build::docx(TRANSCRIPT);
+    let e = error(&patch_entries(docx.clone(), 1, None), "secret.docx", &ReadLimits::default());
+    assert_eq!(e.kind, ReadErrorKind::Unsupported);
+    assert_eq!(e.message, "This .docx file is password-protected: save it without a password and open it again.");
+    // LZMA (14), not built in.
+    let e = error(&patch_entries(docx, 0, Some(14)), "lzma.docx", &ReadLimits::default());
+    assert_eq!(e.kind, ReadErrorKind::Unsupported);
+    assert_eq!(e.message, "This .docx file uses a compression method colloquy cannot read (method 14).");
+}
+
+#[test]
+fn a_corrupt_entry_is_damaged() {
+    // A byte of the document's Deflate stream changed: its checksum (or the stream) fails.
+    let docx = zip(&[("word/document.xml", &big_document(10))]);
+    let data = 30 + "word/document.xml".len();
+    for at in [data + 20, data + 40] {
+        let mut bad = docx.clone();
+        bad[at] ^= 0x55;
+        let e = error(&bad, "bad.docx", &ReadLimits::default());
+        assert_eq!(e.kind, ReadErrorKind::Damaged, "{e:?}");
+        assert!(e.message.starts_with("This .docx file is damaged: its part word/document.xml is"), "{}", e.message);
+    }
+}
+
+#[test]
+fn malformed_xml_is_damaged_with_its_part_named() {
+    for xml in [
+        "<w:document><w:body><w:p></w:r></w:body></w:document>",
+        "<w:document><w:body><w:p a=\"1></w:p></w:body></w:document>",
+        "<w:document><w:body><!-- not closed",
+    ] {
+        let e = error(&zip(&[("word/document.xml", xml.as_bytes())]), "bad.docx", &ReadLimits::default());
+        assert_eq!(e.kind, ReadErrorKind::Damaged, "{xml}: {e:?}");
+        assert!(
+            e.message.starts_with("This .docx file is damaged: its part word/document.xml is not well-formed XML ("),
+            "{}",
+            e.message
+        );
+    }
+}
+
 #[test]
 fn other_archives_and_binaries_are_named() {
     let xlsx = zip(&[("xl/workbook.xml", b"<workbook/>")]);
