@@ -387,8 +387,8 @@ fn mismatch(source: &Source<'_>, read_as: SourceFormat) -> Vec<String> {
         SourceFormat::Csv,
         SourceFormat::Pdf,
     ]
-        .into_iter()
-        .find(|&f| f != read_as && source.says(f));
+    .into_iter()
+    .find(|&f| f != read_as && source.says(f));
     match claimed {
         Some(f) => vec![format!("read as plain text: the content is not that of a {}", f.file_kind())],
         None => Vec::new(),

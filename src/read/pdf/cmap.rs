@@ -22,7 +22,10 @@ fn code(bytes: &[u8]) -> Option<u32> {
 }
 
 fn utf16(bytes: &[u8]) -> Vec<u16> {
-    bytes.chunks(2).map(|c| u16::from_be_bytes([c.first().copied().unwrap_or(0), c.get(1).copied().unwrap_or(0)])).collect()
+    bytes
+        .chunks(2)
+        .map(|c| u16::from_be_bytes([c.first().copied().unwrap_or(0), c.get(1).copied().unwrap_or(0)]))
+        .collect()
 }
 
 fn text(units: &[u16]) -> String {

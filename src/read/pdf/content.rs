@@ -341,7 +341,13 @@ impl<'f, 'a> Extractor<'f, 'a> {
         self.text_left -= text.len();
         let end = mul(tm, &state.ctm);
         let size = (state.size * start[2].hypot(start[3])).abs();
-        items.push(Item { x0: start[4], x1: end[4], y: start[5], size: if size.is_finite() { size } else { 0.0 }, text });
+        items.push(Item {
+            x0: start[4],
+            x1: end[4],
+            y: start[5],
+            size: if size.is_finite() { size } else { 0.0 },
+            text,
+        });
         Ok(())
     }
 }

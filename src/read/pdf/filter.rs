@@ -89,7 +89,9 @@ fn ascii85(input: &[u8]) -> Vec<u8> {
             b'~' => break,
             b'z' if n == 0 => out.extend_from_slice(&[0; 4]),
             b'!'..=b'u' => {
-                group[n] = b - b'!';
+                if let Some(slot) = group.get_mut(n) {
+                    *slot = b - b'!';
+                }
                 n += 1;
                 if n == 5 {
                     let v = group.iter().fold(0u64, |acc, &d| acc * 85 + u64::from(d));
@@ -105,7 +107,7 @@ fn ascii85(input: &[u8]) -> Vec<u8> {
             *slot = 84;
         }
         let v = group.iter().fold(0u64, |acc, &d| acc * 85 + u64::from(d));
-        out.extend_from_slice(&(v as u32).to_be_bytes()[..n - 1]);
+        out.extend_from_slice((v as u32).to_be_bytes().get(..n - 1).unwrap_or_default());
     }
     out
 }

@@ -71,8 +71,7 @@ fn line_numbers(page: &mut Vec<Line>) -> bool {
     if left > page_left + 1.0 {
         return false;
     }
-    let column: Vec<&(usize, u32, f64, f64)> =
-        candidates.iter().filter(|c| c.2 <= left + 1.5 * c.3.max(1.0)).collect();
+    let column: Vec<&(usize, u32, f64, f64)> = candidates.iter().filter(|c| c.2 <= left + 1.5 * c.3.max(1.0)).collect();
     let steps = column.windows(2).filter(|w| matches!(w, [a, b] if b.1 == a.1 + 1)).count();
     if column.len() < 5 || (steps as f64) < 0.8 * (column.len() - 1) as f64 {
         return false;
@@ -205,7 +204,8 @@ mod tests {
                 let text = if n == 8 { "" } else { "Q. Where were you?" };
                 let x = if n < 10 { 20.0 } else { 15.0 };
                 let n = n.to_string();
-                let parts: Vec<(f64, &str)> = [(x, n.as_str()), (40.0, text)].into_iter().filter(|p| !p.1.is_empty()).collect();
+                let parts: Vec<(f64, &str)> =
+                    [(x, n.as_str()), (40.0, text)].into_iter().filter(|p| !p.1.is_empty()).collect();
                 line(700.0 - 24.0 * n.parse::<f64>().unwrap_or(0.0), &parts)
             })
             .collect();

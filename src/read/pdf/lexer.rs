@@ -279,7 +279,10 @@ mod tests {
 
     #[test]
     fn malformed_numbers_and_strings_end() {
-        assert_eq!(tokens(b"--1 1.2.3 (unclosed"), [Token::Real(0.0), Token::Real(1.2), Token::Str(b"unclosed".to_vec())]);
+        assert_eq!(
+            tokens(b"--1 1.2.3 (unclosed"),
+            [Token::Real(0.0), Token::Real(1.2), Token::Str(b"unclosed".to_vec())]
+        );
         let huge = format!("{}.0", "9".repeat(400));
         assert_eq!(tokens(huge.as_bytes()), [Token::Real(0.0)]);
     }

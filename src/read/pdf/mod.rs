@@ -53,11 +53,11 @@ pub(crate) fn read(bytes: &[u8], limits: &ReadLimits) -> Result<ReadText, ReadEr
                 .to_owned(),
         ));
     }
-    if file.objects.is_empty() {
-        return Err(ReadError::damaged(PDF, "no objects can be found in it"));
-    }
     if !ends_whole(bytes) {
         return Err(ReadError::damaged(PDF, "it ends early (the file is cut short)"));
+    }
+    if file.objects.is_empty() {
+        return Err(ReadError::damaged(PDF, "no objects can be found in it"));
     }
     let (pages, missing) = pages(&file);
     if missing > 0 {

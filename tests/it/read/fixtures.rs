@@ -21,14 +21,22 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, SourceFormat)> {
     let csv: String = std::iter::once("speaker,start,end,text\n".to_owned())
         .chain(segments().map(|(i, who, said)| format!("{who},{i},{},\"{said}\"\n", i + 1)))
         .collect();
-    vec![
+    let mut fixtures = vec![
         ("talk.docx", build::docx(TRANSCRIPT), SourceFormat::Docx),
         ("talk.odt", build::odt(TRANSCRIPT), SourceFormat::Odt),
         ("talk.rtf", build::rtf(TRANSCRIPT), SourceFormat::Rtf),
         ("talk.html", build::html(TRANSCRIPT), SourceFormat::Html),
         ("whisperx.json", whisper.to_string().into_bytes(), SourceFormat::WhisperJson),
         ("talk.csv", csv.into_bytes(), SourceFormat::Csv),
-    ]
+    ];
+    // As Chromium prints a page (Type0 fonts, ToUnicode maps).
+    #[cfg(feature = "pdf")]
+    fixtures.push((
+        "talk.pdf",
+        super::pdf::pdf(&super::pdf::turns_of(TRANSCRIPT), super::pdf::CHROMIUM),
+        SourceFormat::Pdf,
+    ));
+    fixtures
 }
 
 #[test]

@@ -192,7 +192,13 @@ pub fn pdf(paragraphs: &[String], layout: Layout) -> Vec<u8> {
             if let Some(line) = line {
                 show(&mut content, &fonts, 72.0, y, line);
             }
-            y -= if layout.court { 24.0 } else if line.is_some() { 15.0 } else { 9.0 };
+            y -= if layout.court {
+                24.0
+            } else if line.is_some() {
+                15.0
+            } else {
+                9.0
+            };
         }
         if layout.furniture {
             show(&mut content, &fonts, 72.0, 750.0, header);
@@ -227,7 +233,9 @@ pub fn deposition() -> Vec<String> {
     let places = ["Springfield", "Shelbyville", "Capital City", "Ogdenville", "North Haverbrook"];
     let mut turns = vec!["BY MR. SMITH:".to_owned()];
     for (i, place) in places.iter().cycle().take(20).enumerate() {
-        turns.push(format!("Q. Where were you on the evening of the party, and who else was with you in {place} that night?"));
+        turns.push(format!(
+            "Q. Where were you on the evening of the party, and who else was with you in {place} that night?"
+        ));
         turns.push(format!("A. I was at home in {place} with my sister and her two children, as I said before."));
         if i % 4 == 3 {
             turns.push("MR. JONES: Objection. Asked and answered, and the witness has been clear about it.".to_owned());
@@ -248,7 +256,7 @@ fn error(bytes: &[u8], limits: &ReadLimits) -> ReadError {
     }
 }
 
-fn turns_of(transcript: &[(&str, &str)]) -> Vec<String> {
+pub fn turns_of(transcript: &[(&str, &str)]) -> Vec<String> {
     transcript.iter().map(|(who, said)| format!("{who}: {said}")).collect()
 }
 
@@ -362,7 +370,8 @@ fn a_broken_cross_reference_table_does_not_matter() {
     let bytes = pdf(&turns_of(TRANSCRIPT), Layout { compress: false, ..CHROMIUM });
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let xref = text.find("xref").unwrap_or(0);
-    let broken = format!("{}xref\n0 9999999\ngarbage garbage\n{}", &text[..xref], &text[xref + 4..]).replace("startxref", "startxref\n999999999");
+    let broken = format!("{}xref\n0 9999999\ngarbage garbage\n{}", &text[..xref], &text[xref + 4..])
+        .replace("startxref", "startxref\n999999999");
     let read = read_ok(broken.as_bytes(), "t.pdf");
     assert_eq!(profile(&read.text), profile(&plain()));
 }
@@ -429,10 +438,8 @@ fn deep_nesting_and_absurd_numbers_are_bounded() {
 fn a_form_that_draws_itself_ends() {
     let content = b"/X1 Do";
     let mut bytes = one_page(content, "");
-    let text = String::from_utf8_lossy(&bytes).replace(
-        "/Font << /F1 5 0 R >>",
-        "/Font << /F1 5 0 R >> /XObject << /X1 6 0 R >>",
-    );
+    let text = String::from_utf8_lossy(&bytes)
+        .replace("/Font << /F1 5 0 R >>", "/Font << /F1 5 0 R >> /XObject << /X1 6 0 R >>");
     bytes = text.into_bytes();
     let form = b"BT /F1 12 Tf 72 700 Td (Alice: Hi.) Tj ET /X1 Do";
     let insert = format!("6 0 obj << /Type /XObject /Subtype /Form /Length {} /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> >> stream\n", form.len());
