@@ -21,6 +21,7 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, SourceFormat)> {
     let csv: String = std::iter::once("speaker,start,end,text\n".to_owned())
         .chain(segments().map(|(i, who, said)| format!("{who},{i},{},\"{said}\"\n", i + 1)))
         .collect();
+    #[cfg_attr(not(feature = "pdf"), allow(unused_mut))]
     let mut fixtures = vec![
         ("talk.docx", build::docx(TRANSCRIPT), SourceFormat::Docx),
         ("talk.odt", build::odt(TRANSCRIPT), SourceFormat::Odt),
@@ -31,11 +32,13 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, SourceFormat)> {
     ];
     // As Chromium prints a page (Type0 fonts, ToUnicode maps).
     #[cfg(feature = "pdf")]
-    fixtures.push((
-        "talk.pdf",
-        super::pdf::pdf(&super::pdf::turns_of(TRANSCRIPT), super::pdf::CHROMIUM),
-        SourceFormat::Pdf,
-    ));
+    {
+        use super::pdf::{pdf, turns_of, Layout, CHROMIUM};
+        fixtures.push(("talk.pdf", pdf(&turns_of(TRANSCRIPT), CHROMIUM), SourceFormat::Pdf));
+        // Helvetica and uncompressed content, for the fuzz corpus to mutate.
+        let simple = Layout { cid: false, compress: false, ..CHROMIUM };
+        fixtures.push(("talk-simple.pdf", pdf(&turns_of(TRANSCRIPT), simple), SourceFormat::Pdf));
+    }
     fixtures
 }
 
