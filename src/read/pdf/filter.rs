@@ -119,7 +119,10 @@ mod tests {
     #[test]
     fn ascii_filters() {
         assert_eq!(ascii_hex(b"48 65 6C6C 6F>"), b"Hello");
-        assert_eq!(ascii85(b"87cURD]i,\"Ebo80~>"), b"Hello world!");
+        // As Python's base64.a85encode writes them; z is four zero bytes.
+        assert_eq!(ascii85(b"9jqo^Bla~>"), b"Man is");
+        assert_eq!(ascii85(b"z9jqo^~>"), b"\0\0\0\0Man ");
+        assert_eq!(ascii85(b"87cURD]j7BEbo80~>"), b"Hello world!");
     }
 
     #[test]
