@@ -321,6 +321,9 @@ impl<'f, 'a> Extractor<'f, 'a> {
                     for c in t.chars() {
                         match c {
                             '\t' | '\u{A0}' => text.push(' '),
+                            // Ligature glyphs (Chromium maps its `fi` glyph to U+FB01):
+                            // the letters, so words are the words typed.
+                            '\u{FB00}'..='\u{FB06}' => text.push_str(ligature(c)),
                             c if c.is_control() => {}
                             c => text.push(c),
                         }
@@ -349,6 +352,18 @@ impl<'f, 'a> Extractor<'f, 'a> {
             text,
         });
         Ok(())
+    }
+}
+
+/// The letters of a Latin ligature (U+FB00–U+FB06).
+fn ligature(c: char) -> &'static str {
+    match c {
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        _ => "st",
     }
 }
 

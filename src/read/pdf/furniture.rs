@@ -85,7 +85,8 @@ fn line_numbers(page: &mut Vec<Line>) -> bool {
     true
 }
 
-/// Whether a line is a page number: `12`, `Page 3`, `page 3 of 9`, `3 of 9`, `- 4 -`.
+/// Whether a line is a page number: `12`, `Page 3`, `page 3 of 9`, `3 of 9`, `3/9`,
+/// `- 4 -`.
 pub(super) fn is_page_number(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
     let mut t = lower.as_str();
@@ -93,7 +94,8 @@ pub(super) fn is_page_number(text: &str) -> bool {
     t = t.strip_prefix("page").map_or(t, str::trim_start);
     let t = t.strip_prefix('[').and_then(|t| t.strip_suffix(']')).unwrap_or(t);
     let number = |s: &str| (1..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-    match t.split_once(" of ") {
+    // `3 of 9`, and `3/9` as Chromium prints it.
+    match t.split_once(" of ").or_else(|| t.split_once('/')) {
         Some((a, b)) => number(a.trim()) && number(b.trim()),
         None => number(t),
     }
@@ -189,7 +191,7 @@ mod tests {
 
     #[test]
     fn page_numbers_are_recognised() {
-        for yes in ["12", "Page 3", "page 3 of 9", "3 of 9", "- 4 -", "\u{2014} 4 \u{2014}", "[7]"] {
+        for yes in ["12", "Page 3", "page 3 of 9", "3 of 9", "3/9", "- 4 -", "\u{2014} 4 \u{2014}", "[7]"] {
             assert!(is_page_number(yes), "{yes}");
         }
         for no in ["Q. 12", "12 Angry Men", "Page", "", "1234567"] {

@@ -68,8 +68,10 @@ pub(super) fn lines(mut items: Vec<Item>) -> Vec<Line> {
     lines
 }
 
-/// The usual distance between consecutive lines: the lower quartile of the gaps
-/// between lines of a page (so that paragraph gaps, fewer, do not set it).
+/// The usual distance between consecutive lines of a paragraph: the smallest gap
+/// that recurs (at least two gaps, and a tenth of them, within 10% of it), else the
+/// median. Paragraph gaps are larger, so they do not set it unless every paragraph is
+/// one line (then no gap breaks a paragraph, and every line is one anyway).
 pub(super) fn usual_spacing(pages: &[Vec<Line>]) -> Option<f64> {
     let mut gaps: Vec<f64> = pages
         .iter()
@@ -77,14 +79,19 @@ pub(super) fn usual_spacing(pages: &[Vec<Line>]) -> Option<f64> {
         .filter(|g| *g > 0.0 && g.is_finite())
         .collect();
     gaps.sort_by(|a, b| by(*a, *b));
-    gaps.get(gaps.len() / 4).copied()
+    let needed = (gaps.len() / 10).max(2);
+    let recurring = gaps.iter().enumerate().find(|&(i, &g)| {
+        let within = gaps.get(i..).unwrap_or_default().iter().take_while(|&&h| h <= g * 1.1).count();
+        within >= needed
+    });
+    recurring.map(|(_, &g)| g).or_else(|| gaps.get(gaps.len() / 2).copied())
 }
 
 /// Whether the gap between two lines breaks a paragraph.
 pub(super) fn breaks_paragraph(above: &Line, below: &Line, usual: Option<f64>) -> bool {
     let gap = above.y - below.y;
     match usual {
-        Some(usual) => gap > 1.3 * usual && gap > 1.3 * below.size.max(above.size) * 0.9,
+        Some(usual) => gap > 1.3 * usual,
         None => false,
     }
 }

@@ -272,6 +272,19 @@ fn a_chromium_style_pdf_reads_as_its_transcript() {
 }
 
 #[test]
+fn a_pdf_chromium_printed_reads_as_its_transcript() {
+    // `chromium --headless --print-to-pdf=chromium.pdf chromium.html` (Chromium 156, with
+    // its header and footer: the date and title, the file's URL and `1/3`), three pages.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/read");
+    let bytes = std::fs::read(dir.join("chromium.pdf")).unwrap_or_default();
+    let read = read_ok(&bytes, "chromium.pdf");
+    assert_eq!(read.source, SourceFormat::Pdf);
+    assert_eq!(profile(&read.text), profile(&plain().repeat(12)));
+    assert_eq!(read.notes, ["left out page headers and footers on 3 pages"]);
+    assert!(!read.text.contains("file:") && !read.text.contains("A talk"), "{}", read.text);
+}
+
+#[test]
 fn a_simple_font_pdf_reads_as_its_transcript() {
     let layout = Layout { cid: false, compress: false, ..CHROMIUM };
     let read = read_ok(&pdf(&turns_of(TRANSCRIPT), layout), "talk.pdf");
