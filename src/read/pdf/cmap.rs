@@ -86,7 +86,7 @@ impl CMap {
                 _ => operands.clear(),
             }
         }
-        cmap.chars.sort_by_key(|(c, _)| *c);
+        crate::sort::sort_by(&mut cmap.chars, |a, b| a.0.cmp(&b.0));
         cmap
     }
 

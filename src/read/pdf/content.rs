@@ -4,7 +4,7 @@
 //! levels deep), inline images skipped. Each shown string becomes an [`Item`] where it
 //! lies on the page.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use memchr::memmem;
@@ -94,7 +94,7 @@ pub(super) struct Extractor<'f, 'a> {
 
 impl<'f, 'a> Extractor<'f, 'a> {
     pub fn new(file: &'f File<'a>, budget: Budget, max_text: usize, max_depth: usize) -> Self {
-        Extractor { file, budget, max_depth, fonts: HashMap::new(), text_left: max_text, unmapped: 0 }
+        Extractor { file, budget, max_depth, fonts: HashMap::default(), text_left: max_text, unmapped: 0 }
     }
 
     /// The text items of a page: its content (a stream or an array of streams) run

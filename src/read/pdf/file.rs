@@ -4,7 +4,7 @@
 //! do. Objects inside object streams are added after. The decoded bytes of all
 //! streams together are bounded (a [`Budget`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use memchr::memmem;
 
@@ -117,7 +117,7 @@ fn stream_data_end(bytes: &[u8], dict: &Dict, start: usize) -> (usize, usize) {
 impl<'a> File<'a> {
     /// Indexes every object of `bytes`.
     pub fn scan(bytes: &'a [u8], max_depth: usize, budget: &mut Budget) -> Result<File<'a>, IndexFault> {
-        let mut file = File { bytes, objects: HashMap::new(), trailers: Vec::new() };
+        let mut file = File { bytes, objects: HashMap::default(), trailers: Vec::new() };
         let finder = memmem::Finder::new(b"obj");
         let trailer = memmem::Finder::new(b"trailer");
         let mut trailer_at = trailer.find(bytes);
@@ -274,7 +274,7 @@ impl<'a> File<'a> {
                 .iter()
                 .filter_map(|(n, o)| o.as_dict().filter(|d| has_type(d, b"Catalog")).map(|d| (*n, d)))
                 .collect();
-            catalogs.sort_unstable_by_key(|(n, _)| *n);
+            crate::sort::sort_by(&mut catalogs, |a, b| a.0.cmp(&b.0));
             catalogs.last().map(|(_, d)| *d)
         })
     }

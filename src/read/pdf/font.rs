@@ -156,7 +156,7 @@ impl Font {
         } else {
             font.read_simple(file, dict, subtype);
         }
-        font.widths.sort_by_key(|&(lo, _, _)| lo);
+        crate::sort::sort_by(&mut font.widths, |a, b| a.0.cmp(&b.0));
         font
     }
 

@@ -4,7 +4,7 @@
 //! footers (the same line, a changing number allowed, at the same height at the top or
 //! bottom of at least half the pages).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::layout::Line;
 
@@ -88,7 +88,7 @@ fn line_numbers(page: &mut Vec<Line>) -> bool {
 /// Whether a line is a page number: `12`, `Page 3`, `page 3 of 9`, `3 of 9`, `3/9`,
 /// `- 4 -`.
 pub(super) fn is_page_number(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
+    let lower = text.trim().to_ascii_lowercase();
     let mut t = lower.as_str();
     t = t.trim_matches(|c: char| c == '-' || c == '\u{2013}' || c == '\u{2014}' || c == ' ');
     t = t.strip_prefix("page").map_or(t, str::trim_start);
@@ -130,7 +130,8 @@ fn shape(text: &str) -> String {
                 last_digit = true;
             } else {
                 last_digit = false;
-                out.extend(c.to_lowercase());
+                // ASCII only: Unicode's case tables cost the wasm more than they help here.
+                out.push(c.to_ascii_lowercase());
             }
         }
     }
@@ -148,7 +149,7 @@ fn running(pages: &mut [Vec<Line>]) -> usize {
     let mut touched = vec![false; pages.len()];
     for _ in 0..3 {
         // (shape, height) → the pages it is the first or last line of.
-        let mut seen: HashMap<(String, i64), usize> = HashMap::new();
+        let mut seen: HashMap<(String, i64), usize> = HashMap::default();
         let key = |line: &Line| (shape(&line.text()), line.y.round() as i64);
         for page in pages.iter() {
             let mut keys: Vec<(String, i64)> = page.first().into_iter().chain(page.last()).map(key).collect();

@@ -5,6 +5,7 @@
 use std::cmp::Ordering;
 
 use super::content::Item;
+use crate::sort::sort_by;
 
 /// A line of a page: its items left to right.
 #[derive(Debug, Clone)]
@@ -49,7 +50,7 @@ fn by(a: f64, b: f64) -> Ordering {
 /// The lines of a page, top to bottom.
 pub(super) fn lines(mut items: Vec<Item>) -> Vec<Line> {
     // Top to bottom (PDF's y grows upwards), then left to right.
-    items.sort_by(|a, b| by(b.y, a.y).then(by(a.x0, b.x0)));
+    sort_by(&mut items, |a, b| by(b.y, a.y).then(by(a.x0, b.x0)));
     let mut lines: Vec<Line> = Vec::new();
     for item in items {
         match lines.last_mut() {
@@ -61,7 +62,7 @@ pub(super) fn lines(mut items: Vec<Item>) -> Vec<Line> {
         }
     }
     for line in &mut lines {
-        line.items.sort_by(|a, b| by(a.x0, b.x0));
+        sort_by(&mut line.items, |a, b| by(a.x0, b.x0));
         // Text drawn twice at almost the same place (fake bold) is read once.
         line.items.dedup_by(|b, a| a.text == b.text && (a.x0 - b.x0).abs() < 0.2 * a.size.max(0.01));
     }
@@ -78,7 +79,7 @@ pub(super) fn usual_spacing(pages: &[Vec<Line>]) -> Option<f64> {
         .flat_map(|lines| lines.windows(2).map(|w| w.first().map_or(0.0, |a| a.y) - w.get(1).map_or(0.0, |b| b.y)))
         .filter(|g| *g > 0.0 && g.is_finite())
         .collect();
-    gaps.sort_by(|a, b| by(*a, *b));
+    sort_by(&mut gaps, |a, b| by(*a, *b));
     let needed = (gaps.len() / 10).max(2);
     let recurring = gaps.iter().enumerate().find(|&(i, &g)| {
         let within = gaps.get(i..).unwrap_or_default().iter().take_while(|&&h| h <= g * 1.1).count();

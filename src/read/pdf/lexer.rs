@@ -37,6 +37,46 @@ fn hex_value(b: u8) -> Option<u8> {
     }
 }
 
+/// A number's token: an integer when it has no point and fits, else a real. Malformed
+/// numbers (`--1`, `1.2.3`) read as their leading part, or 0. Parsed by hand: std's
+/// float parser costs the wasm more than PDF's plain decimals need.
+fn number(text: &[u8]) -> Token<'static> {
+    let (negative, digits) = match text.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        Some((b'+', rest)) => (false, rest),
+        _ => (false, text),
+    };
+    let mut int: i64 = 0;
+    let mut overflow = false;
+    let mut real = 0.0f64;
+    let mut scale = 1.0f64;
+    let mut dot = false;
+    for &b in digits {
+        match b {
+            b'0'..=b'9' => {
+                let d = i64::from(b - b'0');
+                if dot {
+                    scale /= 10.0;
+                    real += d as f64 * scale;
+                } else {
+                    real = real * 10.0 + d as f64;
+                    match int.checked_mul(10).and_then(|n| n.checked_add(d)) {
+                        Some(n) => int = n,
+                        None => overflow = true,
+                    }
+                }
+            }
+            b'.' if !dot => dot = true,
+            _ => break,
+        }
+    }
+    if !dot && !overflow {
+        return Token::Int(if negative { -int } else { int });
+    }
+    let value = if negative { -real } else { real };
+    Token::Real(if value.is_finite() { value } else { 0.0 })
+}
+
 /// A cursor over bytes that yields [`Token`]s.
 pub(super) struct Lexer<'a> {
     pub bytes: &'a [u8],
@@ -113,32 +153,7 @@ impl<'a> Lexer<'a> {
             }
             return Token::Keyword(self.bytes.get(start..self.pos).unwrap_or_default());
         }
-        let text = std::str::from_utf8(text).unwrap_or("0");
-        if !text.contains('.') {
-            if let Ok(n) = text.parse::<i64>() {
-                return Token::Int(n);
-            }
-        }
-        // Malformed numbers (`--1`, `1.2.3`) read as their leading part, or 0.
-        let mut end = 0;
-        let mut dot = false;
-        for (i, c) in text.char_indices() {
-            let ok = match c {
-                '+' | '-' => i == 0,
-                '.' if !dot => {
-                    dot = true;
-                    true
-                }
-                '0'..='9' => true,
-                _ => false,
-            };
-            if !ok {
-                break;
-            }
-            end = i + 1;
-        }
-        let value = text.get(..end).and_then(|t| t.parse::<f64>().ok()).unwrap_or(0.0);
-        Token::Real(if value.is_finite() { value } else { 0.0 })
+        number(text)
     }
 
     fn name(&mut self) -> Vec<u8> {
@@ -280,8 +295,8 @@ mod tests {
     #[test]
     fn malformed_numbers_and_strings_end() {
         assert_eq!(
-            tokens(b"--1 1.2.3 (unclosed"),
-            [Token::Real(0.0), Token::Real(1.2), Token::Str(b"unclosed".to_vec())]
+            tokens(b"--1 1.2.3 -.5 +7 (unclosed"),
+            [Token::Int(0), Token::Real(1.2), Token::Real(-0.5), Token::Int(7), Token::Str(b"unclosed".to_vec())]
         );
         let huge = format!("{}.0", "9".repeat(400));
         assert_eq!(tokens(huge.as_bytes()), [Token::Real(0.0)]);

@@ -20,7 +20,7 @@ mod layout;
 mod lexer;
 mod object;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::sink::Sink;
 use super::{bytes_in_words, join_and, ReadError, ReadLimits, ReadText, SourceFormat};
@@ -183,7 +183,7 @@ fn pages<'f>(file: &'f File<'_>) -> (Vec<(&'f Dict, Option<&'f Dict>)>, usize) {
     let mut missing = 0;
     let root = file.catalog().and_then(|c| file.get(c, b"Pages")).and_then(Object::as_dict);
     if let Some(root) = root {
-        let mut seen: HashSet<*const Dict> = HashSet::new();
+        let mut seen: HashSet<*const Dict> = HashSet::default();
         let mut stack: Vec<(&Dict, Option<&Dict>)> = vec![(root, None)];
         while let Some((node, inherited)) = stack.pop() {
             if !seen.insert(node as *const Dict) {
@@ -210,7 +210,7 @@ fn pages<'f>(file: &'f File<'_>) -> (Vec<(&'f Dict, Option<&'f Dict>)>, usize) {
             .iter()
             .filter_map(|(n, o)| o.as_dict().filter(|d| object::has_type(d, b"Page")).map(|d| (*n, d)))
             .collect();
-        loose.sort_unstable_by_key(|(n, _)| *n);
+        crate::sort::sort_by(&mut loose, |a, b| a.0.cmp(&b.0));
         out = loose.into_iter().map(|(_, d)| (d, file.get(d, b"Resources").and_then(Object::as_dict))).collect();
     }
     (out, missing)
