@@ -1,7 +1,7 @@
 //! Stream data decoded: Flate (miniz_oxide, stopped at the limit), ASCIIHex and
 //! ASCII85. Image filters are never decoded: only text-bearing streams are read.
 
-use miniz_oxide::inflate::{decompress_to_vec_zlib_with_limit, TINFLStatus};
+use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
 
 use super::object::{get, Object, Stream};
 
@@ -47,9 +47,23 @@ pub(super) fn decode(file: &[u8], stream: &Stream, limit: usize) -> Result<Vec<u
     data.ok_or(Undecoded::Unsupported)
 }
 
-/// Inflates zlib data; a damaged stream gives what inflated before the damage.
+/// Inflates zlib data (or raw Deflate, which some writers put there); a damaged stream
+/// gives what inflated before the damage. The zlib header is skipped here and the
+/// Adler-32 after the data is not checked, so the inflater is the raw one `.docx`
+/// reading uses (one copy of it in the wasm).
 fn inflate(input: &[u8], limit: usize) -> Result<Vec<u8>, Undecoded> {
-    match decompress_to_vec_zlib_with_limit(input, limit) {
+    let deflate = match input {
+        [cmf, flg, rest @ ..] if cmf & 0x0F == 8 && (u16::from(*cmf) << 8 | u16::from(*flg)) % 31 == 0 => {
+            // A preset dictionary (FDICT) adds its 4-byte id.
+            if flg & 0x20 != 0 {
+                rest.get(4..).unwrap_or_default()
+            } else {
+                rest
+            }
+        }
+        _ => input,
+    };
+    match decompress_to_vec_with_limit(deflate, limit) {
         Ok(out) => Ok(out),
         Err(e) if e.status == TINFLStatus::HasMoreOutput => Err(Undecoded::TooLarge),
         Err(e) => Ok(e.output),
@@ -130,5 +144,7 @@ mod tests {
         let bomb = miniz_oxide::deflate::compress_to_vec_zlib(&vec![b'x'; 1 << 20], 9);
         assert_eq!(inflate(&bomb, 1000), Err(Undecoded::TooLarge));
         assert_eq!(inflate(&bomb, 2 << 20).map(|v| v.len()), Ok(1 << 20));
+        let raw = miniz_oxide::deflate::compress_to_vec(b"BT (raw) Tj ET", 6);
+        assert_eq!(inflate(&raw, 100).as_deref(), Ok(&b"BT (raw) Tj ET"[..]));
     }
 }
