@@ -87,6 +87,10 @@ impl CMap {
             }
         }
         crate::sort::sort_by(&mut cmap.chars, |a, b| a.0.cmp(&b.0));
+        // Ranges by their first code, so a look-up is a binary search (a hostile map of a
+        // million ranges would otherwise cost a million steps a character).
+        crate::sort::sort_by(&mut cmap.ranges, |a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut cmap.range_arrays, |a, b| a.0.cmp(&b.0));
         cmap
     }
 
@@ -142,8 +146,9 @@ impl CMap {
         if let Ok(i) = self.chars.binary_search_by_key(&c, |(k, _)| *k) {
             return self.chars.get(i).map(|(_, s)| s.clone());
         }
-        for (lo, hi, first) in &self.ranges {
-            if *lo <= c && c <= *hi {
+        let at = self.ranges.partition_point(|r| r.0 <= c);
+        if let Some((lo, hi, first)) = at.checked_sub(1).and_then(|i| self.ranges.get(i)) {
+            if c <= *hi {
                 let mut units = first.clone();
                 let offset = c - lo;
                 if let Some(last) = units.last_mut() {
@@ -152,8 +157,9 @@ impl CMap {
                 return Some(text(&units));
             }
         }
-        for (lo, hi, texts) in &self.range_arrays {
-            if *lo <= c && c <= *hi {
+        let at = self.range_arrays.partition_point(|r| r.0 <= c);
+        if let Some((lo, hi, texts)) = at.checked_sub(1).and_then(|i| self.range_arrays.get(i)) {
+            if c <= *hi {
                 return texts.get((c - lo) as usize).cloned();
             }
         }

@@ -86,7 +86,7 @@ pub(super) struct Extractor<'f, 'a> {
     pub file: &'f File<'a>,
     pub budget: Budget,
     pub max_depth: usize,
-    fonts: HashMap<u32, Rc<Font>>,
+    fonts: HashMap<usize, Rc<Font>>,
     text_left: usize,
     /// Codes no font could turn into text.
     pub unmapped: usize,
@@ -133,20 +133,18 @@ impl<'f, 'a> Extractor<'f, 'a> {
         Ok(items)
     }
 
+    /// The font `name` of `resources`, read once per font dictionary (by its address:
+    /// the file's objects do not move), so a `Tf` repeated a million times costs a look-up.
     fn font(&mut self, resources: Option<&Dict>, name: &[u8]) -> Option<Rc<Font>> {
         let file = self.file;
         let fonts = resources.and_then(|r| file.get(r, b"Font")).and_then(Object::as_dict)?;
-        let entry = get(fonts, name)?;
-        if let Object::Ref(n) = entry {
-            if let Some(font) = self.fonts.get(n) {
-                return Some(Rc::clone(font));
-            }
+        let dict = file.resolve(get(fonts, name)?).as_dict()?;
+        let key = dict as *const Dict as usize;
+        if let Some(font) = self.fonts.get(&key) {
+            return Some(Rc::clone(font));
         }
-        let dict = file.resolve(entry).as_dict()?;
         let font = Rc::new(Font::new(file, dict, &mut self.budget));
-        if let Object::Ref(n) = entry {
-            self.fonts.insert(*n, Rc::clone(&font));
-        }
+        self.fonts.insert(key, Rc::clone(&font));
         Some(font)
     }
 

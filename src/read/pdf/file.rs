@@ -138,7 +138,13 @@ impl<'a> File<'a> {
             let object = match parse_object(&mut lexer, max_depth) {
                 Ok(object) => object,
                 Err(Fault::Depth) => return Err(IndexFault::Depth),
-                Err(Fault::Syntax) => continue,
+                Err(Fault::Syntax) => {
+                    // Go on from where it broke (less the `obj` that may have broken it),
+                    // so no byte is parsed again and again (a broken object holding many
+                    // `n g obj` would otherwise cost time quadratic in its size).
+                    pos = pos.max(lexer.pos.saturating_sub(3));
+                    continue;
+                }
             };
             let after = lexer.pos;
             let object = match (object, lexer.next_token()) {
@@ -197,19 +203,27 @@ impl<'a> File<'a> {
             };
             let Ok(first) = usize::try_from(first) else { continue };
             let mut header = Lexer::new(&data, 0);
-            let mut entries = Vec::new();
+            let mut entries: Vec<(u32, usize)> = Vec::new();
             while (entries.len() as i64) < count {
                 match (header.next_token(), header.next_token()) {
-                    (Some(Token::Int(num)), Some(Token::Int(offset))) => entries.push((num, offset)),
+                    (Some(Token::Int(num)), Some(Token::Int(offset))) => {
+                        if let (Ok(num), Ok(offset)) = (u32::try_from(num), usize::try_from(offset)) {
+                            entries.push((num, first.saturating_add(offset)));
+                        }
+                    }
                     _ => break,
                 }
             }
-            for (num, offset) in entries {
-                let (Ok(num), Ok(offset)) = (u32::try_from(num), usize::try_from(offset)) else { continue };
-                if self.objects.contains_key(&num) {
+            // Each object is parsed only up to where the next one starts, so the work is
+            // the stream's size however many entries point into it.
+            crate::sort::sort_by(&mut entries, |a, b| a.1.cmp(&b.1));
+            let ends: Vec<usize> = entries.iter().skip(1).map(|e| e.1).chain(std::iter::once(data.len())).collect();
+            for (&(num, start), &end) in entries.iter().zip(&ends) {
+                if self.objects.contains_key(&num) || end <= start {
                     continue;
                 }
-                let mut lexer = Lexer::new(&data, first.saturating_add(offset));
+                let Some(slice) = data.get(..end) else { continue };
+                let mut lexer = Lexer::new(slice, start);
                 let Some(token) = lexer.next_token() else { continue };
                 match parse_value(&mut lexer, token, max_depth) {
                     Ok(object) => {

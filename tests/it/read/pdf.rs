@@ -496,3 +496,35 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn inputs_that_would_cost_quadratic_time_are_linear() {
+    let start = std::time::Instant::now();
+    // Objects that never close, each holding the next: every `obj` is parsed once.
+    let mut unclosed = b"%PDF-1.4\n".to_vec();
+    for i in 0..100_000 {
+        unclosed.extend_from_slice(format!("{i} 0 obj [ (").as_bytes());
+    }
+    unclosed.extend_from_slice(b"\n%%EOF\n");
+    assert_eq!(error(&unclosed, &ReadLimits::default()).kind, ReadErrorKind::Damaged);
+    let mut broken = b"%PDF-1.4\n".to_vec();
+    for i in 0..100_000 {
+        broken.extend_from_slice(format!("{i} 0 obj << /A [ 1 2 3 >> ").as_bytes());
+    }
+    broken.extend_from_slice(b"\n%%EOF\n");
+    assert_eq!(error(&broken, &ReadLimits::default()).kind, ReadErrorKind::Damaged);
+    // A font dictionary set 200,000 times with a big width array: read once.
+    let widths: String = (0..60_000).map(|i| format!("{i} [500] ")).collect();
+    let mut content = String::new();
+    for _ in 0..200_000 {
+        content.push_str("/F2 12 Tf ");
+    }
+    content.push_str("BT 72 700 Td (Alice: Hi.) Tj ET");
+    let bytes = String::from_utf8_lossy(&one_page(content.as_bytes(), "")).replace(
+        "/F1 5 0 R",
+        &format!("/F1 5 0 R /F2 << /Type /Font /Subtype /Type0 /DescendantFonts [<< /W [{widths}] >>] >>"),
+    );
+    let bytes = bytes.replace("/F2 12 Tf BT", "/F1 12 Tf BT");
+    assert_eq!(read_ok(bytes.as_bytes(), "t.pdf").text, "Alice: Hi.\n");
+    assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
+}
