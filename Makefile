@@ -112,7 +112,7 @@ test-declarations:
 	node_modules/.bin/tsc --noEmit --strict wasm/types.d.ts
 
 # Fuzzing (not part of `make test`: it needs nightly): every target of fuzz/ (parse,
-# analyse_options, captions, stream, read), FUZZ_SECONDS per target.
+# analyse_options, captions, stream, read, pdf), FUZZ_SECONDS per target.
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 

@@ -23,6 +23,8 @@ for t in "${targets[@]}"; do
   find tests/fixtures -type f \( -name '*.txt' -o -name '*.vtt' -o -name '*.srt' \) -exec cp {} "$corpus/" \;
   # `read` also starts from a file of every format it reads (tests/fixtures/read/).
   [ "$t" != read ] || cp tests/fixtures/read/* "$corpus/"
+  # `pdf` starts from the PDFs there.
+  [ "$t" != pdf ] || cp tests/fixtures/read/*.pdf "$corpus/"
   log="fuzz/artifacts/$t.log"
   mkdir -p fuzz/artifacts
   echo "fuzz: $t for ${seconds}s"

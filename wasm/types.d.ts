@@ -166,7 +166,7 @@ lines: number, };
 export type Diagnostic = { kind: DiagnosticKind, message: string, start: number, end: number, };
 export type DiagnosticKind = "unattributed-text" | "no-speakers" | "single-use-label" | "alias-suggestion" | "furniture-excluded" | "malformed-cue" | "rolling-captions-deduplicated" | "invalid-label-pattern" | "unknown-stopword-language" | "left-out" | "mid-line-label" | "script-directions" | "unnamed-speaker-changes" | "joint-speaker" | "unknown-speaker";
 export type Format = "auto" | "text" | "vtt" | "srt";
-export type SourceFormat = "text" | "docx" | "odt" | "rtf" | "html" | "whisper-json" | "assemblyai-json" | "deepgram-json" | "aws-transcribe-json" | "csv";
+export type SourceFormat = "text" | "docx" | "odt" | "rtf" | "html" | "whisper-json" | "assemblyai-json" | "deepgram-json" | "aws-transcribe-json" | "csv" | "pdf";
 export type ReadText = { text: string, source: SourceFormat, 
 /**
  * What was left out or assumed, each a short phrase for a user:

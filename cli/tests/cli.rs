@@ -299,8 +299,7 @@ fn invalid_utf8_on_standard_input_is_reported() {
 
 #[test]
 fn binary_files_are_reported() {
-    let cases: [(&str, &[u8], &str); 4] = [
-        ("doc.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", "(PDF)"),
+    let cases: [(&str, &[u8], &str); 3] = [
         ("img.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "(PNG image)"),
         ("img.jpg", b"\xFF\xD8\xFF\xE0\0\x10JFIF", "(JPEG image)"),
         ("data.bin", b"Alice: hello\0\0\0world", "NUL bytes"),
@@ -329,6 +328,7 @@ fn documents_and_engine_json_are_read() {
         ("talk.html", "html", "text"),
         ("whisperx.json", "whisper-json", "vtt"),
         ("talk.csv", "csv", "vtt"),
+        ("talk.pdf", "pdf", "text"),
     ];
     for (name, source, format) in sources {
         let out = colloquy().arg("analyse").arg(read_fixture(name)).assert().success().get_output().stdout.clone();
@@ -348,6 +348,22 @@ fn documents_and_engine_json_are_read() {
         .assert()
         .success()
         .stderr(predicate::str::contains("talk.docx: left out 1 comment, 1 tracked deletion"));
+}
+
+#[test]
+fn pdfs_are_read_and_damaged_ones_said() {
+    let out = colloquy().arg("analyse").arg(read_fixture("talk.pdf")).assert().success().get_output().stdout.clone();
+    let analysis: Value = serde_json::from_slice(&out).expect("stdout is JSON");
+    assert_eq!(analysis["summary"]["source"], "pdf");
+    let mut turns = speaker_turns(&analysis);
+    turns.sort();
+    assert_eq!(turns, [("Alice", 2), ("Bob", 2), ("Carol", 1)].map(|(n, t)| (n.to_owned(), t)));
+    // A PDF cut short: damaged, in one line, no panic.
+    let (_dir, path) = temp_file("doc.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj << /Type /Catalog");
+    colloquy().arg("analyse").arg(&path).assert().code(1).stdout("").stderr(
+        predicate::str::contains("doc.pdf: This PDF is damaged: it ends early")
+            .and(predicate::str::contains("panicked").not()),
+    );
 }
 
 #[test]

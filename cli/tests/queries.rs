@@ -483,10 +483,10 @@ fn a_missing_file_is_reported_by_every_query() {
 fn binary_input_is_reported_by_the_queries() {
     colloquy()
         .args(["kwic", "-", "x"])
-        .write_stdin(b"%PDF-1.7\n".to_vec())
+        .write_stdin(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec())
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("<stdin>: looks like a binary file (PDF)"));
+        .stderr(predicate::str::contains("<stdin>: looks like a binary file (PNG image)"));
 }
 
 #[test]

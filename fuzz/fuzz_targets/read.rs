@@ -15,6 +15,7 @@ const NAMES: &[Option<&str>] = &[
     Some("t.csv"),
     Some("t.txt"),
     Some("t.zip"),
+    Some("t.pdf"),
 ];
 
 fuzz_target!(|input: (u8, &[u8])| {

@@ -14,8 +14,11 @@
 //!   with speaker and text columns: WebVTT with a `<v Speaker>` voice per segment, so
 //!   the turns are the engine's, never guessed from the words.
 //!
-//! Binary files that are no transcript (PDF for now, images, `.doc`, archives, audio)
-//! are refused with a [`ReadError`] naming them. Reading is bounded: [`ReadLimits`] caps
+//! - PDF, with the feature `pdf`: the text layer of each page in reading order, page
+//!   headers, footers, page numbers and printed line numbers left out (no OCR).
+//!
+//! Binary files that are no transcript (images, `.doc`, archives, audio, and PDF
+//! without the feature `pdf`) are refused with a [`ReadError`] naming them. Reading is bounded: [`ReadLimits`] caps
 //! the text a file expands to, each archive entry and the nesting depth; nothing
 //! recurses on the input, so no input overflows the stack.
 //!
@@ -35,6 +38,8 @@ mod docx;
 mod html;
 mod json;
 mod odt;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod rtf;
 mod scope;
 mod sink;
@@ -100,6 +105,7 @@ impl<'a> Source<'a> {
                 ext_is(&["html", "htm", "xhtml"]) || media_is(&["text/html", "application/xhtml+xml"])
             }
             SourceFormat::Csv => ext_is(&["csv", "tsv"]) || media_is(&["text/csv", "text/tab-separated-values"]),
+            SourceFormat::Pdf => ext_is(&["pdf"]) || media_is(&["application/pdf"]),
             SourceFormat::WhisperJson
             | SourceFormat::AssemblyaiJson
             | SourceFormat::DeepgramJson
@@ -138,6 +144,8 @@ pub enum SourceFormat {
     AwsTranscribeJson,
     /// CSV with speaker and text columns.
     Csv,
+    /// A PDF's text layer (read with the feature `pdf` only).
+    Pdf,
 }
 
 impl SourceFormat {
@@ -154,6 +162,7 @@ impl SourceFormat {
             | SourceFormat::DeepgramJson
             | SourceFormat::AwsTranscribeJson => "JSON file",
             SourceFormat::Csv => "CSV file",
+            SourceFormat::Pdf => "PDF",
         }
     }
 }
@@ -196,7 +205,8 @@ pub struct ReadError {
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum ReadErrorKind {
-    /// Bytes we cannot read: PDF (for now), images, `.doc`, other archives, audio, JSON
+    /// Bytes we cannot read: PDF without the feature `pdf` (and, with it, a PDF with no
+    /// text layer or an encrypted one), images, `.doc`, other archives, audio, JSON
     /// or CSV of a shape that is no transcript.
     Unsupported,
     /// A file of a known format that is broken: a truncated archive, malformed XML.
@@ -278,8 +288,10 @@ impl Default for ReadLimits {
 ///
 /// let text = read(&Source::new(b"Alice: Hi.\nBob: Hello."), &ReadLimits::default()).unwrap();
 /// assert_eq!(text.text, "Alice: Hi.\nBob: Hello.");
+/// // Without the feature `pdf` a PDF is refused; with it, this one is cut short.
 /// let pdf = read(&Source::new(b"%PDF-1.7\n..."), &ReadLimits::default()).unwrap_err();
-/// assert_eq!(pdf.kind, ReadErrorKind::Unsupported);
+/// let kind = if cfg!(feature = "pdf") { ReadErrorKind::Damaged } else { ReadErrorKind::Unsupported };
+/// assert_eq!(pdf.kind, kind);
 /// ```
 pub fn read(source: &Source<'_>, limits: &ReadLimits) -> Result<ReadText, ReadError> {
     match classify(source, limits)? {
@@ -323,6 +335,10 @@ fn classify<'a>(source: &Source<'a>, limits: &ReadLimits) -> Result<Read<'a>, Re
     if rtf::sniff(bytes) {
         return rtf::read(bytes, limits).map(Read::Done);
     }
+    #[cfg(feature = "pdf")]
+    if bytes.starts_with(b"%PDF") {
+        return pdf::read(bytes, limits).map(Read::Done);
+    }
     if let Some(kind) = binary_kind(bytes) {
         return Err(text::unsupported_binary(bytes, kind));
     }
@@ -363,9 +379,16 @@ fn classify<'a>(source: &Source<'a>, limits: &ReadLimits) -> Result<Read<'a>, Re
 /// A note when the name says another format than the content: `read as plain text: its
 /// content is not that of a .docx file`.
 fn mismatch(source: &Source<'_>, read_as: SourceFormat) -> Vec<String> {
-    let claimed = [SourceFormat::Docx, SourceFormat::Odt, SourceFormat::Rtf, SourceFormat::Html, SourceFormat::Csv]
-        .into_iter()
-        .find(|&f| f != read_as && source.says(f));
+    let claimed = [
+        SourceFormat::Docx,
+        SourceFormat::Odt,
+        SourceFormat::Rtf,
+        SourceFormat::Html,
+        SourceFormat::Csv,
+        SourceFormat::Pdf,
+    ]
+    .into_iter()
+    .find(|&f| f != read_as && source.says(f));
     match claimed {
         Some(f) => vec![format!("read as plain text: the content is not that of a {}", f.file_kind())],
         None => Vec::new(),

@@ -7,7 +7,8 @@ use super::{ReadError, ReadErrorKind};
 const SNIFF_BYTES: usize = 8 * 1024;
 
 /// Leading bytes of binary formats people mistake for transcripts, and what to call
-/// them. ZIP archives and RTF are read (`.docx`, `.odt`, `.rtf`), so they are not here.
+/// them. ZIP archives and RTF are read (`.docx`, `.odt`, `.rtf`), so they are not here;
+/// PDF is, for builds without the feature `pdf` (with it, PDF is read before this).
 /// Signatures short or wordy enough to start a text (`ID3`, `RIFF`) count only where
 /// the first bytes are not text (a NUL byte or invalid UTF-8): see [`WEAK`].
 const MAGIC: &[(&[u8], &str)] = &[
@@ -78,7 +79,7 @@ fn first_nul(bytes: &[u8]) -> Option<usize> {
 pub(crate) fn unsupported_binary(bytes: &[u8], kind: &'static str) -> ReadError {
     let message = match kind {
         "PDF" => {
-            "This file is a PDF: PDFs are not read yet; copy its text, or save it as text, and open that.".to_owned()
+            "This file is a PDF, which needs colloquy's PDF reader (not built in here): copy its text, or save it as text, and open that.".to_owned()
         }
         "legacy Office document, e.g. .doc" => {
             "This file is a legacy Word document (.doc), which colloquy cannot read: save it as .docx or text."

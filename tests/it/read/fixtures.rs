@@ -21,7 +21,8 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, SourceFormat)> {
     let csv: String = std::iter::once("speaker,start,end,text\n".to_owned())
         .chain(segments().map(|(i, who, said)| format!("{who},{i},{},\"{said}\"\n", i + 1)))
         .collect();
-    vec![
+    #[cfg_attr(not(feature = "pdf"), allow(unused_mut))]
+    let mut fixtures = vec![
         ("talk.docx", build::docx(TRANSCRIPT), SourceFormat::Docx),
         ("talk.odt", build::odt(TRANSCRIPT), SourceFormat::Odt),
         ("talk.rtf", build::rtf(TRANSCRIPT), SourceFormat::Rtf),
@@ -30,7 +31,17 @@ fn fixtures() -> Vec<(&'static str, Vec<u8>, SourceFormat)> {
         ("talk.csv", csv.into_bytes(), SourceFormat::Csv),
         // The text itself, which the page's tests paste to compare with each file opened.
         ("talk.txt", plain().into_bytes(), SourceFormat::Text),
-    ]
+    ];
+    // As Chromium prints a page (Type0 fonts, ToUnicode maps).
+    #[cfg(feature = "pdf")]
+    {
+        use super::pdf::{pdf, turns_of, Layout, CHROMIUM};
+        fixtures.push(("talk.pdf", pdf(&turns_of(TRANSCRIPT), CHROMIUM), SourceFormat::Pdf));
+        // Helvetica and uncompressed content, for the fuzz corpus to mutate.
+        let simple = Layout { cid: false, compress: false, ..CHROMIUM };
+        fixtures.push(("talk-simple.pdf", pdf(&turns_of(TRANSCRIPT), simple), SourceFormat::Pdf));
+    }
+    fixtures
 }
 
 #[test]

@@ -14,6 +14,8 @@ mod documents;
 mod engines;
 mod fixtures;
 mod hostile;
+#[cfg(feature = "pdf")]
+mod pdf;
 mod properties;
 
 use colloquy::read::{read, ReadLimits, ReadText, Source};
