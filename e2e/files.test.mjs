@@ -146,3 +146,59 @@ test('a document declaring a billion laughs is read without expanding them', asy
   assert.deepEqual((await speakers(page)).map((row) => row.split(' | ')[0]), ['Alice', 'Bob']);
   assert.deepEqual(page.problems, []);
 });
+
+/**
+ * A PDF of `text` printed by Chromium: a paragraph per line, with a running header (the
+ * title) and a footer with page numbers, as a court's or a ministry's PDF has.
+ */
+async function printedPdf(text, title) {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.setContent('<!doctype html><meta charset="utf-8"><style>body { font: 12pt serif; } p { margin: 0 0 0.6em; }</style><body></body>');
+  await page.evaluate((lines) => {
+    for (const line of lines) document.body.append(Object.assign(document.createElement('p'), { textContent: line }));
+  }, text.split('\n').filter((line) => line.trim()));
+  const pdf = await page.pdf({
+    format: 'A4', margin: { top: '2cm', bottom: '2cm', left: '2cm', right: '2cm' }, displayHeaderFooter: true,
+    headerTemplate: `<div style="font-size: 9pt; width: 100%; text-align: center">${title}</div>`,
+    footerTemplate: '<div style="font-size: 9pt; width: 100%; text-align: center">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+  });
+  await context.close();
+  return pdf;
+}
+
+test('a PDF printed by Chromium gives the speakers of its text; the PDF module loads only then', async () => {
+  const seed = await readFile(new URL('../tests/fixtures/mfa-cis-press-conference-2024-04-12.txt', import.meta.url), 'utf8');
+  const pdf = await printedPdf(seed, 'Press conference, Minsk');
+  const page = await open(env);
+  await pasteAndWait(page, seed);
+  const pasted = await speakers(page);
+  await openAndWait(page, 'talk.docx', await fixture('talk.docx'));
+  assert.deepEqual(modules(page), { read: true, pdf: false }, 'not for a .docx');
+
+  await openAndWait(page, 'briefing.pdf', pdf, 'application/pdf');
+  assert.deepEqual(modules(page), { read: true, pdf: true });
+  assert.deepEqual(await speakers(page), pasted);
+  const status = await page.locator('#status').textContent();
+  assert.match(status, /^Opened “briefing\.pdf” \([\d.,]+ (?:bytes|KB|MB)\), read as a PDF \(left out [^)]*page headers and footers/, status);
+  assert.doesNotMatch(await area(page).inputValue(), /Press conference, Minsk|Page \d+ of \d+/, 'the running header and the page numbers are left out');
+  assert.ok(page.requests.every((u) => u.startsWith(env.url)), 'every request is for the site itself');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a PDF with no text layer gets a clear message, and the text stays', async () => {
+  const page = await open(env);
+  const keep = 'Alice: keep this text safe\nBob: please';
+  await pasteAndWait(page, keep);
+  // A page that is one drawn image: Chromium prints it with no text at all.
+  const context = await env.browser.newContext();
+  const printer = await context.newPage();
+  await printer.setContent('<!doctype html><body style="margin:0"><svg width="400" height="300"><rect width="400" height="300" fill="#888"/><circle cx="200" cy="150" r="80" fill="#222"/></svg></body>');
+  const scan = await printer.pdf({ format: 'A4' });
+  await context.close();
+  await setFile(page, 'scan.pdf', scan, 'application/pdf');
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.locator('#error-text').textContent(), /“scan\.pdf”.*no text layer/);
+  assert.equal(await area(page).inputValue(), keep);
+  assert.deepEqual(page.problems, []);
+});

@@ -1,6 +1,7 @@
 //! Items into lines: grouped by baseline, ordered by x, a space where the gap between
-//! two items is wide; and where paragraphs break (a gap larger than the usual line
-//! spacing).
+//! two items is wide; where paragraphs break (a gap larger than the usual line
+//! spacing); and which lines are one line of text wrapped at the right margin, joined
+//! again so a wrapped title or a word broken after its hyphen reads as it was written.
 
 use std::cmp::Ordering;
 
@@ -22,6 +23,11 @@ impl Line {
     /// Where the line starts.
     pub fn x0(&self) -> f64 {
         self.items.first().map_or(0.0, |i| i.x0)
+    }
+
+    /// Where the line ends.
+    pub fn x1(&self) -> f64 {
+        self.items.iter().map(|i| i.x1).fold(f64::MIN, f64::max)
     }
 
     /// The line's text, trimmed.
@@ -97,6 +103,47 @@ pub(super) fn breaks_paragraph(above: &Line, below: &Line, usual: Option<f64>) -
     }
 }
 
+/// The left and right edges of a page's text (its lines' leftmost start and rightmost end).
+pub(super) fn margins(lines: &[Line]) -> Option<(f64, f64)> {
+    let left = lines.iter().map(Line::x0).fold(f64::MAX, f64::min);
+    let right = lines.iter().map(Line::x1).fold(f64::MIN, f64::max);
+    (left < right && left.is_finite() && right.is_finite()).then_some((left, right))
+}
+
+/// Whether `below` carries on the line of text `above` was wrapped from: `above` reaches
+/// the right margin (within the longest word that could not fit: six ems, or an eighth of
+/// the width), `below` starts at the left margin (an indented line starts a paragraph),
+/// and `below` does not start like a speaker's turn (`Q.`, `A.`, a short capitalised
+/// head and a colon), so a transcript's turns keep their own lines.
+pub(super) fn wraps_into(above: &Line, below: &Line, (left, right): (f64, f64)) -> bool {
+    let size = above.size.max(below.size).max(0.01);
+    let reach = (6.0 * size).max((right - left) / 8.0);
+    above.x1() >= right - reach && below.x0() <= left + size && !starts_like_a_turn(&below.text())
+}
+
+/// `Q. `, `A. `, or up to six words before a colon, the first capitalised (`MR. SMITH:`,
+/// `Sergey Lavrov:`, `BY MS. JONES:`).
+fn starts_like_a_turn(text: &str) -> bool {
+    if ["Q.", "A.", "Q:", "A:"].iter().any(|l| text.strip_prefix(l).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+    {
+        return true;
+    }
+    let Some((head, _)) = text.split_once(':') else { return false };
+    let words = head.split_whitespace().count();
+    (1..=6).contains(&words) && head.chars().next().is_some_and(char::is_uppercase) && !head.contains(['?', '!', ','])
+}
+
+/// Joins a wrapped line's text to the text so far: after a hyphen that ends a word, with
+/// nothing between (`anti-` + `Russia`); else with a space.
+pub(super) fn join_wrapped(text: &mut String, next: &str) {
+    let mut tail = text.chars().rev();
+    let hyphenated = tail.next() == Some('-') && tail.next().is_some_and(char::is_alphabetic);
+    if !hyphenated {
+        text.push(' ');
+    }
+    text.push_str(next);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +162,34 @@ mod tests {
         ]);
         let texts: Vec<String> = lines.iter().map(Line::text).collect();
         assert_eq!(texts, ["Hello world", "Nextly"]);
+    }
+
+    fn line(x0: f64, x1: f64, y: f64, text: &str) -> Line {
+        Line { y, size: 10.0, items: vec![item(x0, x1, y, text)] }
+    }
+
+    #[test]
+    fn a_line_wrapped_at_the_margin_carries_on() {
+        let margins = (50.0, 500.0);
+        let full = line(50.0, 480.0, 700.0, "a long sentence that was cut at the right");
+        assert!(wraps_into(&full, &line(50.0, 200.0, 688.0, "margin and goes on"), margins));
+        // A short line ends where it meant to; an indented line starts a paragraph.
+        assert!(!wraps_into(&line(50.0, 300.0, 700.0, "Short."), &line(50.0, 200.0, 688.0, "Next"), margins));
+        assert!(!wraps_into(&full, &line(80.0, 200.0, 688.0, "Indented"), margins));
+        // A turn keeps its own line.
+        for turn in ["Q. And then?", "A. Yes.", "MR. SMITH: Objection.", "Sergey Lavrov: Thank you."] {
+            assert!(!wraps_into(&full, &line(50.0, 200.0, 688.0, turn), margins), "{turn}");
+        }
+        assert!(wraps_into(&full, &line(50.0, 200.0, 688.0, "the reason, he said: none"), margins));
+    }
+
+    #[test]
+    fn a_word_broken_after_its_hyphen_is_joined_whole() {
+        let mut text = "an openly anti-".to_owned();
+        join_wrapped(&mut text, "Russia approach");
+        assert_eq!(text, "an openly anti-Russia approach");
+        let mut text = "ends with a dash -".to_owned();
+        join_wrapped(&mut text, "and goes on");
+        assert_eq!(text, "ends with a dash - and goes on");
     }
 }

@@ -87,11 +87,27 @@ pub(crate) fn read(bytes: &[u8], limits: &ReadLimits) -> Result<ReadText, ReadEr
     let usual = layout::usual_spacing(&lines);
     let mut sink = Sink::new(PDF, limits);
     for page in &lines {
+        let margins = layout::margins(page);
+        // The text of the line being built: a printed line, and those wrapped from it.
+        let mut text = String::new();
         for (i, line) in page.iter().enumerate() {
-            if i > 0 && page.get(i - 1).is_some_and(|above| layout::breaks_paragraph(above, line, usual)) {
+            let above = i.checked_sub(1).and_then(|a| page.get(a));
+            if let Some(above) = above {
+                let breaks = layout::breaks_paragraph(above, line, usual);
+                if !breaks && margins.is_some_and(|m| layout::wraps_into(above, line, m)) {
+                    layout::join_wrapped(&mut text, &line.text());
+                    continue;
+                }
+                sink.push_str(&text)?;
                 sink.push('\n')?;
+                if breaks {
+                    sink.push('\n')?;
+                }
             }
-            sink.push_str(&line.text())?;
+            text = line.text();
+        }
+        if !page.is_empty() {
+            sink.push_str(&text)?;
             sink.push('\n')?;
         }
     }
