@@ -492,3 +492,60 @@ fn analyse_compares_distinctive_words_against_whom_it_is_told() {
     assert!(kinds.contains(&"unknown-speaker"), "{kinds:?}");
     colloquy().args(["analyse", "-", "--prior-weight", "0"]).write_stdin("A: hi").assert().code(2);
 }
+
+/// A .docx whose word/document.xml is `document`, deflated.
+fn docx(document: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in [("[Content_Types].xml", &b"<Types/>"[..]), ("word/document.xml", document)] {
+        out.start_file(name, deflated).expect("an entry");
+        out.write_all(bytes).expect("written");
+    }
+    out.finish().expect("the archive").into_inner()
+}
+
+/// WordprocessingML with a paragraph per line of `text`, after `prolog`.
+fn document(prolog: &str, text: &str) -> Vec<u8> {
+    let paragraphs: String = text.lines().map(|l| format!("<w:p><w:r><w:t>{l}</w:t></w:r></w:p>")).collect();
+    format!("{prolog}<w:document xmlns:w=\"w\"><w:body>{paragraphs}</w:body></w:document>").into_bytes()
+}
+
+#[test]
+fn hostile_documents_get_a_clear_message_and_no_more() {
+    // A zip bomb: 257 MiB of text in an archive of a few hundred KB stops at the entry limit.
+    let bomb = docx(&document("", &format!("Alice: {}", "x".repeat(257 << 20))));
+    assert!(bomb.len() < 2 << 20, "{}", bomb.len());
+    let nested = format!("<html><body>{}Alice: hi", "<div>".repeat(100_000));
+    let cases: [(&str, Vec<u8>, &str); 3] = [
+        ("bomb.docx", bomb, "bomb.docx: This .docx file is too large to read: its part word/document.xml holds over 256 MiB uncompressed."),
+        ("nested.html", nested.into_bytes(), "nested.html: This web page is too large to read: it is nested more than 256 levels deep."),
+        ("deep.json", "[".repeat(100_000).into_bytes(), "deep.json: This JSON file is too large to read: it is nested more than 256 levels deep."),
+    ];
+    for (name, bytes, message) in cases {
+        let (_dir, path) = temp_file(name, &bytes);
+        colloquy()
+            .arg("analyse")
+            .arg(&path)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(predicate::str::contains(message).and(predicate::str::contains("panicked").not()));
+    }
+    // A billion laughs declared in the DTD: read, and never expanded.
+    let entities: String = std::iter::once("<!ENTITY lol \"lol\">".to_owned())
+        .chain((1..10).map(|i| {
+            format!(
+                "<!ENTITY lol{i} \"{}\">",
+                format!("&lol{};", if i == 1 { String::new() } else { (i - 1).to_string() }).repeat(10)
+            )
+        }))
+        .collect();
+    let laughs =
+        docx(&document(&format!("<!DOCTYPE w:document [{entities}]>"), "Alice: before &lol9; after\nBob: fine"));
+    let (_dir, path) = temp_file("laughs.docx", &laughs);
+    let out = colloquy().arg("analyse").arg(&path).assert().success().get_output().stdout.clone();
+    let analysis: Value = serde_json::from_slice(&out).expect("stdout is JSON");
+    assert_eq!(speaker_turns(&analysis), [("Alice".to_owned(), 1), ("Bob".to_owned(), 1)]);
+    assert_eq!(analysis["summary"]["tokens"], 3, "before, after, fine: no laughs");
+}
