@@ -202,3 +202,21 @@ test('a PDF with no text layer gets a clear message, and the text stays', async 
   assert.equal(await area(page).inputValue(), keep);
   assert.deepEqual(page.problems, []);
 });
+
+test('a document dropped on the page is read like one opened', async () => {
+  const page = await open(env);
+  const bytes = [...await fixture('talk.odt')];
+  const count = await analyses(page);
+  const data = await page.evaluateHandle((b) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(b)], 'talk.odt', { type: 'application/vnd.oasis.opendocument.text' }));
+    return dt;
+  }, bytes);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: data });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: data });
+  await page.dispatchEvent('#transcript', 'drop', { dataTransfer: data });
+  await nextAnalysis(page, count);
+  assert.match(await page.locator('#status').textContent(), /^Opened “talk\.odt” \([\d.,]+ (?:bytes|KB|MB)\), read as an OpenDocument text/);
+  assert.deepEqual((await speakers(page)).map((row) => row.split(' | ')[0]), ['Alice', 'Bob', 'Carol']);
+  assert.deepEqual(page.problems, []);
+});

@@ -71,27 +71,7 @@ fn inflate(input: &[u8], limit: usize) -> Result<Vec<u8>, Undecoded> {
 }
 
 fn ascii_hex(input: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(input.len() / 2);
-    let mut high: Option<u8> = None;
-    for &b in input {
-        if b == b'>' {
-            break;
-        }
-        let v = match b {
-            b'0'..=b'9' => b - b'0',
-            b'a'..=b'f' => b - b'a' + 10,
-            b'A'..=b'F' => b - b'A' + 10,
-            _ => continue,
-        };
-        match high.take() {
-            Some(h) => out.push(h << 4 | v),
-            None => high = Some(v),
-        }
-    }
-    if let Some(h) = high {
-        out.push(h << 4);
-    }
-    out
+    super::lexer::hex_bytes(input).0
 }
 
 fn ascii85(input: &[u8]) -> Vec<u8> {

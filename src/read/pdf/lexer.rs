@@ -28,6 +28,31 @@ fn is_regular(b: u8) -> bool {
     !is_white(b) && !is_delimiter(b)
 }
 
+/// Hex digits to bytes, up to a `>` (white space and other bytes skipped; an odd last
+/// digit is its byte's high half), as a hex string `<48 69>` and ASCIIHexDecode data
+/// have them: the bytes and how many input bytes were read (the `>` among them).
+pub(super) fn hex_bytes(input: &[u8]) -> (Vec<u8>, usize) {
+    let mut out = Vec::with_capacity(input.len() / 2);
+    let mut high: Option<u8> = None;
+    let mut used = input.len();
+    for (i, &b) in input.iter().enumerate() {
+        if b == b'>' {
+            used = i + 1;
+            break;
+        }
+        if let Some(v) = hex_value(b) {
+            match high.take() {
+                Some(h) => out.push(h << 4 | v),
+                None => high = Some(v),
+            }
+        }
+    }
+    if let Some(h) = high {
+        out.push(h << 4);
+    }
+    (out, used)
+}
+
 fn hex_value(b: u8) -> Option<u8> {
     match b {
         b'0'..=b'9' => Some(b - b'0'),
@@ -178,23 +203,8 @@ impl<'a> Lexer<'a> {
     }
 
     fn hex_string(&mut self) -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut high: Option<u8> = None;
-        while let Some(b) = self.peek() {
-            self.pos += 1;
-            if b == b'>' {
-                break;
-            }
-            if let Some(v) = hex_value(b) {
-                match high.take() {
-                    Some(h) => out.push(h << 4 | v),
-                    None => high = Some(v),
-                }
-            }
-        }
-        if let Some(h) = high {
-            out.push(h << 4);
-        }
+        let (out, used) = hex_bytes(self.bytes.get(self.pos..).unwrap_or_default());
+        self.pos += used;
         out
     }
 
