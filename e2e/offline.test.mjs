@@ -1,7 +1,8 @@
 // Offline after the first visit (the service worker), and a worker that dies is restarted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, pasteAndWait, SEED } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { start, open, pasteAndWait, analyses, nextAnalysis, SEED } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -44,4 +45,38 @@ test('a worker that dies is restarted, the error is shown and the text stays', a
   await page.waitForFunction((n) => Number(document.body.dataset.analyses) > n, before);
   assert.deepEqual(await page.locator('#speakers-table tbody th').allTextContents(), ['Alice', 'Bob']);
   assert.deepEqual(page.problems, []);
+});
+
+test('offline, documents open; a PDF opens once the PDF reader has been fetched online', async () => {
+  const fixture = (name) => readFile(new URL(`../tests/fixtures/read/${name}`, import.meta.url));
+  const names = () => page.locator('#speakers-table tbody th').allTextContents();
+  const openFile = async (name) => {
+    const count = await analyses(page);
+    await page.locator('#file-input').setInputFiles({ name, mimeType: '', buffer: await fixture(name) });
+    return count;
+  };
+  const page = await open(env);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('body[data-engine="ready"]');
+  // The readers' module is precached: a .docx opens offline.
+  await nextAnalysis(page, await openFile('talk.docx'));
+  assert.deepEqual((await names()).sort(), ['Alice', 'Bob', 'Carol']);
+  // The PDF module is not: offline, before any PDF was opened, it cannot be fetched.
+  await openFile('talk.pdf');
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.locator('#error-text').textContent(), /^“talk\.pdf” could not be read: the PDF reader could not be loaded/);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  // Online, the first PDF fetches it and the service worker keeps it: then offline it opens.
+  await page.context().setOffline(false);
+  await nextAnalysis(page, await openFile('talk.pdf'));
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('body[data-engine="ready"]');
+  await nextAnalysis(page, await openFile('talk.pdf'));
+  assert.deepEqual((await names()).sort(), ['Alice', 'Bob', 'Carol']);
+  await page.context().setOffline(false);
+  assert.deepEqual(page.problems.filter((p) => !/Failed to fetch|ERR_INTERNET_DISCONNECTED|net::ERR/.test(p)), []);
 });

@@ -36,7 +36,7 @@ export async function readFile(file, signal) {
       worker.postMessage({ bytes, name: file.name, type: file.type }, [bytes]);
     });
     if (!answer.ok) {
-      const why = answer.trap ? `“${file.name}” could not be read: ${answer.message}.` : namedMessage(file.name, answer.message);
+      const why = answer.kind === undefined ? `“${file.name}” could not be read: ${answer.message}.` : namedMessage(file.name, answer.message);
       throw new FileError(`${why} ${unchanged}`);
     }
     if (answer.read.text.length > MAX_TEXT_UNITS) {

@@ -28,6 +28,24 @@ async function pdfReader() {
 }
 
 /**
+ * A reader's module, or an Error that says it could not be loaded. The PDF module is
+ * downloaded the first time a PDF is opened (the service worker does not precache it), so
+ * offline it may not be there yet.
+ * @template T
+ * @param {Promise<T>} module
+ * @param {string} what  'file' or 'PDF'
+ * @returns {Promise<T>}
+ */
+async function loaded(module, what) {
+  try {
+    return await module;
+  } catch (err) {
+    const offline = what === 'PDF' && !navigator.onLine ? ': it is downloaded the first time a PDF is opened, and this browser is offline' : '';
+    throw new Error(`the ${what} reader could not be loaded${offline} (${err instanceof Error ? err.message : err})`);
+  }
+}
+
+/**
  * Whether `err` is the readers' module refusing a PDF, which the PDF module reads.
  * @param {unknown} err
  */
@@ -43,10 +61,10 @@ scope.addEventListener('message', async (event) => {
   try {
     let read;
     try {
-      read = (await readers())(view, options);
+      read = (await loaded(readers(), 'file'))(view, options);
     } catch (err) {
       if (!isPdf(err)) throw err;
-      send({ ok: true, read: (await pdfReader())(view, options), pdf: true });
+      send({ ok: true, read: (await loaded(pdfReader(), 'PDF'))(view, options), pdf: true });
       return;
     }
     send({ ok: true, read, pdf: false });
