@@ -12,7 +12,7 @@
 // `{ missing: "why" }`, and exits 0; bench.mjs skips the real rows and the report says so.
 // Regenerated only when the transcripts or this file change (the manifest holds a hash).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MB, REAL_MANIFEST, REALWORLD, ROOT } from './sizes.mjs';
@@ -47,6 +47,7 @@ function main() {
   if (!ts || ts.length === 0) {
     const why = `${shown} (COLLOQUY_REALWORLD) ${ts ? 'holds no */transcript.txt' : 'is not there'}`;
     writeFileSync(REAL_MANIFEST, JSON.stringify({ missing: why }, null, 2) + '\n');
+    for (const [n] of TARGETS) rmSync(join(OUT, `${n}.txt`), { force: true }); // no stale copies
     console.log(`real corpus: skipped, ${why}`);
     return;
   }
