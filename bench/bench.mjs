@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 // The benchmark driver: `make bench` / `make bench-quick` run it as
 //
-//   node --expose-gc bench/bench.mjs [--quick] [--deadline EPOCH_SECONDS] [--peers a,b] [--sizes a,b]
+//   node --expose-gc bench/bench.mjs [--quick] [--deadline EPOCH_SECONDS] [--peers a,b] [--sizes a,b] [--name NAME]
+//
+// --name NAME writes bench/work/results-NAME.json and bench/work/RESULTS-NAME.md instead
+// of the committed report, for a partial run (some sizes or peers) that must not replace it.
+// The real-text sizes (real1mb, real10mb: bench/real-corpus.mjs) run after their generated
+// tier when the realworld corpus was there to build them; otherwise they are skipped and
+// the report says so in one line.
 //
 // For each input size, smallest first:
 //   A. memory: every peer once in a fresh child process (bench/run-one.mjs), killed
@@ -20,7 +26,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { PEERS, peerByName, setupPeer, peerVersion, lastSplit, loadColloquy } from './peers.mjs';
-import { SIZES, ROOT, MB } from './sizes.mjs';
+import { ALL_SIZES, ROOT, MB, realManifest } from './sizes.mjs';
 import { render } from './report.mjs';
 import { loadFloorNative, loadNativeFile, loadPageFile, loadPairedFile } from './native.mjs';
 import { median, quantile } from './stats.mjs';
@@ -40,7 +46,13 @@ const deadline = Number(opt('--deadline', 0)) * 1000 || t0 + (quick ? 12 : 25) *
 // When `make bench` started (before building and the native run), for telling
 // whether bench/work/native.json was made in this run.
 const makeStarted = Number(opt('--started-at', 0)) * 1000 || t0;
-const sizes = SIZES.filter((s) => (opt('--sizes') ? opt('--sizes').split(',').includes(s.name) : quick ? s.name !== '100mb' : true));
+const wanted = ALL_SIZES.filter((s) => (opt('--sizes') ? opt('--sizes').split(',').includes(s.name) : quick ? s.name !== '100mb' : true));
+// The real-text rows need bench/real-corpus.mjs to have found the realworld transcripts.
+const real = realManifest();
+const realMissing = !real ? 'bench/corpora/real-manifest.json is missing (run node bench/real-corpus.mjs)' : real.missing ?? null;
+const sizes = wanted.filter((s) => !s.real || (!realMissing && existsSync(s.path)));
+const realSkipped = wanted.some((s) => s.real) && sizes.every((s) => !s.real) ? realMissing ?? 'the real corpora are missing' : null;
+const runName = opt('--name', null);
 const peers = opt('--peers') ? opt('--peers').split(',').map(peerByName) : PEERS;
 const LIMIT_S = Number(opt('--limit', 60)); // a peer is abandoned for a size if one run takes longer
 const LIMIT_100_S = Number(opt('--limit-100', 600)); // the one cold run at 100 MB
@@ -183,6 +195,7 @@ async function main() {
     wasm: null,
     git: gitState(),
     corpus: JSON.parse(readFileSync(join(HERE, 'corpora', 'manifest.json'), 'utf8')),
+    real: realSkipped ? { skipped: realSkipped } : sizes.some((s) => s.real) ? real : null,
     sizes: [],
   };
   results.wasm = wasmSize();
@@ -193,17 +206,20 @@ async function main() {
     results.peers[p.name] = { kind: p.kind, describe: p.describe, version: peerVersion(p) };
   }
   results.versions.node = process.version;
+  if (realSkipped) log(`real text: skipped (${realSkipped})`);
   log(`deadline in ${left().toFixed(0)} s; sizes ${sizes.map((s) => s.name).join(', ')}; peers ${peers.map((p) => p.name).join(', ')}`);
 
   let prev = null; // { size, bytes, est: { peer: ms } }
   for (let si = 0; si < sizes.length; si++) {
     const size = sizes[si];
-    sizeNow = size.name;
+    // A real size takes its generated tier's sample counts and time share.
+    sizeNow = size.tier ?? size.name;
     if (!existsSync(size.path)) throw new Error(`${size.path} is missing: run node bench/gen-corpus.mjs`);
     const text = readFileSync(size.path, 'utf8');
     const bytes = Buffer.byteLength(text);
-    const weightLeft = sizes.slice(si).reduce((a, s) => a + WEIGHT[s.name], 0);
-    const sizeBudgetS = Math.max(0, left() - 15) * (WEIGHT[size.name] / weightLeft);
+    const weight = (s) => WEIGHT[s.tier ?? s.name];
+    const weightLeft = sizes.slice(si).reduce((a, s) => a + weight(s), 0);
+    const sizeBudgetS = Math.max(0, left() - 15) * (weight(size) / weightLeft);
     const sizeDeadline = now() + sizeBudgetS * 1000;
     const is100 = size.name === '100mb';
     const limitS = is100 ? LIMIT_100_S : LIMIT_S;
@@ -229,7 +245,7 @@ async function main() {
         continue;
       }
       // What this size may use: all that is left but the later sizes' shares.
-      const laterShare = sizes.slice(si + 1).reduce((a, s) => a + WEIGHT[s.name], 0) / weightLeft;
+      const laterShare = sizes.slice(si + 1).reduce((a, s) => a + weight(s), 0) / weightLeft;
       const timeLeft = left() * (1 - laterShare) - 10;
       if (projS != null && projS * 1.3 + 5 > timeLeft && !(is100 && peer.name === 'colloquy-analyzer')) {
         r.status = 'skipped';
@@ -265,7 +281,7 @@ async function main() {
     const timed = peers.filter((p) => entry.peers[p.name].status === 'ok');
     if (!is100 && timed.length) {
       const est = Object.fromEntries(timed.map((p) => [p.name, Math.max(0.05, entry.peers[p.name].cold.ms)]));
-      for (let w = 0; w < WARMUP[size.name]; w++) {
+      for (let w = 0; w < WARMUP[sizeNow]; w++) {
         for (const p of timed) {
           if (forceGc) gc();
           const a = performance.now();
@@ -283,7 +299,7 @@ async function main() {
         timed.map((p) => {
           const t = est[p.name];
           const min = minSamples(p, t);
-          return [p.name, Math.max(min, Math.min(MAX_SAMPLES[size.name], Math.floor(share / t)))];
+          return [p.name, Math.max(min, Math.min(MAX_SAMPLES[sizeNow], Math.floor(share / t)))];
         }),
       );
       log(`B ${budgetB.toFixed(0)} s for ${timed.map((p) => `${p.name}×${want[p.name]}`).join(' ')}`);
@@ -340,7 +356,9 @@ async function main() {
       r.min = xs.length ? Math.min(...xs) : null;
       if (r.median != null) log(`  ${p.name.padEnd(18)} median ${r.median.toFixed(1)} ms, p90 ${r.p90.toFixed(1)} ms (n=${r.n}), ${(bytes / MB / (r.median / 1000)).toFixed(2)} MB/s`);
     }
-    prev = {
+    // The next size is projected from the last generated one: the real text (a repetition,
+    // whose vocabulary stops growing) runs faster for some peers than a larger text would.
+    if (!size.real) prev = {
       label: size.label,
       bytes,
       est: Object.fromEntries(peers.filter((p) => entry.peers[p.name].median != null).map((p) => [p.name, entry.peers[p.name].median])),
@@ -353,7 +371,9 @@ async function main() {
 }
 
 function writeOut(results, final) {
-  const suffix = quick ? '-quick' : '';
+  const suffix = runName ? `-${runName}` : quick ? '-quick' : '';
+  const dir = runName ? join(HERE, 'work') : HERE;
+  mkdirSync(dir, { recursive: true });
   if (final) {
     // Kept in the JSON, so that the report can be re-rendered later.
     results.native = loadNativeFile(results);
@@ -361,11 +381,12 @@ function writeOut(results, final) {
     results.page = loadPageFile(results);
     results.paired = loadPairedFile(results);
   }
-  writeFileSync(join(HERE, `results${suffix}.json`), JSON.stringify(results, null, 1) + '\n');
+  writeFileSync(join(dir, `results${suffix}.json`), JSON.stringify(results, null, 1) + '\n');
   if (final) {
     const md = render(results, { native: results.native });
-    writeFileSync(join(HERE, `RESULTS${suffix}.md`), md);
-    log(`wrote bench/RESULTS${suffix}.md and bench/results${suffix}.json`);
+    writeFileSync(join(dir, `RESULTS${suffix}.md`), md);
+    const rel = runName ? 'bench/work' : 'bench';
+    log(`wrote ${rel}/RESULTS${suffix}.md and ${rel}/results${suffix}.json`);
   }
 }
 

@@ -16,7 +16,10 @@ bin=target/release/examples/phases
   echo "Written by \`bench/profile.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') at commit \`$(git rev-parse --short HEAD)\`;"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg). The wasm build runs the same code"
   echo "(wasm/native is in the ratios above), so this is where wasm time goes too."
-  for size in 50kb 10mb; do
+  # real-10mb: the realworld transcripts repeated (bench/real-corpus.mjs), when they are there.
+  node bench/real-corpus.mjs > /dev/null || true
+  for size in 50kb 10mb real-10mb; do
+    [ -f "bench/corpora/$size.txt" ] || { echo; echo "### $size: not profiled (the realworld corpus is not there)"; continue; }
     echo
     echo "### $size, by stage"
     echo
