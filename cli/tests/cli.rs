@@ -43,6 +43,18 @@ fn temp_file(name: &str, bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// `colloquy analyse path` fails (exit 1, nothing on standard output) with `message`
+/// on standard error, and no panic.
+fn refused(path: &Path, message: &str) {
+    colloquy()
+        .arg("analyse")
+        .arg(path)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains(message).and(predicate::str::contains("panicked").not()));
+}
+
 #[test]
 fn json_on_the_seed_transcript() {
     let seed = seed();
@@ -360,19 +372,13 @@ fn pdfs_are_read_and_damaged_ones_said() {
     assert_eq!(turns, [("Alice", 2), ("Bob", 2), ("Carol", 1)].map(|(n, t)| (n.to_owned(), t)));
     // A PDF cut short: damaged, in one line, no panic.
     let (_dir, path) = temp_file("doc.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj << /Type /Catalog");
-    colloquy().arg("analyse").arg(&path).assert().code(1).stdout("").stderr(
-        predicate::str::contains("doc.pdf: This PDF is damaged: it ends early")
-            .and(predicate::str::contains("panicked").not()),
-    );
+    refused(&path, "doc.pdf: This PDF is damaged: it ends early");
 }
 
 #[test]
 fn a_truncated_docx_is_damaged() {
     let (_dir, path) = temp_file("doc.docx", b"PK\x03\x04\x14\x00\x06\x00");
-    colloquy().arg("analyse").arg(&path).assert().code(1).stdout("").stderr(
-        predicate::str::contains("doc.docx: This .docx file is damaged: its archive ends early")
-            .and(predicate::str::contains("panicked").not()),
-    );
+    refused(&path, "doc.docx: This .docx file is damaged: its archive ends early");
 }
 
 #[test]
@@ -524,13 +530,7 @@ fn hostile_documents_get_a_clear_message_and_no_more() {
     ];
     for (name, bytes, message) in cases {
         let (_dir, path) = temp_file(name, &bytes);
-        colloquy()
-            .arg("analyse")
-            .arg(&path)
-            .assert()
-            .code(1)
-            .stdout("")
-            .stderr(predicate::str::contains(message).and(predicate::str::contains("panicked").not()));
+        refused(&path, message);
     }
     // A billion laughs declared in the DTD: read, and never expanded.
     let entities: String = std::iter::once("<!ENTITY lol \"lol\">".to_owned())
