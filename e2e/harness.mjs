@@ -13,10 +13,11 @@ export const fixture = (path) => readFile(new URL(`../tests/fixtures/${path}`, i
 
 /**
  * Starts the server and the browser. Call `close()` when done. `site: 'site-test'` serves
- * the page built on the test variant of the package (`make site-test`: the `__testPanic` export).
+ * the page built on the test variant of the package (`make site-test`: the `__testPanic` export);
+ * `dir` serves any other folder (the bench compares two builds).
  */
-export async function start({ site = 'site' } = {}) {
-  const server = await serve({ dir: new URL(`../${site}`, import.meta.url).pathname, port: 0, base: BASE });
+export async function start({ site = 'site', dir = new URL(`../${site}`, import.meta.url).pathname } = {}) {
+  const server = await serve({ dir, port: 0, base: BASE });
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: CHROME,

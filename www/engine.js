@@ -6,7 +6,7 @@ import { STREAM_OVER } from './protocol.js';
 
 /**
  * @import { Analysis, AnalyseOptions, KwicOptions, DispersionOptions, CollocationOptions, SpreadOptions } from './pkg/colloquy.js'
- * @import { Answer, Request, QueryRequest, QueryRows, QueryType, Progress, Indexed, ErrorKind } from './protocol.js'
+ * @import { Answer, Request, QueryRequest, QueryRows, QueryType, Progress, Indexed, ErrorKind, Timing } from './protocol.js'
  */
 
 /*
@@ -35,12 +35,18 @@ export const isCancelled = (err) => err instanceof DOMException && err.name === 
 /**
  * @typedef {object} EngineCallbacks
  * @property {(version: string) => void} [onReady]  the worker has started
+ * @property {(analysis: Analysis) => void} [onRehearsed]  the worker rehearsed on the bundled example (worker.js: rehearse)
  * @property {(progress: Progress) => void} [onProgress]  a big text is being read
- * @property {(analysis: Analysis, info: { id: number, ms: number, memory: number, recycles: number, starts: number }) => void} [onResult]
+ * @property {(analysis: Analysis, info: ResultInfo) => void} [onResult]
  * @property {(indexed: Indexed) => void} [onIndexed]  a big text can now be queried
  * @property {(message: string, info: { kind: ErrorKind, id: number | null, name?: string, key?: string, reason?: string }) => void} [onError]  an analysis failed
  * @property {(message: string, info: { gaveUp: boolean }) => void} [onCrash]  the worker died (and was restarted unless `gaveUp`)
  * @property {(info: { memory: number, limit: number }) => void} [onRecycle]  the worker is replaced by a fresh one
+ */
+/**
+ * What came with a result: `ms` the worker's time, `timing` where it went (protocol.js),
+ * `transfer` ms from the worker posting it to the page's handler (the copy both ways).
+ * @typedef {{ id: number, ms: number, memory: number, recycles: number, starts: number, timing: Timing, transfer: number }} ResultInfo
  */
 /**
  * A query waiting for its answer.
@@ -89,7 +95,8 @@ export class Engine {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'colloquy-analysis' });
     // Events of a worker that has been replaced (terminated) are ignored.
     worker.addEventListener('message', (e) => {
-      if (this.worker === worker) this.receive(/** @type {Answer} */ (e.data));
+      const arrived = performance.timeOrigin + performance.now();
+      if (this.worker === worker) this.receive(/** @type {Answer} */ (e.data), arrived);
     });
     worker.addEventListener('error', (e) => {
       if (this.worker !== worker) return;
@@ -246,14 +253,20 @@ export class Engine {
     return this.query({ type: 'spread', id: ++this.seq, doc: this.doc, options });
   }
 
-  /** @param {Answer} msg */
-  receive(msg) {
+  /**
+   * @param {Answer} msg
+   * @param {number} arrived  when its handler ran (ms since the epoch)
+   */
+  receive(msg, arrived) {
     if ('memory' in msg && typeof msg.memory === 'number') this.memory = msg.memory;
     switch (msg.type) {
       case 'ready':
         this.ready = true;
         this.base = msg.memory;
         this.cb.onReady?.(msg.version);
+        return;
+      case 'rehearsed':
+        this.cb.onRehearsed?.(msg.analysis);
         return;
       case 'progress':
         if (msg.id === this.latest) this.cb.onProgress?.(msg);
@@ -262,7 +275,10 @@ export class Engine {
         if (msg.id !== this.latest) return;
         if (msg.id === this.doc && !this.running?.big) this.indexed = true;
         this.running = null;
-        this.cb.onResult?.(msg.analysis, { id: msg.id, ms: msg.ms, memory: msg.memory, recycles: this.recycles, starts: this.starts });
+        this.cb.onResult?.(msg.analysis, {
+          id: msg.id, ms: msg.ms, memory: msg.memory, recycles: this.recycles, starts: this.starts,
+          timing: msg.timing, transfer: arrived - msg.timing.posted,
+        });
         return;
       case 'indexed':
         if (msg.id === this.sample?.id) {

@@ -54,12 +54,24 @@ export const STREAM_OVER = 1_000_000;
  * @typedef {{ type: 'ready', version: string, memory: number }} Ready
  */
 /**
+ * Once, when the worker has rehearsed on the bundled example and no request came
+ * meanwhile: its analysis, for the page to draw unseen and so warm its own code.
+ * @typedef {{ type: 'rehearsed', analysis: Analysis }} Rehearsed
+ */
+/**
  * Between the chunks of a big text (`done` of `total` UTF-16 units read).
  * @typedef {{ type: 'progress', id: number, done: number, total: number, phase: 'reading' }} Progress
  */
 /**
+ * Where a result's time went in the worker: parsing and counting (`load`, 0 for `view`),
+ * the report (`report`: the analysis built and made a JS value), and when it was posted
+ * (`posted`: ms since the epoch, `performance.timeOrigin + performance.now()`, so the page
+ * can tell how long the message took to arrive).
+ * @typedef {{ load: number, report: number, posted: number }} Timing
+ */
+/**
  * The answer to `analyse` or `view`; `ms` is the time taken in the worker.
- * @typedef {{ type: 'result', id: number, analysis: Analysis, ms: number, memory: number }} Result
+ * @typedef {{ type: 'result', id: number, analysis: Analysis, ms: number, memory: number, timing: Timing }} Result
  */
 /**
  * After a big text's result: the text is loaded as a Document, so queries can run.
@@ -85,6 +97,6 @@ export const STREAM_OVER = 1_000_000;
  *   name?: string, key?: string, reason?: string }} Failure
  */
 /**
- * @typedef {Ready | Progress | Result | Indexed | Failure
+ * @typedef {Ready | Rehearsed | Progress | Result | Indexed | Failure
  *   | QueryAnswer<'kwic'> | QueryAnswer<'dispersion'> | QueryAnswer<'collocations'> | QueryAnswer<'spread'>} Answer
  */

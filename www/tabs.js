@@ -1,8 +1,14 @@
 // @ts-check
 // The tabs of the views and their panels: which is shown, and which need drawing again.
-// A view is drawn when its tab is shown and the analysis (or a display setting) changed since.
+// After an analysis the view shown is drawn at once; the others are drawn one at a time
+// in idle time after that (so opening their tab is instant), or when their tab is shown
+// first. A new analysis or display change stops the idle drawing of the last.
+// Each drawing is a performance measure `colloquy:view:NAME` (the bench reads them), and
+// `body.dataset.drawn` lists the views drawn since the last analysis.
 import { h } from './dom.js';
 import { state } from './state.js';
+import { colourMap } from './colours.js';
+import { facts } from './pkg/facts.js';
 import { writeHash } from './hash.js';
 
 /**
@@ -26,6 +32,9 @@ let views = [];
 let tabs = [];
 /** @type {Set<ViewName>} views to draw again when shown */
 const dirty = new Set();
+/** Counts analyses and display changes: idle drawing scheduled for an older one stops. */
+let generation = 0;
+const idle = window.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 1));
 
 /**
  * Puts a tab per view into `tablist` and the views' panels after it.
@@ -81,10 +90,41 @@ export function openTab(name) {
   tab.focus();
 }
 
-/** @param {ViewName} name */
+/**
+ * Draws view `name` now; resolves when it is drawn (a view that asks the worker first
+ * draws when the answer comes).
+ * @param {ViewName} name
+ */
 function renderView(name) {
   dirty.delete(name);
-  views.find((view) => view.name === name)?.render();
+  const view = views.find((v) => v.name === name);
+  if (!view) return Promise.resolve();
+  const start = performance.now();
+  const drawn = (document.body.dataset.drawn ?? '').split(' ').filter(Boolean);
+  document.body.dataset.drawn = [...drawn.filter((n) => n !== name), name].join(' ');
+  return Promise.resolve(view.render()).then(() => {
+    performance.measure(`colloquy:view:${name}`, { start, end: performance.now() });
+  });
+}
+
+/**
+ * After the view shown is drawn and painted, draws the other views left to draw, one
+ * per idle period, in tab order; stops when a newer analysis or display change comes.
+ */
+function drawRestWhenIdle() {
+  const at = generation;
+  const next = () => {
+    if (at !== generation || !state.analysis) return;
+    const name = views.find((v) => dirty.has(v.name))?.name;
+    if (!name) {
+      performance.mark('colloquy:all-drawn');
+      document.body.dataset.allDrawn = 'true';
+      return;
+    }
+    renderView(name).then(() => idle(next), () => idle(next));
+  };
+  // After the next frame is painted, so the view shown comes first.
+  requestAnimationFrame(() => setTimeout(() => idle(next)));
 }
 
 /**
@@ -95,15 +135,51 @@ export function markDirty(names = views.map((view) => view.name)) {
   for (const name of names) dirty.add(name);
 }
 
-/** After a new analysis: each view updates its choices; all are drawn again when shown. */
+/**
+ * After a new analysis: each view updates its choices; all are to be drawn again (the
+ * one shown by `selectTab`, the others when idle or shown).
+ */
 export function updateViews() {
+  generation += 1;
+  document.body.dataset.drawn = '';
+  document.body.dataset.allDrawn = 'false';
   for (const view of views) view.update?.();
   markDirty();
+  drawRestWhenIdle();
+}
+
+/**
+ * Draws every view once with `sample` (the worker's rehearsal on the bundled example)
+ * while no analysis is shown and none is asked for, unseen (the results are hidden), so
+ * the first real drawing runs code the browser has already compiled. Then the page is
+ * as it was: no analysis, and every view to be drawn again.
+ * @param {import('./pkg/colloquy.js').Analysis} sample
+ */
+export function rehearse(sample) {
+  if (state.analysis || state.job || !document.getElementById('results')?.hidden) return;
+  const colours = state.colours;
+  state.analysis = sample;
+  state.colours = colourMap(sample.speakers.map((s) => s.name), facts.unattributed);
+  try {
+    for (const view of views) {
+      view.update?.();
+      // A view that asks the worker gets no answer for a document it does not hold, and
+      // draws nothing more when the analysis has changed meanwhile.
+      Promise.resolve(view.render()).catch(() => {});
+    }
+  } finally {
+    state.analysis = null;
+    state.colours = colours;
+    markDirty();
+    document.body.dataset.rehearsed = 'true';
+  }
 }
 
 /** Draws the views again after a display-only change (hidden speakers, a resize). */
 export function redraw() {
   if (!state.analysis) return;
+  generation += 1;
   markDirty();
   renderView(state.settings.view);
+  drawRestWhenIdle();
 }

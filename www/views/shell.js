@@ -82,6 +82,7 @@ export function tableWrap(id) {
   const wrap = h('div', { id, class: 'table-wrap' });
   const check = () => {
     const scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+    if (scrolls === wrap.hasAttribute('data-scrolls')) return;
     wrap.toggleAttribute('data-scrolls', scrolls);
     if (scrolls) {
       // Named apart from its table (whose caption says what it holds).
@@ -90,9 +91,16 @@ export function tableWrap(id) {
       for (const k of ['tabindex', 'role', 'aria-label']) wrap.removeAttribute(k);
     }
   };
-  // Its width changes with the window, the table's with what it holds.
-  new ResizeObserver(check).observe(wrap);
-  new MutationObserver(check).observe(wrap, { childList: true });
+  // Its width changes with the window, the table's with what it holds. Checked when
+  // the browser has laid them out (a ResizeObserver's time), never by forcing a layout
+  // while a view is drawn: a new table is observed when it is put in.
+  const sizes = new ResizeObserver(check);
+  sizes.observe(wrap);
+  new MutationObserver(() => {
+    sizes.disconnect();
+    sizes.observe(wrap);
+    for (const child of wrap.children) sizes.observe(child);
+  }).observe(wrap, { childList: true });
   return wrap;
 }
 
