@@ -28,7 +28,7 @@ import { gzipSync } from 'node:zlib';
 import { PEERS, peerByName, setupPeer, peerVersion, lastSplit, loadColloquy } from './peers.mjs';
 import { ALL_SIZES, ROOT, MB, realManifest } from './sizes.mjs';
 import { render } from './report.mjs';
-import { loadFloorNative, loadNativeFile, loadPageFile, loadPairedFile } from './native.mjs';
+import { loadFloorNative, loadNativeFile, loadPageFile, loadPageSpeedFile, loadPairedFile } from './native.mjs';
 import { median, quantile } from './stats.mjs';
 
 const HERE = join(ROOT, 'bench');
@@ -379,6 +379,7 @@ function writeOut(results, final) {
     results.native = loadNativeFile(results);
     results.floorNative = loadFloorNative();
     results.page = loadPageFile(results);
+    results.pageSpeed = loadPageSpeedFile(results);
     results.paired = loadPairedFile(results);
   }
   writeFileSync(join(dir, `results${suffix}.json`), JSON.stringify(results, null, 1) + '\n');

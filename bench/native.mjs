@@ -37,6 +37,9 @@ export function loadFloorNative() {
  */
 export const loadPageFile = (results) => thisRunsFile(results, 'bench/work/page.json');
 
+/** bench/work/page-speed.json (bench/page-speed.mjs), if written during this `make bench`. */
+export const loadPageSpeedFile = (results) => thisRunsFile(results, 'bench/work/page-speed.json');
+
 /** bench/work/paired.json (bench/paired.mjs), if written during this `make bench`. */
 export const loadPairedFile = (results) => thisRunsFile(results, 'bench/work/paired.json');
 

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median, quantile } from './stats.mjs';
+import { pageSpeedSection } from './page-report.mjs';
 
 const MB = 1024 * 1024;
 const ORDER = ['colloquy', 'colloquy-analyzer', 'colloquy-doc', 'colloquy-terms', 'js-regex', 'intl-segmenter', 'wink-nlp', 'compromise', 'natural', 'floor'];
@@ -406,6 +407,16 @@ export function render(res, { native } = {}) {
     w(`| the worker's peak wasm memory | ${sizes.map((s) => cell(s.name, 'first', (r) => `${f1(r.wasmMB)} MB`)).join(' | ')} |`);
     w(`| progress bar values seen (first) | ${sizes.map((s) => cell(s.name, 'first', (r) => String(r.progress))).join(' | ')} |`);
     w(`| Node, same run: colloquy-doc / colloquy-analyzer warm | ${sizes.map((s) => `${ms(med(s.name, 'colloquy-doc'))} / ${ms(med(s.name, 'colloquy-analyzer'))}`).join(' | ')} |`);
+    w();
+  }
+
+  // ---- Paste to chart (bench/page-speed.mjs)
+  if (res.pageSpeed) {
+    for (const line of pageSpeedSection(res.pageSpeed)) w(line);
+  } else {
+    w('## Paste to chart in the page (bench/page-speed.mjs)');
+    w();
+    w('Not measured in this run (bench/page-speed.mjs did not write bench/work/page-speed.json).');
     w();
   }
 
