@@ -3,6 +3,7 @@
 // cancel by terminating, restart when the worker dies or its wasm traps, recycle when its
 // memory has grown too far. The messages are those of protocol.js.
 import { STREAM_OVER } from './protocol.js';
+import { unpack } from './packed.js';
 
 /**
  * @import { Analysis, AnalyseOptions, KwicOptions, DispersionOptions, CollocationOptions, SpreadOptions } from './pkg/colloquy.js'
@@ -298,7 +299,8 @@ export class Engine {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
         if (p && p.type !== msg.type) throw new Error(`the worker answered a ${p.type} request with ${msg.type}`);
-        p?.resolve(msg.stale ? null : msg.rows);
+        if (msg.stale) p?.resolve(null);
+        else p?.resolve(msg.type === 'dispersion' ? unpack(msg.rows) : msg.rows);
         return;
       }
       case 'error': {

@@ -12,6 +12,7 @@
 /**
  * @import { Analysis, AnalyseOptions, KwicOptions, KwicHit, DispersionOptions, Dispersion,
  *   CollocationOptions, Collocate, SpreadOptions, Spread } from './pkg/colloquy.js'
+ * @import { PackedDispersion } from './packed.js'
  */
 
 /** Texts longer than this (UTF-16 units) stream through an Analyzer, with progress. */
@@ -46,6 +47,10 @@ export const STREAM_OVER = 1_000_000;
  * @typedef {{ kwic: KwicHit[], dispersion: Dispersion[], collocations: Collocate[], spread: Spread }} QueryRows
  */
 /** @typedef {keyof QueryRows} QueryType */
+/**
+ * The rows as posted: dispersion packed into typed arrays (packed.js), the rest as they are.
+ * @typedef {Omit<QueryRows, 'dispersion'> & { dispersion: PackedDispersion[] }} PostedRows
+ */
 
 // ---------------------------------------------------------------- worker → page
 
@@ -80,7 +85,7 @@ export const STREAM_OVER = 1_000_000;
 /**
  * The answer to a query: its rows, or `stale` when the Document asked for is no longer loaded.
  * @template {QueryType} T
- * @typedef {{ type: T, id: number, rows: QueryRows[T], stale?: undefined } | { type: T, id: number, stale: true }} QueryAnswer
+ * @typedef {{ type: T, id: number, rows: PostedRows[T], stale?: undefined } | { type: T, id: number, stale: true }} QueryAnswer
  */
 /**
  * `error`: the request failed (bad options, say). `no-document`: a `view` found no loaded

@@ -11,6 +11,7 @@ import { compileBase64, isTrap } from './worker-scope.js';
 import { initSync, Analyzer, Document, version } from './pkg/colloquy.js';
 import { base64 } from './pkg/colloquy_bg.wasm.js';
 import { STREAM_OVER } from './protocol.js';
+import { pack } from './packed.js';
 
 /**
  * @import { InitOutput } from './pkg/colloquy.js'
@@ -190,7 +191,8 @@ async function handle(msg) {
         send({ type: msg.type, id: msg.id, stale: true });
         return;
       }
-      send(query(current.doc, msg));
+      const { answer, transfer } = query(current.doc, msg);
+      scope.postMessage(answer, transfer);
       return;
     }
     default:
@@ -199,21 +201,23 @@ async function handle(msg) {
 }
 
 /**
- * Runs a query on the loaded document.
+ * Runs a query on the loaded document: its answer, and the buffers to move with it.
  * @param {Document} doc
  * @param {QueryRequest} msg
- * @returns {Answer}
+ * @returns {{ answer: Answer, transfer: ArrayBuffer[] }}
  */
 function query(doc, msg) {
   switch (msg.type) {
     case 'kwic':
-      return { type: msg.type, id: msg.id, rows: doc.kwic(msg.query, msg.options) };
-    case 'dispersion':
-      return { type: msg.type, id: msg.id, rows: doc.dispersion(msg.terms, msg.options) };
+      return { answer: { type: msg.type, id: msg.id, rows: doc.kwic(msg.query, msg.options) }, transfer: [] };
+    case 'dispersion': {
+      const { rows, transfer } = pack(doc.dispersion(msg.terms, msg.options));
+      return { answer: { type: msg.type, id: msg.id, rows }, transfer };
+    }
     case 'collocations':
-      return { type: msg.type, id: msg.id, rows: doc.collocations(msg.node, msg.options) };
+      return { answer: { type: msg.type, id: msg.id, rows: doc.collocations(msg.node, msg.options) }, transfer: [] };
     case 'spread':
-      return { type: msg.type, id: msg.id, rows: doc.spread(msg.options) };
+      return { answer: { type: msg.type, id: msg.id, rows: doc.spread(msg.options) }, transfer: [] };
   }
 }
 
