@@ -33,7 +33,7 @@ function analysisWorker(page) {
 }
 
 /**
- * Makes the worker's next call of `target` ('Document.load', 'Analyzer.prototype.push',
+ * Makes the worker's next call of `target` ('Document.load', 'Document.prototype.analysis',
  * 'Document.prototype.kwic') call the test build's `__testPanic` instead, so the wasm traps
  * inside a real request. Returns `{ closed }`, a promise that settles when that worker closes.
  */
@@ -52,19 +52,19 @@ async function trapNext(page, target) {
 }
 
 /**
- * Makes every `Analyzer.prototype.push` of the current worker take 150 ms longer, so a
- * streamed analysis is still running when the test presses Cancel, however fast the core
- * is. Cancel replaces the worker, and the next one runs at full speed.
+ * Makes every progress report of a big text's reading in the current worker take 150 ms
+ * longer, so the analysis is still running when the test presses Cancel, however fast the
+ * core is. Cancel replaces the worker, and the next one runs at full speed.
  */
-async function slowPushes(page) {
+async function slowReads(page) {
   await analysisWorker(page).evaluate(async () => {
     const m = await import(new URL('./pkg/colloquy.js', self.location.href).href);
-    const push = m.Analyzer.prototype.push;
-    m.Analyzer.prototype.push = function (...args) {
+    const load = m.Document.load;
+    m.Document.load = (input, options, onProgress) => load.call(m.Document, input, options, onProgress && ((done, total) => {
       const until = performance.now() + 150;
       while (performance.now() < until);
-      return push.apply(this, args);
-    };
+      onProgress(done, total);
+    }));
   });
 }
 
@@ -138,11 +138,11 @@ test('a wasm trap outside a request, and in a concordance query', async () => {
   assert.deepEqual(page.problems, []);
 });
 
-test('with "remember" on, a big text survives a cancel, a wasm trap while streaming, and a reload', async () => {
+test('with "remember" on, a big text survives a cancel, a wasm trap while it is reported, and a reload', async () => {
   const page = await open(testEnv);
-  const length = await makeBigText(page, 1_200_000); // streamed (over 1,000,000 units), and small enough to store
+  const length = await makeBigText(page, 1_200_000); // big (over 1,000,000 units: progress shown), and small enough to store
   await page.getByLabel('Remember my text on this device').check();
-  await slowPushes(page);
+  await slowReads(page);
   await pasteEvent(page);
   await page.locator('#progress').waitFor();
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -154,7 +154,7 @@ test('with "remember" on, a big text survives a cancel, a wasm trap while stream
   const rows = await speakerRows(page);
   assert.equal(rows.length, 6);
 
-  const { closed } = await trapNext(page, 'Analyzer.prototype.push');
+  const { closed } = await trapNext(page, 'Document.prototype.analysis');
   await page.getByRole('button', { name: 'Analyse' }).click();
   const alert = page.getByRole('alert');
   await alert.waitFor();

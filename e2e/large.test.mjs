@@ -1,4 +1,4 @@
-// Big inputs: a 10 MB transcript streams through the worker with a progress bar and
+// Big inputs: a 10 MB transcript is read in the worker with a progress bar and
 // Cancel, the page stays responsive, and a new input cancels a running analysis.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

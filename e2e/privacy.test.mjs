@@ -243,7 +243,7 @@ test('nothing reaches the network during or after analysis: views, queries, edit
   await downloaded(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
   await downloaded(page, () => page.getByRole('group', { name: 'Export the terms chart and table' }).getByRole('button', { name: 'SVG' }).click());
   await downloaded(page, () => page.getByRole('group', { name: 'Export the terms chart and table' }).getByRole('button', { name: 'PNG' }).click());
-  // A file, opened; the example; a big text (streamed through the Analyzer).
+  // A file, opened; the example; a big text (read with progress reports).
   count = await analyses(page);
   await page.locator('#file-input').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('Ann: one two three\nBob: four five') });
   await nextAnalysis(page, count);

@@ -24,6 +24,25 @@ impl Document {
         Document::with_vocab(text, options, Vocab::default(), None)
     }
 
+    /// [`Document::new`], saying how far it has come as it goes, for a progress bar on a
+    /// big text: `progress(done, total)` in bytes of the text, once the text is parsed and
+    /// then about every 256 KiB tokenised (after the turn that passes the mark). The
+    /// document is the one `new` builds.
+    ///
+    /// ```
+    /// let text = "Alice: Hello there.\nBob: Hello.\n".repeat(20_000);
+    /// let mut seen = Vec::new();
+    /// let doc = colloquy::Document::with_progress(text.clone(), &Default::default(), &mut |done, total| seen.push((done, total)));
+    /// assert_eq!(doc.tokens().tokens.len(), colloquy::Document::new(text.clone(), &Default::default()).tokens().tokens.len());
+    /// assert!(seen.len() > 2 && seen.windows(2).all(|w| w[0].0 < w[1].0) && seen.iter().all(|&(d, t)| d <= t && t == text.len()));
+    /// ```
+    pub fn with_progress(text: String, options: &Options, progress: &mut dyn FnMut(usize, usize)) -> Document {
+        let transcript = parse_with(&text, &options.parse, None);
+        progress(0, text.len());
+        let tokens = tokenize_with(&text, &transcript, &options.tokenize, Vocab::default(), progress);
+        Document { text, transcript, tokens }
+    }
+
     /// A document read with a label convention decided beforehand, as a stream reads
     /// its parts: parts of one text read with the whole's convention merge exactly.
     pub fn with_convention(text: String, options: &Options, convention: &Convention) -> Document {
@@ -39,7 +58,7 @@ impl Document {
         convention: Option<&Convention>,
     ) -> Document {
         let transcript = parse_with(&text, &options.parse, convention);
-        let tokens = tokenize_with(&text, &transcript, &options.tokenize, vocab);
+        let tokens = tokenize_with(&text, &transcript, &options.tokenize, vocab, &mut |_, _| {});
         Document { text, transcript, tokens }
     }
 

@@ -9,7 +9,7 @@ import * as S from './settings.js';
 import { MAX_TEXT_UNITS, tooLargeMessage } from './files.js';
 import { state, setAnalysis, comparison } from './state.js';
 import { noWordsReason, leftOutNote } from './reasons.js';
-import { setStatus, status, showError, hideError, showProgress, hideProgress } from './status.js';
+import { setStatus, showError, hideError, showProgress, hideProgress } from './status.js';
 import { transcript } from './transcript.js';
 import { remember, applyRemembered } from './remember.js';
 import { warmUp as warmUpCharts } from './charts.js';
@@ -17,7 +17,6 @@ import { warmUp as warmUpTables } from './table.js';
 import { rehearse } from './tabs.js';
 
 const body = document.body;
-const INDEXING = ' Indexing the text for search…';
 let warm = false;
 
 export const engine = new Engine({
@@ -79,14 +78,9 @@ export const engine = new Engine({
     const words = `${fmt.count(analysis.summary.tokens, 'word')}, ${fmt.count(analysis.summary.speakers, 'speaker')}`;
     const empty = noWordsReason();
     const note = empty ? ` ${empty}` : leftOutNote(analysis);
-    setStatus(`${job?.prefix ?? ''}Analysed ${words} in ${fmt.ms(ms)}.${note}${job?.big ? INDEXING : ''}`);
-    if (job?.big) body.dataset.indexed = 'false';
-    state.job = null;
-  },
-  onIndexed({ memory }) {
-    body.dataset.wasmMemory = String(memory);
+    setStatus(`${job?.prefix ?? ''}Analysed ${words} in ${fmt.ms(ms)}.${note}`);
     body.dataset.indexed = 'true';
-    if (body.dataset.state === 'done') setStatus(status().replace(INDEXING, ''));
+    state.job = null;
   },
   onError(message, { kind, key, reason }) {
     hideProgress();

@@ -7,7 +7,7 @@ import { unpack } from './packed.js';
 
 /**
  * @import { Analysis, AnalyseOptions, KwicOptions, DispersionOptions, CollocationOptions, SpreadOptions } from './pkg/colloquy.js'
- * @import { Answer, Request, QueryRequest, QueryRows, QueryType, Progress, Indexed, ErrorKind, Timing } from './protocol.js'
+ * @import { Answer, Request, QueryRequest, QueryRows, QueryType, Progress, ErrorKind, Timing } from './protocol.js'
  */
 
 /*
@@ -39,7 +39,6 @@ export const isCancelled = (err) => err instanceof DOMException && err.name === 
  * @property {(analysis: Analysis) => void} [onRehearsed]  the worker rehearsed on the bundled example (worker.js: rehearse)
  * @property {(progress: Progress) => void} [onProgress]  a big text is being read
  * @property {(analysis: Analysis, info: ResultInfo) => void} [onResult]
- * @property {(indexed: Indexed) => void} [onIndexed]  a big text can now be queried
  * @property {(message: string, info: { kind: ErrorKind, id: number | null, name?: string, key?: string, reason?: string }) => void} [onError]  an analysis failed
  * @property {(message: string, info: { gaveUp: boolean }) => void} [onCrash]  the worker died (and was restarted unless `gaveUp`)
  * @property {(info: { memory: number, limit: number }) => void} [onRecycle]  the worker is replaced by a fresh one
@@ -274,23 +273,17 @@ export class Engine {
         return;
       case 'result':
         if (msg.id !== this.latest) return;
-        if (msg.id === this.doc && !this.running?.big) this.indexed = true;
-        this.running = null;
-        this.cb.onResult?.(msg.analysis, {
-          id: msg.id, ms: msg.ms, memory: msg.memory, recycles: this.recycles, starts: this.starts,
-          timing: msg.timing, transfer: arrived - msg.timing.posted,
-        });
-        return;
-      case 'indexed':
         if (msg.id === this.sample?.id) {
           // The text is parsed, counted and loaded: the memory a fresh worker needed for it.
           this.perUnit = Math.max(this.perUnit, (msg.memory - this.base) / this.sample.units);
           this.sample = null;
         }
-        if (msg.id === this.doc) {
-          this.indexed = true;
-          this.cb.onIndexed?.(msg);
-        }
+        if (msg.id === this.doc) this.indexed = true;
+        this.running = null;
+        this.cb.onResult?.(msg.analysis, {
+          id: msg.id, ms: msg.ms, memory: msg.memory, recycles: this.recycles, starts: this.starts,
+          timing: msg.timing, transfer: arrived - msg.timing.posted,
+        });
         return;
       case 'kwic':
       case 'dispersion':

@@ -15,7 +15,7 @@
  * @import { PackedDispersion } from './packed.js'
  */
 
-/** Texts longer than this (UTF-16 units) stream through an Analyzer, with progress. */
+/** Texts longer than this (UTF-16 units) are big: their reading reports progress, and a new text cancels them. */
 export const STREAM_OVER = 1_000_000;
 
 // ---------------------------------------------------------------- page → worker
@@ -64,7 +64,7 @@ export const STREAM_OVER = 1_000_000;
  * @typedef {{ type: 'rehearsed', analysis: Analysis }} Rehearsed
  */
 /**
- * Between the chunks of a big text (`done` of `total` UTF-16 units read).
+ * While a big text is read (`done` of `total` UTF-8 bytes of it).
  * @typedef {{ type: 'progress', id: number, done: number, total: number, phase: 'reading' }} Progress
  */
 /**
@@ -77,10 +77,6 @@ export const STREAM_OVER = 1_000_000;
 /**
  * The answer to `analyse` or `view`; `ms` is the time taken in the worker.
  * @typedef {{ type: 'result', id: number, analysis: Analysis, ms: number, memory: number, timing: Timing }} Result
- */
-/**
- * After a big text's result: the text is loaded as a Document, so queries can run.
- * @typedef {{ type: 'indexed', id: number, ms: number, memory: number }} Indexed
  */
 /**
  * The answer to a query: its rows, or `stale` when the Document asked for is no longer loaded.
@@ -102,6 +98,6 @@ export const STREAM_OVER = 1_000_000;
  *   name?: string, key?: string, reason?: string }} Failure
  */
 /**
- * @typedef {Ready | Rehearsed | Progress | Result | Indexed | Failure
+ * @typedef {Ready | Rehearsed | Progress | Result | Failure
  *   | QueryAnswer<'kwic'> | QueryAnswer<'dispersion'> | QueryAnswer<'collocations'> | QueryAnswer<'spread'>} Answer
  */

@@ -1,14 +1,15 @@
 // @ts-check
 // The analysis worker: owns the wasm core, so the page never freezes. It answers the
-// requests of protocol.js, one at a time and in order; big texts stream through an
-// Analyzer with progress between chunks. Queries read the loaded Document: changing a
-// query's options never parses the text again. After a trap the worker runs no more wasm:
+// requests of protocol.js, one at a time and in order. Every text is loaded as one
+// Document (a big one saying how far its reading has come, for the progress bar), whose
+// analysis is the result and which the queries read: changing a query's options never
+// parses the text again. After a trap the worker runs no more wasm:
 // every later request fails as 'fatal', and the page replaces it (engine.js).
 //
 // The page's CSP forbids fetch, so the wasm comes as an ES module of base64 bytes
 // (worker-scope.js, which also takes network access away from this worker).
 import { compileBase64, isTrap } from './worker-scope.js';
-import { initSync, Analyzer, Document, version } from './pkg/colloquy.js';
+import { initSync, Document, version } from './pkg/colloquy.js';
 import { base64 } from './pkg/colloquy_bg.wasm.js';
 import { STREAM_OVER } from './protocol.js';
 import { pack } from './packed.js';
@@ -17,9 +18,6 @@ import { pack } from './packed.js';
  * @import { InitOutput } from './pkg/colloquy.js'
  * @import { Request, AnalyseRequest, QueryRequest, Answer } from './protocol.js'
  */
-
-/** A big text is pushed to the Analyzer in chunks of this many UTF-16 units. */
-const CHUNK = 256 * 1024;
 
 /** This module's global scope (TypeScript types `self` as any worker's). */
 const scope = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ (self));
@@ -33,7 +31,7 @@ let wasm = null;
 let trapped = null;
 const memory = () => wasm?.memory.buffer.byteLength ?? 0;
 
-/** @type {{ id: number, doc: Document | null }} the loaded document: its request id, and the Document (null while indexing) */
+/** @type {{ id: number, doc: Document | null }} the loaded document: its request id, and the Document (null while it loads) */
 let current = { id: -1, doc: null };
 /**
  * One request at a time, in order (a streaming analysis awaits between chunks).
@@ -151,16 +149,8 @@ async function rehearse() {
       } finally {
         doc.free();
       }
-      // A big text's path: streamed through an Analyzer.
-      const analyzer = new Analyzer({});
-      try {
-        const half = text.length >> 1;
-        analyzer.push(text.slice(0, half));
-        analyzer.push(text.slice(half));
-        analyzer.finish();
-      } finally {
-        analyzer.free();
-      }
+      // A big text's path: read with progress reports.
+      Document.load(text, {}, () => {}).free();
     });
     await queue;
   }
@@ -172,7 +162,8 @@ async function handle(msg) {
   if (trapped) throw new Error(`the analysis engine failed earlier (${trapped})`);
   switch (msg.type) {
     case 'analyse':
-      return analyse(msg);
+      analyse(msg);
+      return;
     case 'view': {
       if (current.id !== msg.doc || !current.doc) {
         send({ type: 'error', id: msg.id, kind: 'no-document', message: 'no document loaded' });
@@ -238,58 +229,20 @@ function result(id, analysis, started, loaded) {
   };
 }
 
-/**
- * Lets the worker take the messages that came meanwhile, then goes on. A message to
- * itself, not setTimeout, whose nested calls wait at least 4 ms each (40 of them in a
- * 10 MB text).
- * @returns {Promise<void>}
- */
-function yieldToMessages() {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 /** @param {AnalyseRequest} request */
-async function analyse({ id, text, options }) {
+function analyse({ id, text, options }) {
   const started = performance.now();
   current.doc?.free();
   current = { id, doc: null };
-  if (text.length <= STREAM_OVER) {
-    const doc = Document.load(text, options);
-    current.doc = doc;
-    const loaded = performance.now();
-    const analysis = doc.analysis();
-    send(result(id, analysis, started, loaded));
-    return;
-  }
-  // Big text: stream it in chunks, reporting progress and yielding between chunks.
-  const analyzer = new Analyzer(options);
-  let analysis;
-  let loaded = started;
-  try {
-    for (let at = 0; at < text.length; at += CHUNK) {
-      analyzer.push(text.slice(at, at + CHUNK));
-      send({ type: 'progress', id, done: Math.min(at + CHUNK, text.length), total: text.length, phase: 'reading' });
-      await yieldToMessages();
-    }
-    loaded = performance.now();
-    analysis = analyzer.finish();
-  } catch (err) {
-    if (!isTrap(err)) analyzer.free();
-    throw err;
-  }
-  // finish() has dropped the analysis state; free the handle now rather than at some
-  // later garbage collection.
-  analyzer.free();
+  // One Document, which the queries read too. A big text's reading says how far it has
+  // come, so the page can move its progress bar (in UTF-8 bytes of the text).
+  /** @type {((done: number, total: number) => void) | undefined} */
+  const onProgress = text.length > STREAM_OVER
+    ? (done, total) => send({ type: 'progress', id, done, total, phase: 'reading' })
+    : undefined;
+  const doc = Document.load(text, options, onProgress);
+  current.doc = doc;
+  const loaded = performance.now();
+  const analysis = doc.analysis();
   send(result(id, analysis, started, loaded));
-  // Then index the text for the concordance and dispersion views.
-  await yieldToMessages();
-  current.doc = Document.load(text, options);
-  send({ type: 'indexed', id, ms: performance.now() - started, memory: memory() });
 }

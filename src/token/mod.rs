@@ -92,12 +92,24 @@ fn may_end_sentence(gap: &str) -> bool {
 
 /// Tokenises the speech of `transcript` (whose spans point into `text`).
 pub fn tokenize(text: &str, transcript: &Transcript, options: &TokenizeOptions) -> Tokens {
-    tokenize_with(text, transcript, options, Vocab::default())
+    tokenize_with(text, transcript, options, Vocab::default(), &mut |_, _| {})
 }
 
+/// How often [`tokenize_with`] says how far it has come: after a turn that ends this many
+/// bytes past the last report.
+pub(crate) const PROGRESS_BYTES: usize = 256 * 1024;
+
 /// [`tokenize`], interning into `vocab`: the ids it has keep their meaning, so the
-/// parts of a streamed text share one numbering (no re-interning on merge).
-pub(crate) fn tokenize_with(text: &str, transcript: &Transcript, options: &TokenizeOptions, vocab: Vocab) -> Tokens {
+/// parts of a streamed text share one numbering (no re-interning on merge). After a turn
+/// ending `PROGRESS_BYTES` or more past the last report, `progress(end, text.len())`.
+pub(crate) fn tokenize_with(
+    text: &str,
+    transcript: &Transcript,
+    options: &TokenizeOptions,
+    vocab: Vocab,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Tokens {
+    let mut reported = 0;
     // Words average five to six bytes with the space after them: room for a token
     // every four bytes of speech spares the copies of a growing vector.
     let speech: usize = transcript.turns.iter().flat_map(|t| &t.segments).map(|s| s.span.end - s.span.start).sum();
@@ -154,6 +166,11 @@ pub(crate) fn tokenize_with(text: &str, transcript: &Transcript, options: &Token
         }
         b.close();
         b.out.turns.push(turn_start..b.out.tokens.len());
+        let end = turn.segments.last().map_or(0, |s| s.span.end);
+        if end >= reported + PROGRESS_BYTES {
+            reported = end;
+            progress(end, text.len());
+        }
     }
     b.out
 }

@@ -103,6 +103,21 @@ proptest! {
         prop_assert_eq!(stream(&text, &cuts, &o, config, OffsetUnit::Utf8), analyse(&text, &o));
     }
 
+    /// A document read with progress reports is the document read without, and the
+    /// reports only go forward, within the text.
+    #[test]
+    fn a_document_read_with_progress_is_the_same(text in crate::properties::transcript(), times in 1usize..40) {
+        let text = text.repeat(times);
+        let o = small_options();
+        let mut seen = Vec::new();
+        let with = colloquy::Document::with_progress(text.clone(), &o, &mut |done, total| seen.push((done, total)));
+        let without = colloquy::Document::new(text.clone(), &o);
+        prop_assert_eq!(colloquy::Counts::new(&with).report(&o.view), colloquy::Counts::new(&without).report(&o.view));
+        prop_assert_eq!(seen.first().copied(), Some((0, text.len())));
+        prop_assert!(seen.windows(2).all(|w| w[0].0 < w[1].0 || w[0].0 == 0));
+        prop_assert!(seen.iter().all(|&(done, total)| done <= total && total == text.len()));
+    }
+
     /// Files joined end to end: a byte-order mark starts some lines. Each part of the
     /// stream starts at a line, so its mark must be read as the whole text reads it.
     #[test]

@@ -28,14 +28,28 @@ pub struct Document {
 #[wasm_bindgen]
 impl Document {
     /// Parses and tokenises a transcript: its text, or a file's bytes (as `analyse`).
+    /// `onProgress(done, total)`, if given, is called as it reads, in UTF-8 bytes of the
+    /// text: once parsed, then about every 256 KiB (for a progress bar on a big text).
+    ///
+    /// ```js
+    /// const doc = Document.load(bigText, {}, (done, total) => bar.value = done / total);
+    /// ```
     pub fn load(
         #[wasm_bindgen(unchecked_param_type = "Input")] input: &JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "AnalyseOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(js_name = "onProgress", unchecked_optional_param_type = "(done: number, total: number) => void")]
+        on_progress: Option<js_sys::Function>,
     ) -> JsResult<Document> {
         let options = options_from_js(options)?;
         let Input { text, source } = input_from_js(input)?;
         let index = colloquy::Utf16Index::new(&text);
-        let doc = colloquy::Document::new(text, &options);
+        let doc = match on_progress {
+            None => colloquy::Document::new(text, &options),
+            Some(f) => colloquy::Document::with_progress(text, &options, &mut |done, total| {
+                // A callback that throws does not stop the reading.
+                let _ = f.call2(&JsValue::NULL, &JsValue::from(done as f64), &JsValue::from(total as f64));
+            }),
+        };
         let counts = colloquy::Counts::new(&doc);
         Ok(Document { doc, counts, options, index, source })
     }

@@ -59,7 +59,7 @@ fn every_path(text: &str) -> JsValue {
         at = end;
     }
     let streamed = analyzer.finish().expect("finish");
-    let doc = Document::load(&s, None).expect("Document.load");
+    let doc = Document::load(&s, None, None).expect("Document.load");
     let loaded = doc.analysis(None).expect("Document.analysis");
     let json = stringify(&one);
     assert!(json == stringify(&streamed), "analyse and an Analyzer differ on a text of {len} units");

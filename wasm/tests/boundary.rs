@@ -177,7 +177,7 @@ fn the_module_keeps_working_after_errors() {
 fn a_document_is_loaded_once_and_queried() {
     let text = format!("😀 日本語.\n{SEED}");
     let s = js(&text);
-    let doc = colloquy_wasm::Document::load(&s, None).expect("load");
+    let doc = colloquy_wasm::Document::load(&s, None, None).expect("load");
     let a = doc.analysis(None).expect("analysis");
     let whole = analyse(&s, None).expect("analyse");
     assert_eq!(stringify(&a), stringify(&whole), "same result as analyse()");
@@ -226,6 +226,30 @@ fn a_document_is_loaded_once_and_queried() {
     assert!(message.contains("terms") && message.contains("string \"cis\", expected an array"), "{message}");
 }
 
+#[wasm_bindgen_test]
+fn a_document_loaded_with_progress_reports_it_and_is_the_same() {
+    let text = SEED.repeat(60); // about 700 KiB: the reports at parsing and every 256 KiB
+    let s = js(&text);
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::<(f64, f64)>::new()));
+    let into = seen.clone();
+    let report = wasm_bindgen::closure::Closure::<dyn FnMut(f64, f64)>::new(move |done: f64, total: f64| {
+        into.borrow_mut().push((done, total));
+    });
+    let with = colloquy_wasm::Document::load(&s, None, Some(report.as_ref().clone().into())).expect("load with progress");
+    let without = colloquy_wasm::Document::load(&s, None, None).expect("load");
+    assert_eq!(stringify(&with.analysis(None).expect("a")), stringify(&without.analysis(None).expect("b")));
+    let seen = seen.borrow();
+    let total = text.len() as f64;
+    assert!(seen.len() >= 3, "{seen:?}");
+    assert_eq!(seen.first(), Some(&(0.0, total)), "first, once parsed");
+    assert!(seen.windows(2).all(|w| w[0].0 < w[1].0), "only forwards: {seen:?}");
+    assert!(seen.iter().all(|&(done, t)| done <= total && t == total));
+    // A callback that throws does not stop the reading.
+    let throws = js_sys::Function::new_no_args("throw new Error('not now')");
+    let doc = colloquy_wasm::Document::load(&s, None, Some(throws)).expect("load despite the callback");
+    assert_eq!(stringify(&doc.analysis(None).expect("c")), stringify(&without.analysis(None).expect("d")));
+}
+
 /// The row of `term` among `speaker`'s distinctive and avoided words.
 fn distinctive_row(analysis: &JsValue, speaker: &str, term: &str) -> JsValue {
     let speakers = Array::from(&get(analysis, "speakers"));
@@ -257,7 +281,7 @@ fn distinctive_words_against_a_chosen_reference_with_significance() {
         + &turn("B", &[("talk", 100)])
         + &turn("C", &[("talk", 95), ("apple", 5)])));
     let other_count = |json: &str| {
-        let doc = colloquy_wasm::Document::load(&three, None).expect("load");
+        let doc = colloquy_wasm::Document::load(&three, None, None).expect("load");
         let a = doc.analysis(options(json)).expect("analysis");
         get(&distinctive_row(&a, "A", "apple"), "otherCount").as_f64()
     };
@@ -273,7 +297,7 @@ fn distinctive_words_against_a_chosen_reference_with_significance() {
 
 #[wasm_bindgen_test]
 fn collocations_and_spread() {
-    let doc = colloquy_wasm::Document::load(&js(SEED), None).expect("load");
+    let doc = colloquy_wasm::Document::load(&js(SEED), None, None).expect("load");
     let c = Array::from(
         &doc.collocations(Some("foreign".into()), options(r#"{"minCount": 2, "sort": "t"}"#)).expect("collocations"),
     );
@@ -352,7 +376,7 @@ fn bytes_are_read_by_the_registered_reader() {
     // { bytes, name, type }: the name reaches the reader; an ArrayBuffer is bytes too.
     let file = JSON::parse(r#"{"name":"talk.docx","type":"application/octet-stream"}"#).expect("JSON");
     Reflect::set(&file, &JsValue::from_str("bytes"), &bytes.buffer()).expect("set");
-    let doc = Document::load(&file, None).expect("loaded");
+    let doc = Document::load(&file, None, None).expect("loaded");
     assert_eq!(doc.text(), "Ann: Hello there, talk.docx.\nBob: Hi.");
     let analysis = doc.analysis(None).expect("analysis");
     assert_eq!(get(&get(&analysis, "summary"), "source").as_string().as_deref(), Some("docx"));
