@@ -19,7 +19,7 @@ async function panels(page) {
 
 test('a tab opened before the idle drawing reaches it shows its results at once', async () => {
   const page = await open(env);
-  await page.waitForSelector('body[data-rehearsed="true"]');
+  await page.waitForSelector('body[data-rehearsed="3"]');
   // Opened in the same task as the result arrives: nothing but the first view is drawn yet.
   const opened = page.evaluate(() => new Promise((resolve) => {
     new MutationObserver((_, observer) => {
@@ -84,7 +84,7 @@ test('a new analysis stops the idle drawing of the last: every view shows the ne
 
 test('the rehearsal leaves nothing on the page: no results, no speakers, no drawn views', async () => {
   const page = await open(env);
-  await page.waitForSelector('body[data-rehearsed="true"]');
+  await page.waitForSelector('body[data-rehearsed="3"]');
   const after = await page.evaluate(() => ({
     results: document.getElementById('results').hidden,
     empty: document.getElementById('empty').hidden,

@@ -156,7 +156,8 @@ export function updateViews() {
  * @param {import('./pkg/colloquy.js').Analysis} sample
  */
 export function rehearse(sample) {
-  if (state.analysis || state.job || !document.getElementById('results')?.hidden) return;
+  const results = document.getElementById('results');
+  if (state.analysis || state.job || !results?.hidden) return;
   const colours = state.colours;
   state.analysis = sample;
   state.colours = colourMap(sample.speakers.map((s) => s.name), facts.unattributed);
@@ -167,11 +168,18 @@ export function rehearse(sample) {
       // draws nothing more when the analysis has changed meanwhile.
       Promise.resolve(view.render()).catch(() => {});
     }
+    // Laid out once, unseen and off the page, so the browser's style, layout and text
+    // shaping caches hold the results' markup before the first real one shows.
+    results.classList.add('rehearsing');
+    results.hidden = false;
+    void results.offsetHeight;
   } finally {
+    results.hidden = true;
+    results.classList.remove('rehearsing');
     state.analysis = null;
     state.colours = colours;
     markDirty();
-    document.body.dataset.rehearsed = 'true';
+    document.body.dataset.rehearsed = String(Number(document.body.dataset.rehearsed ?? 0) + 1);
   }
 }
 
