@@ -7,7 +7,7 @@
 // after the page loaded and the user read it for a moment) and warm (pasted again).
 // Not in the figures: the browser's own insertion of a small text into the box.
 //
-//   node bench/page-speed.mjs [--site DIR]… [--sizes seed,100kb,1mb,10mb] [--quick]
+//   node bench/page-speed.mjs [--site [NAME=]DIR]… [--sizes seed,100kb,1mb,10mb] [--quick]
 //                             [--deadline UNIX_SECONDS] [--out FILE]
 //
 // Every `--site` is a built site (default: site/), timed side by side in one run (builds
@@ -36,7 +36,11 @@ const flag = (name) => args.includes(name);
 const values = (name) => args.flatMap((a, i) => (a === name && args[i + 1] ? [args[i + 1]] : []));
 const quick = flag('--quick');
 const deadline = values('--deadline').length ? Number(values('--deadline')[0]) * 1000 : Infinity;
-const sites = (values('--site').length ? values('--site') : [join(ROOT, 'site')]).map((d) => ({ dir: d, name: relative(ROOT, d) || d }));
+/** `--site DIR` or `--site NAME=DIR`: the builds to time, named in the results. */
+const sites = (values('--site').length ? values('--site') : [join(ROOT, 'site')]).map((arg) => {
+  const [name, dir] = arg.includes('=') ? arg.split(/=(.*)/s) : [null, arg];
+  return { dir, name: name ?? (relative(ROOT, dir) || dir) };
+});
 const outFile = values('--out')[0] ?? join(ROOT, 'bench', 'work', 'page-speed.json');
 const only = values('--sizes')[0]?.split(',');
 
@@ -45,7 +49,7 @@ const READING_MS = 1500;
 /** Per size: fresh pages per build (each timed on its first analysis), warm runs in each. */
 const RUNS = quick
   ? { seed: [2, 3], '100kb': [2, 3], '1mb': [2, 3], '10mb': [1, 1] }
-  : { seed: [4, 5], '100kb': [4, 5], '1mb': [4, 5], '10mb': [2, 2] };
+  : { seed: [3, 5], '100kb': [3, 5], '1mb': [3, 5], '10mb': [2, 2] };
 
 /** The texts: the seed, then prefixes of the real (or generated) 10 MB. */
 function inputs() {
