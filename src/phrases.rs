@@ -73,7 +73,16 @@ struct Order {
     prefix: Vec<u32>,
     last: Vec<u32>,
     count: Vec<u32>,
+    /// Where each n-gram here occurs: the stream positions (ascending) and the n-gram's
+    /// index there, kept when few enough ([`POSITIONS_PER_ID`]) for
+    /// [`occurrences_at`] to find phrases without scanning the stream.
+    positions: Option<(Vec<u32>, Vec<u32>)>,
 }
+
+/// The positions of every order's n-grams are kept while there are at most one per
+/// this many ids of the stream in all (8 bytes each: at most 4 bytes per id, beside
+/// the stream's 12); past that, phrases are found by scanning the stream.
+const POSITIONS_PER_ID: usize = 2;
 
 impl Ngrams {
     /// The minimum count the n-grams here reached (above the one asked for if raised).
@@ -178,6 +187,7 @@ fn count_with(
         }
     }
     // The positions where an n-gram survived, ascending, and its number there.
+    let mut kept = 0usize;
     let mut at: Vec<u32> = Vec::with_capacity(keys.len());
     let mut level: Vec<u32> = Vec::with_capacity(keys.len());
     for n in 2..=max_n.min(MAX_NGRAM) {
@@ -230,10 +240,25 @@ fn count_with(
                     .filter(|&(_, &id)| id != NONE)
                     .map(|(&(key, _), &id)| (key, id))
                     .collect();
+                // A key can be a survivor's only if its last token is one's: a look-up
+                // in a table of bools (one per type, cached) spares most keys the hash
+                // probe when few survive.
+                let mut last_ok = vec![false; term_counts.len()];
+                for &key in number.keys() {
+                    if let Some(ok) = last_ok.get_mut(key as u32 as usize) {
+                        *ok = true;
+                    }
+                }
                 for (&key, &i) in keys.iter().zip(&starts) {
-                    found(i, number.get(&key));
+                    if last_ok.get(key as u32 as usize).copied().unwrap_or(true) {
+                        found(i, number.get(&key));
+                    }
                 }
             }
+        }
+        kept += at.len();
+        if let Some(order) = out.orders.last_mut().filter(|_| kept <= ids.len() / POSITIONS_PER_ID) {
+            order.positions = Some((at.clone(), level.clone()));
         }
         // The next order's keys: wherever the n-grams at i and i + 1 both survived.
         keys.clear();
@@ -367,8 +392,12 @@ fn count_hashed(keys: &[u64], min: usize, partition_keys: usize) -> Vec<(u64, u3
     let mut counts: FxHashMap<u64, u32> = FxHashMap::default();
     let mut count = |part: &[u64], counts: &mut FxHashMap<u64, u32>| {
         counts.clear();
-        // Room for half the keys distinct: the table grows at most once more.
-        counts.reserve(part.len() / 2);
+        // The table is kept from one partition to the next (`clear` keeps its room), so
+        // it grows to what the largest needs. Reserving for half the keys distinct, as
+        // in the generated text's bigrams, left a text with few distinct n-grams (a
+        // real text repeated: 6% of its bigrams) a table 8 times too big, its keys
+        // sparse in it and a cache miss per key; an eighth is a start.
+        counts.reserve(part.len() / 8);
         for &key in part {
             *counts.entry(key).or_default() += 1;
         }
@@ -399,19 +428,80 @@ pub(crate) struct Occurrences {
     pub by_speaker: Vec<(u32, u32)>,
 }
 
+/// [`occurrences`] of the `index`-th `n`-gram of `ngrams` for each `(n, index)` of
+/// `phrases`, from the positions counting kept (`None` if it did not keep them all):
+/// no scan of the stream but a count of its sentence ends.
+pub(crate) fn occurrences_at(ngrams: &Ngrams, stream: &IdStream, phrases: &[(usize, u32)]) -> Option<Vec<Occurrences>> {
+    let mut out = vec![Occurrences::default(); phrases.len()];
+    // Every occurrence as its position and phrase in one `u64` (the sort of `u64`s the
+    // report already has: a sort of pairs would add its own code to the wasm).
+    let mut hits: Vec<u64> = Vec::new();
+    for n in 2..=MAX_NGRAM {
+        if !phrases.iter().any(|&(m, _)| m == n) {
+            continue;
+        }
+        let order = ngrams.order(n)?;
+        let (at, level) = order.positions.as_ref()?;
+        let mut phrase_of = vec![NONE; order.count.len()];
+        for (k, &(m, index)) in (0u32..).zip(phrases) {
+            if m == n {
+                *phrase_of.get_mut(index as usize)? = k;
+            }
+        }
+        for (&i, &index) in at.iter().zip(level) {
+            if let Some(&k) = phrase_of.get(index as usize).filter(|&&k| k != NONE) {
+                hits.push(u64::from(i) << 32 | u64::from(k));
+            }
+        }
+    }
+    hits.sort_unstable();
+    let (mut sentence, mut from) = (0usize, 0usize);
+    for hit in hits {
+        let (i, k) = ((hit >> 32) as usize, hit as u32);
+        sentence += stream.ids.get(from..i)?.iter().filter(|&&id| id == END).count();
+        from = i;
+        let o = out.get_mut(k as usize)?;
+        if o.count == 0 {
+            o.first = stream.starts.get(i).copied().unwrap_or(0);
+        }
+        o.count += 1;
+        let speaker = stream.speakers.get(sentence).copied().unwrap_or(u32::MAX);
+        add_speaker(&mut o.by_speaker, speaker);
+    }
+    Some(out)
+}
+
+/// Counts one more occurrence for `speaker` in `by_speaker` (kept by speaker).
+fn add_speaker(by_speaker: &mut Vec<(u32, u32)>, speaker: u32) {
+    match by_speaker.binary_search_by_key(&speaker, |x| x.0) {
+        Ok(j) => {
+            if let Some(x) = by_speaker.get_mut(j) {
+                x.1 += 1;
+            }
+        }
+        Err(j) => by_speaker.insert(j, (speaker, 1)),
+    }
+}
+
 /// Finds every occurrence of each of `phrases` (token ids) in one pass over `stream`.
 pub(crate) fn occurrences(stream: &IdStream, phrases: &[&[u32]]) -> Vec<Occurrences> {
     let mut out = vec![Occurrences::default(); phrases.len()];
-    let mut by_first: FxHashMap<u32, SmallVec<[usize; 2]>> = FxHashMap::default();
-    let mut first_words: Vec<bool> = Vec::new();
+    // The phrases starting with each first word: `first_of[id]` indexes `by_first`
+    // (`NONE` for a word that starts none), a look-up per token without hashing.
+    let mut by_first: Vec<SmallVec<[usize; 2]>> = Vec::new();
+    let mut first_of: Vec<u32> = Vec::new();
     for (k, p) in phrases.iter().enumerate() {
         let Some(&w) = p.first() else { continue };
-        by_first.entry(w).or_default().push(k);
-        if first_words.len() <= w as usize {
-            first_words.resize(w as usize + 1, false);
+        if first_of.len() <= w as usize {
+            first_of.resize(w as usize + 1, NONE);
         }
-        if let Some(f) = first_words.get_mut(w as usize) {
-            *f = true;
+        let Some(slot) = first_of.get_mut(w as usize) else { continue };
+        if *slot == NONE {
+            *slot = u32::try_from(by_first.len()).unwrap_or(NONE);
+            by_first.push(SmallVec::new());
+        }
+        if let Some(list) = by_first.get_mut(*slot as usize) {
+            list.push(k);
         }
     }
     let mut sentence = 0usize;
@@ -420,12 +510,14 @@ pub(crate) fn occurrences(stream: &IdStream, phrases: &[&[u32]]) -> Vec<Occurren
             sentence += 1;
             continue;
         }
-        if !first_words.get(id as usize).copied().unwrap_or(false) {
+        let Some(&slot) = first_of.get(id as usize).filter(|&&slot| slot != NONE) else {
             continue;
-        }
-        for &k in by_first.get(&id).map_or(&[][..], |v| v.as_slice()) {
+        };
+        let here = stream.ids.get(i..).unwrap_or(&[]);
+        for &k in by_first.get(slot as usize).map_or(&[][..], |v| v.as_slice()) {
             let (Some(p), Some(o)) = (phrases.get(k), out.get_mut(k)) else { continue };
-            if stream.ids.get(i..i + p.len()) != Some(*p) {
+            // Word by word (phrases are short): no call to `memcmp` per candidate.
+            if here.len() < p.len() || !p.iter().zip(here).all(|(a, b)| a == b) {
                 continue;
             }
             if o.count == 0 {
@@ -433,14 +525,7 @@ pub(crate) fn occurrences(stream: &IdStream, phrases: &[&[u32]]) -> Vec<Occurren
             }
             o.count += 1;
             let speaker = stream.speakers.get(sentence).copied().unwrap_or(u32::MAX);
-            match o.by_speaker.binary_search_by_key(&speaker, |x| x.0) {
-                Ok(j) => {
-                    if let Some(x) = o.by_speaker.get_mut(j) {
-                        x.1 += 1;
-                    }
-                }
-                Err(j) => o.by_speaker.insert(j, (speaker, 1)),
-            }
+            add_speaker(&mut o.by_speaker, speaker);
         }
     }
     out

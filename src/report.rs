@@ -735,12 +735,20 @@ impl Counts {
         let ngrams = crate::phrases::count(&self.stream, &self.term_counts, view.min_count, max_n, raise);
         let reported = self.top_phrases(&ngrams, min_n, max_n, limit, &ok_edge, &is_word);
         debug_assert!(ngrams.min_count() <= view.min_count.max(1) || reported.len() == limit);
-        let shown: Vec<&[u32]> = reported.iter().map(|(key, n, _)| key.get(..*n).unwrap_or(&[])).collect();
-        let found = crate::phrases::occurrences(&self.stream, &shown);
+        let at: Vec<(usize, u32)> = reported.iter().map(|&(_, n, _, index)| (n, index)).collect();
+        let found = crate::phrases::occurrences_at(&ngrams, &self.stream, &at).unwrap_or_else(|| {
+            let shown: Vec<&[u32]> = reported.iter().map(|(key, n, _, _)| key.get(..*n).unwrap_or(&[])).collect();
+            crate::phrases::occurrences(&self.stream, &shown)
+        });
+        #[cfg(debug_assertions)]
+        {
+            let shown: Vec<&[u32]> = reported.iter().map(|(key, n, _, _)| key.get(..*n).unwrap_or(&[])).collect();
+            debug_assert_eq!(found, crate::phrases::occurrences(&self.stream, &shown));
+        }
         reported
             .iter()
             .zip(found)
-            .map(|((key, n, count), seen)| {
+            .map(|((key, n, count, _), seen)| {
                 debug_assert_eq!(seen.count, *count);
                 Phrase {
                     text: self.key_text(key),
@@ -754,7 +762,8 @@ impl Counts {
     }
 
     /// The first `limit` phrases of `ngrams` in the reported order, leaving out those
-    /// inside a reported longer phrase with the same count: `(words, n, count)`.
+    /// inside a reported longer phrase with the same count: `(words, n, count, index
+    /// in its order)`.
     fn top_phrases(
         &self,
         ngrams: &crate::phrases::Ngrams,
@@ -763,7 +772,7 @@ impl Counts {
         limit: usize,
         ok_edge: &dyn Fn(u32) -> bool,
         is_word: &dyn Fn(u32) -> bool,
-    ) -> Vec<(NgramKey, usize, u32)> {
+    ) -> Vec<(NgramKey, usize, u32, u32)> {
         // (n, index in its order) of every n-gram that may be shown, longest first, and
         // for each its count (descending) and position there as one integer to sort:
         // count descending, then length descending, by the one sort of plain `u64`s.
@@ -800,19 +809,19 @@ impl Counts {
                 .cmp(b.iter().take_while(|&&id| id != PAD).map(|&id| self.vocab.string(id)))
         };
         let mut covered: FxHashMap<NgramKey, u32> = FxHashMap::default();
-        let mut reported: Vec<(NgramKey, usize, u32)> = Vec::new();
+        let mut reported: Vec<(NgramKey, usize, u32, u32)> = Vec::new();
         'groups: for group in candidates.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
-            let mut keys: Vec<(NgramKey, usize, u32)> = group
+            let mut keys: Vec<(NgramKey, usize, u32, u32)> = group
                 .iter()
                 .map(|&(count, n, index)| {
                     let mut key = [PAD; MAX_NGRAM];
                     let w = ngrams.words(n, index, &mut key).len();
                     debug_assert_eq!(w, n);
-                    (key, n, count)
+                    (key, n, count, index)
                 })
                 .collect();
             sort_by(&mut keys, |a, b| text_order(&a.0, &b.0));
-            for (key, n, count) in keys {
+            for (key, n, count, index) in keys {
                 if reported.len() >= limit {
                     break 'groups;
                 }
@@ -829,7 +838,7 @@ impl Counts {
                         *c = (*c).max(count);
                     }
                 }
-                reported.push((key, n, count));
+                reported.push((key, n, count, index));
             }
         }
         reported

@@ -121,9 +121,14 @@ pub(crate) fn tokenize_with(
     };
     let mut b = Builder { text, out, folded: String::new(), sentence_start: 0, last: None };
     if b.out.vocab.is_empty() {
-        // Types grow about as the square root of the text (Heaps' law): 20·√bytes is
-        // 4,500 for 50 KB (2,500 seen in the bench corpus), 20,000 for 1 MiB (24,000).
-        b.out.vocab.reserve(20 * speech.isqrt());
+        // Types grow about as the square root of the text (Heaps' law), by how much
+        // depends on the text: 10 MiB has 110,000 in the generated bench corpus but
+        // 13,700 in the real one (13 transcripts repeated). Room for 5·√bytes (16,000
+        // types at 10 MiB, 5,000 at 1 MiB) and growth past it: tables sized for the
+        // generated text's 20·√bytes left the real text's types sparse in them, a cache
+        // miss per look-up, and made its tokenising about 10% slower natively, for no
+        // measurable gain on the generated text (a few rehashes as the tables grow).
+        b.out.vocab.reserve(5 * speech.isqrt());
     }
     for turn in &transcript.turns {
         let turn_start = b.out.tokens.len();
