@@ -4,12 +4,12 @@
 // the status line and the progress bar say what happened.
 import { $, fmt } from './dom.js';
 import { Engine } from './engine.js';
-import { STREAM_OVER } from './protocol.js';
+import { BIG_OVER, STREAM_OVER } from './protocol.js';
 import * as S from './settings.js';
 import { MAX_TEXT_UNITS, tooLargeMessage } from './files.js';
 import { state, setAnalysis, comparison } from './state.js';
 import { noWordsReason, leftOutNote } from './reasons.js';
-import { setStatus, showError, hideError, showProgress, hideProgress } from './status.js';
+import { setStatus, status, showError, hideError, showProgress, hideProgress } from './status.js';
 import { transcript } from './transcript.js';
 import { remember, applyRemembered } from './remember.js';
 import { warmUp as warmUpCharts } from './charts.js';
@@ -17,6 +17,7 @@ import { warmUp as warmUpTables } from './table.js';
 import { rehearse } from './tabs.js';
 
 const body = document.body;
+const INDEXING = ' Indexing the text for search…';
 /** How many times the page draws the worker's rehearsal (tabs.js: rehearse). */
 const REHEARSALS = 3;
 let warm = false;
@@ -86,9 +87,14 @@ export const engine = new Engine({
     const words = `${fmt.count(analysis.summary.tokens, 'word')}, ${fmt.count(analysis.summary.speakers, 'speaker')}`;
     const empty = noWordsReason();
     const note = empty ? ` ${empty}` : leftOutNote(analysis);
-    setStatus(`${job?.prefix ?? ''}Analysed ${words} in ${fmt.ms(ms)}.${note}`);
-    body.dataset.indexed = 'true';
+    setStatus(`${job?.prefix ?? ''}Analysed ${words} in ${fmt.ms(ms)}.${note}${job?.streamed ? INDEXING : ''}`);
+    body.dataset.indexed = job?.streamed ? 'false' : 'true';
     state.job = null;
+  },
+  onIndexed({ memory }) {
+    body.dataset.wasmMemory = String(memory);
+    body.dataset.indexed = 'true';
+    if (body.dataset.state === 'done') setStatus(status().replace(INDEXING, ''));
   },
   onError(message, { kind, key, reason }) {
     hideProgress();
@@ -157,10 +163,10 @@ export function requestAnalysis(reason, started = performance.now(), prefix = ''
   }
   const key = S.parseKey(state.settings, state.aliases);
   const options = { ...S.parseOptions(state.settings, state.aliases), ...S.viewOptions(state.settings, comparison()) };
-  const big = text.length > STREAM_OVER;
+  const big = text.length > BIG_OVER;
   performance.mark('colloquy:request');
   engine.analyse(text, options);
-  state.job = { started, big, key, prefix };
+  state.job = { started, big, streamed: text.length > STREAM_OVER, key, prefix };
   state.textLength = text.length;
   body.dataset.state = 'analysing';
   hideError();

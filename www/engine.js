@@ -2,12 +2,12 @@
 // The page's side of the analysis worker: requests with ids, stale answers dropped,
 // cancel by terminating, restart when the worker dies or its wasm traps, recycle when its
 // memory has grown too far. The messages are those of protocol.js.
-import { STREAM_OVER } from './protocol.js';
+import { BIG_OVER, STREAM_OVER } from './protocol.js';
 import { unpack } from './packed.js';
 
 /**
  * @import { Analysis, AnalyseOptions, KwicOptions, DispersionOptions, CollocationOptions, SpreadOptions } from './pkg/colloquy.js'
- * @import { Answer, Request, QueryRequest, QueryRows, QueryType, Progress, ErrorKind, Timing } from './protocol.js'
+ * @import { Answer, Request, QueryRequest, QueryRows, QueryType, Progress, Indexed, ErrorKind, Timing } from './protocol.js'
  */
 
 /*
@@ -38,6 +38,7 @@ export const isCancelled = (err) => err instanceof DOMException && err.name === 
  * @property {(version: string) => void} [onReady]  the worker has started
  * @property {(analysis: Analysis) => void} [onRehearsed]  the worker rehearsed on the bundled example (worker.js: rehearse)
  * @property {(progress: Progress) => void} [onProgress]  a big text is being read
+ * @property {(indexed: Indexed) => void} [onIndexed]  a streamed (huge) text can now be queried
  * @property {(analysis: Analysis, info: ResultInfo) => void} [onResult]
  * @property {(message: string, info: { kind: ErrorKind, id: number | null, name?: string, key?: string, reason?: string }) => void} [onError]  an analysis failed
  * @property {(message: string, info: { gaveUp: boolean }) => void} [onCrash]  the worker died (and was restarted unless `gaveUp`)
@@ -72,11 +73,11 @@ export class Engine {
     this.latest = -1; // the analyse/view request whose answer the page wants
     this.doc = -1; // the analyse request whose document the worker holds
     this.indexed = false;
-    /** @type {{ id: number, big: boolean } | null} while an analysis runs */
+    /** @type {{ id: number, big: boolean, streamed?: boolean } | null} while an analysis runs (big: progress shown; streamed: a Document loads after the result) */
     this.running = null;
     this.memory = 0; // bytes of wasm memory the worker last reported
     this.fresh = true; // no text analysed yet
-    /** @type {{ id: number, units: number } | null} the first big text of this worker, to measure */
+    /** @type {{ id: number, units: number, streamed: boolean } | null} the first big text of this worker, to measure */
     this.sample = null;
     this.worker = this.start();
   }
@@ -174,13 +175,13 @@ export class Engine {
       this.cb.onRecycle?.({ memory: this.memory, limit: this.memoryLimit(text.length) });
       this.restart();
     }
-    if (this.fresh && text.length > STREAM_OVER) this.sample = { id: this.seq + 1, units: text.length };
+    if (this.fresh && text.length > BIG_OVER) this.sample = { id: this.seq + 1, units: text.length, streamed: text.length > STREAM_OVER };
     this.fresh = false;
     const id = ++this.seq;
     this.latest = id;
     this.doc = id;
     this.indexed = false;
-    this.running = { id, big: text.length > STREAM_OVER };
+    this.running = { id, big: text.length > BIG_OVER, streamed: text.length > STREAM_OVER };
     this.send({ type: 'analyse', id, text, options });
     return id;
   }
@@ -254,6 +255,17 @@ export class Engine {
   }
 
   /**
+   * The first big text of a fresh worker is parsed, counted and loaded: the memory it
+   * needed per UTF-16 unit.
+   * @param {number} memory
+   */
+  measured(memory) {
+    if (!this.sample) return;
+    this.perUnit = Math.max(this.perUnit, (memory - this.base) / this.sample.units);
+    this.sample = null;
+  }
+
+  /**
    * @param {Answer} msg
    * @param {number} arrived  when its handler ran (ms since the epoch)
    */
@@ -273,17 +285,20 @@ export class Engine {
         return;
       case 'result':
         if (msg.id !== this.latest) return;
-        if (msg.id === this.sample?.id) {
-          // The text is parsed, counted and loaded: the memory a fresh worker needed for it.
-          this.perUnit = Math.max(this.perUnit, (msg.memory - this.base) / this.sample.units);
-          this.sample = null;
-        }
-        if (msg.id === this.doc) this.indexed = true;
+        if (msg.id === this.sample?.id && !this.sample.streamed) this.measured(msg.memory);
+        if (msg.id === this.doc && !this.running?.streamed) this.indexed = true;
         this.running = null;
         this.cb.onResult?.(msg.analysis, {
           id: msg.id, ms: msg.ms, memory: msg.memory, recycles: this.recycles, starts: this.starts,
           timing: msg.timing, transfer: arrived - msg.timing.posted,
         });
+        return;
+      case 'indexed':
+        if (msg.id === this.sample?.id) this.measured(msg.memory);
+        if (msg.id === this.doc) {
+          this.indexed = true;
+          this.cb.onIndexed?.(msg);
+        }
         return;
       case 'kwic':
       case 'dispersion':

@@ -16,7 +16,15 @@
  */
 
 /** Texts longer than this (UTF-16 units) are big: their reading reports progress, and a new text cancels them. */
-export const STREAM_OVER = 1_000_000;
+export const BIG_OVER = 1_000_000;
+/**
+ * Texts longer than this (UTF-16 units) stream through an Analyzer for their result, and
+ * are then loaded as a Document for the queries (`indexed` says when). Below it one
+ * Document gives both. A Document's `analysis()` of a whole 100 MB text takes its wasm
+ * memory from 757 MB to 1,180 MB, over the 1 GiB the page allows itself; streamed, the
+ * result comes from 1 MiB parts and the Document is only loaded (770 MB at most).
+ */
+export const STREAM_OVER = 32 * 2 ** 20;
 
 // ---------------------------------------------------------------- page → worker
 
@@ -64,7 +72,12 @@ export const STREAM_OVER = 1_000_000;
  * @typedef {{ type: 'rehearsed', analysis: Analysis }} Rehearsed
  */
 /**
- * While a big text is read (`done` of `total` UTF-8 bytes of it).
+ * After a streamed text's result (over STREAM_OVER): it is loaded as a Document, so queries can run.
+ * @typedef {{ type: 'indexed', id: number, ms: number, memory: number }} Indexed
+ */
+/**
+ * While a big text is read (`done` of `total`: UTF-8 bytes when it is loaded as a
+ * Document, UTF-16 units when it streams).
  * @typedef {{ type: 'progress', id: number, done: number, total: number, phase: 'reading' }} Progress
  */
 /**
@@ -98,6 +111,6 @@ export const STREAM_OVER = 1_000_000;
  *   name?: string, key?: string, reason?: string }} Failure
  */
 /**
- * @typedef {Ready | Rehearsed | Progress | Result | Failure
+ * @typedef {Ready | Rehearsed | Progress | Result | Indexed | Failure
  *   | QueryAnswer<'kwic'> | QueryAnswer<'dispersion'> | QueryAnswer<'collocations'> | QueryAnswer<'spread'>} Answer
  */

@@ -25,8 +25,8 @@ import { facts } from './pkg/facts.js';
  * @typedef {{ name: string, source: SourceFormat, notes: string[] }} Opened
  */
 /**
- * The analysis being run.
- * @typedef {{ started: number, big: boolean, key: string | null, prefix?: string }} Job
+ * The analysis being run (`big`: progress shown; `streamed`: the queries wait for its Document, protocol.js: STREAM_OVER).
+ * @typedef {{ started: number, big: boolean, streamed?: boolean, key: string | null, prefix?: string }} Job
  */
 
 export const state = {

@@ -1,17 +1,18 @@
 // @ts-check
 // The analysis worker: owns the wasm core, so the page never freezes. It answers the
-// requests of protocol.js, one at a time and in order. Every text is loaded as one
-// Document (a big one saying how far its reading has come, for the progress bar), whose
-// analysis is the result and which the queries read: changing a query's options never
-// parses the text again. After a trap the worker runs no more wasm:
+// requests of protocol.js, one at a time and in order. A text is loaded as one Document
+// (a big one saying how far its reading has come, for the progress bar), whose analysis
+// is the result and which the queries read: changing a query's options never parses the
+// text again. A huge one (over STREAM_OVER) streams through an Analyzer for its result,
+// then is loaded as a Document for the queries. After a trap the worker runs no more wasm:
 // every later request fails as 'fatal', and the page replaces it (engine.js).
 //
 // The page's CSP forbids fetch, so the wasm comes as an ES module of base64 bytes
 // (worker-scope.js, which also takes network access away from this worker).
 import { compileBase64, isTrap } from './worker-scope.js';
-import { initSync, Document, version } from './pkg/colloquy.js';
+import { initSync, Analyzer, Document, version } from './pkg/colloquy.js';
 import { base64 } from './pkg/colloquy_bg.wasm.js';
-import { STREAM_OVER } from './protocol.js';
+import { BIG_OVER, STREAM_OVER } from './protocol.js';
 import { pack } from './packed.js';
 
 /**
@@ -162,8 +163,7 @@ async function handle(msg) {
   if (trapped) throw new Error(`the analysis engine failed earlier (${trapped})`);
   switch (msg.type) {
     case 'analyse':
-      analyse(msg);
-      return;
+      return analyse(msg);
     case 'view': {
       if (current.id !== msg.doc || !current.doc) {
         send({ type: 'error', id: msg.id, kind: 'no-document', message: 'no document loaded' });
@@ -229,20 +229,64 @@ function result(id, analysis, started, loaded) {
   };
 }
 
+/**
+ * Lets the worker take the messages that came meanwhile, then goes on. A message to
+ * itself, not setTimeout, whose nested calls wait at least 4 ms each.
+ * @returns {Promise<void>}
+ */
+function yieldToMessages() {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** A streamed text is pushed to the Analyzer in chunks of this many UTF-16 units. */
+const CHUNK = 1024 * 1024;
+
 /** @param {AnalyseRequest} request */
-function analyse({ id, text, options }) {
+async function analyse({ id, text, options }) {
   const started = performance.now();
   current.doc?.free();
   current = { id, doc: null };
-  // One Document, which the queries read too. A big text's reading says how far it has
-  // come, so the page can move its progress bar (in UTF-8 bytes of the text).
   /** @type {((done: number, total: number) => void) | undefined} */
-  const onProgress = text.length > STREAM_OVER
+  const onProgress = text.length > BIG_OVER
     ? (done, total) => send({ type: 'progress', id, done, total, phase: 'reading' })
     : undefined;
-  const doc = Document.load(text, options, onProgress);
-  current.doc = doc;
-  const loaded = performance.now();
-  const analysis = doc.analysis();
+  if (text.length <= STREAM_OVER) {
+    // One Document, whose analysis is the result and which the queries read.
+    const doc = Document.load(text, options, onProgress);
+    current.doc = doc;
+    const loaded = performance.now();
+    const analysis = doc.analysis();
+    send(result(id, analysis, started, loaded));
+    return;
+  }
+  // A huge text: its result from a stream (bounded memory), then a Document for the queries.
+  const analyzer = new Analyzer(options);
+  let analysis;
+  let loaded = started;
+  try {
+    for (let at = 0; at < text.length; at += CHUNK) {
+      analyzer.push(text.slice(at, at + CHUNK));
+      onProgress?.(Math.min(at + CHUNK, text.length), text.length);
+      await yieldToMessages();
+    }
+    loaded = performance.now();
+    analysis = analyzer.finish();
+  } catch (err) {
+    if (!isTrap(err)) analyzer.free();
+    throw err;
+  }
+  // finish() has dropped the analysis state; free the handle now rather than at some
+  // later garbage collection.
+  analyzer.free();
   send(result(id, analysis, started, loaded));
+  await yieldToMessages();
+  current.doc = Document.load(text, options);
+  send({ type: 'indexed', id, ms: performance.now() - started, memory: memory() });
 }
