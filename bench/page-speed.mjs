@@ -177,6 +177,30 @@ async function runInPage(page, text) {
 }
 
 /**
+ * The worker's own speed, with nothing else to do: `Document.load` + `analysis()` run in
+ * the page's analysis worker `runs` times after one, timed there; the median ms. Beside
+ * the worker's time in a paste, it shows what the page's own work at the same moment
+ * (on this 2-core machine) costs the worker.
+ */
+async function workerAlone(page, text, runs) {
+  const worker = page.workers().filter((w) => w.url().endsWith('/worker.js')).at(-1);
+  if (!worker) return null;
+  const times = await worker.evaluate(async ([t, n]) => {
+    const m = await import(new URL('./pkg/colloquy.js', self.location.href).href);
+    const out = [];
+    for (let i = 0; i <= n; i++) {
+      const t0 = performance.now();
+      const doc = m.Document.load(t, {});
+      doc.analysis();
+      doc.free();
+      if (i > 0) out.push(performance.now() - t0);
+    }
+    return out;
+  }, [text, runs]);
+  return median(times);
+}
+
+/**
  * `analyse` in Node, warm (after a second of runs, so V8 has optimised it), on `text`:
  * the median ms of `runs`. The worker's figure compares with it.
  */
@@ -215,6 +239,7 @@ async function main() {
             await page.waitForTimeout(READING_MS);
             runs[name].cold.push(await runInPage(page, size.text));
             for (let w = 0; w < warm; w++) runs[name].warm.push(await runInPage(page, size.text));
+            if (p === 0) runs[name].alone = await workerAlone(page, size.text, size.name === '10mb' ? 3 : 8);
             if (page.problems.length) throw new Error(page.problems.join('; '));
           } finally {
             await context.close();
