@@ -49,7 +49,7 @@ export function pageSpeedSection(ps) {
   if (timed.length) {
     w('*Worker alone*: `Document.load` + `analysis()` timed inside the page\'s analysis worker with nothing else running (the first page of each build, after its runs). In a paste the worker shares this 2-core machine with the page\'s own work at that moment (the text laid out in the box, the status and progress drawn) and the browser\'s other processes.');
   w();
-  w(`Where the time goes, warm, build \`${last}\` (medians): the worker parses and counts (*load*; for a text over 1,000,000 UTF-16 units, streamed through an \`Analyzer\`), reports (*report*: the analysis built and made a JS value), the message crosses to the page (*transfer*), the page draws the first view (*draw*), then the browser lays out and paints (*paint*: the rest until the frame is painted). Then each other view as drawn in idle time.`);
+  w(`Where the time goes, warm, build \`${last}\` (medians): the worker parses and counts (*load*: \`Document.load\`, with progress reports over 1,000,000 UTF-16 units), reports (*report*: the analysis built and made a JS value), the message crosses to the page (*transfer*), the page draws the first view (*draw*), then the browser lays out and paints (*paint*: the rest until the frame is painted). Then each other view as drawn in idle time.`);
     w();
     const views = [...new Set(timed.flatMap(([, s]) => s.runs[last].warm.flatMap((x) => Object.keys(x.views ?? {}))))];
     w(`| text | load | report | transfer | draw | paint | ${views.join(' | ')} |`);
