@@ -37,7 +37,10 @@ impl Document {
     pub fn load(
         #[wasm_bindgen(unchecked_param_type = "Input")] input: &JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "AnalyseOptions")] options: Option<JsValue>,
-        #[wasm_bindgen(js_name = "onProgress", unchecked_optional_param_type = "(done: number, total: number) => void")]
+        #[wasm_bindgen(
+            js_name = "onProgress",
+            unchecked_optional_param_type = "(done: number, total: number) => void"
+        )]
         on_progress: Option<js_sys::Function>,
     ) -> JsResult<Document> {
         let options = options_from_js(options)?;

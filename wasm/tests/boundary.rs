@@ -235,7 +235,8 @@ fn a_document_loaded_with_progress_reports_it_and_is_the_same() {
     let report = wasm_bindgen::closure::Closure::<dyn FnMut(f64, f64)>::new(move |done: f64, total: f64| {
         into.borrow_mut().push((done, total));
     });
-    let with = colloquy_wasm::Document::load(&s, None, Some(report.as_ref().clone().into())).expect("load with progress");
+    let with =
+        colloquy_wasm::Document::load(&s, None, Some(report.as_ref().clone().into())).expect("load with progress");
     let without = colloquy_wasm::Document::load(&s, None, None).expect("load");
     assert_eq!(stringify(&with.analysis(None).expect("a")), stringify(&without.analysis(None).expect("b")));
     let seen = seen.borrow();
