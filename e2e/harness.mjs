@@ -76,7 +76,9 @@ export const analyses = (page) => page.evaluate(() => Number(document.body.datas
 /** Waits until the page shows more than `count` analyses (default: the count now). */
 export async function nextAnalysis(page, count, timeout = 30_000) {
   const before = count ?? await analyses(page);
-  await page.waitForFunction((n) => Number(document.body.dataset.analyses ?? 0) > n && document.body.dataset.state === 'done', before, { timeout });
+  // The speaker editor is drawn after the frame that shows the speakers view (`data-editor`).
+  await page.waitForFunction((n) => Number(document.body.dataset.analyses ?? 0) > n && document.body.dataset.state === 'done'
+    && document.body.dataset.editor !== 'pending', before, { timeout });
 }
 
 /** Pastes `text` into the transcript through the real clipboard (Ctrl+V). */

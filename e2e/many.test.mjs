@@ -133,10 +133,14 @@ test('Dispersion with many speakers: the highlighted speaker is drawn in a colou
   const who = order[coloured + 3].name;
   const turns = Math.ceil(speakers.find((s) => s.name === who).words / 40);
   /** The strokes of `name`'s ticks, and of everyone else's grey ones, as computed colours. */
-  const strokes = () => page.locator('#dispersion-chart g[aria-label="tick"] line').evaluateAll((lines, name) => {
+  // One path per term and speaker, drawing `data-ticks` ticks: a stroke per tick.
+  const strokes = () => page.locator('#dispersion-chart g[aria-label="tick"] path').evaluateAll((paths, name) => {
     const mine = [];
     const others = [];
-    for (const l of lines) (l.querySelector('title').textContent.endsWith(`\n${name}`) ? mine : others).push(getComputedStyle(l).stroke);
+    for (const p of paths) {
+      const ticks = Array(Number(/** @type {SVGElement} */ (p).dataset.ticks)).fill(getComputedStyle(p).stroke);
+      (p.querySelector('title').textContent.endsWith(`\n${name}`) ? mine : others).push(...ticks);
+    }
     return { mine, others };
   }, who);
   const grey = await page.evaluate((hex) => {

@@ -141,9 +141,13 @@ test('dispersion: ticks along the transcript coloured by speaker, for chosen ter
   assert.deepEqual(await chart.locator('[aria-label="y-axis tick label"] text').allTextContents(), ['cis', 'russia', 'security', 'agreements', 'would']);
   await page.getByText('Table of dispersion').click();
   assert.deepEqual(await column(page, '#dispersion-table', 2), ['22', '11', '9', '8', '8']);
-  const ticks = await chart.locator('g[aria-label="tick"] line').count();
+  // One path per term and speaker; `data-ticks` ticks in each, one `M…v…` apiece.
+  const paths = chart.locator('g[aria-label="tick"] path');
+  const drawn = await paths.evaluateAll((ps) => ps.map((p) => [Number(/** @type {SVGElement} */ (p).dataset.ticks), (p.getAttribute('d') ?? '').split('M').length - 1]));
+  assert.ok(drawn.every(([said, moves]) => said === moves), JSON.stringify(drawn));
+  const ticks = drawn.reduce((n, [said]) => n + said, 0);
   assert.ok(ticks > 50 && ticks <= 58, `one tick per occurrence (${ticks}; ticks on one pixel draw once)`);
-  const strokes = await chart.locator('g[aria-label="tick"] line').evaluateAll((ls) => [...new Set(ls.map((l) => l.getAttribute('stroke')))].sort());
+  const strokes = await paths.evaluateAll((ps) => [...new Set(ps.map((p) => p.getAttribute('stroke')))].sort());
   assert.deepEqual(strokes, [...SEED_COLOURS.values()].sort());
 
   await page.getByLabel('Terms to plot').fill('west, belarus');
@@ -152,7 +156,13 @@ test('dispersion: ticks along the transcript coloured by speaker, for chosen ter
   assert.deepEqual(await chart.locator('[aria-label="y-axis tick label"] text').allTextContents(), ['west', 'belarus']);
   assert.deepEqual(await column(page, '#dispersion-table', 1), ['west', 'belarus']);
 
-  await chart.locator('g[aria-label="tick"] line').first().click({ force: true }); // a tick is 1.5 px wide
+  // A tick is 1.5 px wide: click where the first one is drawn (its path's first `M x,y`).
+  const at = await chart.locator('svg').evaluate((svg) => {
+    const [x, y] = (svg.querySelector('g[aria-label="tick"] path')?.getAttribute('d') ?? '').slice(1).split(/[,v]/).map(Number);
+    const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+    return { x: x * scale, y: (y + 4) * scale };
+  });
+  await chart.locator('svg').click({ position: at });
   const selected = await page.evaluate(() => { const t = document.getElementById('transcript'); return t.value.slice(t.selectionStart, t.selectionEnd).toLowerCase(); });
   assert.equal(selected, 'west');
   assert.deepEqual(page.problems, []);

@@ -118,9 +118,17 @@ function render() {
     },
   }));
   // Once per analysis: a redraw (a resize, hiding a speaker) must not wipe what is being typed.
+  // The editor is below the chart and the table: it is drawn after the frame that shows
+  // them (its up to 100 rows of controls were a fifth of a 100 KB paste's time to the chart).
+  // `body[data-editor]` is `pending` until then.
   if (editedFor !== a) {
     editedFor = a;
-    renderSpeakerEdit();
+    document.body.dataset.editor = 'pending';
+    requestAnimationFrame(() => setTimeout(() => {
+      if (editedFor !== a || state.analysis !== a) return;
+      renderSpeakerEdit();
+      document.body.dataset.editor = 'drawn';
+    }));
   }
 }
 
