@@ -133,6 +133,7 @@ async function rehearse() {
   const { text } = await import('./examples/mfa-cis-press-conference.js');
   /** @type {import('./pkg/colloquy.js').Analysis | null} */
   let sample = null;
+  let failed = false;
   for (let i = 0; i < REHEARSALS; i++) {
     await new Promise((resolve) => setTimeout(resolve));
     if (asked || trapped) return;
@@ -152,8 +153,14 @@ async function rehearse() {
       }
       // A big text's path: read with progress reports.
       Document.load(text, {}, () => {}).free();
+    }).catch((err) => {
+      // The rehearsal stops; the queue stays usable. A trap makes the module unusable:
+      // the first request then says so (`trapped`), and the page replaces this worker.
+      failed = true;
+      if (isTrap(err)) trapped ??= `${/** @type {Error} */ (err).name}: ${err instanceof Error ? err.message : String(err)}`;
     });
     await queue;
+    if (failed) return;
   }
   if (sample && !asked && waiting === 0) send({ type: 'rehearsed', analysis: sample });
 }
