@@ -34,7 +34,12 @@ let tabs = [];
 const dirty = new Set();
 /** Counts analyses and display changes: idle drawing scheduled for an older one stops. */
 let generation = 0;
-const idle = window.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 1));
+/**
+ * Runs `f` in an idle period, or after IDLE_WAIT_MS if none comes (Chromium gives none
+ * while something asks for a frame every frame), so the drawing always ends.
+ */
+const IDLE_WAIT_MS = 500;
+const idle = (/** @type {() => void} */ f) => ("requestIdleCallback" in window ? requestIdleCallback(f, { timeout: IDLE_WAIT_MS }) : setTimeout(f, 1));
 
 /**
  * Puts a tab per view into `tablist` and the views' panels after it.
