@@ -5,7 +5,7 @@
 // of the package, whose wasm has a `__testPanic` export that panics. site/ has no such export.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, pasteAndWait, nextAnalysis, analyses, makeBigText, pasteEvent, SEED } from './harness.mjs';
+import { start, open, pasteAndWait, nextAnalysis, analyses, makeBigText, pasteEvent, analysisWorker, slowReads, SEED } from './harness.mjs';
 
 let env; // site/
 let testEnv; // site-test/
@@ -25,12 +25,6 @@ const speakerRows = (page) => page.evaluate(() => [...document.querySelectorAll(
 const stats = (page) => page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#stats div')]
   .map((d) => [d.querySelector('dt').textContent, d.querySelector('dd').textContent])));
 
-/** The page's current analysis worker (the last one started). */
-function analysisWorker(page) {
-  const workers = page.workers().filter((w) => w.url().endsWith('/worker.js'));
-  assert.ok(workers.length > 0, 'the analysis runs in a worker');
-  return workers.at(-1);
-}
 
 /**
  * Makes the worker's next call of `target` ('Document.load', 'Document.prototype.analysis',
@@ -51,22 +45,6 @@ async function trapNext(page, target) {
   return { closed };
 }
 
-/**
- * Makes every progress report of a big text's reading in the current worker take 150 ms
- * longer, so the analysis is still running when the test presses Cancel, however fast the
- * core is. Cancel replaces the worker, and the next one runs at full speed.
- */
-async function slowReads(page) {
-  await analysisWorker(page).evaluate(async () => {
-    const m = await import(new URL('./pkg/colloquy.js', self.location.href).href);
-    const load = m.Document.load;
-    m.Document.load = (input, options, onProgress) => load.call(m.Document, input, options, onProgress && ((done, total) => {
-      const until = performance.now() + 150;
-      while (performance.now() < until);
-      onProgress(done, total);
-    }));
-  });
-}
 
 // The trap's own wording is the engine's (V8 says `unreachable`; others add `executed`
 // or more): the page's sentence around it is what is checked.

@@ -173,3 +173,27 @@ export function parseCsv(text) {
   if (field || row.length) { row.push(field); rows.push(row); }
   return rows;
 }
+
+/** The page's current analysis worker (the last one started). */
+export function analysisWorker(page) {
+  const workers = page.workers().filter((w) => w.url().endsWith('/worker.js'));
+  if (!workers.length) throw new Error('the analysis runs in a worker, and there is none');
+  return workers.at(-1);
+}
+
+/**
+ * Makes every progress report of a big text's reading in the current worker take 150 ms
+ * longer, so the analysis is still running when the test presses Cancel, however fast the
+ * core is. Cancel replaces the worker, and the next one runs at full speed.
+ */
+export async function slowReads(page) {
+  await analysisWorker(page).evaluate(async () => {
+    const m = await import(new URL('./pkg/colloquy.js', self.location.href).href);
+    const load = m.Document.load;
+    m.Document.load = (input, options, onProgress) => load.call(m.Document, input, options, onProgress && ((done, total) => {
+      const until = performance.now() + 150;
+      while (performance.now() < until);
+      onProgress(done, total);
+    }));
+  });
+}

@@ -2,7 +2,7 @@
 // Cancel, the page stays responsive, and a new input cancels a running analysis.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open, makeBigText, pasteEvent, pasteAndWait, tab, screenshot, SEED } from './harness.mjs';
+import { start, open, makeBigText, pasteEvent, pasteAndWait, tab, screenshot, slowReads, SEED } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -110,6 +110,7 @@ test('a 10 MB transcript: progress, a responsive page, then every view', async (
 test('Cancel stops a running analysis and keeps the text', async () => {
   const page = await open(env);
   await makeBigText(page, 6 * 1024 * 1024);
+  await slowReads(page); // still running when Cancel is pressed, on any machine
   await pasteEvent(page);
   await page.locator('#progress').waitFor();
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -129,6 +130,7 @@ test('Cancel stops a running analysis and keeps the text', async () => {
 test('a new input cancels a running analysis', async () => {
   const page = await open(env);
   await makeBigText(page, 8 * 1024 * 1024);
+  await slowReads(page);
   await pasteEvent(page);
   await page.locator('#progress').waitFor();
   await pasteAndWait(page, SEED);
