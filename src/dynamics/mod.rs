@@ -7,7 +7,7 @@
 //!
 //! ```
 //! use colloquy::{Document, DynamicsOptions, Options, Timing};
-//! let doc = Document::new("Ann (00:00): Ready? Go.\nBo (00:04): Yes, ready.\nAnn (00:10): Good.".to_owned(), &Options::default());
+//! let doc = Document::new("Ann (00:00): Go. Ready?\nBo (00:04): Yes, ready.\nAnn (00:10): Good.".to_owned(), &Options::default());
 //! let d = doc.dynamics(&DynamicsOptions::default());
 //! assert_eq!(d.timing, Timing::Starts);
 //! assert_eq!(d.duration_ms, Some(10_000)); // the last turn's end is unknown
