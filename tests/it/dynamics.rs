@@ -2,7 +2,8 @@
 //! `tests/fixtures/dynamics/`, the seed, and the invariants as properties.
 
 use colloquy::{
-    analyse, BinUnit, Counts, Document, Dynamics, DynamicsOptions, InterruptionKind, Options, SpeakerDynamics, Timing,
+    analyse, BinUnit, Counts, Document, Dynamics, DynamicsOptions, InterruptionKind, OffsetUnit, Options,
+    SpeakerDynamics, Stream, StreamConfig, Timing,
 };
 use proptest::prelude::*;
 
@@ -302,6 +303,29 @@ proptest! {
         check_invariants(&d);
         prop_assert_eq!(d.bins.len(), bins);
         prop_assert_eq!(&d, &dynamics_of(&text, bins).1, "deterministic");
+    }
+
+    /// Timed labels stream in parts to the one-shot turns and times (`Analysis.turns`);
+    /// the dynamics themselves come from a `Document`, never from a stream.
+    #[test]
+    fn timed_turns_stream_as_one_shot(
+        text in transcript(),
+        cuts in prop::collection::vec(0.0f64..1.0, 0..8),
+        part in 1usize..120,
+    ) {
+        let options = Options::default();
+        let config = StreamConfig { part_bytes: part, tail_bytes: 0 };
+        let mut s = Stream::with_config(options.clone(), OffsetUnit::Utf8, config);
+        for c in crate::stream::chunks(&text, &cuts) {
+            s.push(c);
+        }
+        let streamed = s.finish();
+        let whole = analyse(&text, &options);
+        prop_assert_eq!(&streamed.turns, &whole.turns);
+        let (_, d) = dynamics_of(&text, 0);
+        let starts: Vec<Option<u64>> = d.turn_times.iter().map(|t| t.start_ms).collect();
+        let reported: Vec<Option<u64>> = whole.turns.iter().map(|t| t.start_ms).collect();
+        prop_assert_eq!(starts, reported);
     }
 
     #[test]
