@@ -49,7 +49,7 @@ pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use document::Document;
 pub use dynamics::{
     Bin, BinUnit, Dynamics, DynamicsOptions, Interruption, InterruptionKind, QuestionPair, SpeakerDynamics, Timing,
-    TurnTime, MAX_BINS,
+    Transition, TurnTime, MAX_BINS, MAX_BIN_SHARES,
 };
 pub use facts::Facts;
 pub use language::{detect as detect_language, stopword_languages, stopwords, Detected};

@@ -404,13 +404,10 @@ switches: number, switchesPerMinute: number | null, switchesPerThousandWords: nu
  */
 speakers: Array<SpeakerDynamics>, 
 /**
- * `transitions[a][b]`: turns of speaker `a` followed by one of `b` (parallel to speakers).
+ * Who speaks after whom: the transition matrix's nonzero cells, by `from` then `to`
+ * (positions in `speakers`), with each cell's share of its row.
  */
-transitions: Array<Array<number>>, 
-/**
- * Each row's shares of its count (a row with no count is all zeros).
- */
-transitionShares: Array<Array<number>>, 
+transitions: Array<Transition>, 
 /**
  * Parallel to the transcript's turns (`Analysis.turns`).
  */
@@ -481,6 +478,15 @@ export type TurnTime = { startMs: number | null, endMs: number | null,
  * The end is the next timed turn's start ([`Timing::Starts`]).
  */
 endInferred: boolean, };
+export type Transition = { 
+/**
+ * Positions in `Dynamics.speakers`.
+ */
+from: number, to: number, count: number, 
+/**
+ * Of the row's count: `count` over the sum of the counts from `from`.
+ */
+share: number, };
 export type QuestionPair = { asker: string, 
 /**
  * Index of the question turn (into the transcript's turns, as `Analysis.turns`).

@@ -61,6 +61,7 @@ fn main() {
         Timing::decl(&config),
         SpeakerDynamics::decl(&config),
         TurnTime::decl(&config),
+        colloquy::Transition::decl(&config),
         QuestionPair::decl(&config),
         Interruption::decl(&config),
         InterruptionKind::decl(&config),

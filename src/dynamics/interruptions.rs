@@ -134,7 +134,7 @@ pub(crate) fn events(
             end: d.span.end,
         });
     }
-    out.sort_by(|a, b| (a.turn, a.kind, a.start).cmp(&(b.turn, b.kind, b.start)));
+    out.sort_by_key(|a| (a.turn, a.kind, a.start));
     out
 }
 

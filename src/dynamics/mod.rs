@@ -12,7 +12,8 @@
 //! assert_eq!(d.timing, Timing::Starts);
 //! assert_eq!(d.duration_ms, Some(10_000)); // the last turn's end is unknown
 //! assert_eq!(d.questions[0].answerer.as_deref(), Some("Bo"));
-//! assert_eq!(d.transitions, [vec![0, 1], vec![1, 0]]);
+//! let cells: Vec<(usize, usize, usize)> = d.transitions.iter().map(|c| (c.from, c.to, c.count)).collect();
+//! assert_eq!(cells, [(0, 1, 1), (1, 0, 1)]); // Ann → Bo, Bo → Ann
 //! ```
 
 mod bins;
@@ -30,6 +31,7 @@ pub use interruptions::{Interruption, InterruptionKind};
 pub use questions::QuestionPair;
 pub use speakers::SpeakerDynamics;
 pub use timing::Timing;
+pub use turn_taking::Transition;
 
 use crate::token::Tokens;
 use crate::{Document, Span, Transcript};
@@ -38,7 +40,8 @@ use speakers::ratio;
 /// How the dynamics are computed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DynamicsOptions {
-    /// Bins of talk over time (0 for none; at most [`MAX_BINS`]).
+    /// Bins of talk over time (0 for none; at most [`MAX_BINS`], and at most
+    /// [`MAX_BIN_SHARES`] divided by the speakers).
     pub bins: usize,
 }
 
@@ -50,6 +53,9 @@ impl Default for DynamicsOptions {
 
 /// The most bins [`DynamicsOptions::bins`] gives.
 pub const MAX_BINS: usize = 1000;
+
+/// The most shares the bins hold (bins × speakers): with many speakers, fewer bins.
+pub const MAX_BIN_SHARES: usize = 1 << 20;
 
 /// A turn as the dynamics read it.
 #[derive(Debug, Clone, Default)]
@@ -107,10 +113,9 @@ pub struct Dynamics {
     pub switches_per_thousand_words: Option<f64>,
     /// By words, descending; ties by first appearance. Speakers with a turn only.
     pub speakers: Vec<SpeakerDynamics>,
-    /// `transitions[a][b]`: turns of speaker `a` followed by one of `b` (parallel to speakers).
-    pub transitions: Vec<Vec<usize>>,
-    /// Each row's shares of its count (a row with no count is all zeros).
-    pub transition_shares: Vec<Vec<f64>>,
+    /// Who speaks after whom: the transition matrix's nonzero cells, by `from` then `to`
+    /// (positions in `speakers`), with each cell's share of its row.
+    pub transitions: Vec<Transition>,
     /// Parallel to the transcript's turns (`Analysis.turns`).
     pub turn_times: Vec<TurnTime>,
     pub questions: Vec<QuestionPair>,
@@ -281,8 +286,7 @@ pub(crate) fn dynamics(text: &str, transcript: &Transcript, tokens: &Tokens, opt
         }
     }
 
-    let transitions = turn_taking::transitions(&slot, speakers.len());
-    let transition_shares = turn_taking::row_shares(&transitions);
+    let transitions = turn_taking::transitions(&slot);
     let switches = turn_taking::switches(&slot);
     let turn_times = turns
         .iter()
@@ -293,7 +297,7 @@ pub(crate) fn dynamics(text: &str, transcript: &Transcript, tokens: &Tokens, opt
             end_inferred: timing == Timing::Starts && interval.is_some(),
         })
         .collect();
-    let n = options.bins.min(MAX_BINS);
+    let n = options.bins.min(MAX_BINS).min(MAX_BIN_SHARES / speakers.len().max(1));
     let (bins_by, bins) = match totals.filter(|t| timed && t.duration > 0) {
         Some(t) => {
             let from = intervals.iter().flatten().map(|i| i.0).min().unwrap_or(0);
@@ -315,7 +319,6 @@ pub(crate) fn dynamics(text: &str, transcript: &Transcript, tokens: &Tokens, opt
         switches_per_thousand_words: ratio(switches as f64 * 1000.0, words as f64),
         speakers,
         transitions,
-        transition_shares,
         turn_times,
         questions,
         interruptions,

@@ -158,12 +158,14 @@ fn transition_matrix() {
     // Ann Bob Ann Cat Ann Bob Cat; speakers by words (one each), then first appearance.
     let names: Vec<&str> = d.speakers.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Ann", "Bob", "Cat"]);
-    assert_eq!(d.transitions, [vec![0, 2, 1], vec![1, 0, 1], vec![1, 0, 0]]);
-    for (s, row) in d.speakers.iter().zip(&d.transitions) {
+    let cells: Vec<(usize, usize, usize, f64)> =
+        d.transitions.iter().map(|c| (c.from, c.to, c.count, c.share)).collect();
+    assert_eq!(cells, [(0, 1, 2, 2.0 / 3.0), (0, 2, 1, 1.0 / 3.0), (1, 0, 1, 0.5), (1, 2, 1, 0.5), (2, 0, 1, 1.0)]);
+    for (k, s) in d.speakers.iter().enumerate() {
+        let row: usize = d.transitions.iter().filter(|c| c.from == k).map(|c| c.count).sum();
         let last = usize::from(s.name == "Cat");
-        assert_eq!(row.iter().sum::<usize>(), s.turns - last, "{}", s.name);
+        assert_eq!(row, s.turns - last, "{}", s.name);
     }
-    assert_eq!(d.transition_shares[0], [0.0, 2.0 / 3.0, 1.0 / 3.0]);
     assert_eq!(d.switches, 6);
     assert!(close(d.switches_per_thousand_words.unwrap(), 6.0 * 1000.0 / 7.0));
     assert!(close(speaker(&d, "Ann").turns_per_thousand_words.unwrap(), 3.0 * 1000.0 / 7.0));
@@ -271,9 +273,17 @@ fn check_invariants(d: &Dynamics) {
         assert_eq!(d.talk_ms, Some(duration - gap));
     }
     // Transitions: turns − 1 in all; each row the speaker's turns that have a successor.
-    let total: usize = d.transitions.iter().flatten().sum();
+    let total: usize = d.transitions.iter().map(|c| c.count).sum();
     assert_eq!(total, d.turns.saturating_sub(1));
-    assert_eq!(d.switches, total - (0..d.speakers.len()).map(|i| d.transitions[i][i]).sum::<usize>());
+    let same: usize = d.transitions.iter().filter(|c| c.from == c.to).map(|c| c.count).sum();
+    assert_eq!(d.switches, total - same);
+    for (k, s) in d.speakers.iter().enumerate() {
+        let row: Vec<_> = d.transitions.iter().filter(|c| c.from == k).collect();
+        let followed: usize = row.iter().map(|c| c.count).sum();
+        assert!(followed == s.turns || followed + 1 == s.turns, "a row is the speaker's turns, but the last");
+        let shares: f64 = row.iter().map(|c| c.share).sum();
+        assert!(row.is_empty() || (shares - 1.0).abs() < 1e-9);
+    }
     // Bins: shares sum to 1, or are all zero with no words (no talk).
     for b in &d.bins {
         let sum: f64 = b.word_shares.iter().sum();
