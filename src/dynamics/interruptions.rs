@@ -17,7 +17,8 @@ pub enum InterruptionKind {
     /// A stage direction of crosstalk (`(CROSSTALK)`, `[overlapping]`, `(interposing)`,
     /// `[simultaneous speech]`, …).
     Crosstalk,
-    /// A timed turn starts before the turn before it (another speaker's) ends.
+    /// A timed turn starts after the turn before it (another speaker's) starts and
+    /// before it ends.
     Overlap,
 }
 
@@ -99,8 +100,10 @@ pub(crate) fn events(
                 end: mark.end,
             });
         }
-        if let (Some(Some((_, a_end))), Some(Some((b_start, _)))) = (intervals.get(i), intervals.get(i + 1)) {
-            if b_start < a_end {
+        if let (Some(Some((a_start, a_end))), Some(Some((b_start, _)))) = (intervals.get(i), intervals.get(i + 1)) {
+            // Starting with the turn before, it shares its cue (dialogue dashes, `>>`): the
+            // cue does not say who came in on whom.
+            if a_start < b_start && b_start < a_end {
                 out.push(Interruption {
                     kind: InterruptionKind::Overlap,
                     interrupter: name(b.speaker),

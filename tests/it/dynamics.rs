@@ -80,6 +80,19 @@ fn timed_vtt_by_hand() {
     assert!(d.turn_times.iter().all(|t| !t.end_inferred));
 }
 
+/// Two speakers in one cue (dialogue dashes) share its times: overlapping talk, but
+/// no overlap event, since the cue does not say who came in on whom.
+#[test]
+fn one_cue_two_speakers() {
+    let text =
+        std::fs::read_to_string(format!("{}/tests/fixtures/formats/dialogue-dashes.srt", env!("CARGO_MANIFEST_DIR")))
+            .unwrap_or_default();
+    let (_, d) = dynamics_of(&text, 0);
+    assert_eq!(d.timing, Timing::Cues);
+    assert!(d.overlap_ms.is_some_and(|o| o > 0));
+    assert!(d.interruptions.iter().all(|i| i.kind != InterruptionKind::Overlap), "{:?}", d.interruptions);
+}
+
 /// Words per turn and turn times equal what `Analysis.turns` reports.
 #[test]
 fn turns_agree_with_the_report() {
