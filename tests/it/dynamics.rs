@@ -234,6 +234,41 @@ fn seed_questions() {
     assert!(d.bins.iter().all(|b| close(b.word_shares.iter().sum(), 1.0)));
 }
 
+/// Hostile shapes: many speakers, many empty turns, broken and backwards times, a
+/// regression corpus. Never a panic; spans valid; invariants hold.
+#[test]
+fn bad_inputs() {
+    let mut texts = vec![
+        String::new(),
+        "   \n\n".to_owned(),
+        (0..10_000).map(|i| format!("Speaker {i}: one two three four.\n")).collect::<String>(),
+        "Ann:\n".repeat(50_000),
+        "Ann:\nBob:\n".repeat(20_000),
+        "WEBVTT\n\n00:00:09.000 --> 00:00:01.000\n<v Ann>Backwards.\n\n00:99:00.000 --> 01:00:00.000\n<v Bob>Out of range.\n\n00:00:05.000 --> 00:00:06.000\nNo voice...\n".to_owned(),
+        "Ann (09:00): Late.\nBob (00:01): Early?\nAnn (00:00): Earlier--\nBob: Untimed.\n".to_owned(),
+        "[crosstalk]\n(CROSSTALK)\nAnn: [overlapping] --\n".to_owned(),
+    ];
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fuzz-regressions");
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        texts.push(String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap_or_default()).into_owned());
+    }
+    for text in &texts {
+        for bins in [0, 1, 20, 5_000] {
+            let (_, d) = dynamics_of(text, bins);
+            check_invariants(&d);
+            assert!(d.bins.len() <= colloquy::MAX_BINS);
+            assert!(d.bins.len() * d.speakers.len() <= colloquy::MAX_BIN_SHARES.max(d.speakers.len()));
+            for q in &d.questions {
+                assert!(text.get(q.question_start..q.question_end).is_some());
+                assert!(q.answer_start.zip(q.answer_end).is_none_or(|(s, e)| text.get(s..e).is_some()));
+            }
+            for i in &d.interruptions {
+                assert!(text.get(i.start..i.end).is_some() && i.turn < d.turns.max(1));
+            }
+        }
+    }
+}
+
 /// A random transcript: labelled turns, some timed (Rev labels), some cut off or asking.
 fn transcript() -> impl Strategy<Value = String> {
     let turn = (0usize..4, 0usize..6, prop::option::of(0u64..50), 0usize..4);
