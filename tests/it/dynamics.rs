@@ -208,6 +208,27 @@ fn label_starts() {
     }
 }
 
+/// An inline timestamp before a turn's first word is its start; one after a word is not.
+#[test]
+fn inline_timestamps_at_a_turn_start() {
+    let text = "Ann: (00:12) Hello there.\nBob:\n[00:00:20] Hi, and (00:25) welcome.\nAnn: Thanks (00:40).\n";
+    let (doc, d) = dynamics_of(text, 0);
+    let starts: Vec<Option<u64>> = doc.transcript().turns.iter().map(|t| t.start_ms).collect();
+    assert_eq!(starts, [Some(12_000), Some(20_000), None]);
+    assert_eq!(d.timing, Timing::Starts);
+    assert_eq!(d.turn_times[0].end_ms, Some(20_000));
+}
+
+/// `Q.` labels ask, whatever their punctuation; `A.` answers.
+#[test]
+fn q_and_a_labels() {
+    let text = "Q. You were there that night.\nA. I was.\nQ. And you saw him.\nA. No.\nQ. Not once.\nA. Never once.\nQ. Nothing further.\n";
+    let (_, d) = dynamics_of(text, 0);
+    let pairs: Vec<(&str, Option<&str>, usize)> =
+        d.questions.iter().map(|q| (q.asker.as_str(), q.answerer.as_deref(), q.answer_words)).collect();
+    assert_eq!(pairs, [("Q", Some("A"), 2), ("Q", Some("A"), 1), ("Q", Some("A"), 2), ("Q", None, 0)]);
+}
+
 /// The seed: five questions by `Question`, each answered by Sergey Lavrov with one turn.
 #[test]
 fn seed_questions() {
