@@ -33,6 +33,8 @@ pub use speakers::SpeakerDynamics;
 pub use timing::Timing;
 pub use turn_taking::Transition;
 
+use rustc_hash::FxHashMap;
+
 use crate::token::Tokens;
 use crate::{Document, Span, Transcript};
 use speakers::ratio;
@@ -275,14 +277,14 @@ pub(crate) fn dynamics(text: &str, transcript: &Transcript, tokens: &Tokens, opt
         interruptions.iter().map(|e| (e.turn, e.interrupter.as_deref(), e.interrupted.as_deref())).collect();
     counted.sort_unstable();
     counted.dedup();
+    let slot_by_name: FxHashMap<&str, usize> =
+        order.iter().enumerate().filter_map(|(k, &s)| Some((*names.get(s)?, k))).collect();
     for (_, made, received) in counted {
-        for sp in speakers.iter_mut() {
-            if made == Some(sp.name.as_str()) {
-                sp.interruptions_made += 1;
-            }
-            if received == Some(sp.name.as_str()) {
-                sp.interruptions_received += 1;
-            }
+        if let Some(sp) = made.and_then(|n| slot_by_name.get(n)).and_then(|&k| speakers.get_mut(k)) {
+            sp.interruptions_made += 1;
+        }
+        if let Some(sp) = received.and_then(|n| slot_by_name.get(n)).and_then(|&k| speakers.get_mut(k)) {
+            sp.interruptions_received += 1;
         }
     }
 
