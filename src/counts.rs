@@ -37,6 +37,9 @@ pub(crate) struct TurnEntry {
     pub speaker: u32,
     pub words: usize,
     pub span: Span,
+    /// The turn's times ([`crate::Turn::start_ms`], [`crate::Turn::end_ms`]).
+    pub start_ms: Option<u64>,
+    pub end_ms: Option<u64>,
 }
 
 /// Mergeable counts of one text.
@@ -124,7 +127,7 @@ impl Counts {
         for (turn, range) in transcript.turns.iter().zip(&toks.turns) {
             let speaker = u32::try_from(turn.speaker).unwrap_or(u32::MAX);
             let words = range.end - range.start;
-            turns.push(TurnEntry { speaker, words, span: turn.span });
+            turns.push(TurnEntry { speaker, words, span: turn.span, start_ms: turn.start_ms, end_ms: turn.end_ms });
             for segment in &turn.segments {
                 let s = segment.span.slice(text);
                 if sample.len() < SAMPLE_BYTES {
@@ -322,8 +325,19 @@ impl Counts {
                 Some(last) if i == 0 && last.speaker == speaker => {
                     last.words += turn.words;
                     last.span.end = span.end;
+                    last.start_ms = last.start_ms.or(turn.start_ms);
+                    last.end_ms = match (last.end_ms, turn.end_ms) {
+                        (Some(a), Some(b)) => Some(a.max(b)),
+                        (a, b) => a.or(b),
+                    };
                 }
-                _ => self.turns.push(TurnEntry { speaker, words: turn.words, span }),
+                _ => self.turns.push(TurnEntry {
+                    start_ms: turn.start_ms,
+                    end_ms: turn.end_ms,
+                    speaker,
+                    words: turn.words,
+                    span,
+                }),
             }
         }
         self.stream.append(&other.stream, map_id, map_speaker, shift);

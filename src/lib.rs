@@ -23,6 +23,7 @@ mod analysis;
 mod counts;
 mod diagnostic;
 mod document;
+mod dynamics;
 mod facts;
 #[cfg(feature = "serde")]
 pub mod json;
@@ -46,6 +47,10 @@ pub use analysis::{analyse, analyse_read};
 pub use counts::Counts;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use document::Document;
+pub use dynamics::{
+    Bin, BinUnit, Dynamics, DynamicsOptions, Interruption, InterruptionKind, QuestionPair, SpeakerDynamics, Timing,
+    Transition, TurnTime, MAX_BINS, MAX_BIN_SHARES,
+};
 pub use facts::Facts;
 pub use language::{detect as detect_language, stopword_languages, stopwords, Detected};
 pub use offsets::{utf16_len, Utf16Index, Utf16Map};

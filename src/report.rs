@@ -194,6 +194,15 @@ pub struct TurnStats {
     pub start: usize,
     pub end: usize,
     pub words: usize,
+    /// When the turn starts, in milliseconds, where the transcript says
+    /// ([`crate::Turn::start_ms`]); absent otherwise.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "typescript", ts(optional, type = "number"))]
+    pub start_ms: Option<u64>,
+    /// When it ends (captions' cue ends); absent where only starts are written.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(feature = "typescript", ts(optional, type = "number"))]
+    pub end_ms: Option<u64>,
 }
 
 /// How often one kind of stage direction occurred.
@@ -290,6 +299,8 @@ impl Counts {
                 start: t.span.start,
                 end: t.span.end,
                 words: t.words,
+                start_ms: t.start_ms,
+                end_ms: t.end_ms,
             })
             .collect();
         let mut stage_directions: Vec<DirectionCount> =

@@ -145,7 +145,16 @@ export type Phrase = { text: string, n: number, count: number, bySpeaker: { [key
  * Byte offset of the first occurrence.
  */
 first: number, };
-export type TurnStats = { speaker: string, start: number, end: number, words: number, };
+export type TurnStats = { speaker: string, start: number, end: number, words: number, 
+/**
+ * When the turn starts, in milliseconds, where the transcript says
+ * ([`crate::Turn::start_ms`]); absent otherwise.
+ */
+startMs?: number, 
+/**
+ * When it ends (captions' cue ends); absent where only starts are written.
+ */
+endMs?: number, };
 export type DirectionCount = { kind: string, count: number, };
 export type AliasSuggestion = { from: string, to: string, };
 export type LabelHint = { 
@@ -365,3 +374,162 @@ unattributed: string,
  * The Fightin' Words prior's weight when none is given (`priorWeight`).
  */
 defaultPriorWeight: number, };
+export type Dynamics = { timing: Timing, turns: number, words: number, 
+/**
+ * First timed start to last known end (ms).
+ */
+durationMs: number | null, 
+/**
+ * Time when at least one turn runs: the union of the turns' intervals (ms).
+ */
+talkMs: number | null, 
+/**
+ * Silence between turns: `durationMs − talkMs`.
+ */
+gapMs: number | null, 
+/**
+ * How many silences (holes in the union).
+ */
+gaps: number | null, 
+/**
+ * Overlapping talk: the sum of the turns' lengths minus `talkMs`.
+ */
+overlapMs: number | null, 
+/**
+ * Consecutive turns by different speakers.
+ */
+switches: number, switchesPerMinute: number | null, switchesPerThousandWords: number | null, 
+/**
+ * By words, descending; ties by first appearance. Speakers with a turn only.
+ */
+speakers: Array<SpeakerDynamics>, 
+/**
+ * Who speaks after whom: the transition matrix's nonzero cells, by `from` then `to`
+ * (positions in `speakers`), with each cell's share of its row.
+ */
+transitions: Array<Transition>, 
+/**
+ * Parallel to the transcript's turns (`Analysis.turns`).
+ */
+turnTimes: Array<TurnTime>, questions: Array<QuestionPair>, 
+/**
+ * By turn, then kind.
+ */
+interruptions: Array<Interruption>, binsBy: BinUnit, bins: Array<Bin>, };
+export type Timing = "cues" | "starts" | "none";
+export type SpeakerDynamics = { name: string, turns: number, 
+/**
+ * The words of their turns, as `Analysis.turns` counts them.
+ */
+words: number, 
+/**
+ * Of all turns' words; shares sum to 1.
+ */
+wordShare: number, 
+/**
+ * The sum of their timed turns' lengths (ms).
+ */
+speakingMs: number | null, 
+/**
+ * Of all speakers' speaking time; shares sum to 1.
+ */
+timeShare: number | null, 
+/**
+ * Words of their timed turns per minute of those turns.
+ */
+wordsPerMinute: number | null, 
+/**
+ * Their longest turn in words (a turn runs until another speaker's label).
+ */
+longestMonologueWords: number, 
+/**
+ * Their longest timed turn (ms).
+ */
+longestMonologueMs: number | null, 
+/**
+ * Their turns per minute of the whole's duration.
+ */
+turnsPerMinute: number | null, 
+/**
+ * Their turns per 1,000 words of the whole.
+ */
+turnsPerThousandWords: number | null, 
+/**
+ * Mean silence (ms) between the end of another speaker's turn and the start of
+ * theirs, over their turns that follow one with a gap of zero or more (Gong's
+ * "patience"); with cues only (starts leave no silence to measure).
+ */
+meanPauseBeforeMs: number | null, questionsAsked: number, 
+/**
+ * Questions of others they answered.
+ */
+questionsAnswered: number, 
+/**
+ * Mean words of their answers.
+ */
+meanAnswerWords: number | null, 
+/**
+ * Interruptions they made and received (each interrupting turn once per pair of
+ * speakers, whatever marks it).
+ */
+interruptionsMade: number, interruptionsReceived: number, };
+export type TurnTime = { startMs: number | null, endMs: number | null, 
+/**
+ * The end is the next timed turn's start ([`Timing::Starts`]).
+ */
+endInferred: boolean, };
+export type Transition = { 
+/**
+ * Positions in `Dynamics.speakers`.
+ */
+from: number, to: number, count: number, 
+/**
+ * Of the row's count: `count` over the sum of the counts from `from`.
+ */
+share: number, };
+export type QuestionPair = { asker: string, 
+/**
+ * Index of the question turn (into the transcript's turns, as `Analysis.turns`).
+ */
+questionTurn: number, 
+/**
+ * The question turn's byte span.
+ */
+questionStart: number, questionEnd: number, questionWords: number, answerer: string | null, 
+/**
+ * The answer's first and last turns (equal unless the answerer took several turns in a row).
+ */
+answerFirstTurn: number | null, answerLastTurn: number | null, 
+/**
+ * The answer's byte span, from its first turn's start to its last turn's end.
+ */
+answerStart: number | null, answerEnd: number | null, answerWords: number, };
+export type Interruption = { kind: InterruptionKind, 
+/**
+ * Who came in (`None` for crosstalk with no other speaker after it).
+ */
+interrupter: string | null, 
+/**
+ * Who was talking.
+ */
+interrupted: string | null, 
+/**
+ * The interrupting turn (or, for crosstalk with no one after it, the turn holding it).
+ */
+turn: number, 
+/**
+ * What marks it: the cut-off mark, the direction, or the overlapping turn.
+ */
+start: number, end: number, };
+export type InterruptionKind = "cutOff" | "crosstalk" | "overlap";
+export type BinUnit = "words" | "time";
+export type Bin = { start: number, end: number, 
+/**
+ * Words in the bin: whole words by position; by time, each timed turn's words
+ * spread evenly over its interval (so fractions).
+ */
+words: number, wordShares: Array<number>, 
+/**
+ * Talk in the bin (ms), summed over speakers (overlapping turns count each): by time only.
+ */
+ms: number | null, timeShares: Array<number> | null, };

@@ -15,9 +15,10 @@ use colloquy::json::{
     JsonStopwords,
 };
 use colloquy::{
-    AliasSuggestion, Analysis, Collocate, CollocationSort, Diagnostic, DiagnosticKind, DirectionCount, Dispersion,
-    Distinctive, Facts, Format, KwicHit, KwicSort, LabelHint, Phrase, SpeakerStats, SpeakerTerm, Spread, Summary,
-    TermSpread, TermStats, TurnStats,
+    AliasSuggestion, Analysis, Bin, BinUnit, Collocate, CollocationSort, Diagnostic, DiagnosticKind, DirectionCount,
+    Dispersion, Distinctive, Dynamics, Facts, Format, Interruption, InterruptionKind, KwicHit, KwicSort, LabelHint,
+    Phrase, QuestionPair, SpeakerDynamics, SpeakerStats, SpeakerTerm, Spread, Summary, TermSpread, TermStats, Timing,
+    TurnStats, TurnTime,
 };
 use ts_rs::{Config, TS};
 
@@ -56,6 +57,16 @@ fn main() {
         TermSpread::decl(&config),
         JsonSpreadOptions::decl(&config),
         Facts::decl(&config),
+        Dynamics::decl(&config),
+        Timing::decl(&config),
+        SpeakerDynamics::decl(&config),
+        TurnTime::decl(&config),
+        colloquy::Transition::decl(&config),
+        QuestionPair::decl(&config),
+        Interruption::decl(&config),
+        InterruptionKind::decl(&config),
+        BinUnit::decl(&config),
+        Bin::decl(&config),
     ];
     println!("// Generated from the Rust types by `make declarations` (src/bin/typescript.rs). Do not edit.");
     for decl in decls {

@@ -4,6 +4,7 @@ use rustc_hash::FxHashMap;
 
 use crate::parse::joint::joint_members;
 use crate::parse::stage::{find_asides, Aside};
+use crate::parse::time::parse_ms;
 use crate::parse::{LeftOutKind, Segment, Speaker, StageDirection, Turn, UNATTRIBUTED};
 use crate::{Alias, Diagnostic, Span};
 
@@ -31,6 +32,9 @@ pub(crate) struct Builder<'a> {
     opening: Option<usize>,
     /// Give joint speakers their members ([`crate::ParseOptions::split_joint_speakers`]).
     pub split_joint: bool,
+    /// The start and end (ms) of the caption cue being read: the turns it opens or
+    /// continues start no later than the first such cue and end at their latest.
+    pub cue: Option<(u64, u64)>,
 }
 
 impl<'a> Builder<'a> {
@@ -51,6 +55,7 @@ impl<'a> Builder<'a> {
             mid_line_labels: Vec::new(),
             opening: None,
             split_joint: false,
+            cue: None,
         }
     }
 
@@ -63,6 +68,12 @@ impl<'a> Builder<'a> {
     /// A label for `name` at `label_span`. Continues the current turn if the same
     /// speaker is already talking (such turns count as one).
     pub fn label(&mut self, name: &str, label_span: Span) {
+        self.label_timed(name, label_span, None);
+    }
+
+    /// [`Builder::label`] with the time the label carries (`Name (00:04):`): the turn's
+    /// start, unless it continues a turn that has one.
+    pub fn label_timed(&mut self, name: &str, label_span: Span, start_ms: Option<u64>) {
         let name = self.resolve_alias(name);
         let speaker = self.speaker(&name, true);
         if let Some((count, first)) = self.labels.get_mut(speaker) {
@@ -75,9 +86,24 @@ impl<'a> Builder<'a> {
         self.seen_label = true;
         if let Some(turn) = self.turns.last_mut().filter(|t| t.speaker == speaker) {
             turn.span.end = turn.span.end.max(label_span.end);
+            self.time_turn(start_ms);
             return;
         }
-        self.turns.push(Turn { speaker, span: label_span, segments: Vec::new() });
+        self.turns.push(Turn { speaker, span: label_span, segments: Vec::new(), start_ms: None, end_ms: None });
+        self.time_turn(start_ms);
+    }
+
+    /// Gives the current turn `start_ms` (or the cue's start) if it has no start yet,
+    /// and extends its end to the cue's.
+    fn time_turn(&mut self, start_ms: Option<u64>) {
+        let cue = self.cue;
+        let Some(turn) = self.turns.last_mut() else { return };
+        if turn.start_ms.is_none() {
+            turn.start_ms = start_ms.or(cue.map(|c| c.0));
+        }
+        if let Some((_, end)) = cue {
+            turn.end_ms = Some(turn.end_ms.map_or(end, |e| e.max(end)));
+        }
     }
 
     /// A label that names no one: what follows is the unattributed pseudo-speaker's
@@ -92,9 +118,11 @@ impl<'a> Builder<'a> {
         self.hard_break = true;
         if let Some(turn) = self.turns.last_mut().filter(|t| t.speaker == speaker) {
             turn.span.end = turn.span.end.max(label_span.end);
+            self.time_turn(None);
             return;
         }
-        self.turns.push(Turn { speaker, span: label_span, segments: Vec::new() });
+        self.turns.push(Turn { speaker, span: label_span, segments: Vec::new(), start_ms: None, end_ms: None });
+        self.time_turn(None);
     }
 
     /// A paragraph break: the next piece starts a new sentence.
@@ -118,13 +146,25 @@ impl<'a> Builder<'a> {
         let asides = find_asides(piece, span.start, whole_line, self.script);
         let mut cursor = span.start;
         let mut pieces = Vec::new();
+        // No word of the current turn yet: a timestamp here is the turn's start.
+        let mut before_words = self.turns.last().is_some_and(|t| t.segments.is_empty());
         for aside in asides {
             let a = aside.span();
+            before_words &= Span::new(cursor, a.start).slice(self.text).trim().is_empty();
             pieces.push(Span::new(cursor, a.start));
             cursor = a.end;
-            if let Aside::Direction { kind, span } = aside {
-                let speaker = self.turns.last().map(|t| t.speaker);
-                self.directions.push(StageDirection { kind, span, speaker });
+            match aside {
+                Aside::Direction { kind, span } => {
+                    let speaker = self.turns.last().map(|t| t.speaker);
+                    self.directions.push(StageDirection { kind, span, speaker });
+                }
+                Aside::Timestamp { span } if before_words => {
+                    let inner = span.slice(self.text).trim_matches(|c| matches!(c, '(' | ')' | '[' | ']'));
+                    if let (Some(ms), Some(turn)) = (parse_ms(inner), self.turns.last_mut()) {
+                        turn.start_ms.get_or_insert(ms);
+                    }
+                }
+                Aside::Timestamp { .. } => {}
             }
             pieces.push(Span::new(a.start, a.start)); // marks a hard boundary
         }
@@ -147,6 +187,7 @@ impl<'a> Builder<'a> {
             if let Some(turn) = self.turns.last_mut() {
                 turn.segments.push(Segment { span: p, joins_previous: !hard });
             }
+            self.time_turn(None);
             hard = false;
         }
         if let Some(turn) = self.turns.last_mut() {
@@ -166,7 +207,7 @@ impl<'a> Builder<'a> {
         for d in &mut self.directions {
             d.speaker.get_or_insert(speaker);
         }
-        self.turns.push(Turn { speaker, span: Span::new(at, at), segments: Vec::new() });
+        self.turns.push(Turn { speaker, span: Span::new(at, at), segments: Vec::new(), start_ms: None, end_ms: None });
     }
 
     fn resolve_alias(&self, name: &str) -> String {

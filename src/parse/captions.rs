@@ -20,6 +20,7 @@ use crate::parse::builder::Builder;
 use crate::parse::label::{is_time, match_label, valid_name};
 use crate::parse::lines::{lines, Line, Lines};
 use crate::parse::stage::DIRECTION_WORDS;
+use crate::parse::time::parse_ms;
 use crate::{Diagnostic, DiagnosticKind, Format, Span, UNATTRIBUTED};
 
 /// How much of the text format detection reads: the first 400 lines of the first
@@ -82,6 +83,8 @@ fn is_cue_time(s: &str) -> bool {
 
 /// A cue's payload line, split into speech pieces around markup.
 struct CueLine {
+    /// The cue's start and end in milliseconds, when its timing line reads.
+    time: Option<(u64, u64)>,
     voice: Option<(String, Span)>,
     pieces: Vec<Span>,
     /// The speech with markup removed and whitespace collapsed, for de-duplication.
@@ -110,8 +113,10 @@ pub(crate) fn parse(text: &str, format: Format, b: &mut Builder<'_>) {
     let tags = Tags::find(text, &kept);
     let mut unnamed = Unnamed::default();
     for line in kept {
+        b.cue = line.time;
         emit(text, line, &tags, &mut unnamed, b);
     }
+    b.cue = None;
     if dropped > 0 {
         b.diagnostics.push(Diagnostic::new(
             DiagnosticKind::RollingCaptionsDeduplicated,
@@ -124,6 +129,16 @@ pub(crate) fn parse(text: &str, format: Format, b: &mut Builder<'_>) {
 
 struct Cue {
     lines: Vec<CueLine>,
+    time: Option<(u64, u64)>,
+}
+
+/// A valid timing line's start and end: `00:00:01.000 --> 00:00:02.500 align:start`.
+/// `None` if a time is out of range or the end comes before the start.
+fn cue_times(line: &str) -> Option<(u64, u64)> {
+    let (a, b) = line.split_once("-->")?;
+    let start = parse_ms(a)?;
+    let end = parse_ms(b.split_whitespace().next()?)?;
+    (end >= start).then_some((start, end))
 }
 
 fn cues(text: &str, format: Format, b: &mut Builder<'_>) -> Vec<Cue> {
@@ -143,7 +158,7 @@ fn cues(text: &str, format: Format, b: &mut Builder<'_>) -> Vec<Cue> {
             line.span,
             "caption text outside a cue (no timing line before it); counted as speech",
         ));
-        out.push(Cue { lines: vec![cue_line(text, line)] });
+        out.push(Cue { lines: vec![cue_line(text, line, None)], time: None });
     };
     for &line in &all {
         let s = line.text(text);
@@ -161,14 +176,21 @@ fn cues(text: &str, format: Format, b: &mut Builder<'_>) -> Vec<Cue> {
         let trimmed = s.trim();
         if let Some(valid) = timing(trimmed) {
             pending = None; // a cue identifier
+            let time = if valid { cue_times(trimmed) } else { None };
             if !valid {
                 b.diagnostics.push(Diagnostic::new(
                     DiagnosticKind::MalformedCue,
                     line.span,
                     "malformed cue timing; the cue text is still counted",
                 ));
+            } else if time.is_none() {
+                b.diagnostics.push(Diagnostic::new(
+                    DiagnosticKind::MalformedCue,
+                    line.span,
+                    "cue times out of range (minutes or seconds of 60 or more, or an end before the start); the cue text is still counted, untimed",
+                ));
             }
-            out.push(Cue { lines: Vec::new() });
+            out.push(Cue { lines: Vec::new(), time });
             state = State::Cue;
             continue;
         }
@@ -176,7 +198,7 @@ fn cues(text: &str, format: Format, b: &mut Builder<'_>) -> Vec<Cue> {
             State::Skip => {}
             State::Cue => {
                 if let Some(cue) = out.last_mut() {
-                    cue.lines.push(cue_line(text, line));
+                    cue.lines.push(cue_line(text, line, cue.time));
                 }
             }
             State::Outside => {
@@ -216,7 +238,7 @@ fn is_rolling(cues: &[Cue]) -> bool {
 
 /// Splits a payload line into speech pieces, dropping tags (`<v Name>`, `<c>`,
 /// `<00:00:01.050>`, `<i>`) and character references (`&amp;`).
-fn cue_line(text: &str, line: Line) -> CueLine {
+fn cue_line(text: &str, line: Line, time: Option<(u64, u64)>) -> CueLine {
     let s = line.text(text);
     let base = line.span.start;
     let mut voice = None;
@@ -256,7 +278,7 @@ fn cue_line(text: &str, line: Line) -> CueLine {
     }
     let plain = pieces.iter().map(|p| p.slice(text)).collect::<Vec<_>>().join("");
     let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    CueLine { voice, pieces, plain }
+    CueLine { time, voice, pieces, plain }
 }
 
 /// Feeds one cue line to the builder: its speaker change, then its speech.

@@ -15,6 +15,7 @@ pub(crate) mod lines;
 mod mark;
 pub(crate) mod script;
 mod stage;
+pub(crate) mod time;
 
 pub use alias::AliasSuggestion;
 pub use script::Script;
@@ -54,6 +55,13 @@ pub struct Turn {
     pub speaker: usize,
     pub span: Span,
     pub segments: Vec<Segment>,
+    /// When the turn starts, in milliseconds: its first cue's start (captions), the time
+    /// its label carries (Rev `Name (00:04):`, Otter `Name  0:05`, `[00:01:23] Name:`,
+    /// Markdown `0:00:12.6 **Name**`), or an inline timestamp before its first word.
+    pub start_ms: Option<u64>,
+    /// When it ends: the latest end of its cues (captions). `None` where the transcript
+    /// writes only starts ([`crate::Dynamics`] then ends a turn where the next begins).
+    pub end_ms: Option<u64>,
 }
 
 /// A stage direction, removed from speech.
@@ -293,7 +301,7 @@ fn parse_text(
                     }
                 }
                 let label_span = Span::new(line.span.start, line.span.start + label.content_start);
-                b.label(&label.name, label_span);
+                b.label_timed(&label.name, label_span, time::label_time(label_span.slice(text)));
                 let content = Span::new(line.span.start + label.content_start, line.span.end);
                 speech_with_mid_labels(text, content, false, convention, custom.is_some(), b);
             }

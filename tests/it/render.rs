@@ -4,6 +4,11 @@ use std::fmt::Write;
 
 use colloquy::{Analysis, Counts, Document, Options};
 
+/// A turn time as `m:ss.mmm`, or `?`.
+fn ms(t: Option<u64>) -> String {
+    t.map_or_else(|| "?".to_owned(), |t| format!("{}:{:02}.{:03}", t / 60_000, t / 1000 % 60, t % 1000))
+}
+
 /// Parses and analyses `text`, and renders what a reviewer needs to see: every
 /// turn's speech as the segments the counts read, then the views.
 pub fn render(text: &str, options: &Options) -> String {
@@ -25,7 +30,11 @@ pub fn render(text: &str, options: &Options) -> String {
             .iter()
             .map(|seg| format!("{}{}", if seg.joins_previous { "+" } else { "" }, seg.span.slice(doc.text())))
             .collect();
-        let _ = writeln!(out, "  [{}] {}", speaker.name, speech.join(" | "));
+        let time = match (turn.start_ms, turn.end_ms) {
+            (None, None) => String::new(),
+            (start, end) => format!(" @{}–{}", ms(start), ms(end)),
+        };
+        let _ = writeln!(out, "  [{}{time}] {}", speaker.name, speech.join(" | "));
     }
     let _ = writeln!(out, "\nspeakers:");
     for sp in &analysis.speakers {

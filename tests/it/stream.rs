@@ -7,7 +7,7 @@ use colloquy::{analyse, Format, OffsetUnit, Options, Stream, StreamConfig};
 const SEED: &str = include_str!("../fixtures/mfa-cis-press-conference-2024-04-12.txt");
 
 /// Splits `text` at the given fractions, on char boundaries.
-fn chunks<'a>(text: &'a str, cuts: &[f64]) -> Vec<&'a str> {
+pub fn chunks<'a>(text: &'a str, cuts: &[f64]) -> Vec<&'a str> {
     let mut points: Vec<usize> = cuts
         .iter()
         .map(|f| {
