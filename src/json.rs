@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::{
-    Alias, CollocationOptions, CollocationSort, DispersionParts, Format, KwicOptions, KwicSort, Options, Reference,
-    SpreadOptions, Stopwords, MAX_NGRAM, MIN_NGRAM,
+    Alias, CollocationOptions, CollocationSort, DispersionParts, DynamicsOptions, Format, KwicOptions, KwicSort,
+    Options, Reference, SpreadOptions, Stopwords, MAX_BINS, MAX_NGRAM, MIN_NGRAM,
 };
 
 /// An option that cannot be used: its JSON key and why, as every front reports it.
@@ -307,6 +307,37 @@ impl JsonSpreadOptions {
         set(&mut o.limit, self.limit);
         set_checked(&mut o.stopwords, "stopwords", self.stopwords, JsonStopwords::into_stopwords)?;
         set(&mut o.extra_stopwords, self.extra_stopwords);
+        Ok(o)
+    }
+}
+
+/// Options of the conversation dynamics, as JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "DynamicsOptions", optional_fields))]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsonDynamicsOptions {
+    /// Bins of talk over time (default 20; 0 for none; at most 1000).
+    pub bins: Option<usize>,
+}
+
+impl JsonDynamicsOptions {
+    /// ```
+    /// use colloquy::json::JsonDynamicsOptions;
+    /// let o = JsonDynamicsOptions { bins: Some(50) }.into_options().unwrap();
+    /// assert_eq!(o.bins, 50);
+    /// let e = JsonDynamicsOptions { bins: Some(5000) }.into_options().unwrap_err();
+    /// assert_eq!(e.to_string(), "bins: must be at most 1000");
+    /// ```
+    pub fn into_options(self) -> Result<DynamicsOptions, OptionError> {
+        let mut o = DynamicsOptions::default();
+        set_checked(&mut o.bins, "bins", self.bins, |n| {
+            if n > MAX_BINS {
+                Err(format!("must be at most {MAX_BINS}"))
+            } else {
+                Ok(n)
+            }
+        })?;
         Ok(o)
     }
 }

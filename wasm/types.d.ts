@@ -416,6 +416,11 @@ turnTimes: Array<TurnTime>, questions: Array<QuestionPair>,
  * By turn, then kind.
  */
 interruptions: Array<Interruption>, binsBy: BinUnit, bins: Array<Bin>, };
+export type DynamicsOptions = { 
+/**
+ * Bins of talk over time (default 20; 0 for none; at most 1000).
+ */
+bins?: number, };
 export type Timing = "cues" | "starts" | "none";
 export type SpeakerDynamics = { name: string, turns: number, 
 /**

@@ -11,8 +11,8 @@
 //! dev-dependencies (criterion, proptest, insta) first.
 
 use colloquy::json::{
-    JsonCollocationOptions, JsonDispersionOptions, JsonKwicOptions, JsonOptions, JsonParts, JsonSpreadOptions,
-    JsonStopwords,
+    JsonCollocationOptions, JsonDispersionOptions, JsonDynamicsOptions, JsonKwicOptions, JsonOptions, JsonParts,
+    JsonSpreadOptions, JsonStopwords,
 };
 use colloquy::{
     AliasSuggestion, Analysis, Bin, BinUnit, Collocate, CollocationSort, Diagnostic, DiagnosticKind, DirectionCount,
@@ -58,6 +58,7 @@ fn main() {
         JsonSpreadOptions::decl(&config),
         Facts::decl(&config),
         Dynamics::decl(&config),
+        JsonDynamicsOptions::decl(&config),
         Timing::decl(&config),
         SpeakerDynamics::decl(&config),
         TurnTime::decl(&config),

@@ -160,6 +160,26 @@ impl Document {
         to_js(&self.doc.collocations(node.as_deref(), &options))
     }
 
+    /// The conversation dynamics: talk time, turn-taking, questions and answers,
+    /// interruptions, and talk over time (`bins` equal parts). Offsets are UTF-16.
+    ///
+    /// ```js
+    /// const d = doc.dynamics({ bins: 20 });
+    /// d.questions.map((q) => text.slice(q.answerStart, q.answerEnd));
+    /// ```
+    #[wasm_bindgen(unchecked_return_type = "Dynamics")]
+    pub fn dynamics(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "DynamicsOptions")] options: Option<JsValue>,
+    ) -> JsResult<JsValue> {
+        let options: colloquy::json::JsonDynamicsOptions = optional(options)?;
+        let options = options.into_options().map_err(|e| core_options_error(&e))?;
+        let mut out = self.doc.dynamics(&options);
+        let text = self.doc.text();
+        out.map_offsets(|b| self.index.utf16(text, b));
+        to_js(&out)
+    }
+
     /// The terms spread most and least evenly (Gries' DP).
     #[wasm_bindgen(unchecked_return_type = "Spread")]
     pub fn spread(

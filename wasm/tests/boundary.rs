@@ -333,6 +333,50 @@ fn collocations_and_spread() {
 }
 
 #[wasm_bindgen_test]
+fn dynamics_of_the_seed_and_of_timed_captions() {
+    // The seed: five questions, each answered by Sergey Lavrov; offsets are UTF-16, so the
+    // page slices the question and the answer out of its own string.
+    let doc = colloquy_wasm::Document::load(&js(SEED), None, None).expect("load");
+    let d = doc.dynamics(None).expect("dynamics");
+    assert_eq!(get(&d, "timing").as_string().as_deref(), Some("none"));
+    assert!(get(&d, "durationMs").is_null(), "untimed: no duration");
+    let text = js(SEED);
+    let pairs = Array::from(&get(&d, "questions"));
+    assert_eq!(pairs.length(), 5);
+    let turns = Array::from(&get(&doc.analysis(None).expect("analysis"), "turns"));
+    for q in pairs.iter() {
+        assert_eq!(get(&q, "asker").as_string().as_deref(), Some("Question"));
+        assert_eq!(get(&q, "answerer").as_string().as_deref(), Some("Sergey Lavrov"));
+        let at = |key: &str| get(&q, key).as_f64().map_or(0, |x| x as u32);
+        let answer = turns.get(at("answerFirstTurn"));
+        assert_eq!(at("answerStart"), get(&answer, "start").as_f64().map_or(0, |x| x as u32));
+        assert_eq!(get(&q, "answerWords").as_f64(), get(&answer, "words").as_f64());
+        let question = String::from(text.substring(at("questionStart"), at("questionEnd")));
+        assert!(question.starts_with("Question:") && question.trim_end().ends_with('?'), "{question}");
+    }
+    // Timed cues, a name outside the BMP: times in ms, offsets still UTF-16.
+    let vtt = "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n<v 🦊 Fox>Where were you?\n\n00:00:02.500 --> 00:00:04.000\n<v Ann>At home.\n";
+    let doc = colloquy_wasm::Document::load(&js(vtt), None, None).expect("load vtt");
+    let d = doc.dynamics(options(r#"{"bins": 2}"#)).expect("dynamics");
+    assert_eq!(get(&d, "timing").as_string().as_deref(), Some("cues"));
+    assert_eq!(get(&d, "durationMs").as_f64(), Some(4000.0));
+    assert_eq!(get(&d, "gapMs").as_f64(), Some(500.0));
+    assert_eq!(Array::from(&get(&d, "bins")).length(), 2);
+    let q = Array::from(&get(&d, "questions")).get(0);
+    let answer = String::from(js(vtt).substring(
+        get(&q, "answerStart").as_f64().map_or(0, |x| x as u32),
+        get(&q, "answerEnd").as_f64().map_or(0, |x| x as u32),
+    ));
+    assert!(answer.contains("At home."), "{answer}");
+    // Options are checked like every query's.
+    assert_eq!(
+        name_and_key(doc.dynamics(options(r#"{"bins": 5000}"#))),
+        ("OptionsError".to_owned(), Some("bins".to_owned()))
+    );
+    assert!(error_message(doc.dynamics(options(r#"{"bin": 3}"#))).contains("bin"));
+}
+
+#[wasm_bindgen_test]
 fn facts_are_the_cores_and_the_limits() {
     let f = facts().expect("facts");
     assert!(is_plain_object(&f));
