@@ -8,7 +8,7 @@ use colloquy::Options;
 
 use crate::comparison_args::ComparisonArgs;
 use crate::error::CliError;
-use crate::query_args::{CollocatesArgs, DispersionArgs, KwicArgs};
+use crate::query_args::{CollocatesArgs, DispersionArgs, DynamicsArgs, KwicArgs};
 use crate::shared_args::{parse_min_count, DocumentArgs, OutputFormat, StopwordArgs};
 
 #[derive(Debug, Parser)]
@@ -43,6 +43,13 @@ pub enum Command {
     /// (0 = spread evenly, 1 = all in one place); or, with --spread, the terms spread
     /// most and least evenly.
     Dispersion(DispersionArgs),
+    /// How the conversation went: talk time, turn-taking, questions and answers,
+    /// interruptions, and talk over time.
+    ///
+    /// Speaking time, words per minute and gaps where the transcript has times (WebVTT,
+    /// SRT, Rev, Otter, `[hh:mm:ss]`); who speaks after whom; each question and its
+    /// answer; cut-off turns and crosstalk; each speaker's share in `--bins` equal parts.
+    Dynamics(DynamicsArgs),
 }
 
 #[derive(Debug, Args)]

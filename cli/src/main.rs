@@ -10,6 +10,7 @@ mod collocates;
 mod comparison_args;
 mod csv_out;
 mod dispersion;
+mod dynamics;
 mod error;
 mod input;
 mod kwic;
@@ -44,6 +45,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Command::Kwic(args) => kwic::run(&args)?,
         Command::Collocates(args) => collocates::run(&args)?,
         Command::Dispersion(args) => dispersion::run(&args)?,
+        Command::Dynamics(args) => dynamics::run(&args)?,
     };
     output::print(&output)
 }

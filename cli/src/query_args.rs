@@ -1,9 +1,12 @@
-//! The flags of the query subcommands (`kwic`, `collocates`, `dispersion`) and
+//! The flags of the query subcommands (`kwic`, `collocates`, `dispersion`, `dynamics`) and
 //! their mapping onto the core's query options. As for `analyse`, every usage error
 //! is caught here, before any input is read.
 
 use clap::{ArgGroup, Args, ValueEnum};
-use colloquy::{CollocationOptions, CollocationSort, DispersionParts, KwicOptions, KwicSort, SpreadOptions};
+use colloquy::{
+    CollocationOptions, CollocationSort, DispersionParts, DynamicsOptions, KwicOptions, KwicSort, SpreadOptions,
+    MAX_BINS,
+};
 
 use crate::error::CliError;
 use crate::shared_args::{parse_min_count, DocumentArgs, OutputFormat, StopwordArgs};
@@ -341,4 +344,55 @@ mod tests {
         assert!(try_parse::<DispersionArgs>(&["x.txt", "cis", "--stopword-file", "words.txt"]).is_err());
         assert!(try_parse::<DispersionArgs>(&["x.txt", "cis", "--parts", "0"]).is_err());
     }
+}
+
+#[derive(Debug, Args)]
+pub struct DynamicsArgs {
+    /// The transcript: a file, or `-` for standard input.
+    #[arg(value_name = "FILE|-")]
+    pub input: String,
+
+    /// Output format (JSON holds every part; `--view` picks one for a table or CSV).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+
+    /// The part to print as a table or CSV [default: every part as tables; speakers as CSV].
+    #[arg(long, value_enum)]
+    pub view: Option<DynamicsView>,
+
+    /// Equal parts of the transcript for talk over time (1 to 1000; by time when timed).
+    #[arg(long, value_name = "N", value_parser = parse_bins, default_value_t = DynamicsOptions::default().bins)]
+    pub bins: usize,
+
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+/// A part of the dynamics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DynamicsView {
+    /// Per speaker: talk time, words, turns, longest monologue, questions, interruptions.
+    Speakers,
+    /// Each question with its answer (or none): who asked, who answered, the texts.
+    Pairs,
+    /// Who speaks after whom: each pair's count and share of its row.
+    Transitions,
+    /// Talk over time: each speaker's share of words (and of time) in each bin.
+    Time,
+    /// Cut-off turns, crosstalk and overlapping cues.
+    Interruptions,
+}
+
+impl DynamicsArgs {
+    pub fn options(&self) -> DynamicsOptions {
+        DynamicsOptions { bins: self.bins }
+    }
+}
+
+fn parse_bins(s: &str) -> Result<usize, String> {
+    let n: usize = s.parse().map_err(|_| format!("`{s}` is not a whole number"))?;
+    if n == 0 || n > MAX_BINS {
+        return Err(format!("must be 1 to {MAX_BINS}"));
+    }
+    Ok(n)
 }

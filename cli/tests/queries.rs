@@ -507,3 +507,86 @@ fn help_lists_the_subcommands_and_shared_options() {
         );
     }
 }
+
+// ---- dynamics ----
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(path)
+}
+
+fn run_on(path: &Path, args: &[&str]) -> String {
+    let out = colloquy().arg("dynamics").arg(path).args(args).assert().success().get_output().stdout.clone();
+    String::from_utf8(out).expect("UTF-8 output")
+}
+
+#[test]
+fn dynamics_json_on_the_seed_pairs_every_question_with_its_answer() {
+    let d = json_on_seed("dynamics", &["--format", "json"]);
+    assert_eq!(d["timing"], "none");
+    assert!(d["durationMs"].is_null());
+    let pairs = array(&d["questions"]);
+    assert_eq!(pairs.len(), 5);
+    assert!(pairs.iter().all(|q| q["asker"] == "Question" && q["answerer"] == "Sergey Lavrov"));
+    // Each answer is one of Sergey Lavrov's turns, with its words.
+    let a = json_on_seed("analyse", &[]);
+    let turns = array(&a["turns"]);
+    for q in pairs {
+        let first = q["answerFirstTurn"].as_u64().expect("answered") as usize;
+        assert_eq!(q["answerWords"], turns[first]["words"]);
+        assert_eq!(q["answerStart"], turns[first]["start"]);
+    }
+    // Transitions sum to the turns − 1 (one run of turns).
+    let sum: u64 = array(&d["transitions"]).iter().map(|c| c["count"].as_u64().unwrap_or(0)).sum();
+    assert_eq!(sum + 1, d["turns"].as_u64().unwrap_or(0));
+}
+
+#[test]
+fn dynamics_table_of_timed_captions_gives_times_and_gaps() {
+    let out = run_on(&fixture("dynamics/meeting.vtt"), &["--bins", "4"]);
+    for line in [
+        "Duration               0:21.0",
+        "Silence between turns  0:01.5 in 2 gaps",
+        "Overlap                0:01.0",
+        "Times: from the cues",
+        "Talk over time",
+    ] {
+        assert!(out.contains(line), "{line:?} in\n{out}");
+    }
+    // Untimed: the time columns are left out, and the report says why.
+    let seed = on_seed("dynamics", &["--view", "speakers"]);
+    assert!(
+        !seed.contains("Talk time") && seed.contains("talk time, time share and words per minute are absent"),
+        "{seed}"
+    );
+}
+
+#[test]
+fn dynamics_csv_views_agree_with_the_json() {
+    let d = json_on_seed("dynamics", &["--format", "json"]);
+    let (header, rows) = csv_records(&on_seed("dynamics", &["--format", "csv", "--view", "pairs"]));
+    assert_eq!(header[..3], ["asker", "question_turn", "question_start"]);
+    assert_eq!(rows.len(), 5);
+    for (row, q) in rows.iter().zip(array(&d["questions"])) {
+        assert!(row[5].starts_with("Question:") && row[5].ends_with('?'), "{row:?}");
+        assert!(row[12].starts_with("Sergey Lavrov:"), "{row:?}");
+        assert_eq!(row[11], q["answerWords"].to_string());
+    }
+    let (header, rows) = csv_records(&on_seed("dynamics", &["--format", "csv", "--view", "transitions"]));
+    assert_eq!(header, ["from", "to", "count", "share"]);
+    assert_eq!(rows.len(), array(&d["transitions"]).len());
+    let (_, rows) = csv_records(&on_seed("dynamics", &["--format", "csv"]));
+    let names: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    assert_eq!(names, ["Sergey Lavrov", "(unattributed)", "Question"], "speakers is the default CSV view");
+    let (_, rows) = csv_records(&on_seed("dynamics", &["--format", "csv", "--view", "time", "--bins", "3"]));
+    assert_eq!(rows.len(), 3 * 3, "a row per bin and speaker");
+}
+
+#[test]
+fn dynamics_usage_errors() {
+    usage_error(&["dynamics", "SEED", "--bins", "0"], "must be 1 to 1000");
+    usage_error(&["dynamics", "SEED", "--bins", "1001"], "must be 1 to 1000");
+    usage_error(
+        &["dynamics", "SEED", "--format", "json", "--view", "pairs"],
+        "--view applies to --format table and csv",
+    );
+}
