@@ -508,7 +508,16 @@ answerFirstTurn: number | null, answerLastTurn: number | null,
 /**
  * The answer's byte span, from its first turn's start to its last turn's end.
  */
-answerStart: number | null, answerEnd: number | null, answerWords: number, };
+answerStart: number | null, answerEnd: number | null, answerWords: number, 
+/**
+ * The question's speech: its turn's words as spoken, without the label, markup, cue
+ * timings or stage directions, whitespace collapsed.
+ */
+questionText: string, 
+/**
+ * The answer's speech, its turns joined by a space (none when unanswered).
+ */
+answerText: string | null, };
 export type Interruption = { kind: InterruptionKind, 
 /**
  * Who came in (`None` for crosstalk with no other speaker after it).

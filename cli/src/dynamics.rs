@@ -89,7 +89,7 @@ fn section(d: &Dynamics, text: &str, view: DynamicsView) -> String {
     match view {
         DynamicsView::Speakers => speakers_table(d),
         DynamicsView::Transitions => transitions_table(d),
-        DynamicsView::Pairs => pairs_table(d, text),
+        DynamicsView::Pairs => pairs_table(d),
         DynamicsView::Interruptions => interruptions_table(d, text),
         DynamicsView::Time => time_table(d),
     }
@@ -171,7 +171,7 @@ fn transitions_table(d: &Dynamics) -> String {
     titled("Who speaks after whom", &t, &legend)
 }
 
-fn pairs_table(d: &Dynamics, text: &str) -> String {
+fn pairs_table(d: &Dynamics) -> String {
     let mut t = Table::new(&[
         ("Asker", Align::Left),
         ("Question", Align::Left),
@@ -184,10 +184,10 @@ fn pairs_table(d: &Dynamics, text: &str) -> String {
     for q in &d.questions {
         t.row(vec![
             q.asker.clone(),
-            flat(slice(text, q.question_start, q.question_end)),
+            q.question_text.clone(),
             q.question_words.to_string(),
             q.answerer.clone().unwrap_or_else(|| "(unanswered)".into()),
-            answer(text, q).map_or_else(String::new, flat),
+            q.answer_text.clone().unwrap_or_default(),
             q.answer_words.to_string(),
         ]);
     }
@@ -317,14 +317,14 @@ fn csv(d: &Dynamics, text: &str, view: DynamicsView) -> Result<Vec<u8>, CliError
                         q.question_start.to_string(),
                         q.question_end.to_string(),
                         q.question_words.to_string(),
-                        slice(text, q.question_start, q.question_end).trim().to_owned(),
+                        q.question_text.clone(),
                         q.answerer.clone().unwrap_or_default(),
                         optu(q.answer_first_turn),
                         optu(q.answer_last_turn),
                         optu(q.answer_start),
                         optu(q.answer_end),
                         q.answer_words.to_string(),
-                        answer(text, q).map_or_else(String::new, |a| a.trim().to_owned()),
+                        q.answer_text.clone().unwrap_or_default(),
                     ])?;
                 }
             }
@@ -370,11 +370,6 @@ fn csv(d: &Dynamics, text: &str, view: DynamicsView) -> Result<Vec<u8>, CliError
         }
         Ok(())
     })
-}
-
-/// The text of a question's answer, when it has one.
-fn answer<'t>(text: &'t str, q: &colloquy::QuestionPair) -> Option<&'t str> {
-    Some(slice(text, q.answer_start?, q.answer_end?))
 }
 
 /// `text[start..end]`, or "" when the offsets are not a slice of it.

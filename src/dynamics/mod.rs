@@ -251,7 +251,13 @@ pub(crate) fn dynamics(text: &str, transcript: &Transcript, tokens: &Tokens, opt
         sp.mean_pause_before_ms = ratio(pause as f64, paused as f64);
     }
 
-    let questions = questions::pairs(&turns, &names);
+    let mut questions = questions::pairs(&turns, &names);
+    for q in &mut questions {
+        q.question_text = questions::speech(text, &transcript.turns, q.question_turn..=q.question_turn);
+        if let (Some(a), Some(b)) = (q.answer_first_turn, q.answer_last_turn) {
+            q.answer_text = Some(questions::speech(text, &transcript.turns, a..=b));
+        }
+    }
     let mut answer_words = vec![(0usize, 0usize); speakers.len()];
     for q in &questions {
         let k = turns.get(q.question_turn).and_then(|t| slot_of.get(t.speaker)).copied();

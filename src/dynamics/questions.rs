@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::TurnView;
+use crate::Turn;
 
 /// A question and its answer, if it had one.
 ///
@@ -32,6 +33,31 @@ pub struct QuestionPair {
     pub answer_start: Option<usize>,
     pub answer_end: Option<usize>,
     pub answer_words: usize,
+    /// The question's speech: its turn's words as spoken, without the label, markup, cue
+    /// timings or stage directions, whitespace collapsed.
+    pub question_text: String,
+    /// The answer's speech, its turns joined by a space (none when unanswered).
+    pub answer_text: Option<String>,
+}
+
+/// The speech of `turns[range]`: their segments, whitespace collapsed.
+///
+/// ```text
+/// "Ann: Ready?\n(laughs) Go." → "Ready? Go."
+/// ```
+pub(crate) fn speech(text: &str, turns: &[Turn], range: std::ops::RangeInclusive<usize>) -> String {
+    let mut out = String::new();
+    for turn in turns.get(range).unwrap_or_default() {
+        for segment in &turn.segments {
+            for word in segment.span.slice(text).split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(word);
+            }
+        }
+    }
+    out
 }
 
 /// The pairs, in the order of the questions; `names[s]` is speaker `s`'s name.
@@ -55,6 +81,8 @@ pub(crate) fn pairs(turns: &[TurnView], names: &[&str]) -> Vec<QuestionPair> {
             answer_start: None,
             answer_end: None,
             answer_words: 0,
+            question_text: String::new(),
+            answer_text: None,
         };
         if let Some(first) = turns.get(i + 1).filter(|a| a.speaker != q.speaker) {
             let run = turns.get(i + 1..).unwrap_or_default().iter().take_while(|t| t.speaker == first.speaker);

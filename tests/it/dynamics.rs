@@ -125,6 +125,10 @@ fn questions_and_answers() {
     assert_eq!(&text[q.question_start..q.question_end], "Ann: Where were you on Monday?");
     assert_eq!(&text[q.answer_start.unwrap()..q.answer_end.unwrap()], "Bob: At the depot.\nBob: I stayed until six.");
     assert_eq!((q.question_turn, q.answer_first_turn, q.answer_last_turn), (0, Some(1), Some(1)));
+    // The texts are the speech alone: no labels, lines joined by a space.
+    assert_eq!(q.question_text, "Where were you on Monday?");
+    assert_eq!(q.answer_text.as_deref(), Some("At the depot. I stayed until six."));
+    assert_eq!((d.questions[2].question_text.as_str(), d.questions[2].answer_text.as_deref()), ("Is that all?", None));
     assert_eq!(d.questions[2].answer_first_turn, None);
     let (ann, bob, cat) = (speaker(&d, "Ann"), speaker(&d, "Bob"), speaker(&d, "Cat"));
     assert_eq!((ann.questions_asked, ann.questions_answered, ann.mean_answer_words), (1, 1, Some(2.0)));
