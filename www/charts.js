@@ -407,12 +407,12 @@ export function transitionsChart({ cells, names, colours, width, ariaLabel }) {
   });
 }
 
-/** A speaker's share of a bin of talk over time; `x`: the bin's middle (words, or minutes). */
+/** A speaker's share of a bin of talk over time; `x`: the bin's start (words, or minutes; a last point at the last bin's end). */
 /** @typedef {{ name: string, x: number, share: number }} TimeShare */
 
 /**
  * Talk over time: each speaker's share of each bin, stacked (areas in `names` order, bottom
- * up). `unit`: what x counts ("word" positions or "minute"s).
+ * up), as steps: a bin's shares are flat across it. `unit`: what x counts ("word" positions or "minute"s).
  * @param {{ rows: TimeShare[], names: string[], colours: Map<string, string>, width: number, unit: 'words' | 'minutes', domain: [number, number], ariaLabel?: string }} o
  */
 export function talkOverTimeChart({ rows, names, colours, width, unit, domain, ariaLabel }) {
@@ -428,7 +428,7 @@ export function talkOverTimeChart({ rows, names, colours, width, unit, domain, a
     color: colourScale(colours),
     marks: [
       Plot.areaY(rows, Plot.stackY({
-        x: 'x', y: 'share', fill: 'name', z: 'name', order: names, curve: 'monotone-x',
+        x: 'x', y: 'share', fill: 'name', z: 'name', order: names, curve: 'step-after',
         title: (/** @type {TimeShare} */ d) => d.name,
       })),
       Plot.ruleY([0]),

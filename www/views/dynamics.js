@@ -289,9 +289,12 @@ function drawTime(/** @type {Dynamics} */ d) {
   const topIndex = new Set(top.map(({ i }) => i));
   /** @type {import('../charts.js').TimeShare[]} */
   const rows = [];
-  for (const bin of d.bins) {
+  // Each bin is a step from its start; its last shares run on to the last bin's end.
+  const steps = d.bins.map((bin) => ({ x: bin.start * scale, bin }));
+  const end = d.bins.at(-1);
+  if (end) steps.push({ x: end.end * scale, bin: end });
+  for (const { x, bin } of steps) {
     const shares = (byTime ? bin.timeShares : null) ?? bin.wordShares;
-    const x = ((bin.start + bin.end) / 2) * scale;
     for (const { s, i } of top) rows.push({ name: s.name, x, share: shares[i] ?? 0 });
     if (others) {
       let rest = 0;
