@@ -332,8 +332,8 @@ export function collocationsChart({ rows, key, label, fill, width, ariaLabel }) 
 
 /**
  * Talk time beside word share: per speaker (top to bottom in `names` order) a solid bar of
- * their share of the talk time and a lighter one of their share of the words (words only
- * when `rows` has no time bars), in their colour.
+ * their share of the talk time and a lighter one of their share of the words (words only,
+ * solid, when `rows` has no time bars), in their colour.
  * @param {{ rows: ShareBar[], names: string[], colours: Map<string, string>, width: number, ariaLabel?: string }} o
  */
 export function talkShareChart({ rows, names, colours, width, ariaLabel }) {
@@ -353,7 +353,7 @@ export function talkShareChart({ rows, names, colours, width, ariaLabel }) {
     marks: [
       Plot.barX(rows, {
         x: 'share', y: 'measure', fy: 'name', fill: 'name',
-        fillOpacity: { value: (/** @type {ShareBar} */ d) => (d.measure === 'time' ? 1 : 0.45), scale: null },
+        fillOpacity: { value: (/** @type {ShareBar} */ d) => (d.measure === 'words' && measures.length > 1 ? 0.45 : 1), scale: null },
         title: (/** @type {ShareBar} */ d) => `${d.name}\n${d.label}`,
       }),
       Plot.text(rows, {
@@ -378,7 +378,7 @@ export function transitionsChart({ cells, names, colours, width, ariaLabel }) {
   const { margin, label } = fittedLabels(names, width);
   const side = Math.max(22, Math.min(48, Math.floor((width - margin - 20) / Math.max(1, names.length))));
   const longest = names.reduce((m, n) => Math.max(m, label(n).length), 0);
-  const marginBottom = Math.min(160, Math.round(longest * 6.2 * 0.75) + 40);
+  const marginBottom = Math.min(150, Math.round(longest * 6.2 * 0.65) + 34);
   const marginLeft = margin + 12;
   const swatches = names.map((name) => ({ name, colour: colours.get(name) ?? OTHER_COLOUR }));
   return Plot.plot({
