@@ -103,3 +103,26 @@ test('untimed (the seed): time measures absent and said so; five questions to Se
   await screenshot(page, 'dynamics-untimed', { fullPage: true });
   assert.deepEqual(page.problems, []);
 });
+
+test('many questions: 200 rows until Show all; an unanswered question is said so and shown alone', async () => {
+  const page = await open(env);
+  const lines = [];
+  for (let i = 1; i <= 250; i++) lines.push(`Ann: Is item ${i} ready?`, `Bo: Item ${i} is ready.`);
+  lines.push('Ann: And the last one?');
+  await pasteAndWait(page, `${lines.join('\n')}\n`);
+  await tab(page, 'Dynamics');
+  await drawn(page);
+  assert.equal(await page.locator('#dynamics-questions-table tbody tr').count(), 200);
+  assert.match(await page.locator('#dynamics-questions-table caption').textContent(), /the first 200 \(of 251; the CSV has all\)/);
+  const more = page.locator('#dynamics-questions-more');
+  assert.equal(await more.textContent(), 'Show all 251 questions');
+  await more.click();
+  assert.equal(await page.locator('#dynamics-questions-table tbody tr').count(), 251);
+  assert.equal(await more.isHidden(), true);
+  const last = page.locator('#dynamics-questions-table tbody tr').last();
+  assert.equal(await last.locator('td').nth(1).textContent(), 'unanswered');
+  await last.getByRole('button', { name: 'Show in transcript' }).click();
+  assert.equal(await page.locator('#transcript').evaluate((t) => t.value.slice(t.selectionStart, t.selectionEnd).trim()), 'Ann: And the last one?');
+  assert.match(await page.locator('#dynamics-questions-note').textContent(), /^251 questions, 250 answered\./);
+  assert.deepEqual(page.problems, []);
+});

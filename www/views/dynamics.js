@@ -79,7 +79,7 @@ const lastTables = { figures: null, transitions: null, speakers: null, questions
 const lastLegends = { share: [], transitions: [], time: [] };
 /** @type {Record<'speakers' | 'questions' | 'interruptions', Sort | null>} */
 const sorts = { speakers: null, questions: null, interruptions: null };
-/** Lists whose every row was asked for ("Show all"). */
+/** Lists whose every row was asked for ("Show all"), until the next analysis. */
 const showAll = { speakers: false, questions: false, interruptions: false };
 /** @type {Dynamics | null} the answer last drawn, for the tables drawn again (sorting, Show all) */
 let last = null;
@@ -130,6 +130,7 @@ export const view = {
       <div><dt>Crosstalk</dt><dd>a stage direction that says so (crosstalk, overlapping, interposing, simultaneous, interrupting, …): before a turn's first word, that turn's speaker coming in on the previous one; elsewhere, the next turn's speaker coming in on the turn holding it.</dd></div>
       <div><dt>Overlap</dt><dd>with captions' cues only: a turn that starts after the previous turn (another speaker's) starts and before it ends. Two speakers in one cue start together: their shared time counts as overlap, but it is no event.</dd></div>`)),
   render,
+  update: () => Object.assign(showAll, { speakers: false, questions: false, interruptions: false }),
 };
 
 binsSelect.addEventListener('change', () => state.analysis && render());
@@ -156,7 +157,6 @@ async function render() {
   }
   if (!d || d === STALE || state.analysis !== a) return; // a newer request will draw its own
   for (const figure of [shareFigure, transitionsFigure, timeFigure]) figure.removeAttribute('aria-busy');
-  if (last !== null && (last.turns !== d.turns || last.words !== d.words)) Object.assign(showAll, { speakers: false, questions: false, interruptions: false });
   last = d;
   timingNote.textContent = `${TIMING_NOTES[d.timing]} ${fmt.count(d.turns, 'turn')}, ${fmt.count(d.words, 'word')}, ${fmt.count(d.speakers.length, 'speaker')} with a turn.`;
   drawFigures(d);
