@@ -65,6 +65,18 @@ test('timed captions: speaking times, the gaps, the heatmap and talk over time',
   const csv = parseCsv(await (await downloaded(page, () => page.locator('#dynamics-speakers-csv').click())).body.toString('utf8'));
   assert.equal(csv[0][4], 'Speaking time');
   assert.deepEqual(csv.slice(1).map((r) => r[4]).sort(), ['18000', '19000', '3000']);
+  const transitions = parseCsv((await downloaded(page, () => page.locator('#dynamics-transitions-csv').click())).body.toString('utf8'));
+  assert.deepEqual(transitions, [['Turn by', 'Next turn by', 'Count', 'Share of row'], ['Marta Quill', 'Ivo Brandt', '3', '1.0000'],
+    ['Ivo Brandt', 'Marta Quill', '1', '0.5000'], ['Ivo Brandt', 'Sunniva Holt', '1', '0.5000'], ['Sunniva Holt', 'Marta Quill', '1', '1.0000']]);
+  const interruptions = parseCsv((await downloaded(page, () => page.locator('#dynamics-interruptions-csv').click())).body.toString('utf8'));
+  assert.deepEqual(interruptions.slice(1).map((r) => r.slice(0, 4)), [['Cut off', 'Ivo Brandt', 'Marta Quill', '4'], ['Overlap', 'Ivo Brandt', 'Marta Quill', '4']]);
+  const group = (name) => page.getByRole('group', { name });
+  const svg = await downloaded(page, () => group('Export the transition matrix').getByRole('button', { name: 'SVG' }).click());
+  assert.match(svg.name, /-dynamics-transitions\.svg$/);
+  assert.match(svg.body.toString('utf8'), /Who speaks after whom — /);
+  const png = await downloaded(page, () => group('Export the talk over time chart').getByRole('button', { name: 'PNG' }).click());
+  assert.match(png.name, /-dynamics-time\.png$/);
+  assert.deepEqual([...png.body.subarray(1, 4)].map((c) => String.fromCharCode(c)).join(''), 'PNG');
   await screenshot(page, 'dynamics-timed', { fullPage: true });
   assert.deepEqual(page.problems, []);
 });
