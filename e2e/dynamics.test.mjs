@@ -138,3 +138,18 @@ test('many questions: 200 rows until Show all; an unanswered question is said so
   assert.match(await page.locator('#dynamics-questions-note').textContent(), /^251 questions, 250 answered\./);
   assert.deepEqual(page.problems, []);
 });
+
+test('turn starts only: said so; the last turn is left out of the times', async () => {
+  const page = await open(env);
+  await pasteAndWait(page, await fixture('page/budget-call-rev.txt'));
+  await tab(page, 'Dynamics');
+  await drawn(page);
+  assert.match(await page.locator('#dynamics-timing').textContent(), /^Only turn starts are in the transcript: a turn ends where the next begins; the last turn's end is unknown\. 4 turns/);
+  const f = await figures(page);
+  assert.deepEqual(f.Timing, ['turn starts', "Only turn starts are in the transcript: a turn ends where the next begins; the last turn's end is unknown."]);
+  assert.equal(f.Duration[0], '0:19');
+  assert.deepEqual(f.Silence, ['0:00.0', 'in 0 gaps']);
+  assert.equal(f['Switch rate'][0], '9.47 per minute, 100.0 per 1,000 words');
+  assert.equal(await page.locator('#dynamics-share-chart g[aria-label="bar"] rect').count(), 4, 'talk time beside word share');
+  assert.deepEqual(page.problems, []);
+});
