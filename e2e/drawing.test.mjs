@@ -43,7 +43,7 @@ test('a tab opened before the idle drawing reaches it shows its results at once'
   // The idle drawing then draws the rest, each once.
   await page.waitForSelector('body[data-all-drawn="true"]');
   const drawn = (await page.evaluate(() => document.body.dataset.drawn)).split(' ');
-  assert.deepEqual([...drawn].sort(), ['collocations', 'dispersion', 'distinctive', 'phrases', 'speakers', 'summary', 'terms']);
+  assert.deepEqual([...drawn].sort(), ['collocations', 'dispersion', 'distinctive', 'dynamics', 'phrases', 'speakers', 'summary', 'terms']);
   assert.deepEqual(page.problems, []);
 });
 
@@ -62,7 +62,7 @@ test('views drawn in idle time are those drawn when their tab is shown', async (
     }).observe(document.body, { attributes: true, attributeFilter: ['data-state'] });
   }));
   await paste(shown, SEED);
-  assert.equal((await clicked).split(' ').length, 7, 'every view drawn as its tab was opened');
+  assert.equal((await clicked).split(' ').length, 8, 'every view drawn as its tab was opened');
   await tab(shown, 'Speakers');
   assert.deepEqual(await panels(shown), whenIdle);
   assert.deepEqual([...idle.problems, ...shown.problems], []);
@@ -77,6 +77,7 @@ test('a new analysis stops the idle drawing of the last: every view shows the ne
   const texts = await panels(page);
   assert.doesNotMatch(texts['panel-speakers'], /Sergey Lavrov/);
   assert.doesNotMatch(texts['panel-terms'], /\bcis\b/);
+  assert.doesNotMatch(texts['panel-dynamics'], /Sergey Lavrov/);
   await tab(page, 'Phrases');
   assert.doesNotMatch(await page.locator('#panel-phrases').textContent(), /Sergey Lavrov|\bcis\b/i);
   assert.deepEqual(page.problems, []);

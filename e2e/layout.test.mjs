@@ -14,9 +14,10 @@ for (const [name, width, height] of [['desktop', 1280, 900], ['phone', 375, 780]
     await screenshot(page, `${name}-empty`);
     await pasteAndWait(page, SEED);
     for (const [view, id] of [['Speakers', 'speakers'], ['Terms', 'terms'], ['Phrases', 'phrases'], ['Distinctive words', 'distinctive'],
-      ['Collocations', 'collocations'], ['Dispersion', 'dispersion'], ['Summary', 'summary']]) {
+      ['Collocations', 'collocations'], ['Dispersion', 'dispersion'], ['Dynamics', 'dynamics'], ['Summary', 'summary']]) {
       await tab(page, view);
       if (view === 'Dispersion') await page.locator('#dispersion-chart svg').waitFor();
+      if (view === 'Dynamics') await page.locator('#dynamics-transitions-chart svg').waitFor();
       if (view === 'Collocations') await page.locator('#colloc-chart svg').waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${view}: the page is ${overflow} px wider than the screen`);
@@ -105,6 +106,9 @@ test('charts have accessible names and table alternatives', async () => {
     ['Speakers', 'speakers-chart', 'speakers-table', /share of all words by speaker/i], ['Terms', 'terms-chart', 'terms-table', /most frequent terms/i],
     ['Distinctive words', 'distinctive-chart', 'distinctive-table', /distinctive words against everyone else by Fightin' Words z/],
     ['Collocations', 'colloc-chart', 'colloc-table', /strongest collocates of “cis” by logDice/], ['Dispersion', 'dispersion-chart', 'dispersion-table', /Dispersion plot/i],
+    ['Dynamics', 'dynamics-share-chart', 'dynamics-speakers-table', /^Word share by speaker: Sergey Lavrov/],
+    ['Dynamics', 'dynamics-transitions-chart', 'dynamics-speakers-table', /^Transition matrix of 3 speakers: Question → Sergey Lavrov 5/],
+    ['Dynamics', 'dynamics-time-chart', 'dynamics-speakers-table', /^Talk over time in 20 bins of equal words/],
   ]) {
     await tab(page, view);
     await page.locator(`#${figure} svg`).waitFor();

@@ -165,7 +165,7 @@ test('10,000 distinct speakers: every view responds, long lists are capped and s
 
   // Every other view draws within seconds, with its caps said.
   const views = {};
-  for (const view of ['Terms', 'Phrases', 'Distinctive words', 'Collocations', 'Dispersion', 'Summary', 'Speakers']) {
+  for (const view of ['Terms', 'Phrases', 'Distinctive words', 'Collocations', 'Dispersion', 'Dynamics', 'Summary', 'Speakers']) {
     t = Date.now();
     await tab(page, view);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r))));
@@ -181,6 +181,12 @@ test('10,000 distinct speakers: every view responds, long lists are capped and s
   const chips = await page.locator('#phrases-table tbody tr').first().locator('.chip').allTextContents();
   assert.equal(chips.length, 6);
   assert.match(chips[5], /^\+[\d,]+ more$/);
+  await tab(page, 'Dynamics');
+  await page.locator('#dynamics-transitions-chart svg').waitFor();
+  assert.match(await page.locator('#dynamics-transitions-note').textContent(), /The 15 speakers with the most words are shown \(of 9,999\)\. The CSV has every pair\./);
+  assert.equal(await page.locator('#dynamics-speakers-table tbody tr').count(), 200);
+  assert.equal(await page.locator('#dynamics-speakers-more').textContent(), 'Show all 9,999 speakers');
+  assert.match(await page.locator('#dynamics-time-legend').textContent(), /9,984 other speakers$/);
   await tab(page, 'Dispersion');
   await page.locator('#dispersion-chart svg').waitFor();
   assert.match(await page.locator('#dispersion-table caption').textContent(), /Columns for the 20 speakers with the most words \(of 9,999\)\.$/);

@@ -11,7 +11,7 @@ before(async () => { env = await start({ site: process.env.SITE || 'site' }); })
 after(async () => { await env?.close(); });
 
 const VIEWS = [['Speakers', 'speakers'], ['Terms', 'terms'], ['Phrases', 'phrases'], ['Distinctive words', 'distinctive'],
-  ['Collocations', 'collocations'], ['Dispersion', 'dispersion'], ['Summary', 'summary']];
+  ['Collocations', 'collocations'], ['Dispersion', 'dispersion'], ['Dynamics', 'dynamics'], ['Summary', 'summary']];
 
 /** Do two boxes overlap (by more than a hair)? */
 const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
@@ -53,6 +53,7 @@ test(`${WIDTH} px: no table column is cut off: a table fits, or it scrolls sidew
     await tab(page, view);
     if (id === 'dispersion') await page.locator('#dispersion-chart svg').waitFor();
     if (id === 'collocations') await page.locator('#colloc-table table').waitFor();
+    if (id === 'dynamics') await page.locator('#dynamics-questions-table table').waitFor();
     // Tables behind a "Table of …" disclosure are opened.
     for (const summary of await page.locator(`#panel-${id} details:not([open]) > summary`).all()) await summary.click();
     const wraps = page.locator(`#panel-${id} .table-wrap:has(table)`);
@@ -88,7 +89,7 @@ test(`${WIDTH} px: no table column is cut off: a table fits, or it scrolls sidew
       await wrap.evaluate((w) => { w.scrollLeft = 0; });
     }
   }
-  for (const id of ['speakers', 'terms', 'phrases', 'dispersion', 'spread-even']) {
+  for (const id of ['speakers', 'terms', 'phrases', 'dispersion', 'spread-even', 'dynamics-speakers', 'dynamics-questions']) {
     assert.ok(seen.some((s) => s.endsWith(`#${id}-table`) || s.endsWith(`#${id}`)), `${id} was checked (${seen.join(', ')})`);
   }
   await tab(page, 'Phrases');

@@ -221,7 +221,7 @@ test('nothing reaches the network during or after analysis: views, queries, edit
   contextRequests.length = 0;
 
   await pasteAndWait(page, SEED);
-  for (const name of ['Terms', 'Phrases', 'Distinctive words', 'Collocations', 'Dispersion', 'Summary', 'Speakers']) await tab(page, name);
+  for (const name of ['Terms', 'Phrases', 'Distinctive words', 'Collocations', 'Dispersion', 'Dynamics', 'Summary', 'Speakers']) await tab(page, name);
   await page.locator('#dispersion-chart svg').waitFor({ state: 'attached' });
   await page.locator('#colloc-chart svg').waitFor({ state: 'attached' });
   await tab(page, 'Terms');

@@ -134,7 +134,7 @@ test('network: only the page\'s own files load, and nothing at all during and af
   const loaded = page.requests.length + contextRequests.length;
 
   await pasteAndWait(page, SEED);
-  for (const name of ['Terms', 'Phrases', 'Distinctive words', 'Collocations', 'Dispersion', 'Summary', 'Speakers']) await tab(page, name);
+  for (const name of ['Terms', 'Phrases', 'Distinctive words', 'Collocations', 'Dispersion', 'Dynamics', 'Summary', 'Speakers']) await tab(page, name);
   await page.locator('#dispersion-chart svg').waitFor({ state: 'attached' });
   await page.locator('#colloc-chart svg').waitFor({ state: 'attached' });
   await page.locator('#spread-even table').waitFor({ state: 'attached' });

@@ -237,6 +237,19 @@ test('hostile speaker names, terms, phrases and contexts are text in every view 
   assert.ok(tickTitles.some((t) => t.endsWith(`\n${MR}`)), tickTitles.slice(0, 3).join(' | '));
   await assertSvgExport(page, 'Export the dispersion chart and table', [IMG, SVG, JS, A]);
 
+  // Dynamics: the speakers table, legends, the heatmap's cells and exports.
+  await tab(page, 'Dynamics');
+  await page.locator('#dynamics-transitions-chart svg').waitFor();
+  assert.deepEqual(await page.locator('#dynamics-speakers-table tbody th').allTextContents(), SPEAKERS);
+  assert.deepEqual(await page.locator('#dynamics-share-legend li').allTextContents(), SPEAKERS);
+  const cellTitles = await page.locator('#dynamics-transitions-chart svg g[aria-label="cell"] title').allTextContents();
+  assert.ok(cellTitles.some((t) => t.startsWith(`${IMG} → ${SVG}\n`)), cellTitles.join(' | '));
+  assert.ok((await page.locator('#dynamics-transitions-chart').getAttribute('aria-label')).includes(`${IMG} → ${SVG}`));
+  await assertSvgExport(page, 'Export the transition matrix', [IMG, SVG, JS, A]);
+  await assertSvgExport(page, 'Export the talk time and word share chart and the speakers table', [IMG, SVG, JS, A]);
+  const dynamicsCsv = await csvOf(page, '#dynamics-speakers-csv');
+  assert.deepEqual(dynamicsCsv.slice(1).map((r) => r[0]), SPEAKERS);
+
   // Summary: stage directions, diagnostics, per-speaker measures; their CSVs.
   await tab(page, 'Summary');
   assert.deepEqual(await page.locator('#directions-table tbody th').allTextContents(), ['applause', 'svg onload=alert`5']);

@@ -21,9 +21,10 @@ import { view as phrases } from './views/phrases.js';
 import { view as distinctive } from './views/distinctive.js';
 import { view as collocations } from './views/collocations.js';
 import { view as dispersion } from './views/dispersion.js';
+import { view as dynamics } from './views/dynamics.js';
 import { view as summary } from './views/summary.js';
 
-const views = [speakers, terms, phrases, distinctive, collocations, dispersion, summary];
+const views = [speakers, terms, phrases, distinctive, collocations, dispersion, dynamics, summary];
 if (views.map((v) => v.name).join() !== S.TABS.join()) throw new Error('the views and settings.TABS differ');
 
 const results = $('results');

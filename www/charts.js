@@ -325,6 +325,117 @@ export function collocationsChart({ rows, key, label, fill, width, ariaLabel }) 
   });
 }
 
+/**
+ * A speaker's share of the talk time and of the words, for the paired bars.
+ * @typedef {{ name: string, measure: 'time' | 'words', share: number, label: string }} ShareBar
+ */
+
+/**
+ * Talk time beside word share: per speaker (top to bottom in `names` order) a solid bar of
+ * their share of the talk time and a lighter one of their share of the words (words only,
+ * solid, when `rows` has no time bars), in their colour.
+ * @param {{ rows: ShareBar[], names: string[], colours: Map<string, string>, width: number, ariaLabel?: string }} o
+ */
+export function talkShareChart({ rows, names, colours, width, ariaLabel }) {
+  const { margin, label } = fittedLabels(names, width);
+  const measures = [...new Set(rows.map((d) => d.measure))];
+  const marginRight = 120;
+  return Plot.plot({
+    width,
+    height: names.length * (measures.length * 16 + 10) + 50,
+    marginLeft: margin,
+    marginRight,
+    ariaLabel,
+    x: { percent: true, label: 'Share (%) →', grid: true, domain: [0, 100 * Math.max(0.01, ...rows.map((d) => d.share))], ticks: xTicks(width - margin - marginRight) },
+    fy: { domain: names, label: null, tickFormat: label, padding: 0.15 },
+    y: { domain: measures, axis: null, padding: 0.1 },
+    color: colourScale(colours),
+    marks: [
+      Plot.barX(rows, {
+        x: 'share', y: 'measure', fy: 'name', fill: 'name',
+        fillOpacity: { value: (/** @type {ShareBar} */ d) => (d.measure === 'words' && measures.length > 1 ? 0.45 : 1), scale: null },
+        title: (/** @type {ShareBar} */ d) => `${d.name}\n${d.label}`,
+      }),
+      Plot.text(rows, {
+        x: 'share', y: 'measure', fy: 'name', textAnchor: 'start', dx: 4, fontSize: 11, fill: 'currentColor', fontVariant: 'tabular-nums',
+        text: (/** @type {ShareBar} */ d) => `${fmt.pct(d.share)} of ${d.measure === 'time' ? 'talk time' : 'words'}`,
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+/** A cell of the transition matrix, by speaker name. */
+/** @typedef {{ from: string, to: string, count: number, share: number }} TransitionCell */
+
+/**
+ * Who speaks after whom, as a heatmap: the speaker of a turn on y, the next turn's on x,
+ * each cell filled by its share of the row and labelled with its count; a swatch of each
+ * speaker's colour beside their labels.
+ * @param {{ cells: TransitionCell[], names: string[], colours: Map<string, string>, width: number, ariaLabel?: string }} o
+ */
+export function transitionsChart({ cells, names, colours, width, ariaLabel }) {
+  const { margin, label } = fittedLabels(names, width);
+  const side = Math.max(22, Math.min(48, Math.floor((width - margin - 20) / Math.max(1, names.length))));
+  const longest = names.reduce((m, n) => Math.max(m, label(n).length), 0);
+  const marginBottom = Math.min(150, Math.round(longest * 6.2 * 0.65) + 34);
+  const marginLeft = margin + 12;
+  const swatches = names.map((name) => ({ name, colour: colours.get(name) ?? OTHER_COLOUR }));
+  return Plot.plot({
+    width: Math.min(width, marginLeft + side * names.length + 20),
+    height: side * names.length + marginBottom + 10,
+    marginLeft,
+    marginRight: 20,
+    marginTop: 10,
+    marginBottom,
+    ariaLabel,
+    x: { domain: names, label: 'Next turn →', tickFormat: label, tickRotate: -40, tickSize: 0, tickPadding: 14 },
+    y: { domain: names, label: 'Turn ↓', labelAnchor: 'top', tickFormat: label, tickSize: 0, tickPadding: 14 },
+    color: { type: 'linear', domain: [0, 1], range: ['#eef3f9', '#08306b'] },
+    marks: [
+      Plot.cell(cells, {
+        x: 'to', y: 'from', fill: 'share', inset: 0.5,
+        title: (/** @type {TransitionCell} */ d) => `${d.from} → ${d.to}\n${fmt.int(d.count)} ${d.count === 1 ? 'time' : 'times'}, ${fmt.pct(d.share)} of ${d.from}'s turns followed by another`,
+      }),
+      Plot.text(cells, {
+        x: 'to', y: 'from', text: (/** @type {TransitionCell} */ d) => fmt.int(d.count), fontSize: 10, fontVariant: 'tabular-nums',
+        fill: { value: (/** @type {TransitionCell} */ d) => (d.share > 0.5 ? '#ffffff' : '#111111'), scale: null },
+      }),
+      Plot.dot(swatches, { y: 'name', frameAnchor: 'left', dx: -7, symbol: 'square', r: 4, fill: { value: 'colour', scale: null } }),
+      Plot.dot(swatches, { x: 'name', frameAnchor: 'bottom', dy: 7, symbol: 'square', r: 4, fill: { value: 'colour', scale: null } }),
+    ],
+  });
+}
+
+/** A speaker's share of a bin of talk over time; `x`: the bin's start (words, or minutes; a last point at the last bin's end). */
+/** @typedef {{ name: string, x: number, share: number }} TimeShare */
+
+/**
+ * Talk over time: each speaker's share of each bin, stacked (areas in `names` order, bottom
+ * up), as steps: a bin's shares are flat across it. `unit`: what x counts ("word" positions or "minute"s).
+ * @param {{ rows: TimeShare[], names: string[], colours: Map<string, string>, width: number, unit: 'words' | 'minutes', domain: [number, number], ariaLabel?: string }} o
+ */
+export function talkOverTimeChart({ rows, names, colours, width, unit, domain, ariaLabel }) {
+  const marginLeft = 44;
+  return Plot.plot({
+    width,
+    height: 220,
+    marginLeft,
+    marginRight: 16,
+    ariaLabel,
+    x: { domain, label: unit === 'minutes' ? 'Time (minutes) →' : 'Position in the transcript (word number) →', ticks: xTicks(width - marginLeft - 16) },
+    y: { percent: true, domain: [0, 100], label: '↑ Share (%)', ticks: 5 },
+    color: colourScale(colours),
+    marks: [
+      Plot.areaY(rows, Plot.stackY({
+        x: 'x', y: 'share', fill: 'name', z: 'name', order: names, curve: 'step-after',
+        title: (/** @type {TimeShare} */ d) => d.name,
+      })),
+      Plot.ruleY([0]),
+    ],
+  });
+}
+
 /** Draws each chart once, off the page, so the first real one is not slowed by cold code. */
 export function warmUp() {
   const colours = colourMap(['A', 'B']);
@@ -339,4 +450,7 @@ export function warmUp() {
     { term: 'y', z: -1, count: 0, otherCount: 2, g2: -2, logRatio: -1, zSignificant: false, g2Significant: false }];
   distinctiveChart({ rows: scored, colour: PALETTE[0], other: NEUTRAL, reference: 'B', width: 400 });
   collocationsChart({ rows: [{ term: 'x', logDice: 12, count: 3 }], key: 'logDice', label: 'logDice', fill: NEUTRAL, width: 400 });
+  talkShareChart({ rows: [{ name: 'A', measure: 'time', share: 0.6, label: '' }, { name: 'A', measure: 'words', share: 0.5, label: '' }], names: ['A'], colours, width: 400 });
+  transitionsChart({ cells: [{ from: 'A', to: 'B', count: 1, share: 1 }], names: ['A', 'B'], colours, width: 400 });
+  talkOverTimeChart({ rows: [{ name: 'A', x: 0, share: 1 }, { name: 'A', x: 1, share: 1 }], names: ['A'], colours, width: 400, unit: 'words', domain: [0, 1] });
 }

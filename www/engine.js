@@ -6,7 +6,7 @@ import { BIG_OVER, STREAM_OVER } from './protocol.js';
 import { unpack } from './packed.js';
 
 /**
- * @import { Analysis, AnalyseOptions, KwicOptions, DispersionOptions, CollocationOptions, SpreadOptions } from './pkg/colloquy.js'
+ * @import { Analysis, AnalyseOptions, KwicOptions, DispersionOptions, CollocationOptions, SpreadOptions, DynamicsOptions } from './pkg/colloquy.js'
  * @import { Answer, Request, QueryRequest, QueryRows, QueryType, Progress, Indexed, ErrorKind, Timing } from './protocol.js'
  */
 
@@ -255,6 +255,14 @@ export class Engine {
   }
 
   /**
+   * Conversation dynamics (timing, turn-taking, questions, interruptions, talk over time).
+   * @param {DynamicsOptions} options
+   */
+  dynamics(options) {
+    return this.query({ type: 'dynamics', id: ++this.seq, doc: this.doc, options });
+  }
+
+  /**
    * The first big text of a fresh worker is parsed, counted and loaded: the memory it
    * needed per UTF-16 unit.
    * @param {number} memory
@@ -303,7 +311,8 @@ export class Engine {
       case 'kwic':
       case 'dispersion':
       case 'collocations':
-      case 'spread': {
+      case 'spread':
+      case 'dynamics': {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
         if (p && p.type !== msg.type) throw new Error(`the worker answered a ${p.type} request with ${msg.type}`);

@@ -3,7 +3,7 @@
 // result types they carry (generated from the core's Rust types into pkg/colloquy.d.ts).
 //
 // Every request carries an `id`; every answer to it carries the same id. Requests are
-// handled one at a time, in order. Queries (kwic, dispersion, collocations, spread) read
+// handled one at a time, in order. Queries (kwic, dispersion, collocations, spread, dynamics) read
 // the loaded Document: `doc` is the id of the analyse request that loaded the document
 // the page means, and a query for another document is answered `stale`.
 // `memory` is the byte size of the wasm instance's memory, which only ever grows: the page
@@ -11,7 +11,7 @@
 
 /**
  * @import { Analysis, AnalyseOptions, KwicOptions, KwicHit, DispersionOptions, Dispersion,
- *   CollocationOptions, Collocate, SpreadOptions, Spread } from './pkg/colloquy.js'
+ *   CollocationOptions, Collocate, SpreadOptions, Spread, DynamicsOptions, Dynamics } from './pkg/colloquy.js'
  * @import { PackedDispersion } from './packed.js'
  */
 
@@ -47,12 +47,16 @@ export const STREAM_OVER = 32 * 2 ** 20;
  * @typedef {{ type: 'collocations', id: number, doc: number, node: string | null, options: CollocationOptions }} CollocationsRequest
  */
 /** @typedef {{ type: 'spread', id: number, doc: number, options: SpreadOptions }} SpreadRequest */
-/** @typedef {KwicRequest | DispersionRequest | CollocationsRequest | SpreadRequest} QueryRequest */
+/**
+ * Conversation dynamics: timing, turn-taking, questions and answers, interruptions, talk over time.
+ * @typedef {{ type: 'dynamics', id: number, doc: number, options: DynamicsOptions }} DynamicsRequest
+ */
+/** @typedef {KwicRequest | DispersionRequest | CollocationsRequest | SpreadRequest | DynamicsRequest} QueryRequest */
 /** @typedef {AnalyseRequest | ViewRequest | QueryRequest} Request */
 
 /**
  * What each query answers with.
- * @typedef {{ kwic: KwicHit[], dispersion: Dispersion[], collocations: Collocate[], spread: Spread }} QueryRows
+ * @typedef {{ kwic: KwicHit[], dispersion: Dispersion[], collocations: Collocate[], spread: Spread, dynamics: Dynamics }} QueryRows
  */
 /** @typedef {keyof QueryRows} QueryType */
 /**
@@ -112,5 +116,6 @@ export const STREAM_OVER = 32 * 2 ** 20;
  */
 /**
  * @typedef {Ready | Rehearsed | Progress | Result | Indexed | Failure
- *   | QueryAnswer<'kwic'> | QueryAnswer<'dispersion'> | QueryAnswer<'collocations'> | QueryAnswer<'spread'>} Answer
+ *   | QueryAnswer<'kwic'> | QueryAnswer<'dispersion'> | QueryAnswer<'collocations'> | QueryAnswer<'spread'>
+ *   | QueryAnswer<'dynamics'>} Answer
  */

@@ -10,13 +10,13 @@ import { facts } from './pkg/facts.js';
 
 /** @import { AnalyseOptions, Format } from './pkg/colloquy.js' */
 
-/** @typedef {'speakers' | 'terms' | 'phrases' | 'distinctive' | 'collocations' | 'dispersion' | 'summary'} ViewName */
+/** @typedef {'speakers' | 'terms' | 'phrases' | 'distinctive' | 'collocations' | 'dispersion' | 'dynamics' | 'summary'} ViewName */
 
 /**
  * The views, in the order of their tabs.
  * @type {ViewName[]}
  */
-export const TABS = ['speakers', 'terms', 'phrases', 'distinctive', 'collocations', 'dispersion', 'summary'];
+export const TABS = ['speakers', 'terms', 'phrases', 'distinctive', 'collocations', 'dispersion', 'dynamics', 'summary'];
 /** @type {Format[]} */
 export const FORMATS = ['auto', 'text', 'vtt', 'srt'];
 

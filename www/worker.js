@@ -114,6 +114,7 @@ function warmUp() {
     doc.collocations('talks', { minCount: 1 });
     doc.collocations(null, { minCount: 1 });
     doc.spread({ minCount: 1 });
+    doc.dynamics({});
     doc.free();
   }
 }
@@ -148,6 +149,7 @@ async function rehearse() {
         doc.collocations(top[0] ?? 'the', {});
         doc.collocations(null, {});
         doc.spread({});
+        doc.dynamics({});
       } finally {
         doc.free();
       }
@@ -184,7 +186,8 @@ async function handle(msg) {
     case 'kwic':
     case 'dispersion':
     case 'collocations':
-    case 'spread': {
+    case 'spread':
+    case 'dynamics': {
       if (current.id !== msg.doc || !current.doc) {
         send({ type: msg.type, id: msg.id, stale: true });
         return;
@@ -216,6 +219,8 @@ function query(doc, msg) {
       return { answer: { type: msg.type, id: msg.id, rows: doc.collocations(msg.node, msg.options) }, transfer: [] };
     case 'spread':
       return { answer: { type: msg.type, id: msg.id, rows: doc.spread(msg.options) }, transfer: [] };
+    case 'dynamics':
+      return { answer: { type: msg.type, id: msg.id, rows: doc.dynamics(msg.options) }, transfer: [] };
   }
 }
 
