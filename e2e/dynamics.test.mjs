@@ -109,8 +109,17 @@ test('untimed (the seed): time measures absent and said so; five questions to Se
   assert.match(selected, /Sergey Lavrov:/, 'and holds the answer');
 
   const csv = parseCsv(await (await downloaded(page, () => page.locator('#dynamics-questions-csv').click())).body.toString('utf8'));
-  assert.deepEqual(csv[0], ['Asker', 'Question', 'Answerer', 'Question words', 'Answer words', 'Where']);
+  assert.deepEqual(csv[0], ['Asker', 'Question', 'Answerer', 'Answer', 'Question words', 'Answer words', 'Where']);
   assert.equal(csv.length, 6);
+  // The texts are the speech, without labels: each answer whole in the CSV, and in the
+  // transcript (whitespace aside) right after its question.
+  const flat = text.replace(/\s+/g, ' ');
+  for (const [, question, , answer] of csv.slice(1)) {
+    assert.ok(!question.startsWith('Question:') && !answer.startsWith('Sergey Lavrov:'), question);
+    assert.ok(flat.indexOf(answer) > flat.indexOf(question), answer.slice(0, 60));
+  }
+  const shown = await column(page, '#dynamics-questions-table', 4);
+  assert.ok(shown.every((a, i) => csv[i + 1][3].startsWith(a.replace(/…$/, ''))), 'the table shows the answers, clipped');
   assert.equal(await page.locator('#dynamics-interruptions-table table').count(), 0);
   await screenshot(page, 'dynamics-untimed', { fullPage: true });
   assert.deepEqual(page.problems, []);

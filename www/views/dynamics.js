@@ -12,7 +12,7 @@ import { messageOf } from '../status.js';
 import { engine } from '../analyse.js';
 import { isCancelled } from '../engine.js';
 import { latest, STALE } from '../latest.js';
-import { showInTranscript, transcript } from '../transcript.js';
+import { showInTranscript } from '../transcript.js';
 import { swatch, legendEntries, colourLegend, chartWidth, putChart, noChart, showMore, focusSortButton } from './common.js';
 import { tabPanel, select, control, legendList, chartFigure, chartActions, csvButton, tableHead, tableWrap, moreButton } from './shell.js';
 
@@ -373,22 +373,19 @@ function drawSpeakers(/** @type {Dynamics} */ d) {
  */
 const showButton = (start, end, title) => h('button', { type: 'button', class: 'link show-in-transcript', title, onclick: () => showInTranscript(start, end) }, 'Show in transcript');
 
-/** The text of `start..end` of the transcript analysed, on one line. */
-const textOf = (/** @type {number} */ start, /** @type {number} */ end) => transcript().slice(start, end).replace(/\s+/g, ' ').trim();
-
 /** @param {string} s */
 const clipText = (s) => (s.length <= QUESTION_CHARS ? s : `${s.slice(0, QUESTION_CHARS - 1).trimEnd()}…`);
+
+/** A question's or an answer's speech (the core's, without labels or markup), clipped; the whole in its title. */
+const speechCell = (/** @type {string} */ text) => h('span', { class: 'question-text', title: text.length > QUESTION_CHARS ? text : null, text: clipText(text) });
 
 /** @type {Column<QuestionPair>[]} */
 const QUESTION_COLUMNS = [
   { key: 'asker', label: 'Asker', value: (q) => q.asker, cell: (q) => [swatch(q.asker), q.asker] },
-  { key: 'question', label: 'Question', value: (q) => textOf(q.questionStart, q.questionEnd), sortable: false,
-    cell: (q) => {
-      const text = textOf(q.questionStart, q.questionEnd);
-      return h('span', { class: 'question-text', title: text.length > QUESTION_CHARS ? text : null, text: clipText(text) });
-    } },
+  { key: 'question', label: 'Question', value: (q) => q.questionText, sortable: false, cell: (q) => speechCell(q.questionText) },
   { key: 'answerer', label: 'Answerer', value: (q) => q.answerer ?? '', cell: (q) => (q.answerer === null ? h('em', { text: 'unanswered' }) : [swatch(q.answerer), q.answerer]),
     csv: (q) => q.answerer ?? '' },
+  { key: 'answer', label: 'Answer', value: (q) => q.answerText ?? '', sortable: false, cell: (q) => (q.answerText === null ? '–' : speechCell(q.answerText)) },
   { key: 'questionWords', label: 'Question words', numeric: true, value: (q) => q.questionWords, cell: (q) => fmt.int(q.questionWords) },
   { key: 'answerWords', label: 'Answer words', numeric: true, value: (q) => q.answerWords, cell: (q) => fmt.int(q.answerWords) },
   { key: 'show', label: 'Where', sortable: false, value: (q) => `${q.questionStart}-${q.answerEnd ?? q.questionEnd}`,
