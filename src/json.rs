@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use crate::{
     Alias, CollocationOptions, CollocationSort, DispersionParts, DynamicsOptions, Format, KwicOptions, KwicSort,
-    Options, Reference, SpreadOptions, Stopwords, MAX_BINS, MAX_NGRAM, MIN_NGRAM,
+    Options, Reference, SpreadOptions, Stopwords, MAX_NGRAM, MIN_NGRAM,
 };
 
 /// An option that cannot be used: its JSON key and why, as every front reports it.
@@ -331,13 +331,7 @@ impl JsonDynamicsOptions {
     /// ```
     pub fn into_options(self) -> Result<DynamicsOptions, OptionError> {
         let mut o = DynamicsOptions::default();
-        set_checked(&mut o.bins, "bins", self.bins, |n| {
-            if n > MAX_BINS {
-                Err(format!("must be at most {MAX_BINS}"))
-            } else {
-                Ok(n)
-            }
-        })?;
+        set_checked(&mut o.bins, "bins", self.bins, |n| crate::check_bins(n).map(|()| n))?;
         Ok(o)
     }
 }

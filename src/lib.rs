@@ -48,8 +48,8 @@ pub use counts::Counts;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use document::Document;
 pub use dynamics::{
-    Bin, BinUnit, Dynamics, DynamicsOptions, Interruption, InterruptionKind, QuestionPair, SpeakerDynamics, Timing,
-    Transition, TurnTime, MAX_BINS, MAX_BIN_SHARES,
+    check_bins, Bin, BinUnit, Dynamics, DynamicsOptions, Interruption, InterruptionKind, QuestionPair, SpeakerDynamics,
+    Timing, Transition, TurnTime, MAX_BINS, MAX_BIN_SHARES,
 };
 pub use facts::Facts;
 pub use language::{detect as detect_language, stopword_languages, stopwords, Detected};

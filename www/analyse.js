@@ -2,7 +2,7 @@
 // Runs the analyses: the one Engine, asked to analyse the transcript or to re-report it,
 // and what its answers do: the analysis goes into state (the views render from there),
 // the status line and the progress bar say what happened.
-import { $, fmt } from './dom.js';
+import { $, fmt, afterPaint } from './dom.js';
 import { Engine } from './engine.js';
 import { BIG_OVER, STREAM_OVER } from './protocol.js';
 import * as S from './settings.js';
@@ -75,11 +75,11 @@ export const engine = new Engine({
       load: timing.load, report: timing.report, transfer, render: performance.now() - rendering,
     });
     const analyses = state.analyses;
-    requestAnimationFrame(() => setTimeout(() => {
+    afterPaint(() => {
       performance.mark('colloquy:painted');
       body.dataset.paintedMs = (performance.now() - started).toFixed(1);
       body.dataset.painted = String(analyses);
-    }));
+    });
     body.dataset.wasmMemory = String(memory);
     body.dataset.recycles = String(recycles);
     body.dataset.analyses = String(state.analyses);

@@ -138,3 +138,10 @@ export function debounce(fn, ms) {
   };
   return Object.assign(wrapped, { cancel: () => clearTimeout(timer) });
 }
+
+/**
+ * Calls `fn` once the next frame has been painted (a task after it), so work there does
+ * not delay what that frame shows.
+ * @param {() => void} fn
+ */
+export const afterPaint = (fn) => requestAnimationFrame(() => setTimeout(fn));

@@ -5,7 +5,7 @@
 // first. A new analysis or display change stops the idle drawing of the last.
 // Each drawing is a performance measure `colloquy:view:NAME` (the bench reads them), and
 // `body.dataset.drawn` lists the views drawn since the last analysis.
-import { h } from './dom.js';
+import { h, afterPaint } from './dom.js';
 import { state } from './state.js';
 import { colourMap } from './colours.js';
 import { facts } from './pkg/facts.js';
@@ -129,7 +129,7 @@ function drawRestWhenIdle() {
     renderView(name).then(() => idle(next), () => idle(next));
   };
   // After the next frame is painted, so the view shown comes first.
-  requestAnimationFrame(() => setTimeout(() => idle(next)));
+  afterPaint(() => idle(next));
 }
 
 /**

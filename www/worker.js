@@ -76,16 +76,25 @@ function fields(err) {
 }
 
 /**
+ * Whether `err` is a trap (the module is then unusable); the first one is kept in `trapped`.
+ * @param {unknown} err
+ */
+function recordTrap(err) {
+  if (!isTrap(err)) return false;
+  trapped ??= `${/** @type {Error} */ (err).name}: ${err instanceof Error ? err.message : String(err)}`;
+  return true;
+}
+
+/**
  * Answers request `id` with the error it met.
  * @param {number} id
  * @param {unknown} err
  */
 function fail(id, err) {
   const message = err instanceof Error ? err.message : String(err);
-  if (isTrap(err)) {
-    trapped ??= `${/** @type {Error} */ (err).name}: ${message}`;
+  if (recordTrap(err)) {
     // The module is unusable: say so, so the page replaces this worker.
-    send({ type: 'error', id, message: trapped, kind: 'fatal', memory: memory() });
+    send({ type: 'error', id, message: trapped ?? message, kind: 'fatal', memory: memory() });
     return;
   }
   send({ type: 'error', id, message, kind: trapped ? 'fatal' : 'error', memory: memory(), ...fields(err) });
@@ -159,7 +168,7 @@ async function rehearse() {
       // The rehearsal stops; the queue stays usable. A trap makes the module unusable:
       // the first request then says so (`trapped`), and the page replaces this worker.
       failed = true;
-      if (isTrap(err)) trapped ??= `${/** @type {Error} */ (err).name}: ${err instanceof Error ? err.message : String(err)}`;
+      recordTrap(err);
     });
     await queue;
     if (failed) return;

@@ -391,7 +391,8 @@ impl DynamicsArgs {
 
 fn parse_bins(s: &str) -> Result<usize, String> {
     let n: usize = s.parse().map_err(|_| format!("`{s}` is not a whole number"))?;
-    if n == 0 || n > MAX_BINS {
+    // The core takes 0 for no bins; here they are what `--view time` prints, so at least 1.
+    if n == 0 || colloquy::check_bins(n).is_err() {
         return Err(format!("must be 1 to {MAX_BINS}"));
     }
     Ok(n)

@@ -56,6 +56,19 @@ impl Default for DynamicsOptions {
 /// The most bins [`DynamicsOptions::bins`] gives.
 pub const MAX_BINS: usize = 1000;
 
+/// Checks a number of bins of talk over time (0 for none, at most [`MAX_BINS`]).
+///
+/// ```
+/// assert!(colloquy::check_bins(20).is_ok());
+/// assert_eq!(colloquy::check_bins(5000).unwrap_err(), "must be at most 1000");
+/// ```
+pub fn check_bins(n: usize) -> Result<(), String> {
+    if n > MAX_BINS {
+        return Err(format!("must be at most {MAX_BINS}"));
+    }
+    Ok(())
+}
+
 /// The most shares the bins hold (bins × speakers): with many speakers, fewer bins.
 pub const MAX_BIN_SHARES: usize = 1 << 20;
 

@@ -1,7 +1,7 @@
 // @ts-check
 // Speakers: word share as a stacked 100% bar (as ranked bars for many speakers), a sortable
 // table, guidance when attribution is doubtful, and the speaker editor (speaker-edit.js).
-import { h, fmt } from '../dom.js';
+import { h, fmt, afterPaint } from '../dom.js';
 import { OTHER_COLOUR } from '../colours.js';
 import { speakersChart, rankedSpeakersChart, MANY_SPEAKERS, TOP_SPEAKERS } from '../charts.js';
 import { dataTable, sortRows, asShown } from '../table.js';
@@ -124,11 +124,11 @@ function render() {
   if (editedFor !== a) {
     editedFor = a;
     document.body.dataset.editor = 'pending';
-    requestAnimationFrame(() => setTimeout(() => {
+    afterPaint(() => {
       if (editedFor !== a || state.analysis !== a) return;
       renderSpeakerEdit();
       document.body.dataset.editor = 'drawn';
-    }));
+    });
   }
 }
 
