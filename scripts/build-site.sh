@@ -31,6 +31,9 @@ cp node_modules/d3/dist/d3.min.js "$SITE/vendor/"
 cp node_modules/@observablehq/plot/dist/plot.umd.min.js "$SITE/vendor/"
 cp node_modules/d3/LICENSE "$SITE/vendor/d3.LICENSE"
 cp node_modules/@observablehq/plot/LICENSE "$SITE/vendor/plot.LICENSE"
+# fflate's ES module build: reads a .zip of transcripts in the page (www/zip.js).
+cp node_modules/fflate/esm/browser.js "$SITE/vendor/fflate.js"
+cp node_modules/fflate/LICENSE "$SITE/vendor/fflate.LICENSE"
 
 node --input-type=module - <<'EOF'
 import { createHash } from 'node:crypto';

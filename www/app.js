@@ -13,6 +13,7 @@ import { requestAnalysis } from './analyse.js';
 import { initTabs, selectTab, updateViews, redraw } from './tabs.js';
 import './input.js';
 import './settings-form.js';
+import './corpus.js';
 import * as kwic from './views/kwic.js';
 import { baseName, sourceTitle } from './views/shell.js';
 import { view as speakers } from './views/speakers.js';

@@ -436,6 +436,41 @@ export function talkOverTimeChart({ rows, names, colours, width, unit, domain, a
   });
 }
 
+/**
+ * A point of a series across a corpus's documents: `x` the document's place (its number in
+ * order, or its date), `y` the value, `series` what the line is of, `document` its name.
+ * @typedef {{ x: number | Date, y: number, series: string, document: string }} SeriesPoint
+ */
+
+/**
+ * Lines with a dot per document, one line per series (a speaker's share, a term's
+ * frequency), over document order or date.
+ * @param {{ points: SeriesPoint[], colours: Map<string, string>, width: number, xLabel: string, yLabel: string,
+ *   percent?: boolean, ariaLabel: string }} o
+ */
+export function seriesChart({ points, colours, width, xLabel, yLabel, percent = false, ariaLabel }) {
+  const marginLeft = 48;
+  const byDate = points.some((p) => p.x instanceof Date);
+  return Plot.plot({
+    width,
+    height: 260,
+    marginLeft,
+    marginRight: 16,
+    ariaLabel,
+    x: { label: `${xLabel} →`, ticks: xTicks(width - marginLeft - 16), ...(byDate ? { type: 'utc' } : { tickFormat: 'd' }) },
+    y: { label: `↑ ${yLabel}`, grid: true, ...(percent ? { percent: true } : {}) },
+    color: colourScale(colours),
+    marks: [
+      Plot.ruleY([0]),
+      Plot.lineY(points, { x: 'x', y: 'y', stroke: 'series', z: 'series' }),
+      Plot.dot(points, {
+        x: 'x', y: 'y', fill: 'series', r: 3,
+        title: (/** @type {SeriesPoint} */ d) => `${d.series}\n${d.document}\n${percent ? fmt.pct(d.y) : fmt.dec(d.y)}`,
+      }),
+    ],
+  });
+}
+
 /** Draws each chart once, off the page, so the first real one is not slowed by cold code. */
 export function warmUp() {
   const colours = colourMap(['A', 'B']);

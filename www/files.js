@@ -6,11 +6,14 @@ import { facts } from './pkg/facts.js';
 
 /** @import { SourceFormat } from './pkg/colloquy.js' */
 
-/** What Open file… offers: every format the readers read (any other file is still tried). */
+/**
+ * What Open file… offers: every format the readers read (any other file is still tried),
+ * and .zip archives of them (a corpus).
+ */
 export const ACCEPT = [
-  '.txt', '.vtt', '.srt', '.md', '.docx', '.odt', '.rtf', '.html', '.htm', '.json', '.csv', '.tsv', '.pdf',
+  '.txt', '.vtt', '.srt', '.md', '.docx', '.odt', '.rtf', '.html', '.htm', '.json', '.csv', '.tsv', '.pdf', '.zip',
   'text/plain', 'text/vtt', 'text/markdown', 'application/x-subrip', 'text/html', 'text/csv', 'application/json',
-  'application/rtf', 'application/pdf', 'application/vnd.oasis.opendocument.text',
+  'application/rtf', 'application/pdf', 'application/vnd.oasis.opendocument.text', 'application/zip',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 ].join(',');
 

@@ -1,5 +1,7 @@
 // @ts-check
-// Getting a text in: paste, typing, Open file…, drag and drop, the example; Analyse and Cancel.
+// Getting a text in: paste, typing, Open file…, Open folder…, drag and drop, the example;
+// Analyse and Cancel. One file opens as today; several files, a folder or a .zip are a
+// corpus (corpus-run.js).
 import { $, fmt, debounce } from './dom.js';
 import { FileError, ACCEPT, MAX_TEXT_UNITS, SOURCE_NAMES, tooLargeMessage } from './files.js';
 import { readFile } from './read-file.js';
@@ -7,6 +9,8 @@ import { state, resetSpeakerEdits } from './state.js';
 import { showError, setStatus, showProgress, hideProgress } from './status.js';
 import { textarea, setTranscript, isLarge, LARGE } from './transcript.js';
 import { requestAnalysis, cancelAnalysis } from './analyse.js';
+import { fromFileList, fromDrop, isCorpus } from './corpus-sources.js';
+import { runCorpus } from './corpus-run.js';
 
 /** @import { ReadText } from './pkg/colloquy.js' */
 
@@ -77,10 +81,24 @@ const fileInput = $('file-input', HTMLInputElement);
 fileInput.accept = ACCEPT;
 $('open-file').addEventListener('click', () => fileInput.click());
 fileInput.addEventListener('change', () => {
-  const file = fileInput.files?.[0];
-  if (file) openFile(file);
+  openSources(fromFileList(fileInput.files ?? []));
   fileInput.value = '';
 });
+const folderInput = $('folder-input', HTMLInputElement);
+$('open-folder').addEventListener('click', () => folderInput.click());
+folderInput.addEventListener('change', () => {
+  openSources(fromFileList(folderInput.files ?? []));
+  folderInput.value = '';
+});
+
+/**
+ * Opens what the user gave: one file as today, several (or an archive) as a corpus.
+ * @param {import('./corpus-sources.js').Source[]} sources
+ */
+function openSources(sources) {
+  if (isCorpus(sources)) runCorpus(sources);
+  else if (sources.length === 1) openFile(sources[0].file);
+}
 
 /** @type {AbortController | null} the read of an opened file under way */
 let reading = null;
@@ -91,7 +109,7 @@ let reading = null;
  * naming the problem, and the text on the page stays.
  * @param {File} file
  */
-async function openFile(file) {
+export async function openFile(file) {
   const started = performance.now();
   reading?.abort();
   const controller = new AbortController();
@@ -183,6 +201,5 @@ window.addEventListener('drop', (e) => {
   overlay.hidden = true;
   if (!hasFiles(e)) return;
   e.preventDefault();
-  const file = e.dataTransfer?.files[0];
-  if (file) openFile(file);
+  if (e.dataTransfer) fromDrop(e.dataTransfer).then(openSources, (err) => showError(`The dropped files could not be read: ${err instanceof Error ? err.message : err}`));
 }, true);

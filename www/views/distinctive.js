@@ -20,6 +20,7 @@ import { showKwic, termButton } from './kwic.js';
 /**
  * @import { Distinctive } from '../pkg/colloquy.js'
  * @import { Column, Shown, Sort } from '../table.js'
+ * @import { Child } from '../dom.js'
  * @import { LegendEntry } from '../exporting.js'
  * @import { View } from '../tabs.js'
  */
@@ -96,13 +97,15 @@ const chartLegend = (speaker) => [[`Used more by ${speaker}`, colourOf(speaker)]
 const significance = (d) => (d.zSignificant && d.g2Significant ? 'z and G²' : d.zSignificant ? 'z only' : d.g2Significant ? 'G² only' : 'neither');
 
 /**
- * The table's columns, for `speaker` against `reference`.
+ * The table's columns, for `speaker` against `reference` (the corpus's keyness table
+ * shows the same, a term drawn by `termCell`).
  * @param {string} speaker
  * @param {string} reference
+ * @param {(term: string) => Child} [termCell]
  * @returns {Column<Distinctive>[]}
  */
-const columnsFor = (speaker, reference) => [
-  { key: 'term', label: 'Term', value: (d) => d.term, cell: (d) => termButton(d.term) },
+export const columnsFor = (speaker, reference, termCell = termButton) => [
+  { key: 'term', label: 'Term', value: (d) => d.term, cell: (d) => termCell(d.term) },
   { key: 'count', label: 'Count', numeric: true, title: `Occurrences in ${speaker}'s words (yᵢ)`, value: (d) => d.count, cell: (d) => fmt.int(d.count) },
   { key: 'otherCount', label: 'Reference', numeric: true, title: `Occurrences in the words of ${reference} (yⱼ)`, value: (d) => d.otherCount, cell: (d) => fmt.int(d.otherCount) },
   { key: 'delta', label: 'δ', numeric: true, title: 'Log-odds ratio with the prior (δ)', value: (d) => d.delta, cell: (d) => fmt.fixed(d.delta, 3) },

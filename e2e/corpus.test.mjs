@@ -1,0 +1,176 @@
+// Corpus mode: many transcripts at once (files chosen together, a .zip), the progress of
+// each file, the overview across documents, a document opened in the single-document views
+// and back, bad files listed as skipped, file and speaker names as text, and 200 files of
+// 100 KB with the page responsive.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { zipSync, strToU8 } from 'fflate';
+import { start, open, nextAnalysis, analyses } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const GUESTS = ['Anna Petrova', 'John Smith', 'Maria Lopez', 'Kenji Sato', 'Olu Ade', 'Ida Berg'];
+const SUBJECTS = ['the budget', 'the harbour', 'the schools', 'the rail link', 'the elections', 'the water supply'];
+
+/**
+ * A briefing transcript in the `Name:` style: the Moderator in every one, one guest per
+ * briefing, numbered lines so no two are alike, padded to about `bytes`.
+ */
+function transcript(i, { bytes = 3000, guest = GUESTS[i % GUESTS.length] } = {}) {
+  const subject = SUBJECTS[i % SUBJECTS.length];
+  const lines = [];
+  for (let n = 0, size = 0; size < bytes; n++) {
+    const line = n % 2 === 0
+      ? `Moderator: Question ${n} on ${subject}. What will change for residents this year, and when?`
+      : `${guest}: On ${subject}, answer ${n}: we expect the work on ${subject} to continue, and residents will see the first results in spring.`;
+    lines.push(line, '');
+    size += line.length + 2;
+  }
+  return lines.join('\n');
+}
+
+/** `count` transcripts as Playwright file payloads named by date. */
+const files = (count, bytes) => Array.from({ length: count }, (_, i) => ({
+  name: `briefing-2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + Math.floor(i / 12)).padStart(2, '0')}.txt`,
+  mimeType: 'text/plain',
+  buffer: Buffer.from(transcript(i, { bytes })),
+}));
+
+/** Records every state each file's row reaches (a MutationObserver set before the run). */
+const watchStates = (page) => page.evaluate(() => {
+  window.fileStates = new Set();
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const rows = r.type === 'attributes' ? [r.target] : [...r.addedNodes];
+      for (const row of rows) if (row instanceof HTMLTableRowElement && row.dataset.state) window.fileStates.add(row.dataset.state);
+    }
+  }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+});
+
+/** Waits until the corpus run ends; returns its state. */
+async function corpusDone(page, timeout = 60_000) {
+  await page.waitForFunction(() => ['done', 'failed', 'cancelled'].includes(document.body.dataset.corpus), null, { timeout });
+  return page.evaluate(() => document.body.dataset.corpus);
+}
+
+const documentRows = (page) => page.locator('#corpus-documents-table tbody tr');
+
+test('ten files: progress per file, the overview, a document opened and back', async () => {
+  const page = await open(env);
+  await watchStates(page);
+  await page.locator('#file-input').setInputFiles(files(10, 3000));
+  assert.equal(await corpusDone(page), 'done');
+  assert.deepEqual(await page.evaluate(() => [...window.fileStates].sort()), ['analysed', 'analysing', 'queued', 'reading']);
+  assert.equal(await page.locator('#corpus-files tbody tr[data-state="analysed"]').count(), 10);
+  assert.equal(await documentRows(page).count(), 10);
+  assert.match(await page.locator('#corpus-documents-table tfoot').textContent(), /Total: 10 documents/);
+  assert.equal(await page.locator('body').getAttribute('data-mode'), 'corpus');
+  await assert.doesNotReject(page.getByText('The texts are not kept', { exact: false }).waitFor());
+
+  // The Moderator speaks in every document.
+  await page.getByRole('tab', { name: 'Speakers' }).click();
+  const moderator = page.locator('#corpus-speakers-table tbody tr', { hasText: 'Moderator' });
+  assert.equal((await moderator.locator('td').first().textContent()).trim(), '10');
+  await page.locator('#corpus-speakers-chart svg').waitFor();
+
+  // Open a document: the single-document views, then back.
+  await page.getByRole('tab', { name: 'Documents', exact: true }).click();
+  const before = await analyses(page);
+  await page.locator('#corpus-documents-table tbody tr').nth(2).getByRole('button').click();
+  await nextAnalysis(page, before);
+  assert.equal(await page.locator('body').getAttribute('data-mode'), 'document');
+  assert.ok(await page.locator('#results').isVisible());
+  assert.ok(!(await page.locator('#corpus').isVisible()));
+  assert.match(await page.locator('#status').textContent(), /Opened “briefing-2024-03-01\.txt”/);
+  await page.getByRole('button', { name: /Back to the corpus/ }).click();
+  assert.ok(await page.locator('#corpus').isVisible());
+  assert.ok(!(await page.locator('#results').isVisible()));
+  assert.equal(await documentRows(page).count(), 10);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a .zip of three transcripts; bad files are listed as skipped', async () => {
+  const page = await open(env);
+  const zip = zipSync({
+    'hearings/2023/session-2023-05-01.txt': strToU8(transcript(1)),
+    'hearings/2023/session-2023-06-01.txt': strToU8(transcript(2)),
+    'hearings/2024/session-2024-01-15.txt': strToU8(transcript(3)),
+    '__MACOSX/._session.txt': strToU8('resource fork'),
+  });
+  await page.locator('#file-input').setInputFiles([
+    { name: 'hearings.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) },
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    { name: 'noise.bin', mimeType: 'application/octet-stream', buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)) },
+  ]);
+  assert.equal(await corpusDone(page), 'done');
+  assert.equal(await documentRows(page).count(), 3);
+  const skipped = await page.locator('#corpus-files tbody tr[data-state="skipped"]').evaluateAll((rows) => rows.map((r) => r.textContent));
+  assert.equal(skipped.length, 2, skipped.join('\n'));
+  assert.match(skipped.find((s) => s.includes('empty.txt')), /empty/);
+  assert.ok(skipped.find((s) => s.includes('noise.bin')));
+  assert.match(await page.locator('#corpus-run-status').textContent(), /Analysed 3 documents, 2 files skipped/);
+
+  // A document of the archive is read again from it.
+  const before = await analyses(page);
+  await documentRows(page).nth(1).getByRole('button').click();
+  await nextAnalysis(page, before);
+  assert.match(await page.locator('#status').textContent(), /session-2023-06-01\.txt/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('file names and speaker names are shown as text', async () => {
+  // Labels end in `|| `, so a label can hold the payload (as in xss.test.mjs).
+  const page = await open(env, { hash: `#label=${encodeURIComponent('^(?<speaker>[^|\\n]+)\\|\\| ')}` });
+  const payload = '<img src=x onerror="window.__xss=1">';
+  const hostile = `Moderator|| Welcome.\n${payload}|| I speak on the budget.\n${payload}|| And again on the budget.\n`;
+  await page.locator('#file-input').setInputFiles([
+    { name: `${payload}.txt`, mimeType: 'text/plain', buffer: Buffer.from(hostile) },
+    { name: 'plain.txt', mimeType: 'text/plain', buffer: Buffer.from('Moderator|| Once again, the budget.\n') },
+  ]);
+  assert.equal(await corpusDone(page), 'done');
+  await page.getByRole('tab', { name: 'Speakers' }).click();
+  await page.locator('#corpus-speakers-table tbody tr', { hasText: payload }).waitFor();
+  await page.getByRole('tab', { name: 'Concordance' }).click();
+  await page.locator('#corpus-kwic-query').fill('again');
+  await page.locator('#corpus-kwic-query').press('Enter');
+  await page.locator('#corpus-kwic-table tbody tr').first().waitFor();
+  assert.match(await page.locator('#corpus-kwic-table').textContent(), /<img src=x/);
+  assert.ok(await page.locator('#corpus-documents-table').textContent().then((t) => t.includes(`${payload}.txt`)));
+  assert.equal(await page.locator('#corpus img').count(), 0);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(page.problems, []);
+});
+
+test('200 files of 100 KB: the page stays responsive and the corpus is read', async () => {
+  const page = await open(env);
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  // Files on disk: Playwright builds buffers given to it as Files in the page's own thread.
+  const dir = await mkdtemp(join(tmpdir(), 'colloquy-corpus-'));
+  try {
+    const paths = [];
+    for (const f of files(200, 100_000)) {
+      paths.push(join(dir, f.name));
+      await writeFile(paths.at(-1), f.buffer);
+    }
+    await page.locator('#file-input').setInputFiles(paths);
+    assert.equal(await corpusDone(page, 120_000), 'done');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  assert.equal(await documentRows(page).count(), 200);
+  const longest = Math.max(0, ...await page.evaluate(() => window.longTasks));
+  const timing = await page.evaluate(() => document.body.dataset.corpusTiming);
+  console.log(`200 × 100 KB: ${timing} ms; longest main-thread task ${longest.toFixed(0)} ms`);
+  assert.ok(longest <= 200, `a main-thread task took ${longest} ms`);
+  assert.deepEqual(page.problems, []);
+});

@@ -1,0 +1,158 @@
+// @ts-check
+// Reading a corpus: each file (or archive entry) read to text with the page's readers
+// (read-file.js), sent to the corpus worker, and dropped; the worker answers with the
+// document's row. The next file is read while the worker analyses the one before, and no
+// more than one text waits for the worker, so memory holds two texts at most. Then the
+// views across documents are asked for. Cancel ends the reading and the worker.
+import { fmt } from './dom.js';
+import { FileError } from './files.js';
+import { readFile } from './read-file.js';
+import { state } from './state.js';
+import * as S from './settings.js';
+import { corpusEngine } from './corpus-engine.js';
+import { corpus, notifyCorpus, updateItem } from './corpus-state.js';
+import { MAX_FILES } from './corpus-sources.js';
+import { zipEntries, baseName } from './zip.js';
+
+/**
+ * @import { Source } from './corpus-sources.js'
+ * @import { Item } from './corpus-state.js'
+ * @import { Added } from './corpus-protocol.js'
+ */
+
+/** @type {AbortController | null} the run under way */
+let running = null;
+
+/** The options a corpus is analysed with: the page's settings (speaker edits are one transcript's). */
+const corpusOptions = () => ({ ...S.parseOptions(state.settings, {}), ...S.viewOptions(state.settings) });
+
+/**
+ * A reader's message as a reason a file was skipped (the page's own text is not at stake).
+ * @param {unknown} err
+ */
+const reasonOf = (err) => (err instanceof FileError || err instanceof Error ? err.message : String(err))
+  .replace(/[,.]? (so it was not opened and )?[Yy]our text is unchanged\.?/, '.').replace(/\.\.$/, '.');
+
+/**
+ * The folder a document sits in, which names its group (none for a file chosen alone).
+ * @param {string} path
+ */
+const groupOf = (path) => {
+  const parts = path.split('/');
+  return parts.length > 1 ? parts[parts.length - 2] : undefined;
+};
+
+/**
+ * Reads and analyses `sources` as one corpus, replacing any earlier one.
+ * @param {Source[]} sources
+ */
+export async function runCorpus(sources) {
+  stopCorpus();
+  const controller = new AbortController();
+  running = controller;
+  const { signal } = controller;
+  corpus.items = sources.slice(0, MAX_FILES).filter((s) => s.kind === 'file').map((s) => newItem(s.path, s.file.size, { file: s.file }));
+  for (const s of sources.slice(MAX_FILES)) corpus.items.push(newItem(s.path, s.file.size, { file: s.file }, `beyond the first ${fmt.int(MAX_FILES)} files`));
+  corpus.documents = [];
+  corpus.table = null;
+  corpus.speakers = [];
+  corpus.opened = null;
+  corpus.run = 'running';
+  notifyCorpus('items');
+  notifyCorpus('mode');
+  /** @type {Promise<void> | null} the document the worker is analysing */
+  let analysing = null;
+  /** Where the run's time went (ms), for `body.dataset.corpusTiming`: reading files, the worker's analyses, waiting for the worker. */
+  const timing = { read: 0, analyse: 0, wait: 0, total: 0 };
+  const started = performance.now();
+  /**
+   * Reads one item's file and hands its text to the worker (waiting for the one before).
+   * @param {Item} item
+   * @param {File} file
+   */
+  const take = async (item, file) => {
+    updateItem(item, { state: 'reading' });
+    let text;
+    const reading = performance.now();
+    try {
+      ({ text } = (await readFile(file, signal)).read);
+      timing.read += performance.now() - reading;
+      if (!text.trim()) throw new Error(text ? 'it contains only white space' : 'it is empty');
+    } catch (err) {
+      signal.throwIfAborted();
+      updateItem(item, { state: 'skipped', reason: reasonOf(err) });
+      return;
+    }
+    const waiting = performance.now();
+    await analysing;
+    timing.wait += performance.now() - waiting;
+    signal.throwIfAborted();
+    updateItem(item, { state: 'analysing' });
+    analysing = corpusEngine.add({ name: item.path, text, group: groupOf(item.path) }).then((/** @type {Added} */ added) => {
+      timing.analyse += added.ms;
+      updateItem(item, { state: 'analysed', words: added.row.words, document: corpus.documents.length });
+      corpus.documents.push(item);
+    }, (err) => {
+      if (signal.aborted) return;
+      updateItem(item, { state: 'skipped', reason: `it could not be analysed: ${reasonOf(err)}` });
+    });
+  };
+  try {
+    await corpusEngine.start(corpusOptions());
+    for (const source of sources.slice(0, MAX_FILES)) {
+      signal.throwIfAborted();
+      if (source.kind === 'file') {
+        const item = corpus.items.find((i) => 'file' in i.origin && i.origin.file === source.file);
+        if (item) await take(item, source.file);
+        continue;
+      }
+      const zip = source.file;
+      try {
+        for await (const entry of zipEntries(zip, { signal })) {
+          const item = newItem(`${source.path}/${entry.path}`, entry.size, { zip, entry: entry.path }, entry.skipped);
+          corpus.items.push(item);
+          notifyCorpus('items');
+          if (entry.bytes) await take(item, new File([/** @type {Uint8Array<ArrayBuffer>} */ (entry.bytes)], baseName(entry.path)));
+        }
+      } catch (err) {
+        signal.throwIfAborted();
+        corpus.items.push(newItem(source.path, zip.size, { file: zip }, reasonOf(err)));
+        notifyCorpus('items');
+      }
+    }
+    await analysing;
+    signal.throwIfAborted();
+    const [table, speakers] = await Promise.all([corpusEngine.query('documents'), corpusEngine.query('speakers')]);
+    signal.throwIfAborted();
+    Object.assign(corpus, { table, speakers, run: 'done' });
+    timing.total = performance.now() - started;
+    document.body.dataset.corpusTiming = JSON.stringify(timing, (_, v) => (typeof v === 'number' ? Math.round(v) : v));
+  } catch (err) {
+    if (signal.aborted) return;
+    corpus.run = 'failed';
+    corpus.failure = reasonOf(err);
+  } finally {
+    if (running === controller) running = null;
+  }
+  notifyCorpus('items');
+  notifyCorpus('overview');
+}
+
+/**
+ * @param {string} path
+ * @param {number} size
+ * @param {import('./corpus-state.js').Origin} origin
+ * @param {string} [skipped]  why it is skipped
+ * @returns {Item}
+ */
+const newItem = (path, size, origin, skipped) => ({ path, size, origin, state: skipped ? 'skipped' : 'queued', ...(skipped ? { reason: skipped } : {}) });
+
+/** Cancel: ends the run under way and the worker (what was analysed goes with it). */
+export function stopCorpus() {
+  if (!running) return;
+  running.abort();
+  running = null;
+  corpusEngine.stop();
+  corpus.run = 'cancelled';
+  notifyCorpus('items');
+}

@@ -1,0 +1,107 @@
+// @ts-check
+// Corpus mode: the overview of many documents in the results column (the files' progress,
+// then a tab per view across documents), and the way between it and one document. A
+// document opened from the overview is read again from its file (or archive) and analysed
+// as an opened file is; "Back to the corpus" shows the overview again. The page shows one
+// or the other: `body[data-mode]` is `corpus` or `document` (style.css hides the other).
+import { $, h, fmt } from './dom.js';
+import { watch } from './state.js';
+import { showError } from './status.js';
+import { openFile } from './input.js';
+import { zipEntryFile } from './zip.js';
+import { corpus, watchCorpus } from './corpus-state.js';
+import { progressSection } from './views/corpus-progress.js';
+import { setOpener } from './views/corpus-common.js';
+import { view as documents } from './views/corpus-documents.js';
+import { view as speakers, resetSpeakers } from './views/corpus-speakers.js';
+import { view as trends } from './views/corpus-trends.js';
+import { view as keyness } from './views/corpus-keyness.js';
+import { view as frequency } from './views/corpus-frequency.js';
+import { view as kwic } from './views/corpus-kwic.js';
+
+/** @import { CorpusView } from './views/corpus-common.js' */
+
+const views = [documents, speakers, trends, keyness, frequency, kwic];
+/** @type {string} the view shown */
+let shown = documents.name;
+/** Views drawn since the last overview. */
+const drawn = new Set();
+
+const tabs = views.map((v) => h('button', {
+  role: 'tab', type: 'button', id: `tab-corpus-${v.name}`, 'aria-controls': v.panel.id, onclick: () => select(v.name),
+}, v.title));
+const heading = h('h3', { id: 'corpus-heading', tabindex: '-1', text: 'Corpus' });
+const overview = h('div', { id: 'corpus-overview', hidden: true },
+  h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Views across documents' }, ...tabs),
+  ...views.map((v) => v.panel));
+const section = h('section', { id: 'corpus', class: 'corpus', 'aria-labelledby': 'corpus-heading' }, heading, progressSection, overview);
+$('results').after(section);
+
+const back = $('corpus-back', HTMLButtonElement);
+back.addEventListener('click', () => setMode('corpus'));
+
+/** @param {'corpus' | 'document'} mode */
+function setMode(mode) {
+  document.body.dataset.mode = mode;
+  back.hidden = mode === 'corpus' || corpus.run === 'idle';
+  if (mode === 'corpus') heading.focus();
+}
+
+/** @param {string} name */
+function select(name) {
+  shown = name;
+  views.forEach((v, i) => {
+    const on = v.name === name;
+    tabs[i].setAttribute('aria-selected', String(on));
+    tabs[i].tabIndex = on ? 0 : -1;
+    v.panel.hidden = !on;
+  });
+  const view = /** @type {CorpusView} */ (views.find((v) => v.name === name));
+  if (corpus.table && !drawn.has(name)) {
+    drawn.add(name);
+    view.render();
+  }
+}
+
+watchCorpus('mode', () => setMode('corpus'));
+watchCorpus('items', () => {
+  overview.hidden = corpus.run !== 'done';
+  heading.textContent = corpus.run === 'done' && corpus.table ? `Corpus: ${fmt.count(corpus.table.rows.length, 'document')}` : 'Corpus';
+  back.textContent = `◀ Back to the corpus${corpus.table ? ` (${fmt.count(corpus.table.rows.length, 'document')})` : ''}`;
+});
+watchCorpus('overview', () => {
+  drawn.clear();
+  if (corpus.run !== 'done') return;
+  resetSpeakers();
+  select(shown);
+});
+// A single document's analysis (opened from the corpus, pasted, or opened alone) shows
+// the single-document views.
+watch('analysis', () => setMode('document'));
+
+/**
+ * Opens document `index` of the corpus in the single-document views.
+ * @param {number} index
+ */
+async function openDocument(index) {
+  const item = corpus.documents[index];
+  if (!item) return;
+  corpus.opened = index;
+  try {
+    const file = 'file' in item.origin ? item.origin.file : await zipEntryFile(item.origin.zip, item.origin.entry);
+    if (!file) throw new Error('it is no longer in the archive');
+    await openFile(file);
+  } catch (err) {
+    showError(`“${item.path}” could not be opened again: ${err instanceof Error ? err.message : err}`);
+  }
+}
+setOpener(openDocument);
+
+tabs.forEach((tab, i) => tab.addEventListener('keydown', (e) => {
+  const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+  if (!step) return;
+  const next = views[(i + step + views.length) % views.length];
+  select(next.name);
+  document.getElementById(`tab-corpus-${next.name}`)?.focus();
+}));
+select(shown);

@@ -1,0 +1,82 @@
+// @ts-check
+// A corpus's files as they are read: an overall bar, Cancel, and a row per file (name,
+// size, state, words or why it was skipped), each row updated in place as its file moves on.
+import { h, fmt } from '../dom.js';
+import { corpus, watchCorpus, watchItem } from '../corpus-state.js';
+import { stopCorpus } from '../corpus-run.js';
+
+/** @import { Item } from '../corpus-state.js' */
+
+const STATE_TEXT = { queued: 'queued', reading: 'reading', analysing: 'analysing', analysed: 'analysed', skipped: 'skipped' };
+
+const bar = h('progress', { id: 'corpus-progress', max: '1', value: '0' });
+const count = h('span', { id: 'corpus-progress-text', class: 'num' });
+const cancel = h('button', { type: 'button', id: 'corpus-cancel', onclick: stopCorpus }, 'Cancel');
+const summary = h('p', { id: 'corpus-run-status', class: 'status', role: 'status', 'aria-live': 'polite' });
+const body = h('tbody');
+const list = h('details', { id: 'corpus-files', class: 'corpus-files', open: true },
+  h('summary', {}, 'Files'),
+  h('p', { class: 'hint', text: 'The texts are not kept: each file is read, analysed and dropped, and a document is read again from its file when you open it.' }),
+  h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'File' }), h('th', { scope: 'col', class: 'num', text: 'Size' }),
+      h('th', { scope: 'col', text: 'State' }), h('th', { scope: 'col', class: 'num', text: 'Words' }), h('th', { scope: 'col', text: 'Note' }))),
+    body)));
+
+/** The progress section: bar, Cancel, the run's status and the list of files. */
+export const progressSection = h('div', { id: 'corpus-run', class: 'corpus-run' },
+  h('div', { class: 'progress-row', id: 'corpus-progress-row' },
+    h('label', { for: 'corpus-progress', text: 'Reading the files…' }), bar, count, cancel),
+  summary, list);
+
+/** @type {Map<Item, HTMLTableRowElement>} */
+const rows = new Map();
+
+/** @param {Item} item */
+function drawRow(item) {
+  const tr = rows.get(item) ?? h('tr');
+  tr.dataset.state = item.state;
+  tr.replaceChildren(
+    h('th', { scope: 'row', text: item.path }),
+    h('td', { class: 'num', text: fmt.bytes(item.size) }),
+    h('td', { class: 'state', text: STATE_TEXT[item.state] }),
+    h('td', { class: 'num', text: item.words === undefined ? '' : fmt.int(item.words) }),
+    h('td', { text: item.reason ?? '' }));
+  return tr;
+}
+
+/** The bar, the counts and the status line. */
+function drawTotals() {
+  const done = corpus.items.filter((i) => i.state === 'analysed' || i.state === 'skipped').length;
+  const total = corpus.items.length;
+  const analysed = corpus.documents.length;
+  const skipped = corpus.items.filter((i) => i.state === 'skipped').length;
+  bar.value = total ? done / total : 0;
+  count.textContent = `${fmt.int(done)} of ${fmt.int(total)}`;
+  const row = /** @type {HTMLElement} */ (progressSection.firstElementChild);
+  row.hidden = corpus.run !== 'running';
+  const skips = skipped ? `, ${fmt.count(skipped, 'file')} skipped (reasons below)` : '';
+  summary.textContent = corpus.run === 'running' ? `Analysed ${fmt.count(analysed, 'document')}${skips}…`
+    : corpus.run === 'done' ? `Analysed ${fmt.count(analysed, 'document')}${skips}.`
+      : corpus.run === 'cancelled' ? `Cancelled after ${fmt.count(analysed, 'document')}: nothing of this corpus is kept. Open the files again to analyse them.`
+        : corpus.run === 'failed' ? `The corpus could not be analysed: ${corpus.failure}` : '';
+  document.body.dataset.corpus = corpus.run;
+}
+
+watchItem((item) => {
+  drawRow(item);
+  drawTotals();
+});
+
+watchCorpus('items', () => {
+  for (const item of corpus.items) if (!rows.has(item)) rows.set(item, drawRow(item));
+  const current = new Set(corpus.items);
+  for (const [item, tr] of rows) {
+    if (!current.has(item)) {
+      rows.delete(item);
+      tr.remove();
+    }
+  }
+  body.append(...corpus.items.map((item) => /** @type {HTMLTableRowElement} */ (rows.get(item))).filter((tr) => !tr.isConnected));
+  list.querySelector('summary')?.replaceChildren(`Files (${fmt.int(corpus.items.length)})`);
+  drawTotals();
+});
