@@ -148,10 +148,14 @@ test('file names and speaker names are shown as text', async () => {
 
 test('200 files of 100 KB: the page stays responsive and the corpus is read', async () => {
   const page = await open(env);
+  // Long tasks from the file input's change on: before it, Chromium builds the 200 Files
+  // Playwright sets (the page's code is not running then).
   await page.evaluate(() => {
     window.longTasks = [];
+    let changed = Infinity;
+    document.getElementById('file-input').addEventListener('change', () => { changed = performance.now(); }, { capture: true, once: true });
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.longTasks.push(e.duration);
+      for (const e of list.getEntries()) if (e.startTime + e.duration >= changed) window.longTasks.push(e.duration);
     }).observe({ type: 'longtask' });
   });
   // Files on disk: Playwright builds buffers given to it as Files in the page's own thread.

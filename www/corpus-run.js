@@ -6,7 +6,7 @@
 // views across documents are asked for. Cancel ends the reading and the worker.
 import { fmt } from './dom.js';
 import { FileError } from './files.js';
-import { readFile } from './read-file.js';
+import { ReaderWorker } from './read-file.js';
 import { state } from './state.js';
 import * as S from './settings.js';
 import { corpusEngine } from './corpus-engine.js';
@@ -65,6 +65,8 @@ export async function runCorpus(sources) {
   /** Where the run's time went (ms), for `body.dataset.corpusTiming`: reading files, the worker's analyses, waiting for the worker. */
   const timing = { read: 0, analyse: 0, wait: 0, total: 0 };
   const started = performance.now();
+  /** One reader worker reads every file of the run, ended with it. */
+  const reader = new ReaderWorker();
   /**
    * Reads one item's file and hands its text to the worker (waiting for the one before).
    * @param {Item} item
@@ -75,7 +77,7 @@ export async function runCorpus(sources) {
     let text;
     const reading = performance.now();
     try {
-      ({ text } = (await readFile(file, signal)).read);
+      ({ text } = (await reader.read(file, signal)).read);
       timing.read += performance.now() - reading;
       if (!text.trim()) throw new Error(text ? 'it contains only white space' : 'it is empty');
     } catch (err) {
@@ -132,6 +134,7 @@ export async function runCorpus(sources) {
     corpus.run = 'failed';
     corpus.failure = reasonOf(err);
   } finally {
+    reader.close();
     if (running === controller) running = null;
   }
   notifyCorpus('items');

@@ -2,8 +2,9 @@
 // The file-reading worker: reads one opened file's bytes as transcript text with the
 // readers' wasm module (pkg/read/: .docx, .odt, .rtf, web pages, engines' JSON, CSV, plain
 // text), and with the PDF module (pkg/pdf/) only when the bytes are a PDF. The page starts
-// one per file and ends it after the answer (read-file.js): its memory goes with it, a
-// trap in a reader cannot touch the analysis worker, and Cancel ends a long read.
+// one per opened file and ends it after the answer, or one per corpus run for all its files
+// (read-file.js): its memory goes with it, a trap in a reader cannot touch the analysis
+// worker, and Cancel ends a long read. Requests are answered in order.
 //
 // In: a ReaderRequest; out: a ReaderAnswer (reader-protocol.js).
 import { compileBase64, isTrap } from './worker-scope.js';
@@ -13,19 +14,25 @@ import { compileBase64, isTrap } from './worker-scope.js';
 /** This module's global scope (TypeScript types `self` as any worker's). */
 const scope = /** @type {DedicatedWorkerGlobalScope} */ (/** @type {unknown} */ (self));
 
-/** The readers' module, instantiated. */
-async function readers() {
+/** The readers' module, instantiated once (a corpus's files are read by one worker). */
+async function loadReaders() {
   const [glue, { base64 }] = await Promise.all([import('./pkg/read/colloquy_read.js'), import('./pkg/read/colloquy_read_bg.wasm.js')]);
   glue.initSync({ module: await compileBase64(base64) });
   return glue.read;
 }
+/** @type {ReturnType<typeof loadReaders> | null} */
+let readersModule = null;
+const readers = () => (readersModule ??= loadReaders());
 
-/** The PDF module (the readers and a PDF's text layer), instantiated. */
-async function pdfReader() {
+/** The PDF module (the readers and a PDF's text layer), instantiated once. */
+async function loadPdfReader() {
   const [glue, { base64 }] = await Promise.all([import('./pkg/pdf/colloquy_pdf.js'), import('./pkg/pdf/colloquy_pdf_bg.wasm.js')]);
   glue.initSync({ module: await compileBase64(base64) });
   return glue.read;
 }
+/** @type {ReturnType<typeof loadPdfReader> | null} */
+let pdfModule = null;
+const pdfReader = () => (pdfModule ??= loadPdfReader());
 
 /**
  * A reader's module, or an Error that says it could not be loaded. The PDF module is
