@@ -146,6 +146,21 @@ test('file names and speaker names are shown as text', async () => {
   assert.deepEqual(page.problems, []);
 });
 
+test('Cancel stops a run: the files not yet read are listed as cancelled', async () => {
+  const page = await open(env);
+  await page.locator('#file-input').setInputFiles(files(60, 100_000));
+  await page.waitForFunction(() => document.querySelectorAll('#corpus-files tr[data-state="analysed"]').length >= 3);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await corpusDone(page), 'cancelled');
+  const analysed = await page.locator('#corpus-files tr[data-state="analysed"]').count();
+  assert.ok(analysed < 60);
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#corpus-files tr[data-state="analysed"]').count(), analysed, 'nothing more is analysed');
+  assert.equal(await page.locator('#corpus-files tr', { hasText: 'cancelled' }).count(), 60 - analysed);
+  assert.match(await page.locator('#corpus-run-status').textContent(), /Cancelled/);
+  assert.deepEqual(page.problems, []);
+});
+
 test('200 files of 100 KB: the page stays responsive and the corpus is read', async () => {
   const page = await open(env);
   // Long tasks from the file input's change on: before it, Chromium builds the 200 Files

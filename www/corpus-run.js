@@ -10,7 +10,7 @@ import { ReaderWorker } from './read-file.js';
 import { state } from './state.js';
 import * as S from './settings.js';
 import { corpusEngine } from './corpus-engine.js';
-import { corpus, notifyCorpus, updateItem } from './corpus-state.js';
+import { corpus, notifyCorpus, updateItem, itemName } from './corpus-state.js';
 import { MAX_FILES } from './corpus-sources.js';
 import { zipEntries, baseName } from './zip.js';
 
@@ -34,10 +34,11 @@ const reasonOf = (err) => (err instanceof FileError || err instanceof Error ? er
   .replace(/[,.]? (so it was not opened and )?[Yy]our text is unchanged\.?/, '.').replace(/\.\.$/, '.');
 
 /**
- * The folder a document sits in, which names its group (none for a file chosen alone).
+ * The folder a file sits in (in a chosen folder, or in an archive), which names its
+ * document's group: none for a file chosen alone or at an archive's top.
  * @param {string} path
  */
-const groupOf = (path) => {
+const folderOf = (path) => {
   const parts = path.split('/');
   return parts.length > 1 ? parts[parts.length - 2] : undefined;
 };
@@ -71,8 +72,9 @@ export async function runCorpus(sources) {
    * Reads one item's file and hands its text to the worker (waiting for the one before).
    * @param {Item} item
    * @param {File} file
+   * @param {string} path  where it is in the folder or archive given (its name, for a file chosen alone)
    */
-  const take = async (item, file) => {
+  const take = async (item, file, path) => {
     updateItem(item, { state: 'reading' });
     let text;
     const reading = performance.now();
@@ -90,7 +92,7 @@ export async function runCorpus(sources) {
     timing.wait += performance.now() - waiting;
     signal.throwIfAborted();
     updateItem(item, { state: 'analysing' });
-    analysing = corpusEngine.add({ name: item.path, text, group: groupOf(item.path) }).then((/** @type {Added} */ added) => {
+    analysing = corpusEngine.add({ name: itemName(item), text, group: folderOf(path) }).then((/** @type {Added} */ added) => {
       timing.analyse += added.ms;
       updateItem(item, { state: 'analysed', words: added.row.words, document: corpus.documents.length });
       corpus.documents.push(item);
@@ -105,7 +107,7 @@ export async function runCorpus(sources) {
       signal.throwIfAborted();
       if (source.kind === 'file') {
         const item = corpus.items.find((i) => 'file' in i.origin && i.origin.file === source.file);
-        if (item) await take(item, source.file);
+        if (item) await take(item, source.file, source.path);
         continue;
       }
       const zip = source.file;
@@ -114,7 +116,7 @@ export async function runCorpus(sources) {
           const item = newItem(`${source.path}/${entry.path}`, entry.size, { zip, entry: entry.path }, entry.skipped);
           corpus.items.push(item);
           notifyCorpus('items');
-          if (entry.bytes) await take(item, new File([/** @type {Uint8Array<ArrayBuffer>} */ (entry.bytes)], baseName(entry.path)));
+          if (entry.bytes) await take(item, new File([/** @type {Uint8Array<ArrayBuffer>} */ (entry.bytes)], baseName(entry.path)), entry.path);
         }
       } catch (err) {
         signal.throwIfAborted();
@@ -124,6 +126,7 @@ export async function runCorpus(sources) {
     }
     await analysing;
     signal.throwIfAborted();
+    if (!corpus.documents.length) throw new Error(nothingRead());
     const [table, speakers] = await Promise.all([corpusEngine.query('documents'), corpusEngine.query('speakers')]);
     signal.throwIfAborted();
     Object.assign(corpus, { table, speakers, run: 'done' });
@@ -139,6 +142,13 @@ export async function runCorpus(sources) {
   }
   notifyCorpus('items');
   notifyCorpus('overview');
+}
+
+/** Why a run analysed nothing: each file's reason (the first few). */
+function nothingRead() {
+  const reasons = corpus.items.slice(0, 5).map((i) => `“${i.path}”: ${i.reason ?? i.state}`);
+  const more = corpus.items.length > 5 ? `; and ${fmt.count(corpus.items.length - 5, 'more file')}` : '';
+  return `no file could be read as a transcript (${reasons.join('; ')}${more}).`;
 }
 
 /**
@@ -157,5 +167,6 @@ export function stopCorpus() {
   running = null;
   corpusEngine.stop();
   corpus.run = 'cancelled';
+  for (const item of corpus.items) if (item.state !== 'analysed' && item.state !== 'skipped') updateItem(item, { state: 'skipped', reason: 'cancelled' });
   notifyCorpus('items');
 }

@@ -71,6 +71,11 @@ watchCorpus('items', () => {
 });
 watchCorpus('overview', () => {
   drawn.clear();
+  if (corpus.run === 'failed') {
+    // Nothing to show: the page goes back to the text it had, and says why.
+    showError(`The corpus could not be analysed: ${corpus.failure} Your text is unchanged.`);
+    setMode('document');
+  }
   if (corpus.run !== 'done') return;
   resetSpeakers();
   select(shown);

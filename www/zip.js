@@ -37,6 +37,8 @@ const isFurniture = (path) => path.endsWith('/') || /(^|\/)(__MACOSX|\.[^/]*)(\/
 export async function* zipEntries(file, { only, signal } = {}) {
   /** @type {ZipEntry[]} entries complete, not yet handed out */
   const done = [];
+  /** @type {Set<string>} entries being inflated: one left at the end was cut short */
+  const open = new Set();
   let count = 0;
   const unzip = new Unzip((entry) => {
     if (isFurniture(entry.name)) return;
@@ -52,6 +54,7 @@ export async function* zipEntries(file, { only, signal } = {}) {
     let size = 0;
     entry.ondata = (err, chunk, final) => {
       if (err) {
+        open.delete(entry.name);
         skip(`damaged in the archive (${err.message})`, size);
         return;
       }
@@ -59,13 +62,17 @@ export async function* zipEntries(file, { only, signal } = {}) {
       if (size > ZIP_ENTRY_BYTES) {
         // Its header understated its size: stop inflating it.
         entry.terminate();
+        open.delete(entry.name);
         chunks.length = 0;
         skip(`over ${ZIP_ENTRY_BYTES / 2 ** 20} MB inflated`, size);
         return;
       }
       chunks.push(chunk);
-      if (final) done.push({ path: entry.name, bytes: concat(chunks, size), size });
+      if (!final) return;
+      open.delete(entry.name);
+      done.push({ path: entry.name, bytes: concat(chunks, size), size });
     };
+    open.add(entry.name);
     entry.start();
   });
   unzip.register(UnzipInflate);
@@ -77,7 +84,11 @@ export async function* zipEntries(file, { only, signal } = {}) {
       try {
         unzip.push(value ?? new Uint8Array(0), end);
       } catch (err) {
-        throw new Error(`the archive is damaged (${err instanceof Error ? err.message : err})`);
+        throw new Error(`it is damaged (${err instanceof Error ? err.message : err})`);
+      }
+      if (end) {
+        for (const name of open) done.push({ path: name, bytes: null, size: 0, skipped: 'cut short: the archive ends inside it' });
+        if (count === 0 && only === undefined) throw new Error('it holds no file, or is not a whole ZIP archive');
       }
       while (done.length) {
         const entry = /** @type {ZipEntry} */ (done.shift());

@@ -16,7 +16,7 @@ const summary = h('p', { id: 'corpus-run-status', class: 'status', role: 'status
 const body = h('tbody');
 const list = h('details', { id: 'corpus-files', class: 'corpus-files', open: true },
   h('summary', {}, 'Files'),
-  h('p', { class: 'hint', text: 'The texts are not kept: each file is read, analysed and dropped, and a document is read again from its file when you open it.' }),
+  h('p', { class: 'hint', text: 'The page keeps no text: each file is read, analysed and dropped (the analysis keeps at most 64 MB of the texts, for the concordance across documents), and a document is read again from its file when you open it.' }),
   h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'File' }), h('th', { scope: 'col', class: 'num', text: 'Size' }),
       h('th', { scope: 'col', text: 'State' }), h('th', { scope: 'col', class: 'num', text: 'Words' }), h('th', { scope: 'col', text: 'Note' }))),
