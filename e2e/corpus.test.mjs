@@ -70,7 +70,7 @@ test('ten files: progress per file, the overview, a document opened and back', a
   assert.equal(await documentRows(page).count(), 10);
   assert.match(await page.locator('#corpus-documents-table tfoot').textContent(), /Total: 10 documents/);
   assert.equal(await page.locator('body').getAttribute('data-mode'), 'corpus');
-  await assert.doesNotReject(page.getByText('The texts are not kept', { exact: false }).waitFor());
+  await assert.doesNotReject(page.getByText('The page keeps no text', { exact: false }).waitFor());
 
   // The Moderator speaks in every document.
   await page.getByRole('tab', { name: 'Speakers' }).click();

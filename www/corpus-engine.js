@@ -98,7 +98,7 @@ export class CorpusEngine {
 
   /**
    * Analyses one document into the corpus. The text is posted and not kept.
-   * @param {{ name: string, text: string, date?: string, group?: string }} doc
+   * @param {{ name: string, text: string, group?: string }} doc
    * @returns {Promise<Added>}
    */
   add(doc) {

@@ -19,8 +19,9 @@
  * @typedef {{ type: 'start', id: number, options: AnalyseOptions }} StartRequest
  */
 /**
- * One document: its name, text, and where it sits (`date`, `group`), as the page knows them.
- * @typedef {{ type: 'add', id: number, name: string, text: string, date?: string, group?: string }} AddRequest
+ * One document: its file's name (the core reads a date from it), its text, and its group
+ * (the folder it is in).
+ * @typedef {{ type: 'add', id: number, name: string, text: string, group?: string }} AddRequest
  */
 /**
  * The views across documents (`args` as the Corpus method takes them).

@@ -52,8 +52,12 @@ export async function runCorpus(sources) {
   const controller = new AbortController();
   running = controller;
   const { signal } = controller;
-  corpus.items = sources.slice(0, MAX_FILES).filter((s) => s.kind === 'file').map((s) => newItem(s.path, s.file.size, { file: s.file }));
-  for (const s of sources.slice(MAX_FILES)) corpus.items.push(newItem(s.path, s.file.size, { file: s.file }, `beyond the first ${fmt.int(MAX_FILES)} files`));
+  // The list is drawn in a task of its own, not in the file input's (where Chromium has
+  // just made the Files); a file's size is read when it is read (each is a file system call).
+  await new Promise((resolve) => setTimeout(resolve));
+  if (signal.aborted) return;
+  corpus.items = sources.slice(0, MAX_FILES).filter((s) => s.kind === 'file').map((s) => newItem(s.path, null, { file: s.file }));
+  for (const s of sources.slice(MAX_FILES)) corpus.items.push(newItem(s.path, null, { file: s.file }, `beyond the first ${fmt.int(MAX_FILES)} files`));
   corpus.documents = [];
   corpus.table = null;
   corpus.speakers = [];
@@ -75,7 +79,7 @@ export async function runCorpus(sources) {
    * @param {string} path  where it is in the folder or archive given (its name, for a file chosen alone)
    */
   const take = async (item, file, path) => {
-    updateItem(item, { state: 'reading' });
+    updateItem(item, { state: 'reading', size: file.size });
     let text;
     const reading = performance.now();
     try {
@@ -153,7 +157,7 @@ function nothingRead() {
 
 /**
  * @param {string} path
- * @param {number} size
+ * @param {number | null} size  bytes (null: not read yet)
  * @param {import('./corpus-state.js').Origin} origin
  * @param {string} [skipped]  why it is skipped
  * @returns {Item}

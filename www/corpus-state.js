@@ -17,7 +17,7 @@
  * Corpus once analysed).
  * @typedef {object} Item
  * @property {string} path  as given (folder and archive included)
- * @property {number} size  bytes
+ * @property {number | null} size  bytes (null until the file is read)
  * @property {Origin} origin
  * @property {'queued' | 'reading' | 'analysing' | 'analysed' | 'skipped'} state
  * @property {string} [reason]  why it was skipped

@@ -6,8 +6,7 @@
 // without touching the document shown, and its memory goes with it. After a trap it runs
 // no more wasm: every later request fails as fatal and the page replaces it.
 import { compileBase64, isTrap } from './worker-scope.js';
-import { initSync } from './pkg/colloquy.js';
-import { Corpus } from './corpus-adapter.js';
+import { initSync, Corpus } from './pkg/colloquy.js';
 import { base64 } from './pkg/colloquy_bg.wasm.js';
 
 /**
@@ -66,7 +65,7 @@ function handle(msg) {
   switch (msg.type) {
     case 'add': {
       const started = performance.now();
-      const row = corpus.add(msg.name, msg.text, { ...(msg.date ? { date: msg.date } : {}), ...(msg.group ? { group: msg.group } : {}) });
+      const row = corpus.add(msg.name, msg.text, msg.group ? { group: msg.group } : {});
       send({ type: 'added', id: msg.id, row, ms: performance.now() - started, memory: memory() });
       return;
     }

@@ -38,13 +38,15 @@ const section = h('section', { id: 'corpus', class: 'corpus', 'aria-labelledby':
 $('results').after(section);
 
 const back = $('corpus-back', HTMLButtonElement);
-back.addEventListener('click', () => setMode('corpus'));
+back.addEventListener('click', () => {
+  setMode('corpus');
+  heading.focus();
+});
 
 /** @param {'corpus' | 'document'} mode */
 function setMode(mode) {
   document.body.dataset.mode = mode;
   back.hidden = mode === 'corpus' || corpus.run === 'idle';
-  if (mode === 'corpus') heading.focus();
 }
 
 /** @param {string} name */

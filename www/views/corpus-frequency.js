@@ -10,7 +10,7 @@ import { tableWrap, control } from './shell.js';
 import { corpusPanel, corpusCsvButton } from './corpus-common.js';
 
 /**
- * @import { TermDf, PhraseDf } from '../pkg/colloquy.js'
+ * @import { TermFrequency, PhraseFrequency } from '../pkg/colloquy.js'
  * @import { Column, Shown, Sort } from '../table.js'
  * @import { CorpusView } from './corpus-common.js'
  */
@@ -24,19 +24,19 @@ const termsTable = tableWrap('corpus-frequency-terms');
 const phrasesTable = tableWrap('corpus-frequency-phrases');
 /** @type {Record<'terms' | 'phrases', Sort>} */
 const sorts = { terms: { key: 'documents', dir: 'desc' }, phrases: { key: 'documents', dir: 'desc' } };
-/** @type {{ terms: TermDf[], phrases: PhraseDf[] }} */
+/** @type {{ terms: TermFrequency[], phrases: PhraseFrequency[] }} */
 let data = { terms: [], phrases: [] };
 /** @type {Record<'terms' | 'phrases', Shown | null>} */
 const shown = { terms: null, phrases: null };
 let asked = 0;
 
-/** @type {Column<TermDf>[]} */
+/** @type {Column<TermFrequency>[]} */
 const TERM_COLUMNS = [
   { key: 'term', label: 'Term', value: (t) => t.term },
   { key: 'documents', label: 'Documents', numeric: true, value: (t) => t.documents, cell: (t) => fmt.int(t.documents) },
   { key: 'count', label: 'Count', numeric: true, value: (t) => t.count, cell: (t) => fmt.int(t.count) },
 ];
-/** @type {Column<PhraseDf>[]} */
+/** @type {Column<PhraseFrequency>[]} */
 const PHRASE_COLUMNS = [
   { key: 'text', label: 'Phrase', value: (p) => p.text },
   { key: 'n', label: 'Words', numeric: true, value: (p) => p.n },

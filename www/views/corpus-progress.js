@@ -37,7 +37,7 @@ function drawRow(item) {
   tr.dataset.state = item.state;
   tr.replaceChildren(
     h('th', { scope: 'row', text: item.path }),
-    h('td', { class: 'num', text: fmt.bytes(item.size) }),
+    h('td', { class: 'num', text: item.size === null ? '' : fmt.bytes(item.size) }),
     h('td', { class: 'state', text: STATE_TEXT[item.state] }),
     h('td', { class: 'num', text: item.words === undefined ? '' : fmt.int(item.words) }),
     h('td', { text: item.reason ?? '' }));

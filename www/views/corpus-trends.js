@@ -42,6 +42,8 @@ const COLUMNS = [
   { key: 'term', label: 'Term', value: (t) => t.term },
   { key: 'count', label: 'Count', numeric: true, value: (t) => t.count, cell: (t) => fmt.int(t.count) },
   { key: 'documents', label: 'Documents', numeric: true, value: (t) => t.documents, cell: (t) => fmt.int(t.documents) },
+  { key: 'chi2', label: 'χ²', numeric: true, title: 'How far its counts are from spread in proportion to the documents’ words', value: (t) => t.chi2, cell: (t) => fmt.fixed(t.chi2, 2), attrs: (t) => ({ 'data-value': t.chi2 }) },
+  { key: 'dp', label: 'DP', numeric: true, title: 'Gries’ DP over the documents: 0 even, towards 1 in one document', value: (t) => t.dp, cell: (t) => fmt.fixed(t.dp, 3), attrs: (t) => ({ 'data-value': t.dp }) },
   { key: 'per10k', label: 'Per 10k in each document', value: (t) => t.per10k.map((v) => v.toFixed(2)).join(' '), cell: (t) => t.per10k.map((v) => fmt.dec(v)).join(', ') },
 ];
 
@@ -52,7 +54,9 @@ export const view = {
   panel: corpusPanel('trends', form, hint, legendBox, figure,
     h('div', { class: 'table-head' }, h('span'), corpusCsvButton('trends', () => lastTable, 'CSV of the term trends')),
     table,
-    h('p', { class: 'formula', text: 'Relative frequency: the term’s count in a document × 10,000 / the document’s words. The most variable terms are chosen by the core from the terms in more than one document.' })),
+    h('div', { class: 'formula' },
+      h('p', { text: 'Per 10,000 words: the term’s count in a document × 10,000 / the document’s words.' }),
+      h('p', { text: 'χ² (Pearson): Σ (O − E)² / E over the documents, O the term’s count in a document and E its count were it spread in proportion to the documents’ words (k − 1 degrees of freedom); the most variable terms are those with the largest χ². DP (Gries): ½ Σ |O/total − words/all words| over the documents, 0 when spread evenly, towards 1 when all in one document.' }))),
   render,
 };
 
@@ -78,8 +82,8 @@ async function render() {
   axisSelect.querySelector('option[value="date"]')?.toggleAttribute('disabled', !dated);
   const byDate = dated && axisSelect.value === 'date';
   const series = trends.series;
-  hint.textContent = terms.length ? `Per 10,000 words in each document: ${terms.join(', ')}.`
-    : `Per 10,000 words in each document: the ${fmt.count(series.length, 'term')} whose frequency varies most across the documents. Type terms to chart them instead.`;
+  hint.textContent = trends.terms === 'picked' ? `Per 10,000 words in each document: ${terms.join(', ')}.`
+    : `Per 10,000 words in each document: the ${fmt.count(series.length, 'term')} whose frequency varies most across the documents (largest χ²). Type terms to chart them instead.`;
   const colours = colourMap(series.map((s) => s.term));
   /** @type {SeriesPoint[]} */
   const points = series.flatMap((s) => s.per10k.map((y, i) => ({ x: documentX(i, byDate), y, series: s.term, document: documentRow(i)?.name ?? '' })));

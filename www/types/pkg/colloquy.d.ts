@@ -1,3 +1,2 @@
 // site/pkg/colloquy.js is pkg/colloquy.js (scripts/build-site.sh): its generated declarations.
 export * from '../../../pkg/colloquy.js';
-export * from './corpus-pending.js'; // TEMPORARY until pkg/ declares Corpus
