@@ -78,6 +78,24 @@ test('ten files: progress per file, the overview, a document opened and back', a
   assert.equal((await moderator.locator('td').first().textContent()).trim(), '10');
   await page.locator('#corpus-speakers-chart svg').waitFor();
 
+  // Trends: the most variable terms by default, typed terms on request.
+  await page.getByRole('tab', { name: 'Trends' }).click();
+  await page.locator('#corpus-trends-chart svg').waitFor();
+  await page.locator('#corpus-trends-terms').fill('harbour, budget');
+  await page.locator('#corpus-trends-terms').press('Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('#corpus-trends-table tbody th')].map((c) => c.textContent).join() === 'harbour,budget');
+  // Document frequency: the Moderator's words are in all ten.
+  await page.getByRole('tab', { name: 'Document frequency' }).click();
+  await page.locator('#corpus-frequency-terms tbody tr', { hasText: 'residents' }).waitFor();
+  assert.match(await page.locator('#corpus-frequency-terms tbody tr', { hasText: 'residents' }).textContent(), /residents10/);
+  // The concordance across documents names each line's document.
+  await page.getByRole('tab', { name: 'Concordance' }).click();
+  await page.locator('#corpus-kwic-query').fill('harbour');
+  await page.locator('#corpus-kwic-query').press('Enter');
+  await page.locator('#corpus-kwic-table tbody tr').first().waitFor();
+  const kwicDocuments = await page.locator('#corpus-kwic-table tbody th').evaluateAll((cells) => new Set(cells.map((c) => c.textContent)).size);
+  assert.equal(kwicDocuments, 2, 'the harbour is the subject of two briefings');
+
   // Open a document: the single-document views, then back.
   await page.getByRole('tab', { name: 'Documents', exact: true }).click();
   const before = await analyses(page);
@@ -115,7 +133,18 @@ test('a .zip of three transcripts; bad files are listed as skipped', async () =>
   assert.ok(skipped.find((s) => s.includes('noise.bin')));
   assert.match(await page.locator('#corpus-run-status').textContent(), /Analysed 3 documents, 2 files skipped/);
 
+  // Keyness: the 2023 folder against the rest.
+  await page.getByRole('tab', { name: 'Keyness' }).click();
+  await page.locator('#corpus-keyness-a-kind').selectOption('group');
+  await page.locator('#corpus-keyness-a-group').selectOption('2023');
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.waitForFunction(() => /^2 documents .* against 1 document/.test(document.getElementById('corpus-keyness-hint').textContent));
+  assert.ok(await page.locator('#corpus-keyness-key tbody tr').count() > 0);
+  assert.deepEqual(await page.locator('#corpus-keyness-key thead th').allTextContents(),
+    ['Term', 'Count', 'Reference', 'δ', 'z', 'G²', 'Log Ratio', 'p < 0.05 by'], 'the Distinctive words view\'s columns');
+
   // A document of the archive is read again from it.
+  await page.getByRole('tab', { name: 'Documents', exact: true }).click();
   const before = await analyses(page);
   await documentRows(page).nth(1).getByRole('button').click();
   await nextAnalysis(page, before);
