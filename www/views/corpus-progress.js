@@ -16,7 +16,6 @@ const summary = h('p', { id: 'corpus-run-status', class: 'status', role: 'status
 const body = h('tbody');
 const list = h('details', { id: 'corpus-files', class: 'corpus-files', open: true },
   h('summary', {}, 'Files'),
-  h('p', { class: 'hint', text: 'The page keeps no text: each file is read, analysed and dropped (the analysis keeps at most 64 MB of the texts, for the concordance across documents), and a document is read again from its file when you open it.' }),
   h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
     h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'File' }), h('th', { scope: 'col', class: 'num', text: 'Size' }),
       h('th', { scope: 'col', text: 'State' }), h('th', { scope: 'col', class: 'num', text: 'Words' }), h('th', { scope: 'col', text: 'Note' }))),
@@ -26,7 +25,9 @@ const list = h('details', { id: 'corpus-files', class: 'corpus-files', open: tru
 export const progressSection = h('div', { id: 'corpus-run', class: 'corpus-run' },
   h('div', { class: 'progress-row', id: 'corpus-progress-row' },
     h('label', { for: 'corpus-progress', text: 'Reading the files…' }), bar, count, cancel),
-  summary, list);
+  summary,
+  h('p', { class: 'hint', text: 'The page keeps no text: each file is read, analysed and dropped (the analysis keeps at most 64 MB of the texts, for the concordance across documents), and a document is read again from its file when you open it.' }),
+  list);
 
 /** @type {Map<Item, HTMLTableRowElement>} */
 const rows = new Map();
@@ -78,5 +79,7 @@ watchCorpus('items', () => {
   }
   body.append(...corpus.items.map((item) => /** @type {HTMLTableRowElement} */ (rows.get(item))).filter((tr) => !tr.isConnected));
   list.querySelector('summary')?.replaceChildren(`Files (${fmt.int(corpus.items.length)})`);
+  // Open while the files are read, and after when some were skipped (their reasons).
+  list.open = corpus.run !== 'done' || corpus.items.some((i) => i.state === 'skipped');
   drawTotals();
 });
