@@ -46,7 +46,8 @@ const watchStates = (page) => page.evaluate(() => {
   window.fileStates = new Set();
   new MutationObserver((records) => {
     for (const r of records) {
-      const rows = r.type === 'attributes' ? [r.target] : [...r.addedNodes];
+      const rows = r.type === 'attributes' ? [r.target]
+        : [...r.addedNodes].flatMap((n) => (n instanceof Element ? [n, ...n.querySelectorAll('tr[data-state]')] : []));
       for (const row of rows) if (row instanceof HTMLTableRowElement && row.dataset.state) window.fileStates.add(row.dataset.state);
     }
   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });

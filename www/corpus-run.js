@@ -63,8 +63,8 @@ export async function runCorpus(sources) {
   corpus.speakers = [];
   corpus.opened = null;
   corpus.run = 'running';
-  notifyCorpus('items');
   notifyCorpus('mode');
+  notifyCorpus('items');
   /** @type {Promise<void> | null} the document the worker is analysing */
   let analysing = null;
   /** Where the run's time went (ms), for `body.dataset.corpusTiming`: reading files, the worker's analyses, waiting for the worker. */

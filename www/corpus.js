@@ -35,7 +35,6 @@ const overview = h('div', { id: 'corpus-overview', hidden: true },
   h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Views across documents' }, ...tabs),
   ...views.map((v) => v.panel));
 const section = h('section', { id: 'corpus', class: 'corpus', 'aria-labelledby': 'corpus-heading' }, heading, progressSection, overview);
-$('results').after(section);
 
 const back = $('corpus-back', HTMLButtonElement);
 back.addEventListener('click', () => {
@@ -43,8 +42,13 @@ back.addEventListener('click', () => {
   heading.focus();
 });
 
-/** @param {'corpus' | 'document'} mode */
+/**
+ * Shows the corpus or a document. The corpus's markup joins the page with the first corpus,
+ * so the single-document page is as it was until then.
+ * @param {'corpus' | 'document'} mode
+ */
 function setMode(mode) {
+  if (mode === 'corpus' && !section.isConnected) $('results').after(section);
   document.body.dataset.mode = mode;
   back.hidden = mode === 'corpus' || corpus.run === 'idle';
 }
