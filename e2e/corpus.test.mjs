@@ -64,8 +64,12 @@ const documentRows = (page) => page.locator('#corpus-documents-table tbody tr');
 test('ten files: progress per file, the overview, a document opened and back', async () => {
   const page = await open(env);
   await watchStates(page);
+  const requested = page.requests.length;
   await page.locator('#file-input').setInputFiles(files(10, 3000));
   assert.equal(await corpusDone(page), 'done');
+  // Nothing but the site's own modules (the corpus and reader workers) is requested.
+  const during = page.requests.slice(requested).map((u) => new URL(u));
+  assert.ok(during.every((u) => u.origin === env.origin && /\.js$/.test(u.pathname)), during.join('\n'));
   assert.deepEqual(await page.evaluate(() => [...window.fileStates].sort()), ['analysed', 'analysing', 'queued', 'reading']);
   assert.equal(await page.locator('#corpus-files tbody tr[data-state="analysed"]').count(), 10);
   assert.equal(await documentRows(page).count(), 10);
@@ -120,6 +124,7 @@ test('a .zip of three transcripts; bad files are listed as skipped', async () =>
     'hearings/2023/session-2023-06-01.txt': strToU8(transcript(2)),
     'hearings/2024/session-2024-01-15.txt': strToU8(transcript(3)),
     '__MACOSX/._session.txt': strToU8('resource fork'),
+    'hearings/inner.zip': zipSync({ 'x.txt': strToU8(transcript(4)) }),
   });
   await page.locator('#file-input').setInputFiles([
     { name: 'hearings.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) },
@@ -129,10 +134,14 @@ test('a .zip of three transcripts; bad files are listed as skipped', async () =>
   assert.equal(await corpusDone(page), 'done');
   assert.equal(await documentRows(page).count(), 3);
   const skipped = await page.locator('#corpus-files tbody tr[data-state="skipped"]').evaluateAll((rows) => rows.map((r) => r.textContent));
-  assert.equal(skipped.length, 2, skipped.join('\n'));
+  assert.equal(skipped.length, 3, skipped.join('\n'));
   assert.match(skipped.find((s) => s.includes('empty.txt')), /empty/);
-  assert.ok(skipped.find((s) => s.includes('noise.bin')));
-  assert.match(await page.locator('#corpus-run-status').textContent(), /Analysed 3 documents, 2 files skipped/);
+  assert.match(skipped.find((s) => s.includes('noise.bin')), /binary|not a transcript|not valid/);
+  assert.match(skipped.find((s) => s.includes('hearings.zip/hearings/inner.zip')), /an archive inside the archive is not opened/);
+  assert.match(await page.locator('#corpus-run-status').textContent(), /Analysed 3 documents, 3 files skipped/);
+  // Groups are the folders in the archive; dates come from the file names.
+  assert.deepEqual(await documentRows(page).evaluateAll((rows) => rows.map((r) => [r.cells[1].textContent, r.cells[2].textContent])),
+    [['2023-05-01', '2023'], ['2023-06-01', '2023'], ['2024-01-15', '2024']]);
 
   // Keyness: the 2023 folder against the rest.
   await page.getByRole('tab', { name: 'Keyness' }).click();
@@ -153,16 +162,36 @@ test('a .zip of three transcripts; bad files are listed as skipped', async () =>
   assert.deepEqual(page.problems, []);
 });
 
+test('several files dropped on the page are a corpus', async () => {
+  const page = await open(env);
+  const data = await page.evaluateHandle((texts) => {
+    const dt = new DataTransfer();
+    texts.forEach((t, i) => dt.items.add(new File([t], `dropped-${i + 1}.txt`, { type: 'text/plain' })));
+    return dt;
+  }, [transcript(0), transcript(1), transcript(2)]);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: data });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: data });
+  await page.dispatchEvent('#transcript', 'drop', { dataTransfer: data });
+  assert.equal(await corpusDone(page), 'done');
+  assert.deepEqual(await documentRows(page).locator('th').allTextContents(), ['dropped-1.txt', 'dropped-2.txt', 'dropped-3.txt']);
+  assert.deepEqual(page.problems, []);
+});
+
 test('file names and speaker names are shown as text', async () => {
   // Labels end in `|| `, so a label can hold the payload (as in xss.test.mjs).
   const page = await open(env, { hash: `#label=${encodeURIComponent('^(?<speaker>[^|\\n]+)\\|\\| ')}` });
   const payload = '<img src=x onerror="window.__xss=1">';
   const hostile = `Moderator|| Welcome.\n${payload}|| I speak on the budget.\n${payload}|| And again on the budget.\n`;
+  const zip = zipSync({ [`${payload}/${payload}.txt`]: strToU8('Moderator|| The budget from the archive.\n') });
   await page.locator('#file-input').setInputFiles([
     { name: `${payload}.txt`, mimeType: 'text/plain', buffer: Buffer.from(hostile) },
     { name: 'plain.txt', mimeType: 'text/plain', buffer: Buffer.from('Moderator|| Once again, the budget.\n') },
+    { name: `${payload}.zip`, mimeType: 'application/zip', buffer: Buffer.from(zip) },
   ]);
   assert.equal(await corpusDone(page), 'done');
+  assert.equal(await documentRows(page).count(), 3);
+  assert.ok((await page.locator('#corpus-files').textContent()).includes(`${payload}.zip/${payload}/${payload}.txt`));
+  assert.ok((await page.locator('#corpus-documents-table').textContent()).includes(payload), 'the archive\'s folder is a group, as text');
   await page.getByRole('tab', { name: 'Speakers' }).click();
   await page.locator('#corpus-speakers-table tbody tr', { hasText: payload }).waitFor();
   await page.getByRole('tab', { name: 'Concordance' }).click();
