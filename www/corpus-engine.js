@@ -2,7 +2,8 @@
 // The page's side of the corpus worker (corpus-worker.js): each request a promise of its
 // answer. `stop()` ends the worker (Cancel, a new corpus): what was waiting rejects with an
 // AbortError, and the next request starts a fresh worker. A trap or a dead worker rejects
-// what was waiting with the reason, and the worker is replaced the same way.
+// what was waiting with the reason, and so does every request after it until the next
+// `start` (the corpus is lost with the worker).
 
 /**
  * @import { AnalyseOptions } from './pkg/colloquy.js'
@@ -11,8 +12,11 @@
 
 /** @typedef {{ resolve: (value: any) => void, reject: (err: Error) => void }} Waiting */
 
-/** Distributes `Omit` over a union (TypeScript's `Omit` merges its members). */
-/** @template T @typedef {T extends unknown ? Omit<T, 'id'> : never} WithoutId */
+/**
+ * A request without its id (`Omit` distributed over the union, whose members it would merge).
+ * @template T
+ * @typedef {T extends unknown ? Omit<T, 'id'> : never} WithoutId
+ */
 
 export class CorpusEngine {
   constructor() {
@@ -21,6 +25,8 @@ export class CorpusEngine {
     this.waiting = new Map();
     /** @type {Worker | null} */
     this.worker = null;
+    /** @type {Error | null} why the last corpus was lost (a trap, a dead worker), until the next start */
+    this.lost = null;
   }
 
   /** The worker, started when first needed. */
@@ -33,7 +39,7 @@ export class CorpusEngine {
     worker.addEventListener('error', (e) => {
       if (this.worker !== worker) return;
       e.preventDefault();
-      this.stop(new Error(e.message || 'the corpus worker failed'));
+      this.lose(new Error(e.message || 'the corpus worker failed'));
     });
     this.worker = worker;
     return worker;
@@ -50,12 +56,21 @@ export class CorpusEngine {
     this.waiting.clear();
   }
 
+  /**
+   * The worker is unusable and its corpus gone: it is ended, and requests fail with `err`.
+   * @param {Error} err
+   */
+  lose(err) {
+    this.lost = err;
+    this.stop(err);
+  }
+
   /** @param {CorpusMessage} msg */
   receive(msg) {
     if (msg.type === 'ready') return;
     if (msg.type === 'error') {
       const err = Object.assign(new Error(msg.message), msg.name ? { name: msg.name } : {});
-      if (msg.fatal || msg.id === null) this.stop(err);
+      if (msg.fatal || msg.id === null) this.lose(err);
       else this.settle(msg.id, (w) => w.reject(err));
       return;
     }
@@ -79,6 +94,8 @@ export class CorpusEngine {
    * @returns {Promise<any>}
    */
   ask(request) {
+    if (request.type === 'start') this.lost = null;
+    else if (this.lost) return Promise.reject(this.lost);
     const id = ++this.seq;
     const worker = this.running;
     return new Promise((resolve, reject) => {

@@ -57,11 +57,11 @@ export async function runCorpus(sources) {
   await new Promise((resolve) => setTimeout(resolve));
   if (signal.aborted) return;
   corpus.items = sources.slice(0, MAX_FILES).filter((s) => s.kind === 'file').map((s) => newItem(s.path, null, { file: s.file }));
+  const itemOf = new Map(corpus.items.map((item) => [/** @type {{ file: File }} */ (item.origin).file, item]));
   for (const s of sources.slice(MAX_FILES)) corpus.items.push(newItem(s.path, null, { file: s.file }, `beyond the first ${fmt.int(MAX_FILES)} files`));
   corpus.documents = [];
   corpus.table = null;
   corpus.speakers = [];
-  corpus.opened = null;
   corpus.run = 'running';
   notifyCorpus('mode');
   notifyCorpus('items');
@@ -95,6 +95,8 @@ export async function runCorpus(sources) {
     await analysing;
     timing.wait += performance.now() - waiting;
     signal.throwIfAborted();
+    // The worker lost the corpus (its wasm trapped): the run cannot go on.
+    if (corpusEngine.lost) throw corpusEngine.lost;
     updateItem(item, { state: 'analysing' });
     analysing = corpusEngine.add({ name: itemName(item), text, group: folderOf(path) }).then((/** @type {Added} */ added) => {
       timing.analyse += added.ms;
@@ -110,7 +112,7 @@ export async function runCorpus(sources) {
     for (const source of sources.slice(0, MAX_FILES)) {
       signal.throwIfAborted();
       if (source.kind === 'file') {
-        const item = corpus.items.find((i) => 'file' in i.origin && i.origin.file === source.file);
+        const item = itemOf.get(source.file);
         if (item) await take(item, source.file, source.path);
         continue;
       }
@@ -124,6 +126,7 @@ export async function runCorpus(sources) {
         }
       } catch (err) {
         signal.throwIfAborted();
+        if (corpusEngine.lost) throw err;
         corpus.items.push(newItem(source.path, zip.size, { file: zip }, reasonOf(err)));
         notifyCorpus('items');
       }

@@ -38,8 +38,6 @@ export const corpus = {
   table: null,
   /** @type {CorpusSpeaker[]} */
   speakers: [],
-  /** @type {number | null} the document shown in the single-document views */
-  opened: null,
 };
 
 /** @typedef {'items' | 'overview' | 'mode'} CorpusTopic */

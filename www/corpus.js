@@ -97,7 +97,6 @@ watch('analysis', () => setMode('document'));
 async function openDocument(index) {
   const item = corpus.documents[index];
   if (!item) return;
-  corpus.opened = index;
   try {
     const file = 'file' in item.origin ? item.origin.file : await zipEntryFile(item.origin.zip, item.origin.entry);
     if (!file) throw new Error('it is no longer in the archive');
