@@ -5,7 +5,6 @@
 // more than one text waits for the worker, so memory holds two texts at most. Then the
 // views across documents are asked for. Cancel ends the reading and the worker.
 import { fmt } from './dom.js';
-import { FileError } from './files.js';
 import { ReaderWorker } from './read-file.js';
 import { state } from './state.js';
 import * as S from './settings.js';
@@ -30,7 +29,7 @@ const corpusOptions = () => ({ ...S.parseOptions(state.settings, {}), ...S.viewO
  * A reader's message as a reason a file was skipped (the page's own text is not at stake).
  * @param {unknown} err
  */
-const reasonOf = (err) => (err instanceof FileError || err instanceof Error ? err.message : String(err))
+const reasonOf = (err) => (err instanceof Error ? err.message : String(err))
   .replace(/[,.]? (so it was not opened and )?[Yy]our text is unchanged\.?/, '.').replace(/\.\.$/, '.');
 
 /**

@@ -1,17 +1,13 @@
 // @ts-check
 // Corpus mode: the overview of many documents in the results column (the files' progress,
-// then a tab per view across documents), and the way between it and one document. A
-// document opened from the overview is read again from its file (or archive) and analysed
-// as an opened file is; "Back to the corpus" shows the overview again. The page shows one
-// or the other: `body[data-mode]` is `corpus` or `document` (style.css hides the other).
+// then a tab per view across documents), and the way between it and one document (opened
+// by corpus-open.js; "Back to the corpus" shows the overview again). The page shows one or
+// the other: `body[data-mode]` is `corpus` or `document` (style.css hides the other).
 import { $, h, fmt } from './dom.js';
 import { watch } from './state.js';
 import { showError } from './status.js';
-import { openFile } from './input.js';
-import { zipEntryFile } from './zip.js';
 import { corpus, watchCorpus } from './corpus-state.js';
 import { progressSection } from './views/corpus-progress.js';
-import { setOpener } from './views/corpus-common.js';
 import { view as documents } from './views/corpus-documents.js';
 import { view as speakers, resetSpeakers } from './views/corpus-speakers.js';
 import { view as trends } from './views/corpus-trends.js';
@@ -89,23 +85,6 @@ watchCorpus('overview', () => {
 // A single document's analysis (opened from the corpus, pasted, or opened alone) shows
 // the single-document views.
 watch('analysis', () => setMode('document'));
-
-/**
- * Opens document `index` of the corpus in the single-document views.
- * @param {number} index
- */
-async function openDocument(index) {
-  const item = corpus.documents[index];
-  if (!item) return;
-  try {
-    const file = 'file' in item.origin ? item.origin.file : await zipEntryFile(item.origin.zip, item.origin.entry);
-    if (!file) throw new Error('it is no longer in the archive');
-    await openFile(file);
-  } catch (err) {
-    showError(`“${item.path}” could not be opened again: ${err instanceof Error ? err.message : err}`);
-  }
-}
-setOpener(openDocument);
 
 tabs.forEach((tab, i) => tab.addEventListener('keydown', (e) => {
   const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;

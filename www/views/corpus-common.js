@@ -4,6 +4,7 @@
 import { h } from '../dom.js';
 import { download, csvBlob } from '../exporting.js';
 import { corpus } from '../corpus-state.js';
+import { openDocument } from '../corpus-open.js';
 
 /**
  * @import { Child } from '../dom.js'
@@ -47,18 +48,13 @@ export const corpusWidth = () => Math.max(280, Math.floor(document.getElementByI
  */
 export const documentRow = (index) => corpus.table?.rows[index];
 
-/** @type {(index: number) => void} set by corpus.js: opens a document in the single-document views */
-let opener = () => {};
-/** @param {(index: number) => void} fn */
-export const setOpener = (fn) => { opener = fn; };
-
 /**
  * A button naming document `index` that opens it in the single-document views.
  * @param {number} index
  */
 export const openButton = (index) => h('button', {
   type: 'button', class: 'link open-document', title: 'Open this document in the single-document views',
-  onclick: () => opener(index),
+  onclick: () => openDocument(index),
 }, documentRow(index)?.name ?? `#${index + 1}`);
 
 /**

@@ -70,8 +70,9 @@ async function render() {
   }
   if (id !== asked) return;
   const docs = new Set(result.hits.map((k) => k.document)).size;
-  note.textContent = `${fmt.count(result.hits.length, 'occurrence')} of “${q}” in ${fmt.count(docs, 'document')}`
-    + `${result.hits.length >= LIMIT ? ` (the first ${fmt.int(LIMIT)})` : ''}${result.notKept ? `; ${fmt.int(result.notKept)} more not kept` : ''}.`;
+  const shown = result.total > result.hits.length ? `the first ${fmt.int(result.hits.length)} of ${fmt.count(result.total, 'occurrence')}` : fmt.count(result.total, 'occurrence');
+  const unsearched = result.notKept ? `; ${fmt.count(result.notKept, 'document')} not searched (only their counts were kept: the texts kept for the concordance are capped)` : '';
+  note.textContent = `${shown} of “${q}” in ${fmt.count(docs, 'document')} of ${fmt.int(result.searched)} searched${unsearched}.`;
   lastTable = asShown(COLUMNS, result.hits, 'kwic');
   table.replaceChildren(dataTable({ columns: COLUMNS, rows: result.hits, caption: `Occurrences of “${q}” across the documents`, className: 'kwic-table' }));
 }
