@@ -8,7 +8,7 @@ import { mkdtemp, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
-import { start, open, nextAnalysis, analyses } from './harness.mjs';
+import { start, open, nextAnalysis, analyses, downloaded } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -82,6 +82,19 @@ test('ten files: progress per file, the overview, a document opened and back', a
   const moderator = page.locator('#corpus-speakers-table tbody tr', { hasText: 'Moderator' });
   assert.equal((await moderator.locator('td').first().textContent()).trim(), '10');
   await page.locator('#corpus-speakers-chart svg').waitFor();
+  const perDocument = await downloaded(page, () => page.getByRole('button', { name: 'CSV of every speaker in every document' }).click());
+  assert.equal(perDocument.name, 'corpus-speakers-per-document.csv');
+  const moderatorLines = perDocument.body.toString().split('\r\n').filter((l) => l.startsWith('Moderator,'));
+  assert.equal(moderatorLines.length, 10);
+  assert.match(moderatorLines[0], /^Moderator,briefing-2024-01-01\.txt,2024-01-01,,\d+,0\.\d{4},\d+$/);
+  const documentsCsv = await downloaded(page, async () => {
+    await page.getByRole('tab', { name: 'Documents', exact: true }).click();
+    await page.getByRole('button', { name: 'CSV of the documents table' }).click();
+  });
+  const lines = documentsCsv.body.toString().trimEnd().split('\r\n');
+  assert.equal(lines.length, 12, 'a header, ten documents and the totals');
+  assert.match(lines[0], /^Document,Date,Group,Format,Language,Words,Speakers,Turns,Top terms$/);
+  assert.match(lines[11], /^Total,/);
 
   // Trends: the most variable terms by default, typed terms on request.
   await page.getByRole('tab', { name: 'Trends' }).click();

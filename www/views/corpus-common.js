@@ -64,5 +64,16 @@ export const openButton = (index) => h('button', {
  */
 export const documentX = (index, byDate) => (byDate ? new Date(documentRow(index)?.date ?? '') : index + 1);
 
+/**
+ * The columns that name a document in a long CSV (a row per document and series).
+ * @template {{ document: number }} R
+ * @returns {import('../table.js').Column<R>[]}
+ */
+export const documentColumns = () => [
+  { key: 'document', label: 'Document', value: (r) => documentRow(r.document)?.name ?? '' },
+  { key: 'date', label: 'Date', value: (r) => documentRow(r.document)?.date ?? '' },
+  { key: 'group', label: 'Group', value: (r) => documentRow(r.document)?.group ?? '' },
+];
+
 /** Whether every document has a date (so charts can run over time). */
 export const allDated = () => Boolean(corpus.table?.rows.length) && (corpus.table?.rows ?? []).every((r) => r.date);

@@ -5,11 +5,11 @@
 import { h, fmt } from '../dom.js';
 import { colourMap, PALETTE } from '../colours.js';
 import { seriesChart } from '../charts.js';
-import { dataTable, sortRows, asShown } from '../table.js';
+import { dataTable, sortRows, asShown, toCsv } from '../table.js';
 import { corpus } from '../corpus-state.js';
 import { putChart, noChart, focusSortButton, colourLegend } from './common.js';
 import { tableWrap, legendList, chartFigure, select, control } from './shell.js';
-import { corpusPanel, corpusCsvButton, corpusWidth, documentRow, documentX, allDated } from './corpus-common.js';
+import { corpusPanel, corpusCsvButton, corpusWidth, documentRow, documentX, allDated, documentColumns } from './corpus-common.js';
 
 /**
  * @import { CorpusSpeaker } from '../pkg/colloquy.js'
@@ -36,6 +36,21 @@ const note = h('p', { class: 'hint', id: 'corpus-speakers-note' });
 let sort = { key: 'words', dir: 'desc' };
 /** @type {Shown | null} */
 let lastTable = null;
+/** Every speaker's words, share and turns in every document they speak in: a long table for the CSV. */
+/** @typedef {{ speaker: string, document: number, words: number, share: number, turns: number }} SpeakerDocument */
+/** @type {import('../table.js').Column<SpeakerDocument>[]} */
+const PER_DOCUMENT = [
+  { key: 'speaker', label: 'Speaker', value: (r) => r.speaker },
+  ...documentColumns(),
+  { key: 'words', label: 'Words', value: (r) => r.words },
+  { key: 'share', label: 'Share of the document\'s words', value: (r) => r.share.toFixed(4) },
+  { key: 'turns', label: 'Turns', value: (r) => r.turns },
+];
+/** @type {Shown} */
+const perDocument = {
+  csv: () => toCsv(PER_DOCUMENT, corpus.speakers.flatMap((s) => s.perDocument.map((d) => ({ speaker: s.name, ...d })))),
+  suffix: 'speakers-per-document',
+};
 
 /** @type {Column<CorpusSpeaker>[]} */
 const COLUMNS = [
@@ -53,7 +68,9 @@ export const view = {
     h('div', { class: 'controls' }, control('Across', axisSelect)),
     h('p', { class: 'hint', text: 'Each chosen speaker’s share of each document’s words. Tick speakers in the table to chart them (at most seven). Speakers are matched across documents by name, case and spacing aside.' }),
     legendBox, figure,
-    h('div', { class: 'table-head' }, note, corpusCsvButton('speakers', () => lastTable, 'CSV of the speakers across documents')),
+    h('div', { class: 'table-head' }, note, h('span', { class: 'actions' },
+      corpusCsvButton('speakers', () => lastTable, 'CSV of the speakers across documents'),
+      corpusCsvButton('speakers-per-document', () => perDocument, 'CSV of every speaker in every document'))),
     table),
   render,
 };

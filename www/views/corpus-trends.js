@@ -5,13 +5,13 @@
 import { h, fmt } from '../dom.js';
 import { colourMap, PALETTE } from '../colours.js';
 import { seriesChart } from '../charts.js';
-import { dataTable, asShown } from '../table.js';
+import { dataTable, toCsv } from '../table.js';
 import { parseWords } from '../settings.js';
 import { corpusEngine } from '../corpus-engine.js';
 import { corpus } from '../corpus-state.js';
 import { putChart, noChart, colourLegend } from './common.js';
 import { tableWrap, legendList, chartFigure, select, control } from './shell.js';
-import { corpusPanel, corpusCsvButton, corpusWidth, documentRow, documentX, allDated } from './corpus-common.js';
+import { corpusPanel, corpusCsvButton, corpusWidth, documentRow, documentX, allDated, documentColumns } from './corpus-common.js';
 
 /**
  * @import { TermTrend } from '../pkg/colloquy.js'
@@ -44,7 +44,16 @@ const COLUMNS = [
   { key: 'documents', label: 'Documents', numeric: true, value: (t) => t.documents, cell: (t) => fmt.int(t.documents) },
   { key: 'chi2', label: 'χ²', numeric: true, title: 'How far its counts are from spread in proportion to the documents’ words', value: (t) => t.chi2, cell: (t) => fmt.fixed(t.chi2, 2), attrs: (t) => ({ 'data-value': t.chi2 }) },
   { key: 'dp', label: 'DP', numeric: true, title: 'Gries’ DP over the documents: 0 even, towards 1 in one document', value: (t) => t.dp, cell: (t) => fmt.fixed(t.dp, 3), attrs: (t) => ({ 'data-value': t.dp }) },
-  { key: 'per10k', label: 'Per 10k in each document', value: (t) => t.per10k.map((v) => v.toFixed(2)).join(' '), cell: (t) => t.per10k.map((v) => fmt.dec(v)).join(', ') },
+  { key: 'per10k', label: 'Per 10k in each document', value: (t) => t.per10k.map((v) => fmt.dec(v)).join(', ') },
+];
+/** A term in a document: the CSV's rows (one per term and document). */
+/** @typedef {{ term: string, document: number, count: number, per10k: number }} TermInDocument */
+/** @type {Column<TermInDocument>[]} */
+const CSV_COLUMNS = [
+  { key: 'term', label: 'Term', value: (r) => r.term },
+  ...documentColumns(),
+  { key: 'count', label: 'Count', value: (r) => r.count },
+  { key: 'per10k', label: 'Per 10k words', value: (r) => r.per10k },
 ];
 
 /** @type {CorpusView} */
@@ -97,6 +106,9 @@ async function render() {
     noChart(figure, 'No term to chart.');
     legendBox.replaceChildren();
   }
-  lastTable = asShown(COLUMNS, series, 'trends');
+  lastTable = {
+    csv: () => toCsv(CSV_COLUMNS, series.flatMap((s) => s.counts.map((count, document) => ({ term: s.term, document, count, per10k: s.per10k[document] })))),
+    suffix: 'trends',
+  };
   table.replaceChildren(dataTable({ columns: COLUMNS, rows: series, caption: 'Term trends' }));
 }
