@@ -187,6 +187,11 @@ test('several files dropped on the page are a corpus', async () => {
   await page.dispatchEvent('#transcript', 'drop', { dataTransfer: data });
   assert.equal(await corpusDone(page), 'done');
   assert.deepEqual(await documentRows(page).locator('th').allTextContents(), ['dropped-1.txt', 'dropped-2.txt', 'dropped-3.txt']);
+  // New settings do not analyse the corpus again: it says so.
+  assert.equal(await page.locator('#corpus-stale').isVisible(), false);
+  await page.getByText('Settings', { exact: true }).click();
+  await page.locator('#set-stopwords').selectOption('none');
+  await page.locator('#corpus-stale').waitFor();
   assert.deepEqual(page.problems, []);
 });
 

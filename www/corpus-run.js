@@ -23,7 +23,7 @@ import { zipEntries, baseName } from './zip.js';
 let running = null;
 
 /** The options a corpus is analysed with: the page's settings (speaker edits are one transcript's). */
-const corpusOptions = () => ({ ...S.parseOptions(state.settings, {}), ...S.viewOptions(state.settings) });
+export const corpusOptions = () => ({ ...S.parseOptions(state.settings, {}), ...S.viewOptions(state.settings) });
 
 /**
  * A reader's message as a reason a file was skipped (the page's own text is not at stake).
@@ -107,7 +107,9 @@ export async function runCorpus(sources) {
     });
   };
   try {
-    await corpusEngine.start(corpusOptions());
+    const options = corpusOptions();
+    corpus.options = JSON.stringify(options);
+    await corpusEngine.start(options);
     for (const source of sources.slice(0, MAX_FILES)) {
       signal.throwIfAborted();
       if (source.kind === 'file') {

@@ -34,6 +34,8 @@ export const corpus = {
   run: 'idle',
   /** why the run failed ('failed') */
   failure: '',
+  /** the options the corpus was analysed with (JSON), to tell when the settings have changed since */
+  options: '',
   /** @type {CorpusDocuments | null} */
   table: null,
   /** @type {CorpusSpeaker[]} */

@@ -5,6 +5,7 @@
 // the other: `body[data-mode]` is `corpus` or `document` (style.css hides the other).
 import { $, h, fmt } from './dom.js';
 import { watch } from './state.js';
+import { corpusOptions } from './corpus-run.js';
 import { showError } from './status.js';
 import { corpus, watchCorpus } from './corpus-state.js';
 import { progressSection } from './views/corpus-progress.js';
@@ -27,10 +28,12 @@ const tabs = views.map((v) => h('button', {
   role: 'tab', type: 'button', id: `tab-corpus-${v.name}`, 'aria-controls': v.panel.id, onclick: () => select(v.name),
 }, v.title));
 const heading = h('h3', { id: 'corpus-heading', tabindex: '-1', text: 'Corpus' });
+const stale = h('p', { id: 'corpus-stale', class: 'hint', hidden: true,
+  text: 'The settings have changed since these documents were analysed: open the files again to analyse them with the new settings.' });
 const overview = h('div', { id: 'corpus-overview', hidden: true },
   h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Views across documents' }, ...tabs),
   ...views.map((v) => v.panel));
-const section = h('section', { id: 'corpus', class: 'corpus', 'aria-labelledby': 'corpus-heading' }, heading, progressSection, overview);
+const section = h('section', { id: 'corpus', class: 'corpus', 'aria-labelledby': 'corpus-heading' }, heading, stale, progressSection, overview);
 
 const back = $('corpus-back', HTMLButtonElement);
 back.addEventListener('click', () => {
@@ -73,6 +76,7 @@ watchCorpus('items', () => {
 });
 watchCorpus('overview', () => {
   drawn.clear();
+  stale.hidden = true;
   if (corpus.run === 'failed') {
     // Nothing to show: the page goes back to the text it had, and says why.
     showError(`The corpus could not be analysed: ${corpus.failure} Your text is unchanged.`);
@@ -85,6 +89,10 @@ watchCorpus('overview', () => {
 // A single document's analysis (opened from the corpus, pasted, or opened alone) shows
 // the single-document views.
 watch('analysis', () => setMode('document'));
+// The corpus is not analysed again when the settings change: it says so.
+watch('settings', () => {
+  stale.hidden = corpus.run !== 'done' || JSON.stringify(corpusOptions()) === corpus.options;
+});
 
 tabs.forEach((tab, i) => tab.addEventListener('keydown', (e) => {
   const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
