@@ -127,6 +127,13 @@ test('ten files: progress per file, the overview, a document opened and back', a
   assert.ok(await page.locator('#corpus').isVisible());
   assert.ok(!(await page.locator('#results').isVisible()));
   assert.equal(await documentRows(page).count(), 10);
+  // New settings analyse the open document again, unseen: the corpus stays shown.
+  const reported = await analyses(page);
+  await page.getByText('Settings', { exact: true }).click();
+  await page.locator('#set-stopwords').selectOption('none');
+  await nextAnalysis(page, reported);
+  assert.equal(await page.locator('body').getAttribute('data-mode'), 'corpus');
+  assert.ok(await page.locator('#corpus-stale').isVisible());
   assert.deepEqual(page.problems, []);
 });
 

@@ -9,7 +9,7 @@ import { ReaderWorker } from './read-file.js';
 import { state } from './state.js';
 import * as S from './settings.js';
 import { corpusEngine } from './corpus-engine.js';
-import { corpus, notifyCorpus, updateItem, itemName } from './corpus-state.js';
+import { corpus, notifyCorpus, updateItem, itemName, showMode } from './corpus-state.js';
 import { MAX_FILES } from './corpus-sources.js';
 import { zipEntries, baseName } from './zip.js';
 
@@ -62,7 +62,7 @@ export async function runCorpus(sources) {
   corpus.table = null;
   corpus.speakers = [];
   corpus.run = 'running';
-  notifyCorpus('mode');
+  showMode('corpus');
   notifyCorpus('items');
   /** @type {Promise<void> | null} the document the worker is analysing */
   let analysing = null;

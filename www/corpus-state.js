@@ -36,6 +36,8 @@ export const corpus = {
   failure: '',
   /** the options the corpus was analysed with (JSON), to tell when the settings have changed since */
   options: '',
+  /** @type {Mode} what the results column shows: the corpus, or one document's analysis */
+  mode: /** @type {Mode} */ ('document'),
   /** @type {CorpusDocuments | null} */
   table: null,
   /** @type {CorpusSpeaker[]} */
@@ -43,6 +45,7 @@ export const corpus = {
 };
 
 /** @typedef {'items' | 'overview' | 'mode'} CorpusTopic */
+/** @typedef {'corpus' | 'document'} Mode */
 /** @type {Record<CorpusTopic, (() => void)[]>} */
 const watchers = { items: [], overview: [], mode: [] };
 
@@ -54,6 +57,16 @@ export const watchCorpus = (topic, fn) => watchers[topic].push(fn);
 
 /** @param {CorpusTopic} topic */
 export const notifyCorpus = (topic) => watchers[topic].forEach((fn) => fn());
+
+/**
+ * Shows the corpus, or one document (a text pasted, typed or opened, or a document of the corpus).
+ * @param {Mode} mode
+ */
+export function showMode(mode) {
+  if (corpus.mode === mode) return;
+  corpus.mode = mode;
+  notifyCorpus('mode');
+}
 
 /** @type {((item: Item) => void)[]} */
 const itemWatchers = [];

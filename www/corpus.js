@@ -7,7 +7,7 @@ import { $, h, fmt } from './dom.js';
 import { watch } from './state.js';
 import { corpusOptions } from './corpus-run.js';
 import { showError } from './status.js';
-import { corpus, watchCorpus } from './corpus-state.js';
+import { corpus, watchCorpus, showMode } from './corpus-state.js';
 import { progressSection } from './views/corpus-progress.js';
 import { view as documents } from './views/corpus-documents.js';
 import { view as speakers, resetSpeakers } from './views/corpus-speakers.js';
@@ -37,19 +37,18 @@ const section = h('section', { id: 'corpus', class: 'corpus', 'aria-labelledby':
 
 const back = $('corpus-back', HTMLButtonElement);
 back.addEventListener('click', () => {
-  setMode('corpus');
+  showMode('corpus');
   heading.focus();
 });
 
 /**
  * Shows the corpus or a document. The corpus's markup joins the page with the first corpus,
  * so the single-document page is as it was until then.
- * @param {'corpus' | 'document'} mode
  */
-function setMode(mode) {
-  if (mode === 'corpus' && !section.isConnected) $('results').after(section);
-  document.body.dataset.mode = mode;
-  back.hidden = mode === 'corpus' || corpus.run === 'idle';
+function drawMode() {
+  if (corpus.mode === 'corpus' && !section.isConnected) $('results').after(section);
+  document.body.dataset.mode = corpus.mode;
+  back.hidden = corpus.mode === 'corpus' || corpus.run === 'idle';
 }
 
 /** @param {string} name */
@@ -68,7 +67,7 @@ function select(name) {
   }
 }
 
-watchCorpus('mode', () => setMode('corpus'));
+watchCorpus('mode', drawMode);
 watchCorpus('items', () => {
   overview.hidden = corpus.run !== 'done';
   heading.textContent = corpus.run === 'done' && corpus.table ? `Corpus: ${fmt.count(corpus.table.rows.length, 'document')}` : 'Corpus';
@@ -80,15 +79,12 @@ watchCorpus('overview', () => {
   if (corpus.run === 'failed') {
     // Nothing to show: the page goes back to the text it had, and says why.
     showError(`The corpus could not be analysed: ${corpus.failure} Your text is unchanged.`);
-    setMode('document');
+    showMode('document');
   }
   if (corpus.run !== 'done') return;
   resetSpeakers();
   select(shown);
 });
-// A single document's analysis (opened from the corpus, pasted, or opened alone) shows
-// the single-document views.
-watch('analysis', () => setMode('document'));
 // The corpus is not analysed again when the settings change: it says so.
 watch('settings', () => {
   stale.hidden = corpus.run !== 'done' || JSON.stringify(corpusOptions()) === corpus.options;

@@ -11,6 +11,7 @@ import { textarea, setTranscript, isLarge, LARGE } from './transcript.js';
 import { requestAnalysis, cancelAnalysis } from './analyse.js';
 import { fromFileList, fromDrop, isCorpus } from './corpus-sources.js';
 import { runCorpus } from './corpus-run.js';
+import { showMode } from './corpus-state.js';
 
 /** @import { ReadText } from './pkg/colloquy.js' */
 
@@ -39,6 +40,7 @@ textarea.addEventListener('paste', (event) => {
     resetSpeakerEdits();
     state.file = null;
     state.opened = null;
+    showMode('document');
     setTimeout(() => requestAnalysis('paste', started));
     return;
   }
@@ -48,6 +50,7 @@ textarea.addEventListener('paste', (event) => {
 const typed = debounce(() => requestAnalysis('typing'), TYPING_MS);
 textarea.addEventListener('input', (event) => {
   if (!isLarge() && textarea.value.length > LARGE) setTranscript(textarea.value);
+  showMode('document');
   const inputType = event instanceof InputEvent ? event.inputType : '';
   if (inputType === 'insertFromPaste' || inputType === 'insertFromDrop') {
     typed.cancel();
@@ -67,10 +70,12 @@ textarea.addEventListener('input', (event) => {
 
 $('analyse').addEventListener('click', () => {
   typed.cancel();
+  showMode('document');
   requestAnalysis('button');
 });
 $('cancel').addEventListener('click', cancel);
 $('large-clear').addEventListener('click', () => {
+  showMode('document');
   setTranscript('');
   resetSpeakerEdits();
   requestAnalysis('clear');
@@ -140,6 +145,7 @@ export async function openFile(file) {
     return;
   }
   typed.cancel();
+  showMode('document');
   setTranscript(text);
   state.file = file.name.replace(/\.[^.]+$/, '');
   state.opened = { name: file.name, source, notes };
@@ -166,6 +172,7 @@ async function loadExample() {
   const started = performance.now();
   const example = await import('./examples/mfa-cis-press-conference.js');
   typed.cancel();
+  showMode('document');
   setTranscript(example.text);
   state.file = example.name.replace(/\.[^.]+$/, '');
   state.opened = null;
