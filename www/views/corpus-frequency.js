@@ -54,7 +54,8 @@ export const view = {
     h('div', { class: 'table-head' }, h('h4', { text: 'Terms' }), corpusCsvButton('frequency-terms', () => shown.terms, 'CSV of the terms by documents')),
     termsTable,
     h('div', { class: 'table-head' }, h('h4', { text: 'Recurring phrases' }), corpusCsvButton('frequency-phrases', () => shown.phrases, 'CSV of the phrases by documents')),
-    phrasesTable),
+    phrasesTable,
+    h('p', { class: 'formula', text: 'A term’s number of documents and its count over all of them (the Terms view’s stopwords, numbers and minimum length). A phrase’s likewise, over n-grams within a sentence as the Phrases view counts them; a phrase inside a listed longer phrase with the same documents and count is left out.' })),
   render,
 };
 

@@ -2,7 +2,7 @@
 // Keyness between two sets of documents: each set chosen by group, by date range or
 // document by document (the second also as every other document), and the terms key to
 // the first set and those it avoids, with the Distinctive words view's columns and scores.
-import { h, fmt } from '../dom.js';
+import { h, fmt, markup } from '../dom.js';
 import { dataTable, sortRows, asShown } from '../table.js';
 import { corpusEngine } from '../corpus-engine.js';
 import { corpus } from '../corpus-state.js';
@@ -98,7 +98,8 @@ export const view = {
   panel: corpusPanel('keyness', form, hint,
     h('div', { class: 'table-head' }, h('h4', { text: 'Key terms: used more in the documents' }), corpusCsvButton('keyness', () => lastTable, 'CSV of the key and avoided terms')),
     keyTable, h('h4', { text: 'Avoided terms: used less in the documents' }), avoidedTable,
-    h('p', { class: 'formula', text: 'The same scores as the Distinctive words view (Fightin’ Words z with the prior, G², Log Ratio), with the first set’s words in place of a speaker’s and the second set’s as the reference.' })),
+    h('div', { class: 'formula' }, markup`
+      <p>The scores of the Distinctive words view, with the first set of documents in place of a speaker and the second as the reference (they may not share a document): a set's counts are the sum of its documents' term counts, its size the sum of their words. <strong>Fightin' Words</strong> z and δ with the informative Dirichlet prior <code>a<sub>w</sub> = w·(y<sub>A</sub>+y<sub>B</sub>)</code>, <code>a<sub>0</sub> = w·(n<sub>A</sub>+n<sub>B</sub>)</code> (w the prior weight of the settings); <strong>G²</strong> of <code>[[y<sub>A</sub>, y<sub>B</sub>], [n<sub>A</sub>−y<sub>A</sub>, n<sub>B</sub>−y<sub>B</sub>]]</code>, negative when used less; <strong>Log Ratio</strong> <code>log₂((y<sub>A</sub>/n<sub>A</sub>)/(y<sub>B</sub>/n<sub>B</sub>))</code>, 0.5 for a zero count. Key terms: highest positive z; avoided: lowest negative z. Every formula: <a href="https://github.com/colloquy/colloquy/blob/main/docs/analyses.md" rel="noopener noreferrer">docs/analyses.md</a>.</p>`)),
   render,
 };
 

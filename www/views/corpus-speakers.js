@@ -66,7 +66,7 @@ export const view = {
   title: 'Speakers',
   panel: corpusPanel('speakers',
     h('div', { class: 'controls' }, control('Across', axisSelect)),
-    h('p', { class: 'hint', text: 'Each chosen speaker’s share of each document’s words. Tick speakers in the table to chart them (at most seven). Speakers are matched across documents by name, case and spacing aside.' }),
+    h('p', { class: 'hint', text: 'Each chosen speaker’s share of the words credited to speakers in each document. Tick speakers in the table to chart them (at most seven). Speakers are matched across documents by name, case and spacing aside.' }),
     legendBox, figure,
     h('div', { class: 'table-head' }, note, h('span', { class: 'actions' },
       corpusCsvButton('speakers', () => lastTable, 'CSV of the speakers across documents'),

@@ -2,7 +2,7 @@
 // Term trends (Voyant's Trends): each term's relative frequency per 10,000 words in each
 // document, over document order or date, for the terms typed, or by default the terms
 // whose frequency varies most across the documents (the core chooses them).
-import { h, fmt } from '../dom.js';
+import { h, fmt, markup } from '../dom.js';
 import { colourMap, PALETTE } from '../colours.js';
 import { seriesChart } from '../charts.js';
 import { dataTable, toCsv } from '../table.js';
@@ -63,9 +63,9 @@ export const view = {
   panel: corpusPanel('trends', form, hint, legendBox, figure,
     h('div', { class: 'table-head' }, h('span'), corpusCsvButton('trends', () => lastTable, 'CSV of the term trends')),
     table,
-    h('div', { class: 'formula' },
-      h('p', { text: 'Per 10,000 words: the term’s count in a document × 10,000 / the document’s words.' }),
-      h('p', { text: 'χ² (Pearson): Σ (O − E)² / E over the documents, O the term’s count in a document and E its count were it spread in proportion to the documents’ words (k − 1 degrees of freedom); the most variable terms are those with the largest χ². DP (Gries): ½ Σ |O/total − words/all words| over the documents, 0 when spread evenly, towards 1 when all in one document.' }))),
+    h('div', { class: 'formula' }, markup`
+      <p><strong>Per 10,000 words</strong>: <code>10,000 · c<sub>d</sub> / w<sub>d</sub></code>, a term's count c<sub>d</sub> in document d over the document's words w<sub>d</sub>.</p>
+      <p><strong>Most variable</strong> (without typed terms): among terms used at least 5 times, by Pearson's <code>χ² = Σ<sub>d</sub> (c<sub>d</sub> − E<sub>d</sub>)² / E<sub>d</sub></code> with <code>E<sub>d</sub> = n · w<sub>d</sub> / W</code> (n the term's count, W all words; k − 1 degrees of freedom): it grows with both frequency and unevenness. <strong>DP</strong> (Gries): <code>½ Σ<sub>d</sub> |c<sub>d</sub> / n − w<sub>d</sub> / W|</code>, 0 spread in proportion, towards 1 in one document. Every formula: <a href="https://github.com/colloquy/colloquy/blob/main/docs/analyses.md" rel="noopener noreferrer">docs/analyses.md</a>.</p>`)),
   render,
 };
 
