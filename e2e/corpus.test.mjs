@@ -4,7 +4,7 @@
 // 100 KB with the page responsive.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
@@ -199,6 +199,24 @@ test('several files dropped on the page are a corpus', async () => {
   await page.getByText('Settings', { exact: true }).click();
   await page.locator('#set-stopwords').selectOption('none');
   await page.locator('#corpus-stale').waitFor();
+  assert.deepEqual(page.problems, []);
+});
+
+test('Open folder…: every file under it, grouped by the folder it is in', async () => {
+  const page = await open(env);
+  const dir = await mkdtemp(join(tmpdir(), 'colloquy-folder-'));
+  try {
+    for (const [i, path] of ['senate/hearing-2019-03-01.txt', 'senate/hearing-2019-04-01.txt', 'house/hearing-2019-03-15.txt'].entries()) {
+      await mkdir(join(dir, 'hearings', path.split('/')[0]), { recursive: true });
+      await writeFile(join(dir, 'hearings', path), transcript(i));
+    }
+    await page.locator('#folder-input').setInputFiles(join(dir, 'hearings'));
+    assert.equal(await corpusDone(page), 'done');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const rows = await documentRows(page).evaluateAll((trs) => trs.map((r) => `${r.cells[0].textContent} ${r.cells[2].textContent}`).sort());
+  assert.deepEqual(rows, ['hearing-2019-03-01.txt senate', 'hearing-2019-03-15.txt house', 'hearing-2019-04-01.txt senate']);
   assert.deepEqual(page.problems, []);
 });
 
