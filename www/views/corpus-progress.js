@@ -63,21 +63,40 @@ function drawTotals() {
   document.body.dataset.corpus = corpus.run;
 }
 
+/** Whether the totals are to be drawn at the next frame. */
+let totalsDue = false;
+/** Draws the totals once per frame however many files moved on (each drawing counts them all). */
+function scheduleTotals() {
+  if (totalsDue) return;
+  totalsDue = true;
+  requestAnimationFrame(() => {
+    totalsDue = false;
+    drawTotals();
+  });
+}
+
 watchItem((item) => {
   drawRow(item);
-  drawTotals();
+  scheduleTotals();
 });
 
+/** @type {Item[] | null} the run whose files the list shows */
+let listed = null;
+
 watchCorpus('items', () => {
-  for (const item of corpus.items) if (!rows.has(item)) rows.set(item, drawRow(item));
-  const current = new Set(corpus.items);
-  for (const [item, tr] of rows) {
-    if (!current.has(item)) {
-      rows.delete(item);
-      tr.remove();
-    }
+  if (listed !== corpus.items) {
+    // A new run: a new list.
+    listed = corpus.items;
+    rows.clear();
+    body.replaceChildren();
   }
-  body.append(...corpus.items.map((item) => /** @type {HTMLTableRowElement} */ (rows.get(item))).filter((tr) => !tr.isConnected));
+  // Files are only ever added at the end (an archive's entries as they are found).
+  const added = corpus.items.slice(rows.size).map((item) => {
+    const tr = drawRow(item);
+    rows.set(item, tr);
+    return tr;
+  });
+  body.append(...added);
   list.querySelector('summary')?.replaceChildren(`Files (${fmt.int(corpus.items.length)})`);
   // Open while the files are read, and after when some were skipped (their reasons).
   list.open = corpus.run !== 'done' || corpus.items.some((i) => i.state === 'skipped');
