@@ -47,8 +47,8 @@ const watchStates = (page) => page.evaluate(() => {
   new MutationObserver((records) => {
     for (const r of records) {
       const rows = r.type === 'attributes' ? [r.target]
-        : [...r.addedNodes].flatMap((n) => (n instanceof Element ? [n, ...n.querySelectorAll('tr[data-state]')] : []));
-      for (const row of rows) if (row instanceof HTMLTableRowElement && row.dataset.state) window.fileStates.add(row.dataset.state);
+        : [...r.addedNodes].flatMap((n) => (n instanceof Element ? [n, ...n.querySelectorAll('li[data-state]')] : []));
+      for (const row of rows) if (row instanceof HTMLLIElement && row.dataset.state) window.fileStates.add(row.dataset.state);
     }
   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
 });
@@ -71,7 +71,7 @@ test('ten files: progress per file, the overview, a document opened and back', a
   const during = page.requests.slice(requested).map((u) => new URL(u));
   assert.ok(during.every((u) => u.origin === env.origin && /\.js$/.test(u.pathname)), during.join('\n'));
   assert.deepEqual(await page.evaluate(() => [...window.fileStates].sort()), ['analysed', 'analysing', 'queued', 'reading']);
-  assert.equal(await page.locator('#corpus-files tbody tr[data-state="analysed"]').count(), 10);
+  assert.equal(await page.locator('#corpus-files li[data-state="analysed"]').count(), 10);
   assert.equal(await documentRows(page).count(), 10);
   assert.match(await page.locator('#corpus-documents-table tfoot').textContent(), /Total: 10 documents/);
   assert.equal(await page.locator('body').getAttribute('data-mode'), 'corpus');
@@ -153,7 +153,7 @@ test('a .zip of three transcripts; bad files are listed as skipped', async () =>
   ]);
   assert.equal(await corpusDone(page), 'done');
   assert.equal(await documentRows(page).count(), 3);
-  const skipped = await page.locator('#corpus-files tbody tr[data-state="skipped"]').evaluateAll((rows) => rows.map((r) => r.textContent));
+  const skipped = await page.locator('#corpus-files li[data-state="skipped"]').evaluateAll((rows) => rows.map((r) => r.textContent));
   assert.equal(skipped.length, 3, skipped.join('\n'));
   assert.match(skipped.find((s) => s.includes('empty.txt')), /empty/);
   assert.match(skipped.find((s) => s.includes('noise.bin')), /binary|not a transcript|not valid/);
@@ -252,17 +252,17 @@ test('Cancel stops a run: the files not yet read are listed as cancelled', async
   const page = await open(env);
   // Cancel is clicked in the page as the third file is analysed, so the run cannot end first.
   await page.evaluate(() => new MutationObserver((_, observer) => {
-    if (document.querySelectorAll('#corpus-files tr[data-state="analysed"]').length < 3) return;
+    if (document.querySelectorAll('#corpus-files li[data-state="analysed"]').length < 3) return;
     observer.disconnect();
     document.getElementById('corpus-cancel').click();
   }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-state'] }));
   await page.locator('#file-input').setInputFiles(files(60, 100_000));
   assert.equal(await corpusDone(page), 'cancelled');
-  const analysed = await page.locator('#corpus-files tr[data-state="analysed"]').count();
+  const analysed = await page.locator('#corpus-files li[data-state="analysed"]').count();
   assert.ok(analysed < 60);
   await page.waitForTimeout(300);
-  assert.equal(await page.locator('#corpus-files tr[data-state="analysed"]').count(), analysed, 'nothing more is analysed');
-  assert.equal(await page.locator('#corpus-files tr', { hasText: 'cancelled' }).count(), 60 - analysed);
+  assert.equal(await page.locator('#corpus-files li[data-state="analysed"]').count(), analysed, 'nothing more is analysed');
+  assert.equal(await page.locator('#corpus-files li', { hasText: 'cancelled' }).count(), 60 - analysed);
   assert.match(await page.locator('#corpus-run-status').textContent(), /Cancelled/);
   assert.deepEqual(page.problems, []);
 });

@@ -9,7 +9,7 @@ import { corpusOptions } from './corpus-run.js';
 import { showError } from './status.js';
 import { corpus, watchCorpus, showMode } from './corpus-state.js';
 import { progressSection } from './views/corpus-progress.js';
-import { view as documents } from './views/corpus-documents.js';
+import { view as documents, resetDocuments } from './views/corpus-documents.js';
 import { view as speakers, resetSpeakers } from './views/corpus-speakers.js';
 import { view as trends } from './views/corpus-trends.js';
 import { view as keyness } from './views/corpus-keyness.js';
@@ -82,6 +82,7 @@ watchCorpus('overview', () => {
     showMode('document');
   }
   if (corpus.run !== 'done') return;
+  resetDocuments();
   resetSpeakers();
   select(shown);
 });
