@@ -15,7 +15,7 @@ import { corpusPanel, corpusCsvButton, openButton, documentRow } from './corpus-
  */
 
 /** Lines asked for. */
-const LIMIT = 1000;
+const LIMIT = 500;
 
 const query = h('input', { id: 'corpus-kwic-query', type: 'search', spellcheck: 'false', placeholder: 'a word, a phrase, agreement* or president of *' });
 const widthSelect = select('corpus-kwic-width', [3, 5, 8, 12].map((n) => [String(n), fmt.count(n, 'word')]), '8');
