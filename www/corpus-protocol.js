@@ -4,18 +4,25 @@
 // adds each and answers with its row, then the page asks for the views across documents.
 // Every request carries an `id`, every answer the same id; one at a time, in order.
 //
-// Texts are not kept: the worker's Corpus keeps each document's counts, not its text, and
-// the page drops a text once posted (a document is read again from its file to open it).
+// The page drops a text once posted (a document is read again from its file to open it);
+// the worker's Corpus keeps each document's counts, and texts up to KEEP_BYTES for the
+// concordance.
 
 /**
  * @import { AnalyseOptions, KwicOptions, DocumentRow, CorpusDocuments, CorpusSpeaker, Trends, TrendOptions,
  *   GroupKeyness, GroupKeynessOptions, DocumentFrequency, FrequencyOptions, CorpusKwic } from './pkg/colloquy.js'
  */
 
+/**
+ * The texts the Corpus keeps whole for the concordance across documents, in UTF-8 bytes
+ * (the core's `keepBytes`); later documents keep their counts only.
+ */
+export const KEEP_BYTES = 64 * 2 ** 20;
+
 // ---------------------------------------------------------------- page → worker
 
 /**
- * A new, empty corpus analysed with `options` (the page's settings).
+ * A new, empty corpus analysed with `options` (the page's settings), keeping KEEP_BYTES of text.
  * @typedef {{ type: 'start', id: number, options: AnalyseOptions }} StartRequest
  */
 /**

@@ -8,6 +8,7 @@
 import { compileBase64, isTrap } from './worker-scope.js';
 import { initSync, Corpus } from './pkg/colloquy.js';
 import { base64 } from './pkg/colloquy_bg.wasm.js';
+import { KEEP_BYTES } from './corpus-protocol.js';
 
 /**
  * @import { InitOutput } from './pkg/colloquy.js'
@@ -57,7 +58,7 @@ function handle(msg) {
   if (trapped) throw new Error(`the analysis engine failed earlier (${trapped})`);
   if (msg.type === 'start') {
     corpus?.free();
-    corpus = new Corpus(msg.options);
+    corpus = new Corpus(msg.options, { keepBytes: KEEP_BYTES });
     send({ type: 'started', id: msg.id });
     return;
   }

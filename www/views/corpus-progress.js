@@ -6,6 +6,7 @@
 import { h, fmt } from '../dom.js';
 import { corpus, watchCorpus, watchItem } from '../corpus-state.js';
 import { stopCorpus } from '../corpus-run.js';
+import { KEEP_BYTES } from '../corpus-protocol.js';
 
 /** @import { Item } from '../corpus-state.js' */
 
@@ -28,7 +29,7 @@ export const progressSection = h('div', { id: 'corpus-run', class: 'corpus-run' 
   h('div', { class: 'progress-row', id: 'corpus-progress-row' },
     h('label', { for: 'corpus-progress', text: 'Reading the files…' }), bar, count, cancel),
   summary,
-  h('p', { class: 'hint', text: 'The page keeps no text: each file is read, analysed and dropped (the analysis keeps at most 64 MB of the texts, for the concordance across documents), and a document is read again from its file when you open it.' }),
+  h('p', { class: 'hint', text: `The page keeps no text: each file is read, analysed and dropped (the analysis keeps at most ${fmt.bytes(KEEP_BYTES)} of the texts, for the concordance across documents), and a document is read again from its file when you open it.` }),
   list);
 
 /** @type {Map<Item, HTMLLIElement>} */
