@@ -269,14 +269,15 @@ test('Cancel stops a run: the files not yet read are listed as cancelled', async
 
 test('200 files of 100 KB: the page stays responsive and the corpus is read', async () => {
   const page = await open(env);
-  // Long tasks from the file input's change on: before it, Chromium builds the 200 Files
-  // Playwright sets (the page's code is not running then).
+  // Long tasks after the file input's change: the task that dispatches it is Chromium's
+  // making the 200 Files Playwright sets (100–240 ms here), and the page's handler only
+  // schedules the run in it (corpus-run.js), which the tasks after it do.
   await page.evaluate(() => {
     window.longTasks = [];
     let changed = Infinity;
     document.getElementById('file-input').addEventListener('change', () => { changed = performance.now(); }, { capture: true, once: true });
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.startTime + e.duration >= changed) window.longTasks.push(e.duration);
+      for (const e of list.getEntries()) if (e.startTime >= changed) window.longTasks.push(e.duration);
     }).observe({ type: 'longtask' });
   });
   // Files on disk: Playwright builds buffers given to it as Files in the page's own thread.
