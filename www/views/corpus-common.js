@@ -30,13 +30,14 @@ export const corpusPanel = (name, ...children) =>
  * @param {string} name
  * @param {() => Shown | null} table
  * @param {string} label  its accessible name
+ * @param {string} [text]  what it shows
  */
-export const corpusCsvButton = (name, table, label) => h('button', {
+export const corpusCsvButton = (name, table, label, text = 'CSV') => h('button', {
   type: 'button', id: `corpus-${name}-csv`, 'aria-label': label, onclick: () => {
     const shown = table();
     if (shown) download(csvBlob(shown.csv()), `corpus-${shown.suffix ?? name}.csv`);
   },
-}, 'CSV');
+}, text);
 
 /** The width for the corpus's charts. */
 export const corpusWidth = () => Math.max(280, Math.floor(document.getElementById('corpus')?.clientWidth || 600));

@@ -9,7 +9,7 @@ import { dataTable, sortRows, asShown, toCsv } from '../table.js';
 import { corpus } from '../corpus-state.js';
 import { putChart, noChart, focusSortButton, colourLegend } from './common.js';
 import { tableWrap, legendList, chartFigure, select, control } from './shell.js';
-import { corpusPanel, corpusCsvButton, corpusWidth, documentRow, documentX, allDated, documentColumns } from './corpus-common.js';
+import { corpusPanel, corpusCsvButton, corpusWidth, documentX, allDated, documentColumns } from './corpus-common.js';
 
 /**
  * @import { CorpusSpeaker } from '../pkg/colloquy.js'
@@ -66,11 +66,11 @@ export const view = {
   title: 'Speakers',
   panel: corpusPanel('speakers',
     h('div', { class: 'controls' }, control('Across', axisSelect)),
-    h('p', { class: 'hint', text: 'Each chosen speaker’s share of the words credited to speakers in each document. Tick speakers in the table to chart them (at most seven). Speakers are matched across documents by name, case and spacing aside.' }),
+    h('p', { class: 'hint', text: 'Each chosen speaker’s share of the words credited to speakers in each document (0 where they do not speak). Tick speakers in the table to chart them (at most seven). Speakers are matched across documents by name, case and spacing aside.' }),
     legendBox, figure,
     h('div', { class: 'table-head' }, note, h('span', { class: 'actions' },
       corpusCsvButton('speakers', () => lastTable, 'CSV of the speakers across documents'),
-      corpusCsvButton('speakers-per-document', () => perDocument, 'CSV of every speaker in every document'))),
+      corpusCsvButton('speakers-per-document', () => perDocument, 'CSV of every speaker in every document', 'CSV per document'))),
     table),
   render,
 };
@@ -103,10 +103,13 @@ function render() {
   const byDate = dated && axisSelect.value === 'date';
   const picked = speakers.filter((s) => chosen.has(s.key));
   const colours = colourMap(picked.map((s) => s.name));
+  // A point per document: a document a speaker does not speak in is a share of 0.
+  const documents = corpus.table?.rows ?? [];
   /** @type {SeriesPoint[]} */
-  const points = picked.flatMap((s) => s.perDocument.map((d) => ({
-    x: documentX(d.document, byDate), y: d.share, series: s.name, document: documentRow(d.document)?.name ?? '',
-  })));
+  const points = picked.flatMap((s) => {
+    const shares = new Map(s.perDocument.map((d) => [d.document, d.share]));
+    return documents.map((row, i) => ({ x: documentX(i, byDate), y: shares.get(i) ?? 0, series: s.name, document: row.name }));
+  });
   if (points.length) {
     const svg = seriesChart({
       points, colours, width: corpusWidth(), percent: true, xLabel: byDate ? 'Date' : 'Document', yLabel: 'Share of the document’s words (%)',
