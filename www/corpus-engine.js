@@ -30,7 +30,7 @@ export class CorpusEngine {
   }
 
   /** The worker, started when first needed. */
-  get running() {
+  ensureWorker() {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./corpus-worker.js', import.meta.url), { type: 'module', name: 'colloquy-corpus' });
     worker.addEventListener('message', (e) => {
@@ -97,7 +97,7 @@ export class CorpusEngine {
     if (request.type === 'start') this.lost = null;
     else if (this.lost) return Promise.reject(this.lost);
     const id = ++this.seq;
-    const worker = this.running;
+    const worker = this.ensureWorker();
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       worker.postMessage({ ...request, id });
