@@ -18,7 +18,7 @@
  * @typedef {T extends unknown ? Omit<T, 'id'> : never} WithoutId
  */
 
-export class CorpusEngine {
+class CorpusEngine {
   constructor() {
     this.seq = 0;
     /** @type {Map<number, Waiting>} */

@@ -7,9 +7,9 @@
 import { Unzip, UnzipInflate } from './vendor/fflate.js';
 
 /** The largest entry read from an archive, inflated (bytes). */
-export const ZIP_ENTRY_BYTES = 64 * 2 ** 20;
+const ZIP_ENTRY_BYTES = 64 * 2 ** 20;
 /** The most entries read from one archive. */
-export const ZIP_MAX_ENTRIES = 5000;
+const ZIP_MAX_ENTRIES = 5000;
 
 /** @param {string} name */
 export const isZip = (name) => /\.zip$/i.test(name);
