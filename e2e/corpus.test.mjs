@@ -173,6 +173,14 @@ test('a .zip of three transcripts; bad files are listed as skipped', async () =>
   assert.deepEqual(await page.locator('#corpus-keyness-key thead th').allTextContents(),
     ['Term', 'Count', 'Reference', 'δ', 'z', 'G²', 'Log Ratio', 'p < 0.05 by'], 'the Distinctive words view\'s columns');
 
+  // By a date range, against the documents chosen one by one.
+  await page.locator('#corpus-keyness-a-kind').selectOption('dates');
+  await page.locator('#corpus-keyness-a-from').fill('2024-01-01');
+  await page.locator('#corpus-keyness-b-kind').selectOption('documents');
+  await page.locator('#corpus-keyness-b-documents').selectOption(['0']);
+  await page.getByRole('button', { name: 'Compare' }).click();
+  await page.waitForFunction(() => /^1 document .* against 1 document/.test(document.getElementById('corpus-keyness-hint').textContent));
+
   // A document of the archive is read again from it.
   await page.getByRole('tab', { name: 'Documents', exact: true }).click();
   const before = await analyses(page);
