@@ -75,6 +75,18 @@ function termBars({ terms, width, axis, x, bars, color, ariaLabel, marginLeft = 
 const xTicks = (inner, per = 80) => Math.max(2, Math.floor(inner / per));
 
 /**
+ * At most `count` ticks at whole document numbers, from 1 to the last (a scale's own
+ * ticks fall between documents, and `tickFormat: 'd'` rounds them into repeats).
+ * @param {{ x: number | Date }[]} points
+ * @param {number} count
+ */
+const wholeTicks = (points, count) => {
+  const last = Math.max(1, ...points.map((p) => Number(p.x)));
+  const step = Math.max(1, Math.ceil(last / count));
+  return Array.from({ length: Math.floor((last - 1) / step) + 1 }, (_, i) => 1 + i * step);
+};
+
+/**
  * The left margin for labels `labels` in a chart `width` wide (at most 40% of it), and
  * the labels clipped (in the middle) to fit it.
  * @param {string[]} labels
@@ -451,13 +463,14 @@ export function talkOverTimeChart({ rows, names, colours, width, unit, domain, a
 export function seriesChart({ points, colours, width, xLabel, yLabel, percent = false, ariaLabel }) {
   const marginLeft = 48;
   const byDate = points.some((p) => p.x instanceof Date);
+  const count = xTicks(width - marginLeft - 16);
   return Plot.plot({
     width,
     height: 260,
     marginLeft,
     marginRight: 16,
     ariaLabel,
-    x: { label: `${xLabel} →`, ticks: xTicks(width - marginLeft - 16), ...(byDate ? { type: 'utc' } : { tickFormat: 'd' }) },
+    x: { label: `${xLabel} →`, ...(byDate ? { type: 'utc', ticks: count } : { ticks: wholeTicks(points, count), tickFormat: 'd' }) },
     y: { label: `↑ ${yLabel}`, grid: true, ...(percent ? { percent: true } : {}) },
     color: colourScale(colours),
     marks: [
