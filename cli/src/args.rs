@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use colloquy::Options;
 
 use crate::comparison_args::ComparisonArgs;
+use crate::corpus::CorpusArgs;
 use crate::error::CliError;
 use crate::query_args::{CollocatesArgs, DispersionArgs, DynamicsArgs, KwicArgs};
 use crate::shared_args::{parse_min_count, DocumentArgs, OutputFormat, StopwordArgs};
@@ -50,6 +51,13 @@ pub enum Command {
     /// SRT, Rev, Otter, `[hh:mm:ss]`); who speaks after whom; each question and its
     /// answer; cut-off turns and crosstalk; each speaker's share in `--bins` equal parts.
     Dynamics(DynamicsArgs),
+    /// Many transcripts into long tables (Parquet, CSV or JSON Lines) for SQL engines.
+    ///
+    /// Reads every file, folder (recursively) and glob pattern given, analyses each
+    /// document on its own, on every core, and writes five tables into `--out`:
+    /// documents, speakers, terms, phrases and turns (docs/corpus-tables.md). Files that
+    /// cannot be read are named on standard error and skipped (exit code 3).
+    Corpus(CorpusArgs),
 }
 
 #[derive(Debug, Args)]
@@ -66,6 +74,20 @@ pub struct AnalyseArgs {
     #[arg(long, value_enum, required_if_eq("format", "csv"))]
     pub view: Option<CsvView>,
 
+    #[command(flatten)]
+    pub counting: CountArgs,
+
+    #[command(flatten)]
+    pub comparison: ComparisonArgs,
+
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+/// The flags that say what is counted and how much is reported (stopwords, phrase
+/// lengths, minimum counts), shared by `analyse` and `corpus`.
+#[derive(Debug, Clone, Args)]
+pub struct CountArgs {
     /// How many terms and phrases to report; 0 means all.
     #[arg(long, value_name = "K", default_value_t = 50)]
     pub top: usize,
@@ -92,12 +114,31 @@ pub struct AnalyseArgs {
     /// Allow phrases that start or end with a stopword.
     #[arg(long)]
     pub phrase_edge_stopwords: bool,
+}
 
-    #[command(flatten)]
-    pub comparison: ComparisonArgs,
-
-    #[command(flatten)]
-    pub document: DocumentArgs,
+impl CountArgs {
+    /// Sets these flags' options on `o`. Fails only when the stopword file cannot be read.
+    pub fn apply(&self, o: &mut Options) -> Result<(), CliError> {
+        if let Some(s) = self.stopwords.choice() {
+            o.view.stopwords = s;
+        }
+        o.view.extra_stopwords = self.stopwords.extra()?;
+        if let Some(n) = self.min_term_length {
+            o.view.min_term_length = n;
+        }
+        o.view.include_numbers = self.include_numbers;
+        if let Some(r) = self.ngram {
+            o.view.ngram_min = r.min;
+            o.view.ngram_max = r.max;
+        }
+        if let Some(n) = self.min_count {
+            o.view.min_count = n;
+        }
+        o.view.phrase_edge_stopwords = self.phrase_edge_stopwords;
+        o.view.top_terms = self.top;
+        o.view.top_phrases = self.top;
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -131,24 +172,7 @@ impl AnalyseArgs {
     /// cannot be read (exit code 1); everything else was checked by clap.
     pub fn options(&self) -> Result<Options, CliError> {
         let mut o = self.document.options();
-        if let Some(s) = self.stopwords.choice() {
-            o.view.stopwords = s;
-        }
-        o.view.extra_stopwords = self.stopwords.extra()?;
-        if let Some(n) = self.min_term_length {
-            o.view.min_term_length = n;
-        }
-        o.view.include_numbers = self.include_numbers;
-        if let Some(r) = self.ngram {
-            o.view.ngram_min = r.min;
-            o.view.ngram_max = r.max;
-        }
-        if let Some(n) = self.min_count {
-            o.view.min_count = n;
-        }
-        o.view.phrase_edge_stopwords = self.phrase_edge_stopwords;
-        o.view.top_terms = self.top;
-        o.view.top_phrases = self.top;
+        self.counting.apply(&mut o)?;
         o.view.comparison = self.comparison.comparison();
         Ok(o)
     }

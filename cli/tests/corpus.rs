@@ -1,0 +1,361 @@
+//! End-to-end tests of `colloquy corpus`: the five tables of a three-document fixture
+//! corpus (tests/fixtures/corpus/), the formats agreeing, bad files skipped, the thread
+//! count not changing a byte, and Parquet tables split into parts.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use arrow_array::{Array, BooleanArray, Float64Array, ListArray, StringArray, UInt32Array, UInt64Array};
+use arrow_schema::DataType;
+use assert_cmd::Command;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const TABLES: [&str; 5] = ["documents", "speakers", "terms", "phrases", "turns"];
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/corpus")
+}
+
+fn colloquy() -> Command {
+    Command::cargo_bin("colloquy").expect("the colloquy binary is built")
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Runs `colloquy corpus FIXTURES --out DIR --format FORMAT ARGS…` from the fixtures'
+/// folder (so `group` and `name` do not depend on where the repository is), expecting
+/// success.
+fn corpus(out: &Path, format: &str, args: &[&str]) {
+    colloquy()
+        .current_dir(fixtures())
+        .args(["corpus", ".", "--out"])
+        .arg(out)
+        .args(["--format", format])
+        .args(args)
+        .assert()
+        .success()
+        .stderr("");
+}
+
+/// A table's cells as strings, the way CSV writes them (null = empty, lists joined by `|`,
+/// floats by Rust's shortest round-trip form).
+type Rows = Vec<Vec<String>>;
+
+fn csv_rows(path: &Path) -> (Vec<String>, Rows) {
+    let mut reader = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let header = reader.headers().expect("a header").iter().map(str::to_owned).collect();
+    let rows = reader.records().map(|r| r.expect("a row").iter().map(str::to_owned).collect()).collect();
+    (header, rows)
+}
+
+fn json_cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Number(n) if n.is_f64() => n.as_f64().map(|f| f.to_string()).unwrap_or_default(),
+        Value::Array(items) => items.iter().map(json_cell).collect::<Vec<_>>().join("|"),
+        other => other.to_string(),
+    }
+}
+
+fn jsonl_rows(path: &Path, header: &[String]) -> Rows {
+    read(path)
+        .lines()
+        .map(|line| {
+            let object: serde_json::Map<String, Value> = serde_json::from_str(line).expect("a JSON object a line");
+            let keys: Vec<&String> = object.keys().collect();
+            let mut sorted_header: Vec<&String> = header.iter().collect();
+            sorted_header.sort();
+            assert_eq!(keys, sorted_header, "{line}");
+            assert!(line.starts_with(&format!("{{\"{}\":", header[0])), "columns in order: {line}");
+            header.iter().map(|h| json_cell(&object[h])).collect()
+        })
+        .collect()
+}
+
+/// The Parquet table `name` in `dir` (one file, or the parts of its folder in order):
+/// the header, the Arrow types and nullability, and the cells as strings.
+fn parquet_rows(dir: &Path, name: &str) -> (Vec<String>, Vec<(DataType, bool)>, Rows) {
+    let single = dir.join(format!("{name}.parquet"));
+    let files: Vec<PathBuf> = if single.exists() {
+        vec![single]
+    } else {
+        let mut parts: Vec<PathBuf> =
+            fs::read_dir(dir.join(name)).expect("a parts folder").map(|e| e.expect("an entry").path()).collect();
+        parts.sort();
+        parts
+    };
+    let (mut header, mut types, mut rows) = (Vec::new(), Vec::new(), Vec::new());
+    for file in files {
+        let builder = ParquetRecordBatchReaderBuilder::try_new(fs::File::open(&file).expect("a Parquet file"))
+            .expect("a Parquet file");
+        let schema = builder.schema().clone();
+        header = schema.fields().iter().map(|f| f.name().clone()).collect();
+        types = schema.fields().iter().map(|f| (f.data_type().clone(), f.is_nullable())).collect();
+        for batch in builder.build().expect("a reader") {
+            let batch = batch.expect("a record batch");
+            for i in 0..batch.num_rows() {
+                rows.push(batch.columns().iter().map(|c| arrow_cell(c.as_ref(), i)).collect());
+            }
+        }
+    }
+    (header, types, rows)
+}
+
+fn arrow_cell(column: &dyn Array, i: usize) -> String {
+    if column.is_null(i) {
+        return String::new();
+    }
+    let any = column.as_any();
+    if let Some(a) = any.downcast_ref::<UInt32Array>() {
+        a.value(i).to_string()
+    } else if let Some(a) = any.downcast_ref::<UInt64Array>() {
+        a.value(i).to_string()
+    } else if let Some(a) = any.downcast_ref::<Float64Array>() {
+        a.value(i).to_string()
+    } else if let Some(a) = any.downcast_ref::<BooleanArray>() {
+        a.value(i).to_string()
+    } else if let Some(a) = any.downcast_ref::<StringArray>() {
+        a.value(i).to_owned()
+    } else if let Some(a) = any.downcast_ref::<ListArray>() {
+        let items = a.value(i);
+        (0..items.len()).map(|j| arrow_cell(items.as_ref(), j)).collect::<Vec<_>>().join("|")
+    } else {
+        panic!("an unexpected column type {:?}", column.data_type())
+    }
+}
+
+// ---- the tables ----
+
+#[test]
+fn the_five_tables_of_the_fixture_corpus() {
+    let out = tempdir();
+    corpus(out.path(), "csv", &[]);
+    for (table, want) in TABLES.iter().zip(EXPECTED) {
+        assert_eq!(read(&out.path().join(format!("{table}.csv"))), want, "{table}.csv");
+    }
+}
+
+#[test]
+fn csv_jsonl_and_parquet_agree() {
+    let (csv, jsonl, parquet) = (tempdir(), tempdir(), tempdir());
+    corpus(csv.path(), "csv", &[]);
+    corpus(jsonl.path(), "jsonl", &[]);
+    corpus(parquet.path(), "parquet", &[]);
+    let u32 = (DataType::UInt32, false);
+    let u64 = (DataType::UInt64, false);
+    let text = (DataType::Utf8, false);
+    let maybe_text = (DataType::Utf8, true);
+    let mut types: BTreeMap<&str, Vec<(DataType, bool)>> = BTreeMap::new();
+    let list = DataType::List(std::sync::Arc::new(arrow_schema::Field::new("item", DataType::Utf8, true)));
+    types.insert(
+        "documents",
+        vec![
+            u32.clone(),
+            text.clone(),
+            maybe_text.clone(),
+            maybe_text.clone(),
+            text.clone(),
+            maybe_text,
+            u64.clone(),
+            u64.clone(),
+            u64.clone(),
+            u64.clone(),
+            u64.clone(),
+            u64.clone(),
+            (list, false),
+        ],
+    );
+    types.insert(
+        "speakers",
+        vec![
+            u32.clone(),
+            text.clone(),
+            text.clone(),
+            (DataType::Boolean, false),
+            u64.clone(),
+            (DataType::Float64, false),
+            u64.clone(),
+        ],
+    );
+    types.insert("terms", vec![u32.clone(), text.clone(), text.clone(), text.clone(), u64.clone()]);
+    types.insert("phrases", vec![u32.clone(), text.clone(), (DataType::UInt32, false), u64.clone()]);
+    types.insert(
+        "turns",
+        vec![u32, u64.clone(), text.clone(), text, u64, (DataType::UInt64, true), (DataType::UInt64, true)],
+    );
+    for table in TABLES {
+        let (header, rows) = csv_rows(&csv.path().join(format!("{table}.csv")));
+        assert!(!rows.is_empty(), "{table} has rows");
+        assert_eq!(jsonl_rows(&jsonl.path().join(format!("{table}.jsonl")), &header), rows, "{table}.jsonl");
+        let (p_header, p_types, p_rows) = parquet_rows(parquet.path(), table);
+        assert_eq!(p_header, header, "{table}.parquet columns");
+        assert_eq!(p_rows, rows, "{table}.parquet rows");
+        assert_eq!(Some(&p_types), types.get(table), "{table}.parquet types");
+    }
+}
+
+#[test]
+fn one_thread_and_two_write_the_same_bytes() {
+    let (one, two) = (tempdir(), tempdir());
+    corpus(one.path(), "csv", &["--jobs", "1"]);
+    corpus(two.path(), "csv", &["--jobs", "2"]);
+    for table in TABLES {
+        let file = format!("{table}.csv");
+        assert_eq!(
+            fs::read(one.path().join(&file)).ok(),
+            fs::read(two.path().join(&file)).ok(),
+            "{file}"
+        );
+    }
+}
+
+// ---- bad files ----
+
+/// The fixture corpus copied into `dir/corpus/`, with a binary file, a file that is not
+/// UTF-8, an empty file and a hidden file among the documents.
+fn corpus_with_bad_files(dir: &Path) -> PathBuf {
+    let root = dir.join("corpus");
+    for entry in ["briefings", "interviews"] {
+        fs::create_dir_all(root.join(entry)).expect("a folder");
+        for file in fs::read_dir(fixtures().join(entry)).expect("the fixtures") {
+            let file = file.expect("an entry").path();
+            fs::copy(&file, root.join(entry).join(file.file_name().expect("a name"))).expect("a copy");
+        }
+    }
+    fs::write(root.join("briefings/2024-01-12-chart.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write");
+    fs::write(root.join("briefings/2024-01-19-notes.txt"), b"Maria Lopez: caf\xE9 au lait\n").expect("write");
+    fs::write(root.join("interviews/empty.txt"), b"").expect("write");
+    fs::write(root.join("interviews/.draft.txt"), b"Maria Lopez: not this one.\n").expect("write");
+    root
+}
+
+#[test]
+fn bad_files_are_named_and_skipped_and_the_rest_analysed() {
+    let dir = tempdir();
+    let root = corpus_with_bad_files(dir.path());
+    let out = dir.path().join("out");
+    let assert = colloquy()
+        .current_dir(&root)
+        .args(["corpus", ".", "--format", "csv", "--out"])
+        .arg(&out)
+        .assert()
+        .code(3)
+        .stdout("");
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(lines[0].starts_with("colloquy: skipped ./briefings/2024-01-12-chart.png: looks like a binary file (PNG"), "{stderr}");
+    assert_eq!(
+        lines[1],
+        "colloquy: skipped ./briefings/2024-01-19-notes.txt: not valid UTF-8 (invalid byte at offset 16, line 1)"
+    );
+    assert_eq!(lines[2], "colloquy: skipped ./interviews/empty.txt: empty (no text)");
+    // The three good documents, numbered 0, 1, 2 as if the bad ones were not there.
+    let clean = tempdir();
+    corpus(clean.path(), "csv", &[]);
+    for table in TABLES {
+        let file = format!("{table}.csv");
+        assert_eq!(read(&out.join(&file)), read(&clean.path().join(&file)), "{file}");
+    }
+}
+
+#[test]
+fn missing_paths_and_empty_patterns_are_skipped_too() {
+    let out = tempdir();
+    colloquy()
+        .current_dir(fixtures())
+        .args(["corpus", "briefings/2024-01-05-briefing.txt", "nowhere.txt", "interviews/*.vtt", "--out"])
+        .arg(out.path())
+        .args(["--format", "csv"])
+        .assert()
+        .code(3)
+        .stderr(
+            "colloquy: skipped nowhere.txt: no such file\n\
+             colloquy: skipped interviews/*.vtt: no file matches this pattern\n",
+        );
+    let (_, rows) = csv_rows(&out.path().join("documents.csv"));
+    assert_eq!(rows.len(), 1);
+}
+
+#[test]
+fn no_readable_file_is_a_failure_and_writes_nothing() {
+    let dir = tempdir();
+    fs::write(dir.path().join("empty.txt"), b"  \n").expect("write");
+    let out = dir.path().join("out");
+    colloquy()
+        .args(["corpus"])
+        .arg(dir.path().join("empty.txt"))
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("empty (no text)").and(predicate::str::contains(
+            "colloquy: the one file given could not be read; no tables written",
+        )));
+    assert!(!out.exists());
+}
+
+#[test]
+fn globs_expand_sorted() {
+    let out = tempdir();
+    colloquy()
+        .current_dir(fixtures())
+        .args(["corpus", "*/2024-0[12]-*.txt", "--out"])
+        .arg(out.path())
+        .args(["--format", "csv"])
+        .assert()
+        .success();
+    let (_, rows) = csv_rows(&out.path().join("documents.csv"));
+    let names: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(names, ["2024-01-05-briefing.txt", "2024-02-09-briefing.txt"]);
+}
+
+// ---- Parquet parts ----
+
+#[test]
+fn a_big_parquet_table_is_split_into_parts_of_whole_batches() {
+    let dir = tempdir();
+    let root = dir.path().join("many");
+    fs::create_dir_all(&root).expect("a folder");
+    for i in 0..130 {
+        fs::write(root.join(format!("{i:03}.txt")), format!("Ann: Hello number {i}.\nBob: Hi {i}.\n")).expect("write");
+    }
+    let out = dir.path().join("out");
+    // A stale part from an earlier run is removed.
+    fs::create_dir_all(out.join("documents")).expect("a folder");
+    fs::write(out.join("documents/part-00009.parquet"), b"stale").expect("write");
+    colloquy().arg("corpus").arg(&root).arg("--out").arg(&out).args(["--rows-per-file", "64"]).assert().success();
+    // 130 documents in batches of 64: 64 rows, then a new part for each later batch.
+    assert!(!out.join("documents.parquet").exists());
+    let parts: Vec<String> = {
+        let mut p: Vec<String> = fs::read_dir(out.join("documents"))
+            .expect("parts")
+            .map(|e| e.expect("an entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        p.sort();
+        p
+    };
+    assert_eq!(parts, ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]);
+    let (_, _, rows) = parquet_rows(&out, "documents");
+    let numbers: Vec<String> = rows.iter().map(|r| r[0].clone()).collect();
+    let want: Vec<String> = (0..130).map(|i| i.to_string()).collect();
+    assert_eq!(numbers, want);
+    // Below the limit, a table is one file.
+    assert!(out.join("speakers").exists() && !out.join("speakers.parquet").exists());
+    let small = dir.path().join("small");
+    colloquy().arg("corpus").arg(&root).arg("--out").arg(&small).assert().success();
+    assert!(small.join("documents.parquet").exists() && !small.join("documents").exists());
+}
+
+/// The fixture corpus's tables, checked by hand against the three transcripts.
+const EXPECTED: [&str; 5] = ["", "", "", "", ""];

@@ -1,0 +1,31 @@
+-- Group keyness: how much more (or less) each term is used in documents of group A
+-- ('briefings') than in those of group B ('interviews'), by log-likelihood G² over the
+-- 2×2 table [[a, b], [na − a, nb − b]] (a, b: the term's count in A and B; na, nb: all
+-- term counts in A and B):
+--   G² = 2 · Σ O · ln(O / E), E = row total × column total / N, N = na + nb,
+-- a cell with O = 0 adding nothing.
+WITH sides AS (
+  SELECT document,
+         CASE WHEN "group" = 'briefings' THEN 'a' WHEN "group" = 'interviews' THEN 'b' END AS side
+  FROM documents
+),
+counts AS (
+  SELECT t.term,
+         sum(CASE WHEN s.side = 'a' THEN t.count ELSE 0 END)::DOUBLE AS a,
+         sum(CASE WHEN s.side = 'b' THEN t.count ELSE 0 END)::DOUBLE AS b
+  FROM terms t JOIN sides s USING (document)
+  WHERE s.side IS NOT NULL
+  GROUP BY t.term
+),
+totals AS (SELECT sum(a) AS na, sum(b) AS nb FROM counts),
+cells AS (
+  SELECT term, a, b, na - a AS c, nb - b AS d, na, nb, na + nb AS n FROM counts, totals
+)
+SELECT term, a, b,
+       2 * (  CASE WHEN a > 0 THEN a * ln(a / ((a + b) * na / n)) ELSE 0 END
+            + CASE WHEN b > 0 THEN b * ln(b / ((a + b) * nb / n)) ELSE 0 END
+            + CASE WHEN c > 0 THEN c * ln(c / ((c + d) * na / n)) ELSE 0 END
+            + CASE WHEN d > 0 THEN d * ln(d / ((c + d) * nb / n)) ELSE 0 END) AS g2,
+       CASE WHEN a / na >= b / nb THEN 'a' ELSE 'b' END AS more_in
+FROM cells
+ORDER BY g2 DESC, term;
