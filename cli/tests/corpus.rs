@@ -211,11 +211,7 @@ fn one_thread_and_two_write_the_same_bytes() {
     corpus(two.path(), "csv", &["--jobs", "2"]);
     for table in TABLES {
         let file = format!("{table}.csv");
-        assert_eq!(
-            fs::read(one.path().join(&file)).ok(),
-            fs::read(two.path().join(&file)).ok(),
-            "{file}"
-        );
+        assert_eq!(fs::read(one.path().join(&file)).ok(), fs::read(two.path().join(&file)).ok(), "{file}");
     }
 }
 
@@ -254,7 +250,10 @@ fn bad_files_are_named_and_skipped_and_the_rest_analysed() {
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 3, "{stderr}");
-    assert!(lines[0].starts_with("colloquy: skipped ./briefings/2024-01-12-chart.png: looks like a binary file (PNG"), "{stderr}");
+    assert!(
+        lines[0].starts_with("colloquy: skipped ./briefings/2024-01-12-chart.png: looks like a binary file (PNG"),
+        "{stderr}"
+    );
     assert_eq!(
         lines[1],
         "colloquy: skipped ./briefings/2024-01-19-notes.txt: not valid UTF-8 (invalid byte at offset 16, line 1)"
@@ -292,16 +291,10 @@ fn no_readable_file_is_a_failure_and_writes_nothing() {
     let dir = tempdir();
     fs::write(dir.path().join("empty.txt"), b"  \n").expect("write");
     let out = dir.path().join("out");
-    colloquy()
-        .args(["corpus"])
-        .arg(dir.path().join("empty.txt"))
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains("empty (no text)").and(predicate::str::contains(
-            "colloquy: the one file given could not be read; no tables written",
-        )));
+    colloquy().args(["corpus"]).arg(dir.path().join("empty.txt")).arg("--out").arg(&out).assert().code(1).stderr(
+        predicate::str::contains("empty (no text)")
+            .and(predicate::str::contains("colloquy: the one file given could not be read; no tables written")),
+    );
     assert!(!out.exists());
 }
 

@@ -39,7 +39,8 @@ fn is_pattern(path: &str) -> bool {
 }
 
 fn expand_pattern(pattern: &str, out: &mut Vec<Input>) {
-    let options = MatchOptions { case_sensitive: true, require_literal_separator: true, require_literal_leading_dot: true };
+    let options =
+        MatchOptions { case_sensitive: true, require_literal_separator: true, require_literal_leading_dot: true };
     let paths = match glob::glob_with(pattern, options) {
         Ok(paths) => paths,
         Err(e) => return out.push(bad(pattern, format!("not a valid glob pattern ({e})"))),

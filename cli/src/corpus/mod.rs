@@ -165,7 +165,6 @@ pub fn run(args: &CorpusArgs) -> Result<Outcome, CliError> {
 }
 
 fn create_writers(args: &CorpusArgs) -> Result<Vec<TableWriter>, CliError> {
-    std::fs::create_dir_all(&args.out)
-        .map_err(|e| CliError::failure(format!("{}: {e}", args.out.display())))?;
+    std::fs::create_dir_all(&args.out).map_err(|e| CliError::failure(format!("{}: {e}", args.out.display())))?;
     TABLES.iter().map(|&t| TableWriter::create(&args.out, t, args.format, args.rows_per_file)).collect()
 }

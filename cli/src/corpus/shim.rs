@@ -15,10 +15,7 @@ impl DocumentMeta {
         DocumentMeta {
             name: p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             date: None,
-            group: p
-                .parent()
-                .and_then(|d| d.file_name())
-                .map(|n| n.to_string_lossy().into_owned()),
+            group: p.parent().and_then(|d| d.file_name()).map(|n| n.to_string_lossy().into_owned()),
         }
     }
 }

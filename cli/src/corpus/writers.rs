@@ -48,7 +48,7 @@ impl TableFormat {
 
 /// The writer of one table.
 pub enum TableWriter {
-    Csv { path: PathBuf, writer: csv::Writer<BufWriter<File>> },
+    Csv { path: PathBuf, writer: Box<csv::Writer<BufWriter<File>>> },
     Jsonl { path: PathBuf, writer: BufWriter<File> },
     Parquet(Box<ParquetTable>),
 }
@@ -69,7 +69,7 @@ impl TableWriter {
             TableFormat::Csv => {
                 let mut writer = csv::Writer::from_writer(create(&path)?);
                 writer.write_record(table.columns().iter().map(|c| c.name)).map_err(|e| failed(&path, e))?;
-                Ok(TableWriter::Csv { path, writer })
+                Ok(TableWriter::Csv { path, writer: Box::new(writer) })
             }
             TableFormat::Jsonl => Ok(TableWriter::Jsonl { writer: create(&path)?, path }),
             TableFormat::Parquet => {
@@ -101,7 +101,7 @@ impl TableWriter {
     pub fn finish(self) -> Result<(), CliError> {
         match self {
             TableWriter::Csv { path, writer } => {
-                let mut inner = writer.into_inner().map_err(|e| failed(&path, e.error()))?;
+                let mut inner = (*writer).into_inner().map_err(|e| failed(&path, e.error()))?;
                 inner.flush().map_err(|e| failed(&path, e))
             }
             TableWriter::Jsonl { path, mut writer } => writer.flush().map_err(|e| failed(&path, e)),
