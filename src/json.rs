@@ -336,6 +336,155 @@ impl JsonDynamicsOptions {
     }
 }
 
+/// Options of the corpus's term trends, as JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "TrendOptions", optional_fields))]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsonTrendOptions {
+    /// Terms to follow; none (the default) for the most variable ones.
+    pub terms: Option<Vec<String>>,
+    /// How many of the most variable terms (default 10; 0 for all; at most 1000).
+    pub top: Option<usize>,
+}
+
+/// Terms a corpus view lists at most.
+pub const MAX_CORPUS_TERMS: usize = 1000;
+
+fn check_terms(n: usize) -> Result<usize, String> {
+    if n > MAX_CORPUS_TERMS {
+        Err(format!("must be at most {MAX_CORPUS_TERMS}"))
+    } else {
+        Ok(n)
+    }
+}
+
+impl JsonTrendOptions {
+    /// ```
+    /// use colloquy::json::JsonTrendOptions;
+    /// let o: JsonTrendOptions = serde_json::from_str(r#"{"terms": ["tax"]}"#).unwrap();
+    /// assert_eq!(o.into_options().unwrap().terms, ["tax"]);
+    /// let e: JsonTrendOptions = serde_json::from_str(r#"{"top": 5000}"#).unwrap();
+    /// assert_eq!(e.into_options().unwrap_err().to_string(), "top: must be at most 1000");
+    /// ```
+    pub fn into_options(self) -> Result<crate::TrendOptions, OptionError> {
+        let mut o = crate::TrendOptions::default();
+        set(&mut o.terms, self.terms);
+        if o.terms.len() > MAX_CORPUS_TERMS {
+            return Err(OptionError { key: "terms", reason: format!("at most {MAX_CORPUS_TERMS} terms") });
+        }
+        set_checked(&mut o.top, "top", self.top, check_terms)?;
+        Ok(o)
+    }
+}
+
+/// Options of the keyness between two groups of a corpus's documents, as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "GroupKeynessOptions"))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsonGroupKeynessOptions {
+    pub a: JsonDocumentSet,
+    pub b: JsonDocumentSet,
+    /// Terms in each list (default 25; 0 for all; at most 1000).
+    #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub limit: Option<usize>,
+}
+
+impl JsonGroupKeynessOptions {
+    /// ```
+    /// use colloquy::json::JsonGroupKeynessOptions;
+    /// let o: JsonGroupKeynessOptions = serde_json::from_str(r#"{"a": {"group": "2024"}, "b": {"rest": true}}"#).unwrap();
+    /// assert_eq!(o.into_options().unwrap().limit, 25);
+    /// assert!(serde_json::from_str::<JsonGroupKeynessOptions>(r#"{"a": {"grup": "x"}, "b": {"rest": true}}"#).is_err());
+    /// ```
+    pub fn into_options(self) -> Result<crate::GroupKeynessOptions, OptionError> {
+        let mut limit = crate::KEYNESS_TERMS;
+        set_checked(&mut limit, "limit", self.limit, check_terms)?;
+        Ok(crate::GroupKeynessOptions { a: self.a.into_set("a")?, b: self.b.into_set("b")?, limit })
+    }
+}
+
+/// A set of a corpus's documents, as JSON: exactly one of `documents` (indices), `group`,
+/// a date range (`from`, `to`, or both, as `YYYY-MM-DD`), or `rest: true` (every
+/// document not in the other set).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "DocumentSet", optional_fields))]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsonDocumentSet {
+    pub documents: Option<Vec<u32>>,
+    pub group: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub rest: Option<bool>,
+}
+
+impl JsonDocumentSet {
+    /// The set, or why it is not one (`key`: the option holding it).
+    ///
+    /// ```
+    /// use colloquy::{json::JsonDocumentSet, DocumentSet};
+    /// let set: JsonDocumentSet = serde_json::from_str(r#"{"from": "2024-01-01"}"#).unwrap();
+    /// assert_eq!(set.into_set("a").unwrap(), DocumentSet::Dates { from: Some("2024-01-01".into()), to: None });
+    /// let both: JsonDocumentSet = serde_json::from_str(r#"{"group": "x", "rest": true}"#).unwrap();
+    /// assert_eq!(both.into_set("b").unwrap_err().to_string(), "b: give one of documents, group, from/to or rest");
+    /// ```
+    pub fn into_set(self, key: &'static str) -> Result<crate::DocumentSet, OptionError> {
+        use crate::DocumentSet;
+        let dates = self.from.is_some() || self.to.is_some();
+        let rest = self.rest == Some(true);
+        let kinds = usize::from(self.documents.is_some())
+            + usize::from(self.group.is_some())
+            + usize::from(dates)
+            + usize::from(rest);
+        if kinds != 1 || self.rest == Some(false) {
+            return Err(OptionError { key, reason: "give one of documents, group, from/to or rest".to_owned() });
+        }
+        Ok(match (self.documents, self.group) {
+            (Some(documents), _) => DocumentSet::Documents { documents },
+            (_, Some(group)) => DocumentSet::Group { group },
+            _ if rest => DocumentSet::Rest,
+            _ => DocumentSet::Dates { from: self.from, to: self.to },
+        })
+    }
+}
+
+/// Options of the corpus's document frequency, as JSON.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+#[cfg_attr(feature = "typescript", ts(rename = "FrequencyOptions", optional_fields))]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+pub struct JsonFrequencyOptions {
+    /// Least number of documents (default 2; at least 1).
+    pub min_documents: Option<usize>,
+    /// Terms and phrases in each list (default 100; 0 for all).
+    pub limit: Option<usize>,
+}
+
+impl JsonFrequencyOptions {
+    /// ```
+    /// use colloquy::json::JsonFrequencyOptions;
+    /// let o = JsonFrequencyOptions { min_documents: Some(3), limit: None }.into_options().unwrap();
+    /// assert_eq!((o.min_documents, o.limit), (3, 100));
+    /// let e = JsonFrequencyOptions { min_documents: Some(0), limit: None }.into_options().unwrap_err();
+    /// assert_eq!(e.to_string(), "minDocuments: must be at least 1");
+    /// ```
+    pub fn into_options(self) -> Result<crate::FrequencyOptions, OptionError> {
+        let mut o = crate::FrequencyOptions::default();
+        set_checked(&mut o.min_documents, "minDocuments", self.min_documents, |n| {
+            if n == 0 {
+                Err("must be at least 1".to_owned())
+            } else {
+                Ok(n)
+            }
+        })?;
+        set(&mut o.limit, self.limit);
+        Ok(o)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

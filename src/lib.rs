@@ -20,6 +20,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing))]
 
 mod analysis;
+mod corpus;
 mod counts;
 mod diagnostic;
 mod document;
@@ -44,6 +45,13 @@ mod swar;
 pub mod token;
 
 pub use analysis::{analyse, analyse_read};
+pub use corpus::{
+    document_tables, speaker_key, Corpus, CorpusConfig, CorpusDocuments, CorpusKwic, CorpusKwicHit, CorpusSpeaker,
+    CorpusTotals, DocumentFrequency, DocumentMeta, DocumentRow, DocumentSet, DocumentTables, FrequencyOptions,
+    GroupKeyness, GroupKeynessOptions, KeynessError, PhraseFrequency, PhraseRow, SpeakerInDocument, SpeakerRow,
+    TermFrequency, TermRow, TermTrend, TrendOptions, Trends, TurnRow, DEFAULT_KEEP_BYTES, KEYNESS_TERMS, ROW_TOP_TERMS,
+    TREND_MIN_COUNT,
+};
 pub use counts::Counts;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use document::Document;

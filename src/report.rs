@@ -445,6 +445,13 @@ impl Counts {
         }
     }
 
+    /// Per token id: a stopword of `view`'s list (for `auto`, the language detected in
+    /// these counts), as the term view and the phrases leave them out.
+    pub(crate) fn stop_flags(&self, view: &ViewOptions) -> Vec<bool> {
+        let detected = detect(&self.sample);
+        self.stopword_ids(view, detected.as_ref(), &mut Vec::new()).0
+    }
+
     fn stopword_ids(
         &self,
         view: &ViewOptions,

@@ -547,3 +547,158 @@ words: number, wordShares: Array<number>,
  * Talk in the bin (ms), summed over speakers (overlapping turns count each): by time only.
  */
 ms: number | null, timeShares: Array<number> | null, };
+export type DocumentRow = { name: string, date: string | null, group: string | null, 
+/**
+ * How its speakers were read: `text`, `vtt` or `srt`.
+ */
+format: string, 
+/**
+ * The detected language's code, if any.
+ */
+language: string | null, 
+/**
+ * The text's length in bytes (UTF-8).
+ */
+bytes: number, 
+/**
+ * Tokens of speech.
+ */
+words: number, types: number, sentences: number, turns: number, speakers: number, 
+/**
+ * Its most frequent terms of the term view (at most [`ROW_TOP_TERMS`]).
+ */
+topTerms: Array<string>, };
+export type CorpusDocuments = { rows: Array<DocumentRow>, totals: CorpusTotals, };
+export type CorpusTotals = { documents: number, bytes: number, words: number, 
+/**
+ * Distinct token types across the documents.
+ */
+types: number, sentences: number, turns: number, 
+/**
+ * Distinct speakers across the documents (matched by [`crate::speaker_key`]).
+ */
+speakers: number, 
+/**
+ * Documents kept whole for the concordance.
+ */
+kept: number, };
+export type CorpusSpeaker = { 
+/**
+ * The name written for them with most words.
+ */
+name: string, 
+/**
+ * Every name written for them, by words.
+ */
+names: Array<string>, key: string, words: number, turns: number, 
+/**
+ * Documents they speak in.
+ */
+documents: number, 
+/**
+ * Their words, share and turns in each document they speak in, in document order.
+ */
+perDocument: Array<SpeakerInDocument>, };
+export type SpeakerInDocument = { 
+/**
+ * The document's index.
+ */
+document: number, words: number, 
+/**
+ * Of the document's words credited to speakers.
+ */
+share: number, turns: number, };
+export type Trends = { 
+/**
+ * `picked` (the terms asked for) or `variable` (the most variable).
+ */
+terms: string, series: Array<TermTrend>, };
+export type TermTrend = { term: string, count: number, 
+/**
+ * Documents it occurs in.
+ */
+documents: number, 
+/**
+ * Its count in each document.
+ */
+counts: Array<number>, 
+/**
+ * Per 10,000 words of each document (0 in a document without words).
+ */
+per10k: Array<number>, 
+/**
+ * Pearson's χ² of its counts against counts in proportion to the documents' words
+ * (k − 1 degrees of freedom): how far it is from spread evenly.
+ */
+chi2: number, 
+/**
+ * Gries' DP over the documents (0 even, towards 1 in one document).
+ */
+dp: number, };
+export type TrendOptions = { 
+/**
+ * Terms to follow; none (the default) for the most variable ones.
+ */
+terms?: Array<string>, 
+/**
+ * How many of the most variable terms (default 10; 0 for all; at most 1000).
+ */
+top?: number, };
+export type GroupKeyness = { aDocuments: Array<number>, bDocuments: Array<number>, aWords: number, bWords: number, key: Array<Distinctive>, avoided: Array<Distinctive>, };
+export type GroupKeynessOptions = { a: DocumentSet, b: DocumentSet, 
+/**
+ * Terms in each list (default 25; 0 for all; at most 1000).
+ */
+limit?: number, };
+export type DocumentSet = { documents?: Array<number>, group?: string, from?: string, to?: string, rest?: boolean, };
+export type DocumentFrequency = { terms: Array<TermFrequency>, phrases: Array<PhraseFrequency>, };
+export type TermFrequency = { term: string, documents: number, count: number, };
+export type PhraseFrequency = { text: string, n: number, documents: number, count: number, };
+export type FrequencyOptions = { 
+/**
+ * Least number of documents (default 2; at least 1).
+ */
+minDocuments?: number, 
+/**
+ * Terms and phrases in each list (default 100; 0 for all).
+ */
+limit?: number, };
+export type CorpusKwic = { hits: Array<CorpusKwicHit>, 
+/**
+ * Hits before the limit.
+ */
+total: number, 
+/**
+ * Documents searched (those kept whole).
+ */
+searched: number, 
+/**
+ * Documents not searched: only their counts were kept (see [`crate::CorpusConfig`]).
+ */
+notKept: number, };
+export type CorpusKwicHit = { 
+/**
+ * The document's index.
+ */
+document: number, speaker: string, 
+/**
+ * The text before the match (up to `width` words, within the turn).
+ */
+left: string, 
+/**
+ * The match as written.
+ */
+match: string, right: string, 
+/**
+ * The match's offsets in the text.
+ */
+start: number, end: number, 
+/**
+ * The index of the match's first token.
+ */
+token: number, 
+/**
+ * The match is a part of a hyphenated compound token (`CIS` of `CIS-UN`): `matched`,
+ * `start` and `end` are the part's, `token` the compound's.
+ */
+inCompound: boolean, };

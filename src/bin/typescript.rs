@@ -11,8 +11,9 @@
 //! dev-dependencies (criterion, proptest, insta) first.
 
 use colloquy::json::{
-    JsonCollocationOptions, JsonDispersionOptions, JsonDynamicsOptions, JsonKwicOptions, JsonOptions, JsonParts,
-    JsonSpreadOptions, JsonStopwords,
+    JsonCollocationOptions, JsonDispersionOptions, JsonDocumentSet, JsonDynamicsOptions, JsonFrequencyOptions,
+    JsonGroupKeynessOptions, JsonKwicOptions, JsonOptions, JsonParts, JsonSpreadOptions, JsonStopwords,
+    JsonTrendOptions,
 };
 use colloquy::{
     AliasSuggestion, Analysis, Bin, BinUnit, Collocate, CollocationSort, Diagnostic, DiagnosticKind, DirectionCount,
@@ -68,6 +69,23 @@ fn main() {
         InterruptionKind::decl(&config),
         BinUnit::decl(&config),
         Bin::decl(&config),
+        colloquy::DocumentRow::decl(&config),
+        colloquy::CorpusDocuments::decl(&config),
+        colloquy::CorpusTotals::decl(&config),
+        colloquy::CorpusSpeaker::decl(&config),
+        colloquy::SpeakerInDocument::decl(&config),
+        colloquy::Trends::decl(&config),
+        colloquy::TermTrend::decl(&config),
+        JsonTrendOptions::decl(&config),
+        colloquy::GroupKeyness::decl(&config),
+        JsonGroupKeynessOptions::decl(&config),
+        JsonDocumentSet::decl(&config),
+        colloquy::DocumentFrequency::decl(&config),
+        colloquy::TermFrequency::decl(&config),
+        colloquy::PhraseFrequency::decl(&config),
+        JsonFrequencyOptions::decl(&config),
+        colloquy::CorpusKwic::decl(&config),
+        colloquy::CorpusKwicHit::decl(&config),
     ];
     println!("// Generated from the Rust types by `make declarations` (src/bin/typescript.rs). Do not edit.");
     for decl in decls {

@@ -2,6 +2,7 @@
 
 mod bad_inputs;
 mod comparison;
+mod corpus;
 mod dynamics;
 mod formats;
 mod hint;

@@ -8,6 +8,7 @@
 
 mod analyzer;
 mod convert;
+mod corpus;
 mod document;
 mod error;
 mod fields;
@@ -19,6 +20,7 @@ use wasm_bindgen::prelude::*;
 
 pub use analyzer::Analyzer;
 use convert::{options_from_js, to_js, JsResult};
+pub use corpus::Corpus;
 pub use document::Document;
 use input::input_from_js;
 pub use input::use_reader;

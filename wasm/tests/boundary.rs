@@ -377,6 +377,58 @@ fn dynamics_of_the_seed_and_of_timed_captions() {
 }
 
 #[wasm_bindgen_test]
+fn a_corpus_of_documents_added_in_turn() {
+    let mut corpus = colloquy_wasm::Corpus::new(None, None).expect("corpus");
+    let row = corpus
+        .add("2024-01-05 briefing.txt".to_owned(), &js("Ann: The treaty holds.\nBob: Which treaty?"), None)
+        .expect("add");
+    assert_eq!(get(&row, "date").as_string().as_deref(), Some("2024-01-05"));
+    assert_eq!(get(&row, "words").as_f64(), Some(5.0));
+    // A name outside the BMP before the hit: the offsets index the document's JS string.
+    let second = "🦊 Fox: A treaty, a treaty.\nANN: Yes.";
+    corpus.add("b.txt".to_owned(), &js(second), options(r#"{"group": "later"}"#)).expect("add");
+    assert_eq!(corpus.length(), 2);
+    let docs = corpus.documents().expect("documents");
+    assert!(is_plain_object(&docs));
+    assert_eq!(get(&get(&docs, "totals"), "speakers").as_f64(), Some(3.0), "Ann and ANN are one speaker");
+    let speakers = Array::from(&corpus.speakers().expect("speakers"));
+    let ann = speakers.iter().find(|s| get(s, "key").as_string().as_deref() == Some("ann")).expect("ann");
+    assert_eq!(get(&ann, "documents").as_f64(), Some(2.0));
+    let hits = corpus.kwic(JsValue::from_str("treaty"), None).expect("kwic");
+    let hits = Array::from(&get(&hits, "hits"));
+    assert_eq!(hits.length(), 4);
+    let third = hits.get(2);
+    assert_eq!(get(&third, "document").as_f64(), Some(1.0));
+    let at = |key: &str| get(&third, key).as_f64().map_or(0, |x| x as u32);
+    assert_eq!(String::from(js(second).substring(at("start"), at("end"))), "treaty");
+    assert_eq!(corpus.document_text(1).as_deref(), Some(second));
+    // Views take their options as the documents' queries do.
+    let trends = corpus.trends(options(r#"{"terms": ["Treaty"]}"#)).expect("trends");
+    let series = Array::from(&get(&trends, "series")).get(0);
+    let counts: Vec<f64> = Array::from(&get(&series, "counts")).iter().filter_map(|c| c.as_f64()).collect();
+    assert_eq!(counts, [2.0, 2.0]);
+    let keyness =
+        corpus.keyness(options(r#"{"a": {"group": "later"}, "b": {"rest": true}}"#).expect("some")).expect("keyness");
+    assert_eq!(Array::from(&get(&keyness, "aDocuments")).length(), 1);
+    assert_eq!(
+        name_and_key(corpus.keyness(options(r#"{"a": {"group": "none"}, "b": {"rest": true}}"#).expect("some"))).0,
+        "OptionsError"
+    );
+    assert_eq!(
+        name_and_key(
+            corpus.keyness(options(r#"{"a": {"group": "x", "rest": true}, "b": {"rest": true}}"#).expect("some"))
+        ),
+        ("OptionsError".to_owned(), Some("a".to_owned()))
+    );
+    let f = corpus.frequency(options(r#"{"minDocuments": 2}"#)).expect("frequency");
+    let terms: Vec<String> =
+        Array::from(&get(&f, "terms")).iter().filter_map(|t| get(&t, "term").as_string()).collect();
+    assert_eq!(terms, ["treaty"]);
+    assert_eq!(name_and_key(corpus.frequency(options(r#"{"minDocs": 2}"#))).0, "OptionsError");
+    assert!(corpus.add("c".to_owned(), &js("x"), options(r#"{"grup": "a"}"#)).is_err());
+}
+
+#[wasm_bindgen_test]
 fn facts_are_the_cores_and_the_limits() {
     let f = facts().expect("facts");
     assert!(is_plain_object(&f));
