@@ -350,5 +350,127 @@ fn a_big_parquet_table_is_split_into_parts_of_whole_batches() {
     assert!(small.join("documents.parquet").exists() && !small.join("documents").exists());
 }
 
-/// The fixture corpus's tables, checked by hand against the three transcripts.
-const EXPECTED: [&str; 5] = ["", "", "", "", ""];
+/// The fixture corpus's tables, checked by hand against the three transcripts: words and
+/// turns counted, `MARIA LOPEZ` and `Maria  Lopez` one `speaker_key`, the interview's
+/// `[hh:mm:ss]` starts in milliseconds (no ends: the labels give starts only), dates and
+/// groups from the paths, the headings (`Harbour Authority weekly briefing`) left out.
+const EXPECTED: [&str; 5] = [
+    // documents
+    r#"document,name,date,group,format,language,bytes,words,types,sentences,turns,speakers,top_terms
+0,2024-01-05-briefing.txt,2024-01-05,briefings,text,en,406,52,30,9,5,2,crossings|evening|ferry|timetable|fares|run|adds|board|changes|good
+1,2024-02-09-briefing.txt,2024-02-09,briefings,text,en,410,53,32,9,5,2,dredging|channel|ferry|north|open|stays|timetable|afternoon|around|change
+2,2024-03-15-interview.txt,2024-03-15,interviews,text,en,397,53,35,8,5,2,harbour|new|pier|ferry|us|busier|carries|cars|comes|dredging
+"#,
+    // speakers
+    r#"document,speaker,speaker_key,attributed,words,share,turns
+0,Maria Lopez,maria lopez,true,42,0.8076923076923077,3
+0,Tom Baker,tom baker,true,10,0.19230769230769232,2
+1,MARIA LOPEZ,maria lopez,true,42,0.7924528301886793,3
+1,Priya Nair,priya nair,true,11,0.20754716981132076,2
+2,Maria Lopez,maria lopez,true,36,0.6792452830188679,2
+2,Sam Ortiz,sam ortiz,true,17,0.32075471698113206,3
+"#,
+    // terms
+    r#"document,speaker,speaker_key,term,count
+0,Maria Lopez,maria lopez,crossings,2
+0,Tom Baker,tom baker,crossings,1
+0,Maria Lopez,maria lopez,evening,2
+0,Tom Baker,tom baker,evening,1
+0,Maria Lopez,maria lopez,ferry,3
+0,Maria Lopez,maria lopez,timetable,3
+0,Maria Lopez,maria lopez,fares,1
+0,Tom Baker,tom baker,fares,1
+0,Maria Lopez,maria lopez,run,1
+0,Tom Baker,tom baker,run,1
+0,Maria Lopez,maria lopez,adds,1
+0,Maria Lopez,maria lopez,board,1
+0,Maria Lopez,maria lopez,changes,1
+0,Maria Lopez,maria lopez,good,1
+0,Maria Lopez,maria lopez,monday,1
+0,Maria Lopez,maria lopez,morning,1
+0,Maria Lopez,maria lopez,new,1
+0,Maria Lopez,maria lopez,notice,1
+0,Maria Lopez,maria lopez,online,1
+0,Maria Lopez,maria lopez,permitting,1
+0,Maria Lopez,maria lopez,stay,1
+0,Maria Lopez,maria lopez,two,1
+0,Maria Lopez,maria lopez,weather,1
+0,Tom Baker,tom baker,winter,1
+0,Maria Lopez,maria lopez,year,1
+0,Maria Lopez,maria lopez,yes,1
+1,MARIA LOPEZ,maria lopez,dredging,3
+1,Priya Nair,priya nair,dredging,1
+1,MARIA LOPEZ,maria lopez,channel,3
+1,MARIA LOPEZ,maria lopez,ferry,2
+1,Priya Nair,priya nair,ferry,1
+1,MARIA LOPEZ,maria lopez,north,2
+1,MARIA LOPEZ,maria lopez,open,2
+1,MARIA LOPEZ,maria lopez,stays,2
+1,MARIA LOPEZ,maria lopez,timetable,1
+1,Priya Nair,priya nair,timetable,1
+1,MARIA LOPEZ,maria lopez,afternoon,1
+1,MARIA LOPEZ,maria lopez,around,1
+1,Priya Nair,priya nair,change,1
+1,MARIA LOPEZ,maria lopez,crossings,1
+1,MARIA LOPEZ,maria lopez,good,1
+1,MARIA LOPEZ,maria lopez,keeps,1
+1,Priya Nair,priya nair,long,1
+1,MARIA LOPEZ,maria lopez,next,1
+1,MARIA LOPEZ,maria lopez,night,1
+1,MARIA LOPEZ,maria lopez,six,1
+1,MARIA LOPEZ,maria lopez,starts,1
+1,Priya Nair,priya nair,take,1
+1,MARIA LOPEZ,maria lopez,week,1
+1,MARIA LOPEZ,maria lopez,weeks,1
+1,MARIA LOPEZ,maria lopez,works,1
+2,Maria Lopez,maria lopez,harbour,1
+2,Sam Ortiz,sam ortiz,harbour,2
+2,Maria Lopez,maria lopez,new,3
+2,Maria Lopez,maria lopez,pier,3
+2,Maria Lopez,maria lopez,ferry,2
+2,Sam Ortiz,sam ortiz,us,2
+2,Maria Lopez,maria lopez,busier,1
+2,Maria Lopez,maria lopez,carries,1
+2,Maria Lopez,maria lopez,cars,1
+2,Sam Ortiz,sam ortiz,comes,1
+2,Maria Lopez,maria lopez,dredging,1
+2,Maria Lopez,maria lopez,early,1
+2,Maria Lopez,maria lopez,ever,1
+2,Maria Lopez,maria lopez,finished,1
+2,Sam Ortiz,sam ortiz,joining,1
+2,Sam Ortiz,sam ortiz,next,1
+2,Maria Lopez,maria lopez,night,1
+2,Maria Lopez,maria lopez,opens,1
+2,Maria Lopez,maria lopez,summer,1
+2,Sam Ortiz,sam ortiz,tell,1
+2,Sam Ortiz,sam ortiz,thank,1
+2,Sam Ortiz,sam ortiz,thanks,1
+2,Maria Lopez,maria lopez,use,1
+"#,
+    // phrases
+    r#"document,phrase,n,count
+0,ferry timetable,2,3
+0,evening crossings run,3,2
+1,ferry timetable,2,2
+1,north channel,2,2
+2,new pier,2,3
+"#,
+    // turns
+    r#"document,turn,speaker,speaker_key,words,start_ms,end_ms
+0,0,Maria Lopez,maria lopez,18,,
+0,1,Tom Baker,tom baker,7,,
+0,2,Maria Lopez,maria lopez,9,,
+0,3,Tom Baker,tom baker,3,,
+0,4,Maria Lopez,maria lopez,15,,
+1,0,MARIA LOPEZ,maria lopez,19,,
+1,1,Priya Nair,priya nair,6,,
+1,2,MARIA LOPEZ,maria lopez,9,,
+1,3,Priya Nair,priya nair,5,,
+1,4,MARIA LOPEZ,maria lopez,14,,
+2,0,Sam Ortiz,sam ortiz,9,5000,
+2,1,Maria Lopez,maria lopez,16,12000,
+2,2,Sam Ortiz,sam ortiz,6,62000,
+2,3,Maria Lopez,maria lopez,20,80000,
+2,4,Sam Ortiz,sam ortiz,2,161000,
+"#,
+];

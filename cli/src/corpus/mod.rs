@@ -3,30 +3,25 @@
 //! DuckDB, DataFusion or Spark (docs/scale.md).
 //!
 //! Each document is read as `analyse` reads a file and analysed on its own by the core
-//! (`colloquy::corpus::document_tables`); documents go through in batches of
+//! (`colloquy::document_tables`); documents go through in batches of
 //! [`DOCUMENTS_PER_BATCH`], analysed in parallel (`--jobs`) and written in input order, so
 //! the output does not depend on the number of threads, and memory holds one batch's texts
 //! and rows, never the corpus.
 
 mod inputs;
-mod shim;
 mod tables;
 mod writers;
-
-/// The core's corpus API (a stand-in until it lands).
-use shim as core;
 
 use std::path::PathBuf;
 
 use clap::Args;
-use colloquy::Options;
+use colloquy::{DocumentMeta, DocumentTables, Options};
 use rayon::prelude::*;
 
 use crate::args::CountArgs;
 use crate::error::CliError;
 use crate::input;
 use crate::shared_args::DocumentArgs;
-use core::{DocumentMeta, DocumentTables};
 use inputs::Input;
 use tables::{Batch, TABLES};
 pub use writers::TableFormat;
@@ -100,7 +95,7 @@ fn analyse(input: &Input, options: &Options) -> Analysed {
         return Err(format!("{path}: empty (no text)"));
     }
     let notes = read.notes.iter().map(|note| format!("{path}: {note}")).collect();
-    Ok((core::document_tables(DocumentMeta::from_path(path), &read.text, options), notes))
+    Ok((colloquy::document_tables(DocumentMeta::from_path(path), &read.text, options), notes))
 }
 
 /// Writes the tables of every readable document among `args.paths` into `args.out`.

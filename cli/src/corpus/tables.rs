@@ -3,7 +3,7 @@
 //! document order, and each writer (`writers.rs`) writes a batch the same way in every
 //! format.
 
-use super::core::DocumentTables;
+use colloquy::DocumentTables;
 
 /// A column's type. Every type but `Bool` and `StrList` may hold nulls where the column
 /// is nullable.
