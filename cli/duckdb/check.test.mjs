@@ -120,27 +120,27 @@ test('term trends give a value for every document and term', async () => {
   });
 });
 
-test('group keyness G² by SQL is the four-cell log-likelihood', async () => {
+test("group keyness G² by SQL equals the CLI's keyness view", async () => {
   const got = await rows(sql('group-keyness'));
-  const side = (group) => analyses.filter((_, i) => documents[i].group === group);
-  const counts = (as) => {
-    const m = new Map();
-    for (const a of as) for (const t of a.terms) m.set(t.term, (m.get(t.term) ?? 0) + t.count);
-    return m;
-  };
-  const [ca, cb] = [counts(side('briefings')), counts(side('interviews'))];
-  const sum = (m) => [...m.values()].reduce((x, y) => x + y, 0);
-  const [na, nb] = [sum(ca), sum(cb)];
-  const n = na + nb;
-  const term = (o, e) => (o > 0 ? o * Math.log(o / e) : 0);
-  for (const r of got) {
-    const [a, b] = [ca.get(r.term) ?? 0, cb.get(r.term) ?? 0];
-    const g2 =
-      2 *
-      (term(a, ((a + b) * na) / n) +
-        term(b, ((a + b) * nb) / n) +
-        term(na - a, ((n - a - b) * na) / n) +
-        term(nb - b, ((n - a - b) * nb) / n));
-    assert.ok(Math.abs(r.g2 - g2) < 1e-9, `${r.term}: ${r.g2} vs ${g2}`);
+  const view = JSON.parse(
+    colloquy(['corpus', '.', '--view', 'keyness', '--a', 'briefings', '--b', 'interviews', '--format', 'json', '--limit', '0']),
+  );
+  // The groups' sizes are their documents' words.
+  const words = (group) => analyses.filter((_, i) => documents[i].group === group).reduce((n, a) => n + a.summary.tokens, 0);
+  assert.deepEqual([view.aWords, view.bWords], [words('briefings'), words('interviews')]);
+  const scored = [...view.key, ...view.avoided];
+  assert.ok(scored.length > 20, 'the view scores the terms');
+  const sqlG2 = new Map(got.map((r) => [r.term, r]));
+  for (const d of scored) {
+    const r = sqlG2.get(d.term);
+    assert.ok(r, `${d.term} is in the SQL result`);
+    assert.deepEqual([r.a, r.b], [d.count, d.otherCount], d.term);
+    assert.ok(Math.abs(r.g2 - d.g2) < 1e-9, `${d.term}: SQL ${r.g2}, view ${d.g2}`);
   }
+  // Every term the SQL scores with a difference is in the view's lists.
+  assert.deepEqual(
+    got.filter((r) => r.a * view.bWords !== r.b * view.aWords).map((r) => r.term).sort(),
+    scored.map((d) => d.term).sort(),
+  );
+  assert.deepEqual(got.slice(0, 1).map((r) => r.term), ['timetable']);
 });
