@@ -206,13 +206,37 @@ fn csv_jsonl_and_parquet_agree() {
 
 #[test]
 fn one_thread_and_two_write_the_same_bytes() {
-    let (one, two) = (tempdir(), tempdir());
-    corpus(one.path(), "csv", &["--jobs", "1"]);
-    corpus(two.path(), "csv", &["--jobs", "2"]);
+    // The fixtures, and 150 small documents: three batches, analysed out of order by two
+    // threads, written in order.
+    let dir = tempdir();
+    let many = dir.path().join("many");
+    fs::create_dir_all(&many).expect("a folder");
+    for i in 0..150 {
+        let text = format!("Ann: Number {i} is here. Ferry {i}.\nBob{}: Hi {i}, ferry and pier.\n", i % 7);
+        fs::write(many.join(format!("{i:03}.txt")), text).expect("write");
+    }
+    let run = |jobs: &str| {
+        let out = dir.path().join(format!("out-{jobs}"));
+        colloquy()
+            .current_dir(fixtures())
+            .args(["corpus", "."])
+            .arg(&many)
+            .arg("--out")
+            .arg(&out)
+            .args(["--format", "csv", "--jobs", jobs])
+            .assert()
+            .success();
+        out
+    };
+    let (one, two) = (run("1"), run("2"));
     for table in TABLES {
         let file = format!("{table}.csv");
-        assert_eq!(fs::read(one.path().join(&file)).ok(), fs::read(two.path().join(&file)).ok(), "{file}");
+        let (a, b) = (fs::read(one.join(&file)).ok(), fs::read(two.join(&file)).ok());
+        assert!(a.as_ref().is_some_and(|a| a.len() > 100), "{file}");
+        assert_eq!(a, b, "{file}");
     }
+    let (_, rows) = csv_rows(&one.join("documents.csv"));
+    assert_eq!(rows.len(), 153);
 }
 
 // ---- bad files ----
@@ -348,6 +372,132 @@ fn a_big_parquet_table_is_split_into_parts_of_whole_batches() {
     let small = dir.path().join("small");
     colloquy().arg("corpus").arg(&root).arg("--out").arg(&small).assert().success();
     assert!(small.join("documents.parquet").exists() && !small.join("documents").exists());
+}
+
+// ---- views ----
+
+/// Runs `colloquy corpus . ARGS…` in the fixtures' folder, expecting success; stdout.
+fn view(args: &[&str]) -> String {
+    let out = colloquy().current_dir(fixtures()).args(["corpus", "."]).args(args).assert().success();
+    String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn the_documents_view_as_csv_is_the_documents_table() {
+    assert_eq!(view(&["--view", "documents", "--format", "csv"]), EXPECTED[0]);
+    let table = view(&["--view", "documents"]);
+    assert!(table.contains("3 documents, 158 words, 15 turns, 4 speakers"), "{table}");
+}
+
+#[test]
+fn the_speakers_view_matches_one_speaker_across_spellings() {
+    let json: Value = serde_json::from_str(&view(&["--view", "speakers", "--format", "json"])).expect("JSON");
+    let maria = &json[0];
+    assert_eq!(maria["name"], "Maria Lopez");
+    assert_eq!(maria["key"], "maria lopez");
+    assert_eq!(
+        (maria["words"].as_u64(), maria["turns"].as_u64(), maria["documents"].as_u64()),
+        (Some(120), Some(8), Some(3))
+    );
+    assert_eq!(maria["names"], serde_json::json!(["Maria Lopez", "MARIA LOPEZ"]));
+    let per: Vec<u64> = maria["perDocument"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|d| d["words"].as_u64()).collect())
+        .unwrap_or_default();
+    assert_eq!(per, [42, 42, 36]);
+}
+
+#[test]
+fn the_trends_view_follows_the_terms_asked_for() {
+    let csv = view(&["--view", "trends", "--terms", "Ferry,pier", "--format", "csv"]);
+    let (header, rows) = csv_records(&csv);
+    assert_eq!(header, ["term", "document", "name", "date", "count", "per10k"]);
+    let counts: Vec<(&str, &str, &str)> = rows.iter().map(|r| (&r[0], &r[1], &r[4])).collect();
+    assert_eq!(
+        counts,
+        [
+            ("ferry", "0", "3"),
+            ("ferry", "1", "3"),
+            ("ferry", "2", "2"),
+            ("pier", "0", "0"),
+            ("pier", "1", "0"),
+            ("pier", "2", "3")
+        ]
+    );
+    assert_eq!(rows[5][5].parse::<f64>().ok(), Some(3.0 * 10_000.0 / 53.0));
+}
+
+#[test]
+fn the_keyness_view_compares_two_sets_of_documents() {
+    let json: Value =
+        serde_json::from_str(&view(&["--view", "keyness", "--a", "briefings", "--b", "rest", "--format", "json"]))
+            .expect("JSON");
+    assert_eq!(json["aDocuments"], serde_json::json!([0, 1]));
+    assert_eq!(json["bDocuments"], serde_json::json!([2]));
+    assert_eq!((json["aWords"].as_u64(), json["bWords"].as_u64()), (Some(105), Some(53)));
+    assert_eq!(json["key"][0]["term"], "timetable");
+    assert_eq!(json["avoided"][0]["term"], "harbour");
+    // A date range picks the same documents.
+    let dates: Value = serde_json::from_str(&view(&[
+        "--view",
+        "keyness",
+        "--a",
+        "2024-01-01..2024-02-29",
+        "--b",
+        "2024-03..",
+        "--format",
+        "json",
+    ]))
+    .expect("JSON");
+    assert_eq!(dates, json);
+    colloquy()
+        .current_dir(fixtures())
+        .args(["corpus", ".", "--view", "keyness", "--a", "nowhere"])
+        .assert()
+        .code(1)
+        .stderr("colloquy: group a has no documents\n");
+}
+
+#[test]
+fn the_frequency_view_counts_documents() {
+    let (header, rows) = csv_records(&view(&["--view", "frequency", "--format", "csv", "--limit", "2"]));
+    assert_eq!(header, ["kind", "text", "n", "documents", "count"]);
+    let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().collect()).collect();
+    assert_eq!(
+        rows,
+        [
+            vec!["term", "ferry", "1", "3", "8"],
+            vec!["term", "dredging", "1", "2", "5"],
+            vec!["phrase", "ferry timetable", "2", "2", "5"]
+        ]
+    );
+}
+
+#[test]
+fn usage_errors_are_reported_before_reading() {
+    let usage = |args: &[&str], message: &str| {
+        colloquy()
+            .current_dir(fixtures())
+            .args(["corpus", "."])
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(message));
+    };
+    usage(&[], "--out");
+    usage(&["--out", "x", "--view", "documents"], "cannot be used with");
+    usage(&["--view", "documents", "--format", "parquet"], "--view prints --format table, json or csv");
+    usage(&["--out", "x", "--format", "table"], "--out writes --format parquet, csv or jsonl");
+    usage(&["--view", "keyness"], "--view keyness needs --a SET");
+    usage(&["--view", "keyness", "--a", ".."], "a date range needs FROM, TO or both");
+    usage(&["--out", "x", "--jobs", "0"], "--jobs");
+}
+
+fn csv_records(text: &str) -> (Vec<String>, Vec<csv::StringRecord>) {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().expect("a header").iter().map(str::to_owned).collect();
+    (header, reader.records().map(|r| r.expect("a row")).collect())
 }
 
 /// The fixture corpus's tables, checked by hand against the three transcripts: words and
