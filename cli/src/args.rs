@@ -74,6 +74,10 @@ pub struct AnalyseArgs {
     #[arg(long, value_enum, required_if_eq("format", "csv"))]
     pub view: Option<CsvView>,
 
+    /// How many terms and phrases to report; 0 means all.
+    #[arg(long, value_name = "K", default_value_t = 50)]
+    pub top: usize,
+
     #[command(flatten)]
     pub counting: CountArgs,
 
@@ -85,13 +89,10 @@ pub struct AnalyseArgs {
 }
 
 /// The flags that say what is counted and how much is reported (stopwords, phrase
-/// lengths, minimum counts), shared by `analyse` and `corpus`.
+/// lengths, minimum counts), shared by `analyse` and `corpus` (`analyse`'s `--top` is its
+/// own: the corpus tables and views report every term).
 #[derive(Debug, Clone, Args)]
 pub struct CountArgs {
-    /// How many terms and phrases to report; 0 means all.
-    #[arg(long, value_name = "K", default_value_t = 50)]
-    pub top: usize,
-
     /// Shortest and longest phrase, in words (2 to 8), e.g. `2..5`; `N` means `N..N`.
     #[arg(long, value_name = "MIN..MAX", value_parser = parse_ngram)]
     pub ngram: Option<NgramRange>,
@@ -135,8 +136,6 @@ impl CountArgs {
             o.view.min_count = n;
         }
         o.view.phrase_edge_stopwords = self.phrase_edge_stopwords;
-        o.view.top_terms = self.top;
-        o.view.top_phrases = self.top;
         Ok(())
     }
 }
@@ -173,6 +172,8 @@ impl AnalyseArgs {
     pub fn options(&self) -> Result<Options, CliError> {
         let mut o = self.document.options();
         self.counting.apply(&mut o)?;
+        o.view.top_terms = self.top;
+        o.view.top_phrases = self.top;
         o.view.comparison = self.comparison.comparison();
         Ok(o)
     }
