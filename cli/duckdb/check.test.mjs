@@ -63,6 +63,16 @@ test("speaker share per document equals analyse's speakers", async () => {
   });
 });
 
+test("speakers across documents equal the CLI's speakers view", async () => {
+  const got = await rows(sql('corpus-speakers'));
+  const view = JSON.parse(colloquy(['corpus', '.', '--view', 'speakers', '--format', 'json']));
+  assert.deepEqual(
+    got.map((r) => [r.speaker_key, r.words, r.turns, r.documents]),
+    view.map((s) => [s.key, s.words, s.turns, s.documents]),
+  );
+  assert.deepEqual(got[0], { speaker_key: 'maria lopez', words: 120, turns: 8, documents: 3 });
+});
+
 test("term counts per document equal analyse's terms", async () => {
   const got = await rows(sql('document-terms'));
   documents.forEach((d, i) => {
