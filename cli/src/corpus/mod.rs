@@ -235,35 +235,75 @@ fn pool(jobs: usize) -> Result<ThreadPool, CliError> {
         .map_err(|e| CliError::failure(format!("starting {jobs} threads: {e}")))
 }
 
-fn write_tables(args: &CorpusArgs, out: &Path, format: TableFormat) -> Result<Outcome, CliError> {
-    let options = args.options()?;
-    let inputs = inputs::expand(&args.paths);
-    let jobs = args.jobs();
-    let mut writers: Option<Vec<TableWriter>> = None;
-    let mut next: u32 = 0;
-    let analyse = |input: &Input| -> Result<(DocumentTables, Vec<String>), String> {
-        let (path, text, notes) = read(input)?;
-        Ok((colloquy::document_tables(DocumentMeta::from_path(&path), &text, &options), notes))
-    };
-    let outcome = each_batch("; no tables written", &inputs, &pool(jobs)?, jobs, analyse, |documents| {
+/// The tables' writers, created with the first batch (no readable document, no files).
+struct Tables<'a> {
+    out: &'a Path,
+    format: TableFormat,
+    rows_per_file: usize,
+    writers: Option<Vec<TableWriter>>,
+    next: u32,
+}
+
+impl Tables<'_> {
+    /// Writes one batch of documents' rows, numbering the documents on from the last.
+    fn write(&mut self, documents: Vec<DocumentTables>) -> Result<(), CliError> {
         let mut batch = Batch::new();
         for tables in documents {
-            batch.add(next, tables);
-            next = next.saturating_add(1);
+            batch.add(self.next, tables);
+            self.next = self.next.saturating_add(1);
         }
-        let writers = match &mut writers {
+        let writers = match &mut self.writers {
             Some(w) => w,
-            None => writers.insert(create_writers(out, format, args.rows_per_file)?),
+            None => self.writers.insert(create_writers(self.out, self.format, self.rows_per_file)?),
         };
         for (writer, rows) in writers.iter_mut().zip(&batch.tables) {
             writer.write(rows)?;
         }
         Ok(())
-    })?;
-    for writer in writers.into_iter().flatten() {
-        writer.finish()?;
     }
-    Ok(outcome)
+
+    fn finish(self) -> Result<(), CliError> {
+        self.writers.into_iter().flatten().try_for_each(TableWriter::finish)
+    }
+}
+
+fn write_tables(args: &CorpusArgs, out: &Path, format: TableFormat) -> Result<Outcome, CliError> {
+    let options = args.options()?;
+    let inputs = inputs::expand(&args.paths);
+    let jobs = args.jobs();
+    let pool = pool(jobs)?;
+    let mut tables = Tables { out, format, rows_per_file: args.rows_per_file, writers: None, next: 0 };
+    let analyse = |input: &Input| -> Result<(DocumentTables, Vec<String>), String> {
+        let (path, text, notes) = read(input)?;
+        Ok((colloquy::document_tables(DocumentMeta::from_path(&path), &text, &options), notes))
+    };
+    const NOTHING: &str = "; no tables written";
+    if jobs == 1 {
+        let outcome = each_batch(NOTHING, &inputs, &pool, jobs, analyse, |documents| tables.write(documents))?;
+        tables.finish()?;
+        return Ok(outcome);
+    }
+    // With threads to spare, a batch is written on a thread of its own while the next one
+    // is analysed (a channel of one batch: at most three batches are held).
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<DocumentTables>>(1);
+        let writer = scope.spawn(move || -> Result<(), CliError> {
+            for documents in receive {
+                tables.write(documents)?;
+            }
+            tables.finish()
+        });
+        let outcome = each_batch(NOTHING, &inputs, &pool, jobs, analyse, |documents| {
+            // A send fails only when the writer stopped on an error, which `join` reports.
+            send.send(documents).map_err(|_| CliError::failure("writing the tables stopped"))
+        });
+        drop(send);
+        let written = writer.join().unwrap_or_else(|_| Err(CliError::failure("writing the tables failed")));
+        match (outcome, written) {
+            (Ok(outcome), Ok(())) => Ok(outcome),
+            (Err(e), Ok(())) | (_, Err(e)) => Err(e),
+        }
+    })
 }
 
 fn create_writers(out: &Path, format: TableFormat, rows_per_file: usize) -> Result<Vec<TableWriter>, CliError> {
