@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -153,4 +153,22 @@ test("group keyness G² by SQL equals the CLI's keyness view", async () => {
     scored.map((d) => d.term).sort(),
   );
   assert.deepEqual(got.slice(0, 1).map((r) => r.term), ['timetable']);
+});
+
+test("a table split into parts is read as 'out/<table>/*.parquet'", async () => {
+  const many = join(out, 'many');
+  const parted = join(out, 'parted');
+  mkdirSync(many);
+  for (let i = 0; i < 130; i++) {
+    writeFileSync(join(many, `${String(i).padStart(3, '0')}.txt`), `Ann: Hello number ${i}.\nBob: Hi ${i}, ferry.\n`);
+  }
+  colloquy(['corpus', many, '--out', parted, '--rows-per-file', '64']);
+  assert.ok(!existsSync(join(parted, 'documents.parquet')));
+  const [r] = await rows(
+    `SELECT count(*) AS n, min(document) AS lo, max(document) AS hi, count(DISTINCT document) AS distinct_documents
+     FROM read_parquet('${parted}/documents/*.parquet')`,
+  );
+  assert.deepEqual(r, { n: 130, lo: 0, hi: 129, distinct_documents: 130 });
+  const [t] = await rows(`SELECT sum(count) AS ferry FROM read_parquet('${parted}/terms/*.parquet') WHERE term = 'ferry'`);
+  assert.equal(t.ferry, 130);
 });
