@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-600}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse analyse_options captions stream read)
+[ ${#targets[@]} -gt 0 ] || targets=(parse analyse_options captions stream read corpus)
 
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz

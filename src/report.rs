@@ -23,6 +23,21 @@ use crate::{AliasSuggestion, Diagnostic, DiagnosticKind, Format, LabelHint, Span
 use serde::Serialize;
 
 /// Turns per-speaker counts keyed by speaker index into a map keyed by name.
+/// A document's counts as a corpus keeps them ([`Counts::document_counts`]).
+pub(crate) struct DocumentCounts {
+    pub language: Option<String>,
+    pub format: crate::Format,
+    pub tokens: usize,
+    pub types: usize,
+    pub sentences: usize,
+    pub turns: usize,
+    pub speakers: Vec<SpeakerStats>,
+    /// Every term of the term view, `by_speaker` empty.
+    pub terms: Vec<TermStats>,
+    /// Per token id: a stopword.
+    pub stop: Vec<bool>,
+}
+
 type BySpeakerFn<'a> = dyn Fn(&mut dyn Iterator<Item = (u32, usize)>) -> BTreeMap<String, usize> + 'a;
 
 /// Totals over the whole transcript.
@@ -445,11 +460,36 @@ impl Counts {
         }
     }
 
-    /// Per token id: a stopword of `view`'s list (for `auto`, the language detected in
-    /// these counts), as the term view and the phrases leave them out.
-    pub(crate) fn stop_flags(&self, view: &ViewOptions) -> Vec<bool> {
+    /// What a corpus keeps of a document: its counts for the documents table, its
+    /// speakers, every term of the term view (not split by speaker), and the stopword flag
+    /// of every type. A report without what the corpus does not use (per-speaker term
+    /// lists and statistics, distinctive words, phrases, diagnostics).
+    pub(crate) fn document_counts(&self, view: &ViewOptions) -> DocumentCounts {
         let detected = detect(&self.sample);
-        self.stopword_ids(view, detected.as_ref(), &mut Vec::new()).0
+        let (stop, _) = self.stopword_ids(view, detected.as_ref(), &mut Vec::new());
+        let in_view = self.term_view(view, &stop);
+        let (speakers, _) = self.speaker_stats();
+        let stemmer = if view.stem {
+            match &view.stopwords {
+                Stopwords::Language(code) => Some(code.as_str()),
+                _ => auto_language(detected.as_ref(), &self.scripts),
+            }
+            .and_then(crate::stem::stemmer)
+        } else {
+            None
+        };
+        let terms = self.terms(view, &in_view, stemmer.as_ref(), &|_| BTreeMap::new());
+        DocumentCounts {
+            language: detected.as_ref().map(|d| d.code.to_owned()),
+            format: self.format,
+            tokens: self.tokens,
+            types: self.term_counts.iter().filter(|&&c| c > 0).count(),
+            sentences: self.sentences,
+            turns: self.turns.len(),
+            speakers,
+            terms,
+            stop,
+        }
     }
 
     fn stopword_ids(

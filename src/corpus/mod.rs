@@ -26,6 +26,7 @@ mod trends;
 
 use rustc_hash::FxHashMap;
 
+use crate::report::DocumentCounts;
 use crate::token::Vocab;
 use crate::{Counts, Document, Options, ViewOptions};
 
@@ -153,17 +154,13 @@ impl Interner {
 struct Analysed {
     meta: DocumentMeta,
     doc: Document,
-    analysis: crate::Analysis,
-    /// Per token id of the document's vocabulary: a stopword of the term view.
-    stop: Vec<bool>,
+    counts: DocumentCounts,
 }
 
 fn analyse_one(meta: DocumentMeta, text: String, options: &Options, view: &ViewOptions) -> Analysed {
     let doc = Document::new(text, options);
-    let counts = Counts::new(&doc);
-    let analysis = counts.report(view);
-    let stop = counts.stop_flags(view);
-    Analysed { meta, doc, analysis, stop }
+    let counts = Counts::new(&doc).document_counts(view);
+    Analysed { meta, doc, counts }
 }
 
 impl Corpus {
@@ -223,27 +220,25 @@ impl Corpus {
     }
 
     fn join(&mut self, a: Analysed) -> crate::DocumentRow {
-        let Analysed { meta, doc, analysis, stop } = a;
-        let tables = tables::tables_of(meta, &analysis, doc.text().len());
-        let mut terms: Vec<(u32, u32)> = analysis
+        let Analysed { meta, doc, counts } = a;
+        let row = tables::row_of(meta, &counts, doc.text().len());
+        let mut terms: Vec<(u32, u32)> = counts
             .terms
             .iter()
             .map(|t| (self.terms.intern(&t.term), u32::try_from(t.count).unwrap_or(u32::MAX)))
             .collect();
         terms.sort_unstable();
-        let speakers = tables
-            .speakers
+        let speakers = tables::speaker_rows(&counts.speakers)
             .iter()
             .map(|s| SpeakerCell { speaker: self.speaker(s), words: s.words, share: s.share, turns: s.turns })
             .collect();
-        let ids = self.token_ids(&doc, &stop);
+        let ids = self.token_ids(&doc, &counts.stop);
         let bytes = doc.text().len();
         let document = (self.kept_bytes + bytes <= self.config.keep_bytes).then(|| {
             self.kept_bytes += bytes;
             doc
         });
-        let row = tables.document.clone();
-        self.entries.push(Entry { row: tables.document, terms, speakers, ids, document });
+        self.entries.push(Entry { row: row.clone(), terms, speakers, ids, document });
         row
     }
 

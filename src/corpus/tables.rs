@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use super::meta::{speaker_key, DocumentMeta};
-use crate::{Analysis, Counts, Document, Format, Options, ViewOptions};
+use crate::report::DocumentCounts;
+use crate::{Analysis, Counts, Document, Format, Options, SpeakerStats, ViewOptions};
 
 /// Terms shown in a document's row of the documents table.
 pub const ROW_TOP_TERMS: usize = 10;
@@ -145,18 +146,7 @@ pub(crate) fn tables_of(meta: DocumentMeta, analysis: &Analysis, bytes: usize) -
         speakers: s.speakers as u64,
         top_terms: analysis.terms.iter().take(ROW_TOP_TERMS).map(|t| t.term.clone()).collect(),
     };
-    let speakers = analysis
-        .speakers
-        .iter()
-        .map(|sp| SpeakerRow {
-            speaker: sp.name.clone(),
-            speaker_key: key(&sp.name),
-            attributed: sp.attributed,
-            words: sp.words as u64,
-            share: sp.share,
-            turns: sp.turns as u64,
-        })
-        .collect();
+    let speakers = speaker_rows(&analysis.speakers);
     let terms = analysis
         .terms
         .iter()
@@ -188,6 +178,39 @@ pub(crate) fn tables_of(meta: DocumentMeta, analysis: &Analysis, bytes: usize) -
         })
         .collect();
     DocumentTables { document, speakers, terms, phrases, turns }
+}
+
+/// A document's row, from what a corpus keeps of it: the row [`tables_of`] gives.
+pub(crate) fn row_of(meta: DocumentMeta, counts: &DocumentCounts, bytes: usize) -> DocumentRow {
+    DocumentRow {
+        name: meta.name,
+        date: meta.date,
+        group: meta.group,
+        format: format_name(counts.format).to_owned(),
+        language: counts.language.clone(),
+        bytes: bytes as u64,
+        words: counts.tokens as u64,
+        types: counts.types as u64,
+        sentences: counts.sentences as u64,
+        turns: counts.turns as u64,
+        speakers: counts.speakers.len() as u64,
+        top_terms: counts.terms.iter().take(ROW_TOP_TERMS).map(|t| t.term.clone()).collect(),
+    }
+}
+
+/// The speakers' rows.
+pub(crate) fn speaker_rows(speakers: &[SpeakerStats]) -> Vec<SpeakerRow> {
+    speakers
+        .iter()
+        .map(|sp| SpeakerRow {
+            speaker: sp.name.clone(),
+            speaker_key: speaker_key(&sp.name),
+            attributed: sp.attributed,
+            words: sp.words as u64,
+            share: sp.share,
+            turns: sp.turns as u64,
+        })
+        .collect()
 }
 
 /// The name of how a document's speakers were read.

@@ -77,31 +77,37 @@ impl Corpus {
             let series = options.terms.iter().map(|t| self.trend_of_typed(t)).collect();
             return Trends { terms: "picked".to_owned(), series };
         }
-        let totals = self.term_totals();
-        let mut scored: Vec<TermTrend> = totals
-            .iter()
-            .enumerate()
-            .filter(|(_, &n)| n >= TREND_MIN_COUNT)
-            .filter_map(|(id, _)| u32::try_from(id).ok())
-            .map(|id| self.trend(id, self.terms.string(id)))
-            .collect();
-        crate::sort::top_k(&mut scored, options.top, |a, b| {
-            b.chi2.total_cmp(&a.chi2).then_with(|| b.count.cmp(&a.count)).then_with(|| a.term.cmp(&b.term))
-        });
-        Trends { terms: "variable".to_owned(), series: scored }
-    }
-
-    /// Every term's count over the corpus, by term id.
-    pub(super) fn term_totals(&self) -> Vec<u64> {
-        let mut totals = vec![0u64; self.terms.strings.len()];
-        for e in &self.entries {
-            for &(id, n) in &e.terms {
-                if let Some(t) = totals.get_mut(id as usize) {
-                    *t += u64::from(n);
+        // χ² of every term in one pass: with E_d = n·w_d/W, Σ (c_d − E_d)²/E_d =
+        // (W/n)·Σ c_d²/w_d − n, over the documents that use it.
+        let all: f64 = self.entries.iter().map(|e| e.row.words as f64).sum();
+        let mut sums = vec![(0u64, 0.0f64); self.terms.strings.len()];
+        for e in self.entries.iter().filter(|e| e.row.words > 0) {
+            let w = e.row.words as f64;
+            for &(id, c) in &e.terms {
+                if let Some(s) = sums.get_mut(id as usize) {
+                    s.0 += u64::from(c);
+                    s.1 += f64::from(c) * f64::from(c) / w;
                 }
             }
         }
-        totals
+        let mut ranked: Vec<(f64, u64, u32)> = sums
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.0 >= TREND_MIN_COUNT)
+            .filter_map(|(id, &(n, sq))| Some((all / n as f64 * sq - n as f64, n, u32::try_from(id).ok()?)))
+            .collect();
+        crate::sort::top_k(&mut ranked, options.top, |a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| b.1.cmp(&a.1))
+                .then_with(|| self.terms.string(a.2).cmp(self.terms.string(b.2)))
+        });
+        let mut scored: Vec<TermTrend> =
+            ranked.iter().map(|&(_, _, id)| self.trend(id, self.terms.string(id))).collect();
+        // The same order by the series' own χ² (computed as a sum of cells).
+        crate::sort::top_k(&mut scored, 0, |a, b| {
+            b.chi2.total_cmp(&a.chi2).then_with(|| b.count.cmp(&a.count)).then_with(|| a.term.cmp(&b.term))
+        });
+        Trends { terms: "variable".to_owned(), series: scored }
     }
 
     /// A typed term: as written, or folded to lower case, or none (zero everywhere).

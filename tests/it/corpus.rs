@@ -67,6 +67,11 @@ proptest! {
         prop_assert_eq!(totals.sentences, whole.summary.sentences as u64);
         prop_assert_eq!(totals.turns - joined_turns(&docs, &o), whole.summary.turns as u64);
         prop_assert_eq!(totals.types, whole.summary.types);
+        // A document's row is the row of its own tables.
+        for (i, (row, text)) in corpus.documents().rows.iter().zip(&docs).enumerate() {
+            let tables = colloquy::document_tables(DocumentMeta::named(&format!("doc{i}.txt")), text, &o);
+            prop_assert_eq!(row, &tables.document);
+        }
     }
 
     /// Document frequency against a naive count of every n-gram of every sentence.
