@@ -11,7 +11,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 
 FUZZ_SECONDS ?= 600
 
-.PHONY: fuzz serve site pkg site-test pkg-test setup setup-test test test-fmt test-clippy test-rust test-wasm test-types test-e2e clean
+.PHONY: fuzz serve site pkg site-test pkg-test setup setup-test test test-fmt test-clippy test-rust test-duckdb test-wasm test-types test-e2e clean
 
 serve: site
 	@echo "colloquy: open http://127.0.0.1:$(PORT)/"
@@ -37,7 +37,7 @@ setup:
 setup-test:
 	@scripts/setup.sh test
 
-test: setup-test test-workflows test-fmt test-clippy test-declarations test-rust test-wasm site test-types site-test test-e2e
+test: setup-test test-workflows test-fmt test-clippy test-declarations test-rust test-duckdb test-wasm site test-types site-test test-e2e
 	@echo "colloquy: all suites passed"
 
 test-fmt:
@@ -55,6 +55,13 @@ test-rust:
 	cargo test --workspace
 	cargo test --manifest-path bench/floor/Cargo.toml
 	cargo test --manifest-path bench/bare/Cargo.toml
+
+# The corpus tables in DuckDB (@duckdb/node-api, an npm devDependency that setup installs):
+# docs/scale.md's queries (docs/sql/) on `colloquy corpus` of tests/fixtures/corpus/ agree
+# with `colloquy analyse` on each file (cli/duckdb/check.test.mjs).
+test-duckdb: setup
+	cargo build -p colloquy-cli
+	node --test --test-reporter=spec cli/duckdb/
 
 # In the browser, the runner's time limit covers all the tests of a file (default 20 s);
 # the bad-input matrix (wasm/tests/bad_inputs.rs, a 50 MB line among them) takes 25–35 s here.
@@ -118,12 +125,17 @@ fuzz:
 
 # Benchmarks (bench/README.md): colloquy's wasm beside JavaScript peers and the native
 # core, on generated transcripts. They measure, they do not test; each writes a report.
-.PHONY: bench bench-quick profile
+.PHONY: bench bench-quick bench-corpus profile
 bench:
 	MAKE="$(MAKE)" bench/run.sh full
 
 bench-quick:
 	MAKE="$(MAKE)" bench/run.sh quick
+
+# `colloquy corpus` on 1,000 generated transcripts of 100 KB, --jobs 1 beside --jobs 2:
+# seconds, speedup and peak RSS into bench/RESULTS-corpus.md (bench/corpus.sh).
+bench-corpus:
+	bench/corpus.sh
 
 profile:
 	bench/profile.sh

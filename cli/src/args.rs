@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use colloquy::Options;
 
 use crate::comparison_args::ComparisonArgs;
+use crate::corpus::CorpusArgs;
 use crate::error::CliError;
 use crate::query_args::{CollocatesArgs, DispersionArgs, DynamicsArgs, KwicArgs};
 use crate::shared_args::{parse_min_count, DocumentArgs, OutputFormat, StopwordArgs};
@@ -50,6 +51,13 @@ pub enum Command {
     /// SRT, Rev, Otter, `[hh:mm:ss]`); who speaks after whom; each question and its
     /// answer; cut-off turns and crosstalk; each speaker's share in `--bins` equal parts.
     Dynamics(DynamicsArgs),
+    /// Many transcripts into long tables (Parquet, CSV or JSON Lines) for SQL engines.
+    ///
+    /// Reads every file, folder (recursively) and glob pattern given, analyses each
+    /// document on its own, on every core, and writes five tables into `--out`:
+    /// documents, speakers, terms, phrases and turns (docs/corpus-tables.md). Files that
+    /// cannot be read are named on standard error and skipped (exit code 3).
+    Corpus(CorpusArgs),
 }
 
 #[derive(Debug, Args)]
@@ -70,6 +78,21 @@ pub struct AnalyseArgs {
     #[arg(long, value_name = "K", default_value_t = 50)]
     pub top: usize,
 
+    #[command(flatten)]
+    pub counting: CountArgs,
+
+    #[command(flatten)]
+    pub comparison: ComparisonArgs,
+
+    #[command(flatten)]
+    pub document: DocumentArgs,
+}
+
+/// The flags that say what is counted and how much is reported (stopwords, phrase
+/// lengths, minimum counts), shared by `analyse` and `corpus` (`analyse`'s `--top` is its
+/// own: the corpus tables and views report every term).
+#[derive(Debug, Clone, Args)]
+pub struct CountArgs {
     /// Shortest and longest phrase, in words (2 to 8), e.g. `2..5`; `N` means `N..N`.
     #[arg(long, value_name = "MIN..MAX", value_parser = parse_ngram)]
     pub ngram: Option<NgramRange>,
@@ -92,12 +115,29 @@ pub struct AnalyseArgs {
     /// Allow phrases that start or end with a stopword.
     #[arg(long)]
     pub phrase_edge_stopwords: bool,
+}
 
-    #[command(flatten)]
-    pub comparison: ComparisonArgs,
-
-    #[command(flatten)]
-    pub document: DocumentArgs,
+impl CountArgs {
+    /// Sets these flags' options on `o`. Fails only when the stopword file cannot be read.
+    pub fn apply(&self, o: &mut Options) -> Result<(), CliError> {
+        if let Some(s) = self.stopwords.choice() {
+            o.view.stopwords = s;
+        }
+        o.view.extra_stopwords = self.stopwords.extra()?;
+        if let Some(n) = self.min_term_length {
+            o.view.min_term_length = n;
+        }
+        o.view.include_numbers = self.include_numbers;
+        if let Some(r) = self.ngram {
+            o.view.ngram_min = r.min;
+            o.view.ngram_max = r.max;
+        }
+        if let Some(n) = self.min_count {
+            o.view.min_count = n;
+        }
+        o.view.phrase_edge_stopwords = self.phrase_edge_stopwords;
+        Ok(())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -131,22 +171,7 @@ impl AnalyseArgs {
     /// cannot be read (exit code 1); everything else was checked by clap.
     pub fn options(&self) -> Result<Options, CliError> {
         let mut o = self.document.options();
-        if let Some(s) = self.stopwords.choice() {
-            o.view.stopwords = s;
-        }
-        o.view.extra_stopwords = self.stopwords.extra()?;
-        if let Some(n) = self.min_term_length {
-            o.view.min_term_length = n;
-        }
-        o.view.include_numbers = self.include_numbers;
-        if let Some(r) = self.ngram {
-            o.view.ngram_min = r.min;
-            o.view.ngram_max = r.max;
-        }
-        if let Some(n) = self.min_count {
-            o.view.min_count = n;
-        }
-        o.view.phrase_edge_stopwords = self.phrase_edge_stopwords;
+        self.counting.apply(&mut o)?;
         o.view.top_terms = self.top;
         o.view.top_phrases = self.top;
         o.view.comparison = self.comparison.comparison();

@@ -6,6 +6,9 @@ use std::fmt;
 pub const EXIT_FAILURE: u8 = 1;
 /// Exit code for usage errors (the same code clap uses for bad arguments).
 pub const EXIT_USAGE: u8 = 2;
+/// Exit code of `corpus` when it wrote its tables but skipped some files (binary, not
+/// UTF-8, empty or unreadable; each named on standard error).
+pub const EXIT_SKIPPED: u8 = 3;
 
 /// What went wrong, as one line for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]

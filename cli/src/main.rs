@@ -3,11 +3,13 @@
 //! [`colloquy::Document`], and prints the result.
 //!
 //! Exit codes: 0 on success, 1 for unreadable or invalid input (and failed
-//! output), 2 for usage errors.
+//! output), 2 for usage errors, 3 when `corpus` wrote its tables but skipped some
+//! files (each skipped file is named on standard error with the reason).
 
 mod args;
 mod collocates;
 mod comparison_args;
+mod corpus;
 mod csv_out;
 mod dispersion;
 mod dynamics;
@@ -31,7 +33,7 @@ use shared_args::OutputFormat;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("colloquy: {e}");
             ExitCode::from(e.exit_code())
@@ -39,15 +41,20 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), CliError> {
+fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let output = match cli.command {
+        Command::Corpus(args) => {
+            let outcome = corpus::run(&args)?;
+            return Ok(if outcome.skipped > 0 { ExitCode::from(error::EXIT_SKIPPED) } else { ExitCode::SUCCESS });
+        }
         Command::Analyse(args) => analyse(&args)?,
         Command::Kwic(args) => kwic::run(&args)?,
         Command::Collocates(args) => collocates::run(&args)?,
         Command::Dispersion(args) => dispersion::run(&args)?,
         Command::Dynamics(args) => dynamics::run(&args)?,
     };
-    output::print(&output)
+    output::print(&output)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn analyse(args: &AnalyseArgs) -> Result<Vec<u8>, CliError> {
