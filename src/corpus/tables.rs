@@ -110,16 +110,16 @@ pub struct TurnRow {
 ///
 /// ```
 /// use colloquy::{document_tables, DocumentMeta, Options};
-/// let t = document_tables(DocumentMeta::named("a.txt"), "Ann: Taxes, taxes.\nBob: No taxes.\nAnn: Taxes!", &Options::default());
+/// let t = document_tables(DocumentMeta::named("a.txt"), "Ann: Taxes, taxes.\nBob: No taxes.\nAnn: Taxes!".into(), &Options::default());
 /// assert_eq!((t.document.words, t.document.turns, t.document.speakers), (5, 3, 2));
 /// assert_eq!(t.speakers[0].speaker, "Ann");
 /// assert_eq!(t.terms.iter().filter(|r| r.term == "taxes").map(|r| r.count).sum::<u64>(), 4);
 /// assert_eq!(t.turns[1].speaker_key, "bob");
 /// ```
-pub fn document_tables(meta: DocumentMeta, text: &str, options: &Options) -> DocumentTables {
-    let doc = Document::new(text.to_owned(), options);
-    let counts = Counts::new(&doc);
-    tables_of(meta, &counts.report(&table_view(&options.view)), text.len())
+pub fn document_tables(meta: DocumentMeta, text: String, options: &Options) -> DocumentTables {
+    let bytes = text.len();
+    let counts = Counts::new(&Document::new(text, options));
+    tables_of(meta, &counts.report(&table_view(&options.view)), bytes)
 }
 
 /// The view options that report every term of the term view and every phrase at the

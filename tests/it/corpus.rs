@@ -69,7 +69,7 @@ proptest! {
         prop_assert_eq!(totals.types, whole.summary.types);
         // A document's row is the row of its own tables.
         for (i, (row, text)) in corpus.documents().rows.iter().zip(&docs).enumerate() {
-            let tables = colloquy::document_tables(DocumentMeta::named(&format!("doc{i}.txt")), text, &o);
+            let tables = colloquy::document_tables(DocumentMeta::named(&format!("doc{i}.txt")), text.clone(), &o);
             prop_assert_eq!(row, &tables.document);
         }
     }
@@ -324,7 +324,7 @@ fn a_corpus_concordance_keeps_documents_within_its_budget() {
 fn document_tables_are_the_analysis() {
     let o = options();
     let text = "[00:00:05] Ann: The budget plan. The budget plan again.\n[00:00:09] Bob: Plan?\n";
-    let t = colloquy::document_tables(DocumentMeta::from_path("x/2024-05-06.txt"), text, &o);
+    let t = colloquy::document_tables(DocumentMeta::from_path("x/2024-05-06.txt"), text.to_owned(), &o);
     let mut all = o.clone();
     all.view.top_terms = 0;
     let a = analyse(text, &all);

@@ -275,7 +275,7 @@ fn write_tables(args: &CorpusArgs, out: &Path, format: TableFormat) -> Result<Ou
     let mut tables = Tables { out, format, rows_per_file: args.rows_per_file, writers: None, next: 0 };
     let analyse = |input: &Input| -> Result<(DocumentTables, Vec<String>), String> {
         let (path, text, notes) = read(input)?;
-        Ok((colloquy::document_tables(DocumentMeta::from_path(&path), &text, &options), notes))
+        Ok((colloquy::document_tables(DocumentMeta::from_path(&path), text, &options), notes))
     };
     const NOTHING: &str = "; no tables written";
     if jobs == 1 {
