@@ -474,6 +474,30 @@ fn the_frequency_view_counts_documents() {
 }
 
 #[test]
+fn the_concordance_view_names_each_hits_document() {
+    let (header, rows) =
+        csv_records(&view(&["--view", "kwic", "--query", "ferry timetable", "--width", "2", "--format", "csv"]));
+    assert_eq!(header[..6], ["document", "name", "speaker", "left", "match", "right"]);
+    let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().take(6).collect()).collect();
+    let docs: Vec<&str> = rows.iter().map(|r| r[1]).collect();
+    // Five times in two documents (the frequency view's count), in document order.
+    assert_eq!(docs.len(), 5);
+    assert!(docs.windows(2).all(|w| w[0] <= w[1]), "{docs:?}");
+    assert_eq!(
+        rows[0],
+        ["0", "2024-01-05-briefing.txt", "Maria Lopez", "morning. The ", "ferry timetable", " changes on"]
+    );
+    // Each hit's offsets slice its own document's text.
+    let text = read(&fixtures().join("briefings/2024-01-05-briefing.txt"));
+    let (_, all) = csv_records(&view(&["--view", "kwic", "--query", "ferry", "--format", "csv"]));
+    let first = all.first().expect("a hit");
+    let at = |i: usize| first.get(i).and_then(|s| s.parse::<usize>().ok()).expect("an offset");
+    assert_eq!(&text[at(6)..at(7)], "ferry");
+    let usage = colloquy().current_dir(fixtures()).args(["corpus", ".", "--view", "kwic"]).assert().code(2);
+    usage.stderr(predicate::str::contains("--query"));
+}
+
+#[test]
 fn usage_errors_are_reported_before_reading() {
     let usage = |args: &[&str], message: &str| {
         colloquy()

@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use colloquy::{
-    Corpus, CorpusConfig, DocumentMeta, DocumentSet, DocumentTables, FrequencyOptions, GroupKeynessOptions, Options,
-    TrendOptions, KEYNESS_TERMS,
+    Corpus, CorpusConfig, DocumentMeta, DocumentSet, DocumentTables, FrequencyOptions, GroupKeynessOptions,
+    KwicOptions, Options, TrendOptions, KEYNESS_TERMS,
 };
 use rayon::prelude::*;
 use rayon::ThreadPool;
@@ -94,6 +94,14 @@ pub struct CorpusArgs {
     /// Trends, keyness and frequency: rows in each list (0 = all; defaults 10, 25, 100).
     #[arg(long, value_name = "N", help_heading = "Views")]
     pub limit: Option<usize>,
+
+    /// Kwic: a word, a phrase, or words with `*` (repeatable: one concordance of all).
+    #[arg(long = "query", value_name = "QUERY", help_heading = "Views")]
+    pub query: Vec<String>,
+
+    /// Kwic: words of context on each side of the match.
+    #[arg(long, value_name = "N", help_heading = "Views")]
+    pub width: Option<usize>,
 
     /// Frequency: the least number of documents a term or phrase occurs in.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..), help_heading = "Views")]
@@ -322,12 +330,17 @@ fn print_view(args: &CorpusArgs, view: CorpusView, format: ViewFormat) -> Result
         }),
         _ => None,
     };
+    if view == CorpusView::Kwic && args.query.iter().all(|q| q.trim().is_empty()) {
+        return Err(CliError::usage("--view kwic needs --query QUERY"));
+    }
     let options = args.options()?;
     let inputs = inputs::expand(&args.paths);
     let jobs = args.jobs();
     let pool = pool(jobs)?;
-    // The views need no document's text once it is counted: none is kept.
-    let mut corpus = Corpus::new(&options, CorpusConfig { keep_bytes: 0 });
+    // Only the concordance needs the documents' texts: it keeps every one (memory grows
+    // with the corpus); the other views keep none.
+    let keep_bytes = if view == CorpusView::Kwic { usize::MAX } else { 0 };
+    let mut corpus = Corpus::new(&options, CorpusConfig { keep_bytes });
     let load = |input: &Input| {
         let (path, text, notes) = read(input)?;
         Ok(((DocumentMeta::from_path(&path), text), notes))
@@ -361,6 +374,12 @@ fn print_view(args: &CorpusArgs, view: CorpusView, format: ViewFormat) -> Result
                 limit: args.limit.unwrap_or(d.limit),
             };
             views::frequency(&corpus.frequency(&o), format)?
+        }
+        CorpusView::Kwic => {
+            let d = KwicOptions::default();
+            let o = KwicOptions { width: args.width.unwrap_or(d.width), limit: args.limit.unwrap_or(0), ..d };
+            let queries: Vec<&str> = args.query.iter().map(String::as_str).collect();
+            views::kwic(&corpus, &corpus.kwic_any(&queries, &o), &args.query.join("\" or \""), format)?
         }
     };
     output::print(&bytes)?;

@@ -1,9 +1,10 @@
-//! `colloquy corpus PATH… --view documents|speakers|trends|keyness|frequency`: the core's
+//! `colloquy corpus PATH… --view documents|speakers|trends|keyness|frequency|kwic`: the core's
 //! views across documents ([`colloquy::Corpus`]) printed as a table, JSON (the core's
 //! serde output) or CSV.
 
 use colloquy::{
-    Corpus, CorpusDocuments, CorpusSpeaker, Distinctive, DocumentFrequency, DocumentSet, GroupKeyness, Trends,
+    Corpus, CorpusDocuments, CorpusKwic, CorpusSpeaker, Distinctive, DocumentFrequency, DocumentSet, GroupKeyness,
+    Trends,
 };
 
 use crate::error::CliError;
@@ -22,6 +23,8 @@ pub enum CorpusView {
     Keyness,
     /// Terms and phrases by the number of documents they occur in.
     Frequency,
+    /// The concordance of `--query` across the documents, each line with its document.
+    Kwic,
 }
 
 /// How a view is printed.
@@ -327,6 +330,54 @@ pub fn frequency(d: &DocumentFrequency, format: ViewFormat) -> Result<Vec<u8>, C
             }
             out.push_str(&titled("Phrases by documents", &t, &[]));
             Ok(out.into_bytes())
+        }
+    }
+}
+
+/// The concordance across documents: each hit's document (number and name), speaker,
+/// contexts and byte offsets in its file's text.
+pub fn kwic(corpus: &Corpus, k: &CorpusKwic, query: &str, format: ViewFormat) -> Result<Vec<u8>, CliError> {
+    let rows = corpus.documents().rows;
+    let name = |d: u32| rows.get(d as usize).map(|r| r.name.clone()).unwrap_or_default();
+    match format {
+        ViewFormat::Json => output::json(serde_json::to_vec_pretty(k)),
+        ViewFormat::Csv => output::csv(|w| {
+            w.write_record(["document", "name", "speaker", "left", "match", "right", "start", "end", "in_compound"])?;
+            for x in &k.hits {
+                let h = &x.hit;
+                w.write_record([
+                    x.document.to_string(),
+                    name(x.document),
+                    h.speaker.clone(),
+                    h.left.clone(),
+                    h.matched.clone(),
+                    h.right.clone(),
+                    h.start.to_string(),
+                    h.end.to_string(),
+                    h.in_compound.to_string(),
+                ])?;
+            }
+            Ok(())
+        }),
+        ViewFormat::Table => {
+            let mut t = Table::new(&[
+                ("Document", Align::Left),
+                ("Speaker", Align::Left),
+                ("Left context", Align::Right),
+                ("Match", Align::Left),
+                ("Right context", Align::Left),
+            ]);
+            for x in &k.hits {
+                let h = &x.hit;
+                t.row(vec![name(x.document), h.speaker.clone(), h.left.clone(), h.matched.clone(), h.right.clone()]);
+            }
+            let legend = format!(
+                "{} of {} for \"{query}\" in {}",
+                k.hits.len(),
+                count(k.total, "hit", "hits"),
+                count(k.searched, "document", "documents")
+            );
+            Ok(titled("Concordance across the documents", &t, &[&legend]).into_bytes())
         }
     }
 }
