@@ -128,12 +128,14 @@ fuzz:
 .PHONY: bench bench-quick bench-corpus profile
 bench:
 	MAKE="$(MAKE)" bench/run.sh full
+	bench/corpus.sh
 
 bench-quick:
 	MAKE="$(MAKE)" bench/run.sh quick
 
 # `colloquy corpus` on 1,000 generated transcripts of 100 KB, --jobs 1 beside --jobs 2:
-# seconds, speedup and peak RSS into bench/RESULTS-corpus.md (bench/corpus.sh).
+# seconds, speedup and peak RSS into bench/RESULTS-corpus.md (bench/corpus.sh); the last
+# step of `make bench`, or alone.
 bench-corpus:
 	bench/corpus.sh
 
